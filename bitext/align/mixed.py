@@ -1,0 +1,234 @@
+"""Pair the Chinese fragments of a mixed bulletin with the English that translates them.
+
+In a mixed bulletin each Chinese fragment sits next to its translation,
+usually right before it, with English-only sentences between the pairs::
+
+    En₀  Z₁ E₁ E₂  En₃  Z₄ Z₅ E₆ …
+
+So the document is read as a sequence of *blocks* of neighbouring sentences:
+a Chinese run with the English after it (ZE) or before it (EZ), an English
+sentence on its own (0-1), a Chinese sentence left untranslated (1-0).
+Dynamic programming over the document picks the blocks with the best total
+score. A block's score adds, per word, the evidence that the two sides
+translate each other (naive Bayes over dictionary and pinyin hits, whose rates
+were measured on translations and on neighbouring non-translations), the
+figures they share, and a length-ratio term that is lenient when the Chinese
+is shorter than expected (a fragment that lost its head).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from bitext.align.signals import Features, coverage, figure_agreement, length_ratio
+from bitext.model import Pair, Span
+
+
+class AlignParams(NamedTuple):
+    """Weights of the block score; measured on bench/dev, see benchmarks/README."""
+
+    ratio: float = 3.6
+    """English characters per Chinese character (news and bulletins, WMT17/18)."""
+    sigma_short: float = 0.35
+    """Spread of log(length ratio) when the English is shorter than expected."""
+    sigma_long: float = 0.8
+    """… and when it is longer: a Chinese fragment may have lost its head."""
+    hit_translation: float = 0.55
+    """Share of a translation's content words the dictionary accounts for."""
+    hit_chance: float = 0.13
+    """… and of a neighbouring sentence that does not translate it."""
+    evidence_weight: float = 0.6
+    """Words are not independent; scale the naive-Bayes sum down."""
+    figure_weight: float = 2.0
+    untranslated: float = -4.0
+    """Score of a Chinese sentence left without English (1-0)."""
+    english_only: float = 0.0
+    """Score of an English sentence with no Chinese (0-1)."""
+    paragraph_break: float = -4.0
+    english_first: float = -1.0
+    """Translations usually follow their Chinese; before it costs a little."""
+    max_zh: int = 4
+    max_en: int = 5
+    split_margin: float = 1.0
+    """A block is split into finer beads when that loses at most this much score…"""
+    split_floor: float = 3.0
+    """… and every finer bead is itself this well supported."""
+
+
+class _Block(NamedTuple):
+    start: int
+    end: int
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float
+
+
+def align_mixed(
+    spans: Sequence[Span],
+    features: Sequence[Features],
+    params: AlignParams = AlignParams(),
+) -> list[Pair]:
+    """Beads with Chinese in them (1-1, n-m, 1-0), in document order."""
+    units = [k for k, s in enumerate(spans) if s.lang in ("zh", "en")]
+    best: list[float] = [0.0] + [-math.inf] * len(units)
+    back: list[_Block | None] = [None] * (len(units) + 1)
+    for end in range(1, len(units) + 1):
+        for block in _blocks_ending(end, units, spans, features, params):
+            total = best[block.start] + block.score
+            if total > best[end]:
+                best[end], back[end] = total, block
+    beads: list[_Block] = []
+    position = len(units)
+    while position > 0:
+        block = back[position]
+        assert block is not None
+        beads.append(block)
+        position = block.start
+    beads.reverse()
+    pairs = []
+    for block in (piece for b in beads for piece in _split(b, spans, features, params)):
+        if not block.zh:
+            continue
+        pairs.append(
+            Pair(
+                id=len(pairs),
+                zh=tuple(spans[k] for k in block.zh),
+                en=tuple(spans[k] for k in block.en),
+                score=_confidence(block, features, params),
+            )
+        )
+    return pairs
+
+
+def _blocks_ending(
+    end: int,
+    units: Sequence[int],
+    spans: Sequence[Span],
+    features: Sequence[Features],
+    params: AlignParams,
+) -> list[_Block]:
+    last = units[end - 1]
+    blocks = []
+    if spans[last].lang == "en":
+        blocks.append(_Block(end - 1, end, (), (last,), params.english_only))
+    else:
+        blocks.append(_Block(end - 1, end, (last,), (), params.untranslated))
+    # A run of one language ending at `end`, preceded by a run of the other.
+    tail_lang = spans[last].lang
+    tail: list[int] = []
+    k = end - 1
+    while k >= 0 and spans[units[k]].lang == tail_lang and len(tail) < _limit(tail_lang, params):
+        tail.insert(0, units[k])
+        head: list[int] = []
+        j = k - 1
+        while j >= 0 and spans[units[j]].lang != tail_lang:
+            head.insert(0, units[j])
+            if len(head) > _limit(spans[units[j]].lang, params):
+                break
+            zh, en = (head, tail) if tail_lang == "en" else (tail, head)
+            score = _bead_score(zh, en, spans, features, params)
+            if tail_lang == "zh":
+                score += params.english_first
+            blocks.append(_Block(j, end, tuple(zh), tuple(en), score))
+            j -= 1
+        k -= 1
+    return blocks
+
+
+def _split(
+    block: _Block, spans: Sequence[Span], features: Sequence[Features], params: AlignParams
+) -> list[_Block]:
+    """Pair a block sentence by sentence when that explains it as well as one bead does.
+
+    "选派 6 名教师…;" and the sentence before it, followed by two English sentences
+    that each translate one of them, are two beads, not one.
+    """
+    if len(block.zh) < 2 or len(block.en) < 2:
+        return [block]
+    best = _best_partition(block.zh, block.en, spans, features, params)
+    if best is None or len(best) < 2:
+        return [block]
+    merged = _bead_score(block.zh, block.en, spans, features, params)
+    if sum(b.score for b in best) < merged - params.split_margin:
+        return [block]
+    if min(b.score for b in best) < params.split_floor:
+        return [block]
+    return best
+
+
+def _best_partition(
+    zh: Sequence[int],
+    en: Sequence[int],
+    spans: Sequence[Span],
+    features: Sequence[Features],
+    params: AlignParams,
+) -> list[_Block] | None:
+    """The best monotone split of a block into beads with both sides non-empty."""
+    table: dict[tuple[int, int], tuple[float, list[_Block]]] = {(0, 0): (0.0, [])}
+    for i in range(len(zh) + 1):
+        for j in range(len(en) + 1):
+            if (i, j) == (0, 0):
+                continue
+            options = []
+            for a in range(1, min(i, 2) + 1):
+                for b in range(1, min(j, 3) + 1):
+                    previous = table.get((i - a, j - b))
+                    if previous is None:
+                        continue
+                    zh_part, en_part = tuple(zh[i - a : i]), tuple(en[j - b : j])
+                    score = _bead_score(zh_part, en_part, spans, features, params)
+                    bead = _Block(0, 0, zh_part, en_part, score)
+                    options.append((previous[0] + score, [*previous[1], bead]))
+            if options:
+                table[(i, j)] = max(options, key=lambda option: option[0])
+    found = table.get((len(zh), len(en)))
+    return found[1] if found else None
+
+
+def _limit(lang: str, params: AlignParams) -> int:
+    return params.max_zh if lang == "zh" else params.max_en
+
+
+def _bead_score(
+    zh: Sequence[int],
+    en: Sequence[int],
+    spans: Sequence[Span],
+    features: Sequence[Features],
+    params: AlignParams,
+) -> float:
+    zh_features = [features[k] for k in zh]
+    en_features = [features[k] for k in en]
+    score = word_evidence(zh_features, en_features, params)
+    agree, total = figure_agreement(zh_features, en_features)
+    score += params.figure_weight * agree - 0.3 * (total - 2 * agree)
+    ratio = length_ratio(zh_features, en_features, params.ratio)
+    sigma = params.sigma_long if ratio > 0 else params.sigma_short
+    score -= 0.5 * (ratio / sigma) ** 2
+    paragraphs = {spans[k].paragraph for k in (*zh, *en)}
+    score += params.paragraph_break * (len(paragraphs) - 1)
+    return score
+
+
+def word_evidence(zh: Sequence[Features], en: Sequence[Features], params: AlignParams) -> float:
+    """Naive-Bayes log-odds that the two sides translate each other, from word hits."""
+    zh_cov, en_cov = coverage(zh, en)
+    zh_words = sum(len(f.words) for f in zh)
+    en_words = sum(len(f.words) for f in en)
+    hit = math.log(params.hit_translation / params.hit_chance)
+    miss = math.log((1 - params.hit_translation) / (1 - params.hit_chance))
+    total = 0.0
+    for share, count in ((zh_cov, zh_words), (en_cov, en_words)):
+        hits = share * count
+        total += hits * hit + (count - hits) * miss
+    return params.evidence_weight * total
+
+
+def _confidence(block: _Block, features: Sequence[Features], params: AlignParams) -> float:
+    """A bead's score as a probability-like confidence in [0, 1]."""
+    if not block.en:
+        return 0.0
+    words = sum(len(features[k].words) for k in (*block.zh, *block.en))
+    per_word = block.score / max(words, 1) * 10
+    return round(1 / (1 + math.exp(-per_word)), 3)

@@ -1,0 +1,204 @@
+"""Compare the figures of an aligned pair: an assignment over values, not a substring test.
+
+:func:`relate` says how one Chinese figure stands to one English figure:
+
+``same``
+    the same value, allowing the rounding the English shows (387.75 万 →
+    3.88 million) and agreeing approximations (5万余人 → more than 50,000);
+``scale``
+    the same digits at a wrong power of ten (387.75 万 → 3,877.5 million);
+``unit``
+    the value kept but the currency or unit changed (元 → dollars, % → points);
+``value``
+    a different number in the same role (28 → 82).
+
+:func:`match_figures` assigns figures one to one, best relations first, and
+leaves the rest ``missing`` (Chinese with no English) or ``extra``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import NamedTuple
+
+from rapidfuzz.distance import Levenshtein
+
+from bitext.model import Figure
+
+GROUPS = {
+    "count": "number",
+    "money": "number",
+    "measure": "number",
+    "year": "year",
+    "percent": "percent",
+    "fraction": "percent",
+    "pp": "pp",
+    "multiple": "multiple",
+    "month": "month",
+    "day": "day",
+    "ordinal": "ordinal",
+}
+_LOOSE = {frozenset({"number", "year"}), frozenset({"number", "ordinal"})}
+_UNIT_SWAPS = {frozenset({"percent", "pp"})}
+
+CONVERSIONS = {
+    "km": ("length", Decimal(1000)), "m": ("length", Decimal(1)), "cm": ("length", Decimal("0.01")),
+    "mm": ("length", Decimal("0.001")), "mile": ("length", Decimal("1609.344")),
+    "km2": ("area", Decimal(10**6)), "m2": ("area", Decimal(1)), "ha": ("area", Decimal(10**4)),
+    "mu": ("area", Decimal(10**4) / 15), "ft2": ("area", Decimal("0.09290304")),
+    "t": ("mass", Decimal(1000)), "kg": ("mass", Decimal(1)), "g": ("mass", Decimal("0.001")),
+    "jin": ("mass", Decimal("0.5")), "m3": ("volume", Decimal(1)), "l": ("volume", Decimal("0.001")),
+    "MW": ("power", Decimal(1000)), "kW": ("power", Decimal(1)),
+}  # fmt: skip
+LOCAL_CURRENCY = frozenset({"CNY", "HKD", "TWD", "MOP"})
+"""元 is the currency of wherever the bulletin is from; any of these may render it."""
+
+APPROX_TOLERANCE = Decimal("0.1")
+CONVERSION_TOLERANCE = Decimal("0.03")
+
+
+class Relation(NamedTuple):
+    name: str
+    cost: float
+    factor: int | None = None
+
+
+class FigureMatch(NamedTuple):
+    """One outcome of the assignment: a pair of figures, or one left alone."""
+
+    zh: Figure | None
+    en: Figure | None
+    relation: str
+    factor: int | None = None
+
+
+def relate(zh: Figure, en: Figure) -> Relation | None:
+    """How an English figure stands to a Chinese one, or None if unrelated."""
+    zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
+    swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS
+    if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
+        return None
+    converted = _convert(zh, en)
+    if converted is None:
+        return None
+    zh_value, zh_high, zh_step = converted
+    approximate = bool(zh.approx or en.approx) or zh.unit != en.unit and _is_conversion(zh, en)
+    if _same(zh_value, zh_high, zh_step, en, approximate):
+        if swapped or _currency_conflict(zh, en):
+            return Relation("unit", 1.5)
+        return Relation("same", 0.0)
+    if zh_group != en_group or zh.soft or en.soft:
+        return None
+    factor = _scale_factor(zh_value, zh_high, zh_step, en, approximate)
+    if factor is not None:
+        return Relation("scale", 1.0, factor)
+    similarity = _digit_similarity(zh.digits, en.digits)
+    if similarity < 0.5 and not _close(zh_value, en.value):
+        return None
+    return Relation("value", 2.0 + (1 - similarity))
+
+
+def values_agree(zh: Figure, en: Figure) -> bool:
+    """Evidence for alignment: the two figures are one figure, rightly or wrongly scaled."""
+    relation = relate(zh, en)
+    return relation is not None and relation.name in ("same", "scale", "unit")
+
+
+def match_figures(zh: Sequence[Figure], en: Sequence[Figure]) -> list[FigureMatch]:
+    """Assign figures one to one, cheapest relation first, ties broken by position."""
+    candidates = []
+    for i, z in enumerate(zh):
+        for j, e in enumerate(en):
+            relation = relate(z, e)
+            if relation is None:
+                continue
+            drift = abs((i + 0.5) / len(zh) - (j + 0.5) / len(en))
+            candidates.append((relation.cost, drift, i, j, relation))
+    candidates.sort(key=lambda c: c[:4])
+    taken_zh: dict[int, FigureMatch] = {}
+    taken_en: set[int] = set()
+    for _cost, _drift, i, j, relation in candidates:
+        if i in taken_zh or j in taken_en:
+            continue
+        taken_zh[i] = FigureMatch(zh[i], en[j], relation.name, relation.factor)
+        taken_en.add(j)
+    matches = [taken_zh.get(i, FigureMatch(z, None, "missing")) for i, z in enumerate(zh)]
+    matches += [FigureMatch(None, e, "extra") for j, e in enumerate(en) if j not in taken_en]
+    return matches
+
+
+def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] | None:
+    """The Chinese value in the English figure's unit; None across dimensions."""
+    zh_unit, en_unit = CONVERSIONS.get(zh.unit or ""), CONVERSIONS.get(en.unit or "")
+    if zh_unit is None or en_unit is None or zh.unit == en.unit:
+        return zh.value, zh.high, zh.step
+    if zh_unit[0] != en_unit[0]:
+        return None
+    factor = zh_unit[1] / en_unit[1]
+    high = zh.high * factor if zh.high is not None else None
+    return zh.value * factor, high, zh.step * factor
+
+
+def _is_conversion(zh: Figure, en: Figure) -> bool:
+    return (zh.unit or "") in CONVERSIONS and (en.unit or "") in CONVERSIONS
+
+
+def _same(
+    value: Decimal, high: Decimal | None, step: Decimal, en: Figure, approximate: bool
+) -> bool:
+    if (high is None) != (en.high is None):
+        return False
+    if not _equal(value, step, en.value, en.step, approximate):
+        return False
+    return high is None or _equal(high, step, en.high, en.step, approximate)  # type: ignore[arg-type]
+
+
+def _equal(zh: Decimal, zh_step: Decimal, en: Decimal, en_step: Decimal, approximate: bool) -> bool:
+    """Equal, or the English rounds or cuts the Chinese to the precision it shows."""
+    if zh == en:
+        return True
+    if approximate:
+        return abs(zh - en) <= APPROX_TOLERANCE * max(abs(zh), abs(en))
+    if en_step <= zh_step:
+        return False  # the English cannot be more precise than its source
+    for rounding in (ROUND_HALF_UP, ROUND_DOWN):
+        if (zh / en_step).quantize(Decimal(1), rounding=rounding) * en_step == en:
+            return True
+    return False
+
+
+def _scale_factor(
+    value: Decimal, high: Decimal | None, step: Decimal, en: Figure, approximate: bool
+) -> int | None:
+    """k ≠ 0 such that the English is the Chinese times 10**k, rounding allowed."""
+    if value == 0 or en.value == 0 or (value < 0) != (en.value < 0):
+        return None
+    k = round(math.log10(abs(en.value) / abs(value)))
+    if k == 0:
+        return None
+    shift = Decimal(10) ** k
+    scaled_high = high * shift if high is not None else None
+    if _same(value * shift, scaled_high, step * shift, en, approximate):
+        return k
+    return None
+
+
+def _currency_conflict(zh: Figure, en: Figure) -> bool:
+    if zh.kind != "money" or en.kind != "money" or zh.unit == en.unit:
+        return False
+    if zh.unit == "CNY" and en.unit in LOCAL_CURRENCY:
+        return False
+    return zh.unit is not None and en.unit is not None
+
+
+def _digit_similarity(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    return 1 - Levenshtein.distance(a, b) / max(len(a), len(b))
+
+
+def _close(a: Decimal, b: Decimal) -> bool:
+    big = max(abs(a), abs(b))
+    return big > 0 and abs(a - b) / big <= Decimal("0.5")

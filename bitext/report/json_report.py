@@ -1,0 +1,107 @@
+"""The JSON report, version 1 — the contract CI scripts depend on (see DESIGN.md).
+
+Offsets are 0-based code-point indices into the file as given, end exclusive;
+``line`` and ``col`` are 1-based. Values are numbers (integers where exact).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from bitext import __version__
+from bitext.model import Document, FileReport, Figure, Finding, Pair, Report, Severity
+
+VERSION = 1
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "tool": {"name": "bitext", "version": __version__, "signature": report.signature},
+        "files": [file_dict(f) for f in report.files],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def file_dict(report: FileReport) -> dict[str, Any]:
+    document = report.document
+    return {
+        "path": document.path,
+        "encoding": document.encoding,
+        "notes": list(report.notes),
+        "pairs": [pair_dict(p, document) for p in report.pairs],
+        "findings": [finding_dict(f, document) for f in report.findings],
+        "summary": {
+            "pairs": len(report.pairs),
+            "errors": report.count(Severity.ERROR),
+            "warnings": report.count(Severity.WARNING),
+            "info": report.count(Severity.INFO),
+        },
+    }
+
+
+def location(document: Document, start: int, end: int) -> dict[str, Any]:
+    line, col = document.line_col(start)
+    end_line, end_col = document.line_col(end)
+    return {
+        "start": start,
+        "end": end,
+        "line": line,
+        "col": col,
+        "end_line": end_line,
+        "end_col": end_col,
+        "text": document.text[start:end],
+    }
+
+
+def pair_dict(pair: Pair, document: Document) -> dict[str, Any]:
+    zh, en = pair.zh_range, pair.en_range
+    return {
+        "id": pair.id,
+        "zh": location(document, *zh) if zh else None,
+        "en": location(document, *en) if en else None,
+        "score": pair.score,
+        "zh_truncated": pair.zh_truncated,
+    }
+
+
+def figure_dict(figure: Figure | None, document: Document) -> dict[str, Any] | None:
+    if figure is None:
+        return None
+    data = location(document, figure.start, figure.end)
+    data["value"] = number(figure.value)
+    data["unit"] = figure.unit
+    data["kind"] = figure.kind
+    if figure.high is not None:
+        data["high"] = number(figure.high)
+    if figure.approx:
+        data["approx"] = figure.approx
+    return data
+
+
+def finding_dict(finding: Finding, document: Document) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "pair": finding.pair,
+        "zh": figure_dict(finding.zh, document),
+        "en": figure_dict(finding.en, document),
+    }
+    if finding.where is not None and finding.zh is None and finding.en is None:
+        data["where"] = location(document, *finding.where)
+    if finding.suggestion is not None:
+        data["suggestion"] = finding.suggestion
+    return data
+
+
+def number(value: Decimal) -> int | float:
+    """An exact integer where the value is whole, else the nearest float."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

@@ -1,0 +1,264 @@
+"""Split a mixed bulletin into Chinese and English sentence spans.
+
+A mixed paragraph interleaves Chinese fragments with English sentences::
+
+    The first is … in pairs. 年以来,大连市 6 家… 关系。 Since 2018 , 6 municipal …
+
+Three steps, each a function:
+
+1. :func:`paragraphs` and lines: a blank line ends a paragraph, a line break
+   ends a sentence.
+2. :func:`script_runs`: maximal Chinese runs, from a Han character (or CJK
+   punctuation) to the last one before English resumes. Latin words inside
+   Chinese (人名 Frank Galicia, 电台 KGO) stay in the run; a stretch of Latin
+   text after a finished Chinese sentence, or a long one with English
+   sentence structure, ends it. A run takes along what is attached to it: the
+   figure it starts with ("387.75 万元"), a short name that leads into it
+   ("… time. Louis Galicia 称"), closing quotes after it.
+3. :func:`sentences`: Chinese runs split after 。！？ and at ；(a clause the
+   aligner may pair on its own), English after . ! ? unless the period
+   belongs to an abbreviation, an initial or a number.
+
+Every span is tagged: ``zh`` for Chinese runs, ``en`` or ``other`` for Latin
+text (see :mod:`bitext.lang`), ``other`` for text with no letters at all.
+
+>>> text = "The first. 年以来,大连市 6 家部门结对。 Since 2018 , 6 departments paired."
+>>> [(s.lang, text[s.start:s.end]) for s in segment(text)]
+[('en', 'The first.'), ('zh', '年以来,大连市 6 家部门结对。'), ('en', 'Since 2018 , 6 departments paired.')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from bitext.lang import detect_latin
+from bitext.model import Span
+
+ZH_STRONG = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20"
+    r"\uff3b-\uff40\uff5b-\uff65]"
+)
+"""Characters that only Chinese text uses: Han, kana, CJK and full-width punctuation."""
+
+_HAN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+ZH_SENTENCE_END = "。！？!?…"
+ZH_CLAUSE_END = "；;"
+CLOSERS = "”’\"'）)】」』》〕］]“"
+
+_LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}'’.\-]*")
+_EN_BOUNDARY = regex.compile(r"[.!?]+[\"”’')\]]*(?=\s|$)")
+_LEAD_TOKEN = regex.compile(
+    r"[^\s,]*[\p{Lu}\d][^\s,]*|&|of|de|la|van|von|der|[·\-–—]|[“\"‘'(（\[《【#•%‰)）]+"
+)
+_QUOTES = regex.compile(r"[“”\"‘’']+")
+_CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
+_LEAD_SYMBOLS = regex.compile(r"[^\p{L}]+")
+_TRAILING = regex.compile(r"(?:[!?.:;,…*]|[”’\"'）)】」』》〕］\]“])*")
+_ATTACHED_NUMBER = regex.compile(r"(?:\s*[\d０-９][\d０-９,.，．%％‰]*)+")
+_TOKEN = regex.compile(r"\S+")
+_ZH_SPLIT = regex.compile(
+    r"[" + regex.escape(ZH_SENTENCE_END + ZH_CLAUSE_END) + r"]+[" + regex.escape(CLOSERS) + r"]*"
+)
+_SENTENCE_START = regex.compile(r"\s+[\p{Lu}\d\"“‘'(\[]")
+_ABBREVIATION = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Co|Corp|Inc|Ltd|Jr|Sr|vs|etc|Gov|Sen|Rep|Gen|Col|"
+    r"Lt|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|dept|Dept|Fig|"
+    r"Vol|pp|e\.g|i\.e|a\.m|p\.m|U\.S|U\.K|U\.N|E\.U)|\b\p{Lu})\.$"
+)
+
+MAX_LEAD_TOKENS = 5
+"""A name that leads into a Chinese sentence is short: "Sons & Daughters 餐馆"."""
+
+MIN_ENGLISH_WORDS = 4
+"""Latin text inside a Chinese sentence this long, partly lower case, is English."""
+
+NUMBER_FOLLOWERS = "万亿千百十年月日号时点分秒个位名人家所项条元角倍成岁%％多余"
+"""What follows a number that belongs to Chinese text: "13.5 亿英镑", "2017 年"."""
+
+
+def segment(text: str) -> list[Span]:
+    """All language spans of ``text`` in order, with paragraph numbers."""
+    spans: list[Span] = []
+    for number, (start, end) in enumerate(paragraphs(text)):
+        for line_start, line_end in _lines(text, start, end):
+            for run_start, run_end, is_zh in script_runs(text, line_start, line_end):
+                for s, e in sentences(text, run_start, run_end, is_zh):
+                    spans.append(Span(s, e, _tag(text[s:e], is_zh), number))
+    return spans
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Blocks separated by blank lines, as (start, end) with surrounding space trimmed.
+
+    >>> list(paragraphs("a\\nb\\n\\n  c\\n"))
+    [(0, 3), (7, 8)]
+    """
+    for match in regex.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
+        start, end = match.span()
+        yield start, _rstrip(text, start, end)
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for match in regex.finditer(r"[^\n]+", text[start:end]):
+        s, e = _strip(text, start + match.start(), start + match.end())
+        if s < e:
+            yield s, e
+
+
+def script_runs(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Split one line into alternating Chinese and non-Chinese runs: (start, end, is_zh)."""
+    groups = _zh_groups(text, start, end)
+    runs: list[tuple[int, int, bool]] = []
+    cursor = start
+    for k, (first, last) in enumerate(groups):
+        limit = groups[k + 1][0] if k + 1 < len(groups) else end
+        run_start = _extend_back(text, cursor, first)
+        run_end = _extend_forward(text, last + 1, limit)
+        _add_latin(runs, text, cursor, run_start)
+        runs.append((run_start, run_end, True))
+        cursor = run_end
+    _add_latin(runs, text, cursor, end)
+    return runs
+
+
+def _zh_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Positions of the first and last strong Chinese character of each run."""
+    groups: list[tuple[int, int]] = []
+    for match in ZH_STRONG.finditer(text, start, end):
+        pos = match.start()
+        if groups and not _is_english_gap(text[groups[-1][1]], text[groups[-1][1] + 1 : pos]):
+            groups[-1] = (groups[-1][0], pos)
+        else:
+            groups.append((pos, pos))
+    return [(a, b) for a, b in groups if _HAN.search(text, a, b + 1)]
+
+
+def english_boundaries(text: str, start: int, end: int, next_must_open: bool = False) -> list[int]:
+    """Ends of English sentences in ``text[start:end]``: after . ! ? that no abbreviation,
+    initial or number claims; with ``next_must_open``, only where a sentence can begin next.
+
+    >>> t = "Mr. Putin met U.S. envoys. They talked. 2 hours."
+    >>> [t[:i] for i in english_boundaries(t, 0, len(t), True)]
+    ['Mr. Putin met U.S. envoys.', 'Mr. Putin met U.S. envoys. They talked.']
+    """
+    cuts = []
+    for match in _EN_BOUNDARY.finditer(text, start, end):
+        if match.end() >= end:
+            continue
+        if _ABBREVIATION.search(text, max(start, match.start() - 8), match.start() + 1):
+            continue
+        if next_must_open and not _SENTENCE_START.match(text, match.end(), end):
+            continue
+        cuts.append(match.end())
+    return cuts
+
+
+def _is_english_gap(before: str, gap: str) -> bool:
+    """Does the Latin text between two Chinese characters hold English sentences?
+
+    >>> _is_english_gap("。", " Since 2018 , 6 departments paired. ")
+    True
+    >>> _is_english_gap("的", " Frank Galicia ")
+    False
+    >>> _is_english_gap("。", " Louis Galicia ")
+    False
+    """
+    words = _LATIN_WORD.findall(gap)
+    if not words:
+        return False
+    if english_boundaries(gap, 0, len(gap)):
+        return True
+    if before in ZH_SENTENCE_END + ZH_CLAUSE_END:
+        return not _is_lead_in(gap)
+    lower = sum(1 for w in words if w[0].islower())
+    quoted = gap.lstrip()[:1] in "“\"‘'(（《【[" and gap.rstrip()[-1:] in CLOSERS + "》"
+    return len(words) >= MIN_ENGLISH_WORDS and lower >= 2 and not quoted
+
+
+def _is_lead_in(fragment: str) -> bool:
+    """A short name or number that begins a Chinese sentence ("Louis Galicia 称")."""
+    tokens = fragment.split()
+    return 0 < len(tokens) <= MAX_LEAD_TOKENS and all(_LEAD_TOKEN.fullmatch(t) for t in tokens)
+
+
+def _extend_back(text: str, lower: int, first: int) -> int:
+    """Where a Chinese run really starts: take along the name, figure or quote that leads
+    into it, but nothing before the last English sentence end. When English words come
+    before the lead without a sentence end between (a headline), only a figure that a
+    Chinese unit follows, or an opening quote, is taken: "… to Fife 13.5 亿英镑" starts at
+    13.5, "… to December 8 并发表" at 并."""
+    boundaries = english_boundaries(text, lower, first)
+    tail = boundaries[-1] if boundaries else lower
+    tokens = [t.group() for t in _TOKEN.finditer(text, tail, first)]
+    lead = _count_from_end(tokens[-MAX_LEAD_TOKENS:], _LEAD_TOKEN)
+    if lead < len(tokens):
+        lead = _count_from_end(tokens[len(tokens) - lead :], _LEAD_SYMBOLS)
+        if any(ch.isdigit() for ch in "".join(tokens[len(tokens) - lead :])):
+            lead = lead if text[first] in NUMBER_FOLLOWERS else 0
+    while lead and _CONNECTOR.fullmatch(tokens[-lead]):
+        lead -= 1
+    start = first
+    for token in tokens[len(tokens) - lead :][::-1]:
+        start = text.rindex(token, tail, start)
+        if _QUOTES.fullmatch(token) and text[start + len(token)].isspace():
+            return _strip(text, start + len(token), first)[0]  # closes the quote before it
+    return start
+
+
+def _count_from_end(tokens: list[str], pattern: regex.Pattern[str]) -> int:
+    count = 0
+    while count < len(tokens) and pattern.fullmatch(tokens[-1 - count]):
+        count += 1
+    return count
+
+
+def _extend_forward(text: str, pos: int, limit: int) -> int:
+    """Where a Chinese run really ends: its punctuation and closing quotes, and the
+    digits of a figure it ends with when no sentence end closes it."""
+    end = _TRAILING.match(text, pos, limit).end()
+    if text[end - 1] not in ZH_SENTENCE_END + ZH_CLAUSE_END + ".":
+        number = _ATTACHED_NUMBER.match(text, end, limit)
+        if number:
+            end = _TRAILING.match(text, number.end(), limit).end()
+    return end
+
+
+def _add_latin(runs: list[tuple[int, int, bool]], text: str, start: int, end: int) -> None:
+    start, end = _strip(text, start, end)
+    if start < end:
+        runs.append((start, end, False))
+
+
+def sentences(text: str, start: int, end: int, is_zh: bool) -> list[tuple[int, int]]:
+    """Split a run into sentences (Chinese runs also at ；)."""
+    cuts = [start]
+    if is_zh:
+        cuts += [m.end() for m in _ZH_SPLIT.finditer(text, start, end) if m.end() < end]
+    else:
+        cuts += english_boundaries(text, start, end, next_must_open=True)
+    cuts.append(end)
+    pieces = [_strip(text, a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [(a, b) for a, b in pieces if a < b]
+
+
+def _tag(sentence: str, is_zh: bool) -> str:
+    if is_zh:
+        return "zh"
+    if not regex.search(r"\p{L}", sentence):
+        return "other"
+    return detect_latin(sentence)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    return start, _rstrip(text, start, end)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
