@@ -10,13 +10,13 @@ The library is the product; the ``bitext`` command is a thin layer over it::
 
 __version__ = "0.1.0"
 
-from bitext.check import CheckConfig, check_document, check_paths, check_text  # noqa: E402
-from bitext.io import read_document  # noqa: E402
-from bitext.model import (  # noqa: E402
+from bitext.check import CheckConfig, check_document, check_paths, check_text
+from bitext.io import read_document
+from bitext.model import (
     BitextError,
     Document,
-    FileReport,
     Figure,
+    FileReport,
     Finding,
     InputError,
     Pair,
@@ -29,8 +29,8 @@ __all__ = [
     "BitextError",
     "CheckConfig",
     "Document",
-    "FileReport",
     "Figure",
+    "FileReport",
     "Finding",
     "InputError",
     "Pair",

@@ -29,18 +29,19 @@ from typing import NamedTuple
 import regex
 
 from bitext import __version__
-from bitext.align.lexicon import load_lexicon
+from bitext.align.lexicon import Lexicon, load_lexicon
 from bitext.align.mixed import AlignParams, align_mixed
 from bitext.align.signals import Features, read_features
-from bitext.clean import DEFAULT_RULES, Cleaned, clean, signature as clean_signature
+from bitext.clean import DEFAULT_RULES, Cleaned, clean
+from bitext.clean import signature as clean_signature
 from bitext.figures.compare import FigureMatch, match_figures
 from bitext.figures.suggest import rewrite
 from bitext.figures.values import format_number
 from bitext.io import collect_paths, read_document
 from bitext.model import (
     Document,
-    FileReport,
     Figure,
+    FileReport,
     Finding,
     Pair,
     Report,
@@ -71,7 +72,10 @@ class CheckConfig(NamedTuple):
     disabled: frozenset[str] = frozenset()
 
 
-def signature(config: CheckConfig = CheckConfig()) -> str:
+DEFAULT_CONFIG = CheckConfig()
+
+
+def signature(config: CheckConfig = DEFAULT_CONFIG) -> str:
     """A reproducibility signature, as sacrebleu prints for its metrics."""
     return (
         f"bitext:{__version__}|clean:{clean_signature(config.clean_rules)}"
@@ -79,13 +83,15 @@ def signature(config: CheckConfig = CheckConfig()) -> str:
     )
 
 
-def check_paths(paths: Iterable[str], config: CheckConfig = CheckConfig()) -> Report:
+def check_paths(paths: Iterable[str], config: CheckConfig = DEFAULT_CONFIG) -> Report:
     """Check files and directories (recursing into *.txt and *.md)."""
     reports = tuple(check_document(read_document(p), config) for p in collect_paths(list(paths)))
     return Report(reports, signature(config))
 
 
-def check_text(text: str, path: str | None = None, config: CheckConfig = CheckConfig()) -> FileReport:
+def check_text(
+    text: str, path: str | None = None, config: CheckConfig = DEFAULT_CONFIG
+) -> FileReport:
     """Check a bulletin given as a string.
 
     >>> report = check_text("培训 8 期。 Trained 18 sessions.")
@@ -95,7 +101,7 @@ def check_text(text: str, path: str | None = None, config: CheckConfig = CheckCo
     return check_document(Document(path, text, "utf-8"), config)
 
 
-def check_document(document: Document, config: CheckConfig = CheckConfig()) -> FileReport:
+def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
     """Run the whole pipeline on one document."""
     view = clean(document.text, config.clean_rules)
     spans = segment(view.text)
@@ -114,9 +120,7 @@ def check_document(document: Document, config: CheckConfig = CheckConfig()) -> F
     return _relocate(report, view)
 
 
-def _features(text: str, span: Span, lexicon) -> Features:  # type: ignore[no-untyped-def]
-    if span.lang not in ("zh", "en"):
-        return Features(span.lang, 0, (), (), frozenset(), frozenset(), ())
+def _features(text: str, span: Span, lexicon: Lexicon) -> Features:
     return read_features(text[span.start : span.end], span.lang, lexicon, span.start)
 
 
@@ -126,7 +130,7 @@ _HEAD_CUT = regex.compile(
     r"^(?:[年月日号万亿千百元%％个名位家所项条次期人岁倍成的了着过们地得之与和及或等，、。；：）)》」』”’,.;:!?！？]"
     r"|[0-9]{3}(?![0-9]))"
 )
-_SENTENCE_END = regex.compile(r"[。！？!?…”’」』）)\"'》]$")
+_SENTENCE_END = regex.compile(r"[。！？!?…”’」』）)\"'》；;]$")
 _INTERNAL_PUNCTUATION = regex.compile(r"[，,、；;]")
 HEADLINE_LENGTH = 25
 LONG_ENGLISH = 1.65
@@ -170,7 +174,11 @@ def _pair_findings(
     if not pair.en:
         start, end = pair.zh_range  # type: ignore[misc]
         snippet = _shorten(text[start:end])
-        return [_finding("untranslated", f"“{snippet}” has no English translation", pair, where=(start, end))]
+        return [
+            _finding(
+                "untranslated", f"“{snippet}” has no English translation", pair, where=(start, end)
+            )
+        ]
     zh_figures = [f for s in pair.zh for f in features[s].figures]
     en_figures = [f for s in pair.en for f in features[s].figures]
     if not zh_figures and not en_figures:
@@ -216,7 +224,9 @@ def _judge(
         return _finding("figure-value", message, pair, zh=zh, en=en, suggestion=suggestion)
     if match.relation == "unit":
         assert zh is not None and en is not None
-        message = f"“{en.text}” keeps the number of “{zh.text}” but not its unit ({zh.unit} → {en.unit})"
+        message = (
+            f"“{en.text}” keeps the number of “{zh.text}” but not its unit ({zh.unit} → {en.unit})"
+        )
         return _finding("figure-unit", message, pair, zh=zh, en=en)
     if match.relation == "missing":
         assert zh is not None
@@ -225,10 +235,14 @@ def _judge(
     return _judge_extra(en, pair, cut, anchors)
 
 
-def _judge_missing(zh: Figure, pair: Pair, cut: str | None, en_text: str, text: str) -> Finding | None:
+def _judge_missing(
+    zh: Figure, pair: Pair, cut: str | None, en_text: str, text: str
+) -> Finding | None:
     if zh.soft:
         return None
-    if zh.kind == "count" and (zh.value == 1 and _ONE.search(en_text) or zh.value == 2 and _TWO.search(en_text)):
+    if zh.kind == "count" and (
+        (zh.value == 1 and _ONE.search(en_text)) or (zh.value == 2 and _TWO.search(en_text))
+    ):
         return None  # 一名 → "a", 两国 → "both countries"
     zh_start, zh_end = pair.zh_range  # type: ignore[misc]
     at_cut = (cut == "head" and zh.start == zh_start) or (cut == "tail" and zh.end == zh_end)
@@ -236,7 +250,12 @@ def _judge_missing(zh: Figure, pair: Pair, cut: str | None, en_text: str, text: 
         message = f"“{zh.text}” is cut off where the Chinese fragment was; it cannot be checked"
         return _finding("figure-unverifiable", message, pair, zh=zh)
     context = _context(text, zh)
-    return _finding("figure-missing", f"{context}: {format_number(zh.value)} has no counterpart in the English", pair, zh=zh)
+    return _finding(
+        "figure-missing",
+        f"{context}: {format_number(zh.value)} has no counterpart in the English",
+        pair,
+        zh=zh,
+    )
 
 
 def _partial_in(zh: Figure, en_text: str, cut: str | None) -> bool:
@@ -246,7 +265,9 @@ def _partial_in(zh: Figure, en_text: str, cut: str | None) -> bool:
         return True
     for number in regex.findall(r"\d[\d,.]*", en_text):
         plain = regex.sub(r"\D", "", number)
-        if (cut == "head" and plain.endswith(digits)) or (cut == "tail" and plain.startswith(digits)):
+        if (cut == "head" and plain.endswith(digits)) or (
+            cut == "tail" and plain.startswith(digits)
+        ):
             return True
     return False
 

@@ -14,7 +14,7 @@ import bisect
 import functools
 import re
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import NamedTuple
 
 
@@ -26,7 +26,7 @@ class InputError(BitextError):
     """A path that cannot be read as a text bulletin."""
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters; ``rank`` orders them for ``--fail-on``."""
 
     ERROR = "error"
@@ -192,8 +192,8 @@ class Report(NamedTuple):
 __all__ = [
     "BitextError",
     "Document",
-    "FileReport",
     "Figure",
+    "FileReport",
     "Finding",
     "InputError",
     "Pair",

@@ -29,6 +29,7 @@ text (see :mod:`bitext.lang`), ``other`` for text with no letters at all.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import regex
@@ -240,7 +241,7 @@ def sentences(text: str, start: int, end: int, is_zh: bool) -> list[tuple[int, i
     else:
         cuts += english_boundaries(text, start, end, next_must_open=True)
     cuts.append(end)
-    pieces = [_strip(text, a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    pieces = [_strip(text, a, b) for a, b in itertools.pairwise(cuts)]
     return [(a, b) for a, b in pieces if a < b]
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import math
 import os
 import pickle
 from collections.abc import Iterable
@@ -33,16 +34,173 @@ from rapidfuzz import fuzz
 jieba.setLogLevel(60)
 
 EN_STOPWORDS = frozenset(
-    """a an the of to in on for and or but be is are was were been being with by as at from
-    that this these those it its their there which who whom whose what when where while has
-    have had do does did not no so than then also into over under up out about after before
-    we our you your he his she her they them i me my sb sth one's oneself used etc such
-    will would shall should can could may might must very more most other some any all each
-    per via within without between among against through during""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "but",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "with",
+        "by",
+        "as",
+        "at",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "there",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "so",
+        "than",
+        "then",
+        "also",
+        "into",
+        "over",
+        "under",
+        "up",
+        "out",
+        "about",
+        "after",
+        "before",
+        "we",
+        "our",
+        "you",
+        "your",
+        "he",
+        "his",
+        "she",
+        "her",
+        "they",
+        "them",
+        "i",
+        "me",
+        "my",
+        "sb",
+        "sth",
+        "one's",
+        "oneself",
+        "used",
+        "etc",
+        "such",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "very",
+        "more",
+        "most",
+        "other",
+        "some",
+        "any",
+        "all",
+        "each",
+        "per",
+        "via",
+        "within",
+        "without",
+        "between",
+        "among",
+        "against",
+        "through",
+        "during",
+    ]
 )
 ZH_STOPWORDS = frozenset(
-    "的 了 和 与 及 或 等 在 是 为 对 将 把 被 从 向 以 于 也 都 而 并 就 又 还 其 之 该 此 这 那 "
-    "个 各 有 由 到 让 使 给 着 过 中 上 下 内 外 后 前 时 年 月 日 我们 他们 她们 它们".split()
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "或",
+        "等",
+        "在",
+        "是",
+        "为",
+        "对",
+        "将",
+        "把",
+        "被",
+        "从",
+        "向",
+        "以",
+        "于",
+        "也",
+        "都",
+        "而",
+        "并",
+        "就",
+        "又",
+        "还",
+        "其",
+        "之",
+        "该",
+        "此",
+        "这",
+        "那",
+        "个",
+        "各",
+        "有",
+        "由",
+        "到",
+        "让",
+        "使",
+        "给",
+        "着",
+        "过",
+        "中",
+        "上",
+        "下",
+        "内",
+        "外",
+        "后",
+        "前",
+        "时",
+        "年",
+        "月",
+        "日",
+        "我们",
+        "他们",
+        "她们",
+        "它们",
+    ]
 )
 _LINE = regex.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\r?$", regex.MULTILINE)
 _EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -84,9 +242,20 @@ def zh_words(text: str) -> list[str]:
 
 
 class Lexicon(NamedTuple):
-    """Chinese headword → stems of its English translations."""
+    """Chinese headword → stems of its English translations.
+
+    ``stem_counts`` says in how many headwords' definitions each stem occurs:
+    "work" in thousands, "hongguo" in none. It stands in for an English word
+    frequency list when weighting evidence (:func:`en_weight`).
+    """
 
     entries: dict[str, frozenset[str]]
+    stem_counts: dict[str, int]
+
+    def en_weight(self, stem: str) -> float:
+        """Information weight of an English stem, rarer is heavier (about 0.3 to 2)."""
+        idf = math.log(len(self.entries) / (self.stem_counts.get(stem, 0) + 1))
+        return _clip((idf / 8) ** 2)
 
     def translations(self, word: str) -> frozenset[str]:
         """Stems for ``word``; for a word CC-CEDICT lacks, the stems of its characters."""
@@ -96,6 +265,18 @@ class Lexicon(NamedTuple):
         if len(word) > 1:
             return frozenset().union(*(self.entries.get(ch, frozenset()) for ch in word))
         return frozenset()
+
+
+def zh_weight(word: str) -> float:
+    """Information weight of a Chinese word from jieba's frequencies (about 0.3 to 2)."""
+    dictionary = jieba.dt
+    dictionary.check_initialized()
+    idf = math.log(dictionary.total / (dictionary.FREQ.get(word, 0) + 1))
+    return _clip((idf / 11) ** 2)
+
+
+def _clip(weight: float) -> float:
+    return min(2.0, max(0.3, weight))
 
 
 def _definition_words(definitions: Iterable[str]) -> set[str]:
@@ -128,7 +309,12 @@ def _build_lexicon() -> Lexicon:
             merged.setdefault(zh, set()).update(_definition_words(en.split(";")))
     vocabulary = sorted(set().union(*merged.values()))
     stems = dict(zip(vocabulary, _stemmer().stemWords(vocabulary), strict=True))
-    return Lexicon({zh: frozenset(stems[w] for w in words) for zh, words in merged.items()})
+    entries = {zh: frozenset(stems[w] for w in words) for zh, words in merged.items()}
+    counts: dict[str, int] = {}
+    for translation in entries.values():
+        for stem_ in translation:
+            counts[stem_] = counts.get(stem_, 0) + 1
+    return Lexicon(entries, counts)
 
 
 def _cache_path() -> Path:
@@ -142,7 +328,7 @@ def _cache_path() -> Path:
     return base / "bitext" / f"lexicon-{key}.pickle"
 
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def _version(package: str) -> str:
@@ -162,7 +348,7 @@ def load_lexicon() -> Lexicon:
     path = _cache_path()
     try:
         with open(path, "rb") as handle:
-            return Lexicon(pickle.load(handle))
+            return Lexicon(*pickle.load(handle))
     except (OSError, pickle.UnpicklingError, EOFError, TypeError):
         pass
     lexicon = _build_lexicon()
@@ -170,13 +356,14 @@ def load_lexicon() -> Lexicon:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         with open(temporary, "wb") as handle:
-            pickle.dump(lexicon.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(tuple(lexicon), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         pass
     return lexicon
 
 
+@functools.lru_cache(maxsize=100_000)
 def pinyin_key(word: str) -> str:
     """Toneless pinyin of a name, generic suffix removed: 红果沙陀小学 → hongguoshatuo.
 
@@ -212,7 +399,7 @@ def _capitalized_runs(text: str) -> set[str]:
     {"hongguo", "shatuo", "hongguoshatuo"}."""
     words = regex.findall(r"\b\p{Lu}[\p{Ll}']+\b|\b\p{Lu}+\b|\n", text)
     runs: set[str] = set()
-    for i, word in enumerate(words):
+    for i in range(len(words)):
         joined = ""
         for follower in words[i : i + 3]:
             if follower == "\n":

@@ -22,7 +22,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bitext.align.signals import Features, coverage, figure_agreement, length_ratio
+from bitext.align.signals import Features, figure_agreement, length_ratio, word_hits
 from bitext.model import Pair, Span
 
 
@@ -35,9 +35,9 @@ class AlignParams(NamedTuple):
     """Spread of log(length ratio) when the English is shorter than expected."""
     sigma_long: float = 0.8
     """… and when it is longer: a Chinese fragment may have lost its head."""
-    hit_translation: float = 0.55
+    hit_translation: float = 0.52
     """Share of a translation's content words the dictionary accounts for."""
-    hit_chance: float = 0.13
+    hit_chance: float = 0.11
     """… and of a neighbouring sentence that does not translate it."""
     evidence_weight: float = 0.6
     """Words are not independent; scale the naive-Bayes sum down."""
@@ -51,10 +51,13 @@ class AlignParams(NamedTuple):
     """Translations usually follow their Chinese; before it costs a little."""
     max_zh: int = 4
     max_en: int = 5
-    split_margin: float = 1.0
-    """A block is split into finer beads when that loses at most this much score…"""
+    split_margin: float = 0.05
+    """A block is split into finer beads when that loses at most this share of its score…"""
     split_floor: float = 3.0
     """… and every finer bead is itself this well supported."""
+
+
+DEFAULT_PARAMS = AlignParams()
 
 
 class _Block(NamedTuple):
@@ -68,7 +71,7 @@ class _Block(NamedTuple):
 def align_mixed(
     spans: Sequence[Span],
     features: Sequence[Features],
-    params: AlignParams = AlignParams(),
+    params: AlignParams = DEFAULT_PARAMS,
 ) -> list[Pair]:
     """Beads with Chinese in them (1-1, n-m, 1-0), in document order."""
     units = [k for k, s in enumerate(spans) if s.lang in ("zh", "en")]
@@ -151,7 +154,7 @@ def _split(
     if best is None or len(best) < 2:
         return [block]
     merged = _bead_score(block.zh, block.en, spans, features, params)
-    if sum(b.score for b in best) < merged - params.split_margin:
+    if sum(b.score for b in best) < merged - params.split_margin * abs(merged):
         return [block]
     if min(b.score for b in best) < params.split_floor:
         return [block]
@@ -165,7 +168,7 @@ def _best_partition(
     features: Sequence[Features],
     params: AlignParams,
 ) -> list[_Block] | None:
-    """The best monotone split of a block into beads with both sides non-empty."""
+    """The best monotone split of a block into two or more beads, none of them empty."""
     table: dict[tuple[int, int], tuple[float, list[_Block]]] = {(0, 0): (0.0, [])}
     for i in range(len(zh) + 1):
         for j in range(len(en) + 1):
@@ -175,7 +178,7 @@ def _best_partition(
             for a in range(1, min(i, 2) + 1):
                 for b in range(1, min(j, 3) + 1):
                     previous = table.get((i - a, j - b))
-                    if previous is None:
+                    if previous is None or (a, b) == (len(zh), len(en)):
                         continue
                     zh_part, en_part = tuple(zh[i - a : i]), tuple(en[j - b : j])
                     score = _bead_score(zh_part, en_part, spans, features, params)
@@ -213,14 +216,11 @@ def _bead_score(
 
 def word_evidence(zh: Sequence[Features], en: Sequence[Features], params: AlignParams) -> float:
     """Naive-Bayes log-odds that the two sides translate each other, from word hits."""
-    zh_cov, en_cov = coverage(zh, en)
-    zh_words = sum(len(f.words) for f in zh)
-    en_words = sum(len(f.words) for f in en)
+    evidence = word_hits(zh, en)
     hit = math.log(params.hit_translation / params.hit_chance)
     miss = math.log((1 - params.hit_translation) / (1 - params.hit_chance))
     total = 0.0
-    for share, count in ((zh_cov, zh_words), (en_cov, en_words)):
-        hits = share * count
+    for hits, count in ((evidence.zh_hit, evidence.zh_total), (evidence.en_hit, evidence.en_total)):
         total += hits * hit + (count - hits) * miss
     return params.evidence_weight * total
 
@@ -229,6 +229,6 @@ def _confidence(block: _Block, features: Sequence[Features], params: AlignParams
     """A bead's score as a probability-like confidence in [0, 1]."""
     if not block.en:
         return 0.0
-    words = sum(len(features[k].words) for k in (*block.zh, *block.en))
+    words = sum(sum(features[k].weights) for k in (*block.zh, *block.en))
     per_word = block.score / max(words, 1) * 10
     return round(1 / (1 + math.exp(-per_word)), 3)

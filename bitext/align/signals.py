@@ -11,78 +11,115 @@ the dynamic programme considers.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
 import regex
 
-from bitext.align.lexicon import Lexicon, en_stems, pinyin_key, zh_words
+from bitext.align.lexicon import Lexicon, en_stems, pinyin_key, zh_weight, zh_words
 from bitext.figures import extract
 from bitext.figures.compare import values_agree
 from bitext.model import Figure
 
 _SPACE = regex.compile(r"\s+")
+MIN_NAME_KEY = 4
+"""Shorter pinyin (ma, li) matches English words by chance."""
 _CAPITALIZED = regex.compile(r"\b\p{Lu}[\p{Ll}']+\b|\b\p{Lu}{2,}\b")
 
 
 class Features(NamedTuple):
-    """One sentence as the aligner sees it."""
+    """One sentence as the aligner sees it.
+
+    ``words`` are Chinese content words or English stems, each with an
+    information ``weight`` (rare words say more); ``translations`` holds, for
+    each Chinese word, the stems of its dictionary translations, and ``stems``
+    their union (for English: the stems themselves). ``names`` are pinyin keys
+    of Chinese words no dictionary knows, or capitalized English words.
+    """
 
     lang: str
     length: int
     words: tuple[str, ...]
+    weights: tuple[float, ...]
     translations: tuple[frozenset[str], ...]
     stems: frozenset[str]
     names: frozenset[str]
     figures: tuple[Figure, ...]
 
 
+EMPTY = Features("other", 0, (), (), (), frozenset(), frozenset(), ())
+
+
 def read_features(text: str, lang: str, lexicon: Lexicon, base: int = 0) -> Features:
     """Features of one sentence; ``base`` offsets its figures into the document."""
+    if lang not in ("zh", "en"):
+        return EMPTY
     length = len(_SPACE.sub("", text)) if lang == "zh" else len(text)
     figures = tuple(extract(text, lang, base))
     if lang == "zh":
         words = tuple(zh_words(text))
         translations = tuple(lexicon.translations(w) for w in words)
-        names = frozenset(
-            pinyin_key(w) for w, t in zip(words, translations, strict=True) if not t and len(w) > 1
-        )
-        return Features(lang, length, words, translations, frozenset().union(*translations), names, figures)
-    stems = tuple(en_stems(text))
+        names = frozenset(key for key in map(pinyin_key, words) if len(key) >= MIN_NAME_KEY)
+        weights = tuple(zh_weight(w) for w in words)
+        stems = frozenset().union(*translations)
+        return Features(lang, length, words, weights, translations, stems, names, figures)
+    en_words = tuple(en_stems(text))
+    weights = tuple(lexicon.en_weight(w) for w in en_words)
     names = frozenset(_capitalized_keys(text))
-    return Features(lang, length, stems, (), frozenset(stems), names, figures)
+    return Features(lang, length, en_words, weights, (), frozenset(en_words), names, figures)
 
 
 def _capitalized_keys(text: str) -> set[str]:
     words = [w.lower() for w in _CAPITALIZED.findall(text)]
     keys = set(words)
-    keys.update(a + b for a, b in zip(words, words[1:], strict=False))
+    keys.update(a + b for a, b in itertools.pairwise(words))
     return keys
 
 
-def coverage(zh: Sequence[Features], en: Sequence[Features]) -> tuple[float, float]:
-    """Share of the Chinese words the English accounts for, and of the English stems
-    the Chinese accounts for (a word counts once per occurrence)."""
+class Evidence(NamedTuple):
+    """Weighted word hits on each side of a candidate bead."""
+
+    zh_hit: float
+    zh_total: float
+    en_hit: float
+    en_total: float
+
+    @property
+    def coverage(self) -> tuple[float, float]:
+        return self.zh_hit / max(self.zh_total, 1e-9), self.en_hit / max(self.en_total, 1e-9)
+
+
+def word_hits(zh: Sequence[Features], en: Sequence[Features]) -> Evidence:
+    """How much of each side's content the other side accounts for, by weight: a Chinese
+    word is hit when a stem of its translations (or its pinyin) is in the English, an
+    English stem when it is among the Chinese words' translations."""
     en_stems_all = frozenset().union(*(f.stems for f in en)) if en else frozenset()
     en_names = frozenset().union(*(f.names for f in en)) if en else frozenset()
-    zh_total = zh_hit = 0
+    zh_hit = zh_total = 0.0
     translations: set[str] = set()
     for sentence in zh:
         translations.update(sentence.stems)
-        for word, stems in zip(sentence.words, sentence.translations, strict=True):
-            zh_total += 1
-            if stems & en_stems_all or (not stems and _name_hit(word, en_names)):
-                zh_hit += 1
-    translations.update(*(f.names for f in zh))
-    en_total = sum(len(f.words) for f in en)
-    en_hit = sum(1 for f in en for stem in f.words if stem in translations)
-    return zh_hit / max(zh_total, 1), en_hit / max(en_total, 1)
+        translations.update(sentence.names)
+        for word, weight, stems in zip(
+            sentence.words, sentence.weights, sentence.translations, strict=True
+        ):
+            zh_total += weight
+            if stems & en_stems_all or pinyin_key(word) in en_names:
+                zh_hit += weight
+    en_hit = en_total = 0.0
+    for sentence in en:
+        for stem, weight in zip(sentence.words, sentence.weights, strict=True):
+            en_total += weight
+            if stem in translations:
+                en_hit += weight
+    return Evidence(zh_hit, zh_total, en_hit, en_total)
 
 
-def _name_hit(word: str, en_names: frozenset[str]) -> bool:
-    key = pinyin_key(word)
-    return len(key) >= 4 and key in en_names
+def coverage(zh: Sequence[Features], en: Sequence[Features]) -> tuple[float, float]:
+    """Weighted share of each side that the other accounts for."""
+    return word_hits(zh, en).coverage
 
 
 def figure_agreement(zh: Sequence[Features], en: Sequence[Features]) -> tuple[int, int]:

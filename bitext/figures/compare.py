@@ -84,7 +84,7 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     if converted is None:
         return None
     zh_value, zh_high, zh_step = converted
-    approximate = bool(zh.approx or en.approx) or zh.unit != en.unit and _is_conversion(zh, en)
+    approximate = bool(zh.approx or en.approx) or (zh.unit != en.unit and _is_conversion(zh, en))
     if _same(zh_value, zh_high, zh_step, en, approximate):
         if swapped or _currency_conflict(zh, en):
             return Relation("unit", 1.5)

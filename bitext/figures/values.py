@@ -121,7 +121,7 @@ def power_of_ten(ratio: Decimal) -> int | None:
     if ratio <= 0:
         return None
     normalized = ratio.normalize()
-    sign, digits, exponent = normalized.as_tuple()
+    _sign, digits, exponent = normalized.as_tuple()
     if digits == (1,) and isinstance(exponent, int):
         return exponent
     return None

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from bitext import __version__
-from bitext.model import Document, FileReport, Figure, Finding, Pair, Report, Severity
+from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
 
 VERSION = 1
 

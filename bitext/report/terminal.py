@@ -12,14 +12,16 @@ disagreeing figures marked ⟦like this⟧.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
+import regex
 from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from bitext.model import Document, FileReport, Finding, Pair, Report, Severity
+from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
 
 SEVERITY_STYLE = {
     Severity.ERROR: "bold red",
@@ -32,7 +34,16 @@ DISAGREE_STYLE = "bold red reverse"
 
 def render(report: Report, console: Console) -> None:
     """Write the report to ``console``: rich on a terminal, plain text otherwise."""
-    plain = not console.is_terminal
+    if console.is_terminal:
+        _render(report, console, plain=False)
+        return
+    with console.capture() as capture:
+        _render(report, console, plain=True)
+    lines = (line.rstrip() for line in capture.get().splitlines())
+    console.file.write("\n".join(lines) + "\n")
+
+
+def _render(report: Report, console: Console, plain: bool) -> None:
     for file_report in report.files:
         _render_file(file_report, console, plain)
     console.print(_summary_line(report.files), highlight=False)
@@ -82,10 +93,8 @@ def _rich_pair(pair: Pair, findings: list[Finding], report: FileReport) -> Group
     )
     table.add_column("中文", ratio=1, overflow="fold")
     table.add_column("English", ratio=1, overflow="fold")
-    zh = _side_text(pair.zh_range, document, findings, "zh", plain=False)
-    en = _side_text(pair.en_range, document, findings, "en", plain=False)
-    _highlight_figures(zh, pair.zh_range, report, findings)
-    _highlight_figures(en, pair.en_range, report, findings)
+    zh = _side_text(pair.zh_range, document, findings, "zh", False, report.figures)
+    en = _side_text(pair.en_range, document, findings, "en", False, report.figures)
     table.add_row(zh, en if pair.en else Text("(no English translation)", style="dim italic"))
     lines = [_finding_line(f, document, plain=False) for f in findings]
     return Group(table, *lines, Text(""))
@@ -99,8 +108,12 @@ def _plain_pair(pair: Pair, findings: list[Finding], document: Document, console
         if pair.en
         else Text("(no English translation)")
     )
-    console.print(Text("  zh  ") + zh, highlight=False)
-    console.print(Text("  en  ") + en, highlight=False)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row("zh", zh)
+    grid.add_row("en", en)
+    console.print(grid, highlight=False)
     for finding in findings:
         console.print(_finding_line(finding, document, plain=True), highlight=False)
     console.print()
@@ -112,55 +125,72 @@ def _side_text(
     findings: Iterable[Finding],
     side: str,
     plain: bool,
+    figures: Iterable[Figure] = (),
 ) -> Text:
+    """One side of a pair; figures a finding is about are styled (rich) or ⟦marked⟧, the
+    other ``figures`` (which agree with the other side) are shown in green."""
     if span is None:
         return Text("")
     start, end = span
-    text = Text(" ".join(document.text[start:end].split()) if plain else document.text[start:end])
-    if plain:
-        marks = sorted(
-            {(f.zh if side == "zh" else f.en) for f in findings if f.severity is not Severity.INFO}
-            - {None},
-            key=lambda figure: figure.start,  # type: ignore[union-attr]
-            reverse=True,
-        )
-        raw = document.text[start:end]
-        for figure in marks:
-            a, b = figure.start - start, figure.end - start  # type: ignore[union-attr]
-            raw = raw[:a] + "⟦" + raw[a:b] + "⟧" + raw[b:]
-        return Text(" ".join(raw.split()))
-    for finding in findings:
-        figure = finding.zh if side == "zh" else finding.en
-        if figure is not None and start <= figure.start < end:
-            style = DISAGREE_STYLE if finding.severity is not Severity.INFO else "cyan underline"
-            text.stylize(style, figure.start - start, figure.end - start)
+    flagged = {
+        (figure.start - start, figure.end - start, finding.severity is Severity.INFO)
+        for finding in findings
+        for figure in [finding.zh if side == "zh" else finding.en]
+        if figure is not None and start <= figure.start < end
+    }
+    keep = _display_positions(document.text[start:end], side)
+    text = Text()
+    opened = {a for a, _, info in flagged if plain and not info}
+    closed = {b for _, b, info in flagged if plain and not info}
+    for position in keep:
+        if position in opened:
+            text.append("⟦")
+        text.append(document.text[start + position])
+        if position + 1 in closed:
+            text.append("⟧")
+    if not plain:
+        spans = {(a, b) for a, b, _ in flagged}
+        for figure in figures:
+            a, b = figure.start - start, figure.end - start
+            if a >= 0 and b <= end - start and (a, b) not in spans:
+                text.stylize(AGREE_STYLE, bisect.bisect_left(keep, a), bisect.bisect_left(keep, b))
+        for a, b, info in flagged:
+            style = "cyan underline" if info else DISAGREE_STYLE
+            text.stylize(style, bisect.bisect_left(keep, a), bisect.bisect_left(keep, b))
     return text
 
 
-def _highlight_figures(
-    text: Text, span: tuple[int, int] | None, report: FileReport, findings: list[Finding]
-) -> None:
-    """Colour every figure that no finding is about: those agree with the other side."""
-    if span is None:
-        return
-    flagged = {(f.start, f.end) for x in findings for f in (x.zh, x.en) if f is not None}
-    for figure in report.figures:
-        inside = span[0] <= figure.start and figure.end <= span[1]
-        if inside and (figure.start, figure.end) not in flagged:
-            text.stylize(AGREE_STYLE, figure.start - span[0], figure.end - span[0])
+def _display_positions(raw: str, side: str) -> list[int]:
+    """Positions of the characters to show: runs of white space become one space, and in
+    Chinese the stray spaces next to Chinese characters go, so the text wraps anywhere
+    instead of at "大连市 6 家"."""
+    keep = []
+    for k, ch in enumerate(raw):
+        if ch.isspace():
+            if keep and raw[keep[-1]].isspace():
+                continue
+            if side == "zh" and ((k and _CJK.match(raw[k - 1])) or _CJK.match(raw, k + 1)):
+                continue
+        keep.append(k)
+    return keep
 
 
-def _finding_line(finding: Finding, document: Document, plain: bool) -> Text:
+_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
+
+
+def _finding_line(finding: Finding, document: Document, plain: bool) -> Table:
+    """``line:col  severity  rule`` and the message wrapped beside them."""
     anchor = finding.en or finding.zh
     start = anchor.start if anchor else (finding.where or (0, 0))[0]
     line, col = document.line_col(start)
-    severity = finding.severity.value
-    text = Text("  ")
-    text.append(f"{line}:{col}".ljust(8))
-    text.append(severity.ljust(8), style=None if plain else SEVERITY_STYLE[finding.severity])
-    text.append(finding.rule.ljust(20), style=None if plain else "bold")
-    text.append(finding.message)
-    return text
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    head = Text(f"{line}:{col} ")
+    head.append(finding.severity.value, style=None if plain else SEVERITY_STYLE[finding.severity])
+    head.append(f" {finding.rule}", style=None if plain else "bold")
+    grid.add_row(Text("  ") + head, Text(finding.message))
+    return grid
 
 
 def _summary_line(files: Iterable[FileReport]) -> Text:
