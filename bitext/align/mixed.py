@@ -46,7 +46,7 @@ class AlignParams(NamedTuple):
     """Score of a Chinese sentence left without English (1-0)."""
     english_only: float = 0.0
     """Score of an English sentence with no Chinese (0-1)."""
-    paragraph_break: float = -4.0
+    paragraph_break: float = -10.0
     english_first: float = -1.0
     """Translations usually follow their Chinese; before it costs a little."""
     max_zh: int = 4

@@ -21,6 +21,7 @@ import regex
 from bitext.align.lexicon import Lexicon, en_stems, pinyin_key, zh_weight, zh_words
 from bitext.figures import extract
 from bitext.figures.compare import values_agree
+from bitext.hans import simplified
 from bitext.model import Figure
 
 _SPACE = regex.compile(r"\s+")
@@ -59,7 +60,7 @@ def read_features(text: str, lang: str, lexicon: Lexicon, base: int = 0) -> Feat
     length = len(_SPACE.sub("", text)) if lang == "zh" else len(text)
     figures = tuple(extract(text, lang, base))
     if lang == "zh":
-        words = tuple(zh_words(text))
+        words = tuple(zh_words(simplified(text)))
         translations = tuple(lexicon.translations(w) for w in words)
         names = frozenset(key for key in map(pinyin_key, words) if len(key) >= MIN_NAME_KEY)
         weights = tuple(zh_weight(w) for w in words)

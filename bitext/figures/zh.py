@@ -28,6 +28,7 @@ from bitext.figures.values import (
     significant,
     tidy,
 )
+from bitext.hans import simplified
 from bitext.model import Figure
 
 _AR = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
@@ -142,18 +143,23 @@ _SOFT_LIMIT = Decimal(10)
 
 
 def extract(text: str, base: int = 0) -> list[Figure]:
-    """Figures in a Chinese span; offsets are ``base`` + positions in ``text``."""
-    idiom_spans = [m.span() for m in _IDIOMS.finditer(text)]
+    """Figures in a Chinese span; offsets are ``base`` + positions in ``text``.
+
+    Traditional characters are read through :func:`bitext.hans.simplified` (萬 as 万);
+    each figure's ``text`` is quoted from ``text`` as given.
+    """
+    view = simplified(text)
+    idiom_spans = [m.span() for m in _IDIOMS.finditer(view)]
     figures: list[Figure] = []
     pos = 0
     while True:
-        match = NUMBER.search(text, pos)
+        match = NUMBER.search(view, pos)
         if match is None:
-            return figures
+            return [f._replace(text=text[f.start - base : f.end - base]) for f in figures]
         pos = match.end()
         if any(a <= match.start() < b for a, b in idiom_spans):
             continue
-        figure, pos = _read(text, match, base)
+        figure, pos = _read(view, match, base)
         if figure is not None:
             figures.append(figure)
 
