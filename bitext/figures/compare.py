@@ -39,8 +39,17 @@ GROUPS = {
     "month": "month",
     "day": "day",
     "ordinal": "ordinal",
+    "clock": "clock",
+    "score": "score",
+    "decade": "decade",
 }
-_LOOSE = {frozenset({"number", "year"}), frozenset({"number", "ordinal"})}
+_LOOSE = {
+    frozenset({"number", "year"}),
+    frozenset({"number", "ordinal"}),
+    frozenset({"day", "ordinal"}),
+    frozenset({"day", "number"}),
+    frozenset({"score", "number"}),
+}
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
 
 CONVERSIONS = {
@@ -54,6 +63,9 @@ CONVERSIONS = {
 }  # fmt: skip
 LOCAL_CURRENCY = frozenset({"CNY", "HKD", "TWD", "MOP"})
 """元 is the currency of wherever the bulletin is from; any of these may render it."""
+DOLLARS = frozenset({"USD", "AUD", "CAD", "HKD", "TWD", "SGD", "NZD"})
+"""A bare "$" or "dollars" may be any of these."""
+HALF_DAY = Decimal(12 * 3600)
 
 APPROX_TOLERANCE = Decimal("0.1")
 CONVERSION_TOLERANCE = Decimal("0.03")
@@ -94,10 +106,27 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     factor = _scale_factor(zh_value, zh_high, zh_step, en, approximate)
     if factor is not None:
         return Relation("scale", 1.0, factor)
+    return _loose_value(zh, en)
+
+
+def _loose_value(zh: Figure, en: Figure) -> Relation | None:
+    """Two different numbers in the same role, if they look alike enough to be one."""
     similarity = _digit_similarity(zh.digits, en.digits)
-    if similarity < 0.5 and not _close(zh_value, en.value):
+    if similarity < 0.5 and not _close(zh.value, en.value):
         return None
     return Relation("value", 2.0 + (1 - similarity))
+
+
+def _same_clock(zh: Decimal, en: Decimal) -> bool:
+    """Equal, twelve hours apart (下午 3 时 → "3 o'clock"), or h:mm read as m:ss."""
+    return zh == en or abs(zh - en) == HALF_DAY or zh == en * 60 or en == zh * 60
+
+
+def _same_magnitude(zh: Decimal, en: Decimal) -> bool:
+    """数百 and "hundreds of", 几百万 and "several million": the same order of magnitude."""
+    if zh <= 0 or en <= 0:
+        return zh == en
+    return abs(math.log10(zh) - math.log10(en)) < 1
 
 
 def values_agree(zh: Figure, en: Figure) -> bool:
@@ -189,6 +218,8 @@ def _currency_conflict(zh: Figure, en: Figure) -> bool:
     if zh.kind != "money" or en.kind != "money" or zh.unit == en.unit:
         return False
     if zh.unit == "CNY" and en.unit in LOCAL_CURRENCY:
+        return False
+    if en.unit == "$" and zh.unit in DOLLARS:
         return False
     return zh.unit is not None and en.unit is not None
 

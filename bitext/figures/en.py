@@ -1,15 +1,19 @@
 """Figures in English text, normalized to values.
 
 A figure is a number (digits with separators, or number words) read with what
-surrounds it: an approximation before it ("more than", "nearly"), a currency
-before or after it (RMB5.628, US$3, 70,000 yuan), a scale word (million, bn),
-percent or percentage points, a unit, a month name for a date, a second
-number for a range ("5 to 10 million").
+surrounds it: an approximation before it ("more than", "nearly"), a sign, a
+currency before or after it (RMB5.628, US$3, 70,000 yuan), a scale word
+(million, bn), percent or percentage points, a unit, a second number for a
+range ("5 to 10 million"). Some forms are read whole: dates (October 1, 1
+October), clock times (7.50am, 19:35), scores (2-0), decades (the 1990s, in
+their 20s), vague quantities (hundreds of, several million), fractions (one
+third), multiples (three times), ordinals (14th, the first).
 
-Digits glued to letters are codes, not quantities (iPhone7, G20, 3D, COVID-19),
-times and telephone numbers are skipped, and set phrases with "one" (one of,
-one-to-one, no one) are not figures. Small number words are *soft*: a
-translation may say "six" where the source has none (六方会谈 → "six-party").
+Digits glued to letters are codes, not quantities (iPhone7, G20, 3D,
+COVID-19), telephone numbers and IP addresses are skipped, and set phrases with
+"one" (one of, one-to-one, no one) are not figures. Small number words and word
+ordinals are *soft*: a translation may say "six" or "the second" where the
+source has no figure (六方会谈 → "six-party talks").
 
 >>> [(f.text, f.value, f.unit) for f in extract("invested RMB5.628 million in 8 sessions")]
 [('RMB5.628 million', Decimal('5628000'), 'CNY'), ('8', Decimal('8'), None)]
@@ -18,6 +22,7 @@ translation may say "six" where the source has none (六方会谈 → "six-party
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
@@ -32,21 +37,11 @@ UNITS_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 SCALE_WORDS = {
-    "hundred": Decimal(100),
-    "thousand": Decimal(1000),
-    "million": Decimal(10**6),
-    "billion": Decimal(10**9),
-    "trillion": Decimal(10**12),
-    "k": Decimal(1000),
-    "m": Decimal(10**6),
-    "mn": Decimal(10**6),
-    "mln": Decimal(10**6),
-    "bn": Decimal(10**9),
-    "b": Decimal(10**9),
-    "tn": Decimal(10**12),
-    "tr": Decimal(10**12),
-    "dozen": Decimal(12),
-}
+    "hundred": Decimal(100), "thousand": Decimal(1000), "million": Decimal(10**6),
+    "billion": Decimal(10**9), "trillion": Decimal(10**12), "k": Decimal(1000),
+    "m": Decimal(10**6), "mn": Decimal(10**6), "mln": Decimal(10**6), "bn": Decimal(10**9),
+    "b": Decimal(10**9), "tn": Decimal(10**12), "tr": Decimal(10**12), "dozen": Decimal(12),
+}  # fmt: skip
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -55,16 +50,10 @@ ORDINAL_WORDS = {
     "hundredth": 100,
 }  # fmt: skip
 FRACTION_WORDS = {
-    "half": Decimal(50),
-    "third": Decimal(100) / 3,
-    "thirds": Decimal(100) / 3,
-    "quarter": Decimal(25),
-    "quarters": Decimal(25),
-    "fifth": Decimal(20),
-    "fifths": Decimal(20),
-    "tenth": Decimal(10),
-    "tenths": Decimal(10),
-}
+    "half": Decimal(50), "third": Decimal(100) / 3, "thirds": Decimal(100) / 3,
+    "quarter": Decimal(25), "quarters": Decimal(25), "fifth": Decimal(20), "fifths": Decimal(20),
+    "tenth": Decimal(10), "tenths": Decimal(10),
+}  # fmt: skip
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -73,7 +62,7 @@ MONTHS = {
 }  # fmt: skip
 CURRENCY_PREFIXES = {
     "RMB": "CNY", "CNY": "CNY", "Rmb": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY",
-    "US$": "USD", "USD": "USD", "$": "USD", "HK$": "HKD", "HKD": "HKD", "NT$": "TWD",
+    "US$": "USD", "USD": "USD", "$": "$", "HK$": "HKD", "HKD": "HKD", "NT$": "TWD",
     "TWD": "TWD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD",
     "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "€": "EUR", "EUR": "EUR", "£": "GBP",
     "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "SEK": "SEK", "KRW": "KRW", "INR": "INR",
@@ -81,24 +70,29 @@ CURRENCY_PREFIXES = {
 }  # fmt: skip
 CURRENCY_SUFFIXES = {
     "yuan": "CNY", "renminbi": "CNY", "RMB": "CNY", "US dollars": "USD",
-    "U.S. dollars": "USD", "dollars": "USD", "dollar": "USD", "Hong Kong dollars": "HKD",
-    "HK dollars": "HKD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
-    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "won": "KRW",
-    "rubles": "RUB", "roubles": "RUB", "rupees": "INR", "francs": "CHF",
+    "U.S. dollars": "USD", "American dollars": "USD", "dollars": "$", "dollar": "$",
+    "Hong Kong dollars": "HKD", "HK dollars": "HKD", "Australian dollars": "AUD",
+    "Canadian dollars": "CAD", "Singapore dollars": "SGD", "New Taiwan dollars": "TWD",
+    "Taiwan dollars": "TWD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
+    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "pence": "GBp", "yen": "JPY",
+    "won": "KRW", "rubles": "RUB", "roubles": "RUB", "rupees": "INR", "francs": "CHF",
+    "Swiss francs": "CHF", "cents": "USc", "baht": "THB",
 }  # fmt: skip
 MEASURE_SUFFIXES = {
     "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2", "km2": "km2",
     "square metres": "m2", "square meters": "m2", "sq m": "m2", "sqm": "m2", "m2": "m2",
     "sq ft": "ft2", "square feet": "ft2", "cubic metres": "m3", "cubic meters": "m3",
     "kilometres": "km", "kilometers": "km", "km": "km", "metres": "m", "meters": "m",
-    "miles": "mile", "mile": "mile", "hectares": "ha", "mu": "mu", "tonnes": "t",
-    "tons": "t", "tonne": "t", "ton": "t", "kilograms": "kg", "kg": "kg", "grams": "g",
-    "litres": "l", "liters": "l", "kWh": "kWh", "kilowatt-hours": "kWh", "kilowatts": "kW",
-    "kW": "kW", "megawatts": "MW", "MW": "MW", "years old": "age", "-year-old": "age",
-    "year-old": "age", "-year-olds": "age", "years": "years", "year": "years",
-    "months": "month-count", "month": "month-count", "days": "day", "day": "day",
-    "weeks": "week", "hours": "h", "hour": "h", "minutes": "min", "seconds": "s",
-    "degrees": "C", "km/h": "km/h",
+    "metre": "m", "meter": "m", "miles": "mile", "mile": "mile", "nautical miles": "nmi",
+    "feet": "ft", "hectares": "ha", "hectare": "ha", "mu": "mu", "tonnes": "t", "tons": "t",
+    "tonne": "t", "ton": "t", "kilograms": "kg", "kilogrammes": "kg", "kg": "kg",
+    "grams": "g", "litres": "l", "liters": "l", "kWh": "kWh", "kilowatt-hours": "kWh",
+    "kilowatts": "kW", "kW": "kW", "megawatts": "MW", "MW": "MW", "gigawatts": "GW",
+    "GW": "GW", "years old": "age", "-year-old": "age", "year-old": "age", "-year-olds": "age",
+    "years": "years", "year": "years", "months": "month-count", "month": "month-count",
+    "days": "day", "day": "day", "weeks": "week", "week": "week", "hours": "h", "hour": "h",
+    "minutes": "min", "minute": "min", "seconds": "s", "second": "s", "degrees": "C",
+    "km/h": "km/h", "mm": "mm", "cm": "cm", "GB": "GB", "MB": "MB", "TB": "TB",
 }  # fmt: skip
 APPROX_WORDS = {
     "more than": "over", "over": "over", "above": "over", "in excess of": "over",
@@ -108,7 +102,7 @@ APPROX_WORDS = {
     "under": "under", "below": "under", "up to": "under", "no more than": "under",
     "not more than": "under", "about": "about", "around": "about", "approximately": "about",
     "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
-    "as many as": "about", "as much as": "about", "as high as": "about", "nearly about": "about",
+    "as many as": "about", "as much as": "about", "as high as": "about",
 }  # fmt: skip
 
 _WORD_NUMBER = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
@@ -117,7 +111,10 @@ _NUMBER_WORDS = (
     rf"(?:(?:a|an|{_WORD_NUMBER})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUMBER}|hundred|thousand|"
     rf"million|billion|trillion|dozen))*)"
 )
-_SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|b)\b|\s(?:mn|bn|tn|mln)\b)"
+_SCALE = (
+    r"(?:\s?(?:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|b)\b"
+    r"|\s(?:mn|bn|tn|mln)\b)"
+)
 _CURRENCY_PREFIX = "|".join(
     regex.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
 )
@@ -126,39 +123,48 @@ _APPROX = "|".join(regex.escape(a) for a in sorted(APPROX_WORDS, key=len, revers
 FIGURE = regex.compile(
     rf"""
     (?P<approx>\b(?i:{_APPROX})\s+)?
+    (?P<sign>(?<![\p{{L}}\d)])[-−](?=\d))?
     (?P<cur>(?<![\p{{L}}\d])(?:{_CURRENCY_PREFIX})\s?)?
     (?:
         (?P<digits>(?<![\d.,:])(?:{_DIGITS}))(?P<scale>{_SCALE})?
-      | (?P<words>\b{_NUMBER_WORDS}\b)(?P<wscale>{_SCALE})?
+      | (?P<words>\b(?i:{_NUMBER_WORDS})\b)(?P<wscale>{_SCALE})?
     )
     (?P<range>
         (?:\s?(?:-|–|—|to)\s?|\s(?:and|or)\s)
         (?P<cur2>(?:{_CURRENCY_PREFIX})\s?)?
-        (?:(?P<digits2>{_DIGITS})|(?P<words2>\b{_NUMBER_WORDS}\b))(?P<scale2>{_SCALE})?
+        (?:(?P<digits2>{_DIGITS})|(?P<words2>\b(?i:{_NUMBER_WORDS})\b))(?P<scale2>{_SCALE})?
     )?
     """,
     regex.VERBOSE,
 )
 _PERCENT = regex.compile(r"\s?(?:%|per\s?cent\b|pct\b)|\s(?:percentage\spoints?|pp|ppts?)\b")
 _GLUED_CODE = regex.compile(r"[\p{L}_]")
+_GLUED_UNITS = {
+    "km", "kg", "m", "bn", "mn", "k", "sq", "ft", "g", "t", "kWh", "kW", "MW", "GW", "p", "mm",
+    "cm", "GB", "MB", "TB",
+}  # fmt: skip
 _SKIP = regex.compile(
-    r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?[ap]\.?m\.?(?!\w)"
-    r"|\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b"
-    r"|\b\d+(?:st|nd|rd|th)\b|\b(?:1[5-9]|20)\d0s\b|\b\d+-\d+\s(?:win|victory|defeat|lead)"
+    r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
 )
 _IDIOMS = regex.compile(
-    r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|to|on|by|another|another's|day|time|way|side|stop|off|party|child|"
-    r"China|country|belt)|no one|some\s?one|any\s?one|every\s?one|the one|this one|that one|"
-    r"one's|ones|at one point|one or two|first of all|a few|a lot|a number of|a couple|a bit|"
-    r"a little|a second|at first|at once|a\s(?=\w+\s(?:of|than)))\b",
+    r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day|time|way|side|"
+    r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
+    r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
+    r"first\sof\sall|a\sfew|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce)\b",
     regex.IGNORECASE,
 )
 _ORDINAL = regex.compile(
-    r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(ORDINAL_WORDS) + r")\b", regex.IGNORECASE
+    r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(ORDINAL_WORDS) + r")\b"
+    r"|\bNo\.?\s?(\d+)\b|\bNumber\s(\d+)\b",
+    regex.IGNORECASE,
 )
 _MONTH = regex.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+)
+_MAY_CONTEXT = regex.compile(
+    r"(?:\b(?:in|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+)$"
 )
 _DAY_AFTER = regex.compile(r"\s(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)")
 _DAY_BEFORE = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
@@ -168,8 +174,12 @@ _FRACTION = regex.compile(
     r"(half|thirds?|quarters?|fifths?|tenths?)\b",
     regex.IGNORECASE,
 )
+_NOT_FRACTION_BEFORE = regex.compile(
+    r"\b(?:first|second|third|fourth|last|past|next|previous|latter|this|that|and|three|two)\s+$",
+    regex.IGNORECASE,
+)
 _MULTIPLE = regex.compile(
-    r"\b(?:(twice|double|doubled|triple|tripled|quadrupled)|(\w+)[\s-](?:times|fold)\b)",
+    r"\b(?:(twice|double|doubled|triple|tripled|quadrupled)\b|(\w+)[\s-](?:times|fold)\b)",
     regex.IGNORECASE,
 )
 _MULTIPLE_WORDS = {
@@ -180,6 +190,26 @@ _MULTIPLE_WORDS = {
     "tripled": 3,
     "quadrupled": 4,
 }
+_CLOCK = regex.compile(
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
+    r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})(?::(?P<s2>\d{2}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
+    r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so'clock\b",
+    regex.IGNORECASE,
+)
+_SCORE_CONTEXT = regex.compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
+_DECADE = regex.compile(r"(?:\b|')(?P<d>(?:1[5-9]|20)?\d0)'?s\b")
+_VAGUE = regex.compile(
+    r"\b(?P<few>several|a\sfew|dozens\sof|scores\sof)?\s?"
+    r"(?P<what>tens\sof\sthousands|hundreds\sof\sthousands|hundreds\sof\smillions|"
+    r"dozens|hundreds|thousands|millions|billions|"
+    r"(?<=several\s|a\sfew\s)(?:hundred|thousand|million|billion))\b",
+    regex.IGNORECASE,
+)
+_VAGUE_VALUES = {
+    "tens of thousands": 10**4, "hundreds of thousands": 10**5, "hundreds of millions": 10**8,
+    "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
+    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
+}  # fmt: skip
 _SOFT_LIMIT = Decimal(10)
 
 
@@ -188,18 +218,23 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     blocked = [m.span() for m in _SKIP.finditer(text)] + [m.span() for m in _IDIOMS.finditer(text)]
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    for figure in _dates(text) + _fractions(text) + _multiples(text) + _ordinals(text):
-        if not _overlaps((figure.start, figure.end), taken):
+    special = (
+        _clocks(text) + _dates(text) + _decades(text) + _vague(text) + _fractions(text)
+        + _multiples(text) + _ordinals(text)
+    )  # fmt: skip
+    for figure in special:
+        if not _overlaps((figure.start, figure.end), taken + blocked):
             figures.append(figure)
             taken.append((figure.start, figure.end))
-    for match in FIGURE.finditer(text):
+    pos = 0
+    while (match := FIGURE.search(text, pos)) is not None:
         core = _core_span(match)
+        pos = core[1]
         if _overlaps(core, blocked) or _overlaps(core, taken) or _is_code(text, match):
             continue
-        figure = _read(text, match)
-        if figure is not None:
-            figures.append(figure)
-            taken.append((figure.start, figure.end))
+        found, pos = _read(text, match)
+        figures.extend(found)
+        taken.extend((f.start, f.end) for f in found)
     figures.sort(key=lambda f: f.start)
     return [f._replace(start=f.start + base, end=f.end + base) for f in figures]
 
@@ -218,68 +253,113 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     if not match.group("digits"):
         return False
     start, end = match.span("digits")
-    before = text[start - 1] if start else " "
-    after = text[match.end("scale") if match.group("scale") else end : match.end() + 1][:1]
-    if match.group("cur"):
-        before = " "
-    if _GLUED_CODE.match(before) or before in "-/#":
+    before = text[start - 1] if start and not match.group("cur") else " "
+    if (
+        _GLUED_CODE.match(before)
+        or before in "/#"
+        or (before == "-" and start > 1 and text[start - 2].isalnum() and not match.group("sign"))
+    ):
         return True
-    if after and _GLUED_CODE.match(after):
+    after_end = match.end("scale") if match.group("scale") else end
+    if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
         unit = regex.match(r"[a-zA-Z]+", text[end:])
         return unit is not None and unit.group() not in _GLUED_UNITS
     return False
 
 
-_GLUED_UNITS = {"km", "kg", "m", "bn", "mn", "k", "sq", "ft", "g", "t", "kWh", "kW", "MW", "GW"}
-
-
-def _read(text: str, match: regex.Match[str]) -> Figure | None:
+def _read(text: str, match: regex.Match[str]) -> tuple[list[Figure], int]:
+    """The figure (or score) a match holds, and where scanning resumes."""
     value, step = _value(match.group("digits"), match.group("words"))
-    if value is None:
-        return None
     core, scale_group = ("digits", "scale") if match.group("digits") else ("words", "wscale")
     scale = match.group(scale_group)
-    if core == "words" and match.group("words").lower() in ("a", "an") and not scale:
-        return None
+    if value is None or (
+        core == "words" and match.group("words").lower() in ("a", "an") and not scale
+    ):
+        return [], match.end(core)
     currency = match.group("cur")
     value, step = _scaled(value, step, scale, currency)
-    high = None
+    if match.group("sign"):
+        value = -value
     end = match.end(scale_group) if scale else match.end(core)
-    if match.group("range"):
-        high_value, high_step = _value(match.group("digits2"), match.group("words2"))
-        if high_value is not None:
-            high_scale = match.group("scale2")
-            high_value, high_step = _scaled(high_value, high_step, high_scale, currency)
-            if high_scale and not scale and value * _scale_factor(high_scale) <= high_value:
-                value, step = value * _scale_factor(high_scale), step * _scale_factor(high_scale)
-            if high_value > value and not _is_year_span(match):
-                high, step, end = high_value, min(step, high_step), match.end("range")
     start = match.start("cur") if currency else match.start(core)
+    start = match.start("sign") if match.group("sign") else start
     approx = None
     if match.group("approx"):
         approx = APPROX_WORDS[" ".join(match.group("approx").lower().split())]
         start = match.start("approx")
+    high = None
+    second = _second(text, match, value, scale, currency) if match.group("range") else None
+    if second is not None and second.kind == "score":
+        return [_figure(text, start, match.end(), value, "score", high=second.high)], match.end()
+    if second is not None and second.kind == "range":
+        value, high, end = second.low, second.high, match.end()
+        step = min(step, second.step)
+    resume = _second_start(match) if second is not None and second.kind == "split" else None
+    figure = _finish(text, start, end, value, step, high, approx, currency, match, scale)
+    return [figure], resume if resume is not None else figure.end
+
+
+class _Second(NamedTuple):
+    kind: str  # range, score or split (two figures: "from 2003 to 2014")
+    low: Decimal = Decimal(0)
+    high: Decimal | None = None
+    step: Decimal = Decimal(1)
+
+
+def _second_start(match: regex.Match[str]) -> int:
+    group = "cur2" if match.group("cur2") else "digits2" if match.group("digits2") else "words2"
+    return match.start(group)
+
+
+def _second(
+    text: str, match: regex.Match[str], value: Decimal, scale: str | None, currency: str | None
+) -> _Second | None:
+    """What the second number of "X to Y" / "X-Y" makes: a range, a score, or two years."""
+    high, high_step = _value(match.group("digits2"), match.group("words2"))
+    if high is None:
+        return None
+    first_digits, second_digits = match.group("digits") or "", match.group("digits2") or ""
+    if _YEAR.match(first_digits) and _YEAR.match(second_digits):
+        return _Second("split")
+    if _YEAR.match(first_digits) and len(second_digits) <= 2:
+        return None  # 2017-18 is a season
+    high_scale = match.group("scale2")
+    high, high_step = _scaled(high, high_step, high_scale, currency)
+    dash = text[match.start("range") : _second_start(match)].strip() in ("-", "–", "—")
+    plain = dash and first_digits and second_digits and not scale and not high_scale
+    if plain and (high < value or _SCORE_CONTEXT.match(text, match.end())):
+        return _Second("score", value, high)
+    if high_scale and not scale and value * _scale_factor(high_scale) <= high:
+        value = value * _scale_factor(high_scale)
+    if high <= value:
+        return None
+    return _Second("range", value, high, high_step)
+
+
+def _finish(
+    text: str,
+    start: int,
+    end: int,
+    value: Decimal,
+    step: Decimal,
+    high: Decimal | None,
+    approx: str | None,
+    currency: str | None,
+    match: regex.Match[str],
+    scale: str | None,
+) -> Figure:
     kind, unit, end = _unit(text, end, currency)
     if kind == "count" and _YEAR.match(match.group("digits") or "") and not scale and not high:
         kind = "year"
-    if kind is None:
-        return None
-    soft = core == "words" and value <= _SOFT_LIMIT and high is None
+    soft = match.group("digits") is None and abs(value) <= _SOFT_LIMIT and high is None
     return _figure(text, start, end, value, kind, unit, high, approx, step, soft)
-
-
-def _is_year_span(match: regex.Match[str]) -> bool:
-    """2017-18 is a season, not a range from 2017 to 18."""
-    first = match.group("digits") or ""
-    return bool(_YEAR.match(first)) and len(match.group("digits2") or "") <= 2
 
 
 def _value(digits: str | None, words: str | None) -> tuple[Decimal | None, Decimal]:
     if digits:
         return parse_arabic(digits)
     if words:
-        value = words_to_number(words)
-        return value, Decimal(1)
+        return words_to_number(words), Decimal(1)
     return None, Decimal(1)
 
 
@@ -300,7 +380,7 @@ def _scaled(
     return value * factor, step * factor
 
 
-def _unit(text: str, pos: int, currency: str | None) -> tuple[str | None, str | None, int]:
+def _unit(text: str, pos: int, currency: str | None) -> tuple[str, str | None, int]:
     """Kind and unit after a number: percent, percentage points, currency, measure."""
     percent = _PERCENT.match(text, pos)
     if percent:
@@ -310,10 +390,12 @@ def _unit(text: str, pos: int, currency: str | None) -> tuple[str | None, str | 
         return "percent", "%", percent.end()
     if currency:
         return "money", CURRENCY_PREFIXES[currency.strip()], pos
+    if text.startswith("p", pos) and not text[pos + 1 : pos + 2].isalpha():
+        return "money", "GBp", pos + 1
     rest = text[pos:]
     for name in _SUFFIX_ORDER:
-        if regex.match(r"\s?" + regex.escape(name) + r"\b", rest):
-            matched = regex.match(r"\s?" + regex.escape(name), rest)
+        matched = regex.match(r"\s?" + regex.escape(name) + r"\b", rest)
+        if matched:
             if name in CURRENCY_SUFFIXES:
                 return "money", CURRENCY_SUFFIXES[name], pos + matched.end()
             return "measure", MEASURE_SUFFIXES[name], pos + matched.end()
@@ -328,8 +410,8 @@ def words_to_number(words: str) -> Decimal | None:
 
     >>> words_to_number("twenty-one"), words_to_number("two hundred and fifty thousand")
     (Decimal('21'), Decimal('250000'))
-    >>> words_to_number("a million"), words_to_number("a")
-    (Decimal('1000000'), Decimal('1'))
+    >>> words_to_number("a million"), words_to_number("Seven")
+    (Decimal('1000000'), Decimal('7'))
     """
     total, current = Decimal(0), Decimal(0)
     for word in regex.split(r"[\s-]+", words.lower()):
@@ -349,6 +431,9 @@ def words_to_number(words: str) -> Decimal | None:
     return total + current
 
 
+# --- forms read whole -------------------------------------------------------------
+
+
 def _dates(text: str) -> list[Figure]:
     """Month names with their day: "October 1", "1 October" → month 10 and day 1."""
     figures = []
@@ -357,14 +442,75 @@ def _dates(text: str) -> list[Figure]:
         day_after = _DAY_AFTER.match(text, match.end())
         day_before = _DAY_BEFORE.search(text[: match.start()])
         year_after = regex.match(r",?\s(1[5-9]\d\d|20\d\d)\b", text[match.end() :])
-        if name == "May" and not (day_after or day_before or year_after):
+        if name == "May" and not (
+            day_after or day_before or year_after or _MAY_CONTEXT.search(text[: match.start()])
+        ):
             continue  # the modal verb
-        figures.append(
-            _figure(text, match.start(), match.end(), Decimal(MONTHS[name.lower()]), "month")
-        )
+        month = Decimal(MONTHS[name.lower()])
+        figures.append(_figure(text, match.start(), match.end(), month, "month"))
         day = day_after or day_before
         if day:
             figures.append(_figure(text, day.start(1), day.end(1), Decimal(day.group(1)), "day"))
+    return figures
+
+
+def _clocks(text: str) -> list[Figure]:
+    """7.50am, 2 pm, 19:35, 9 o'clock → seconds after midnight; 1:57.79 → seconds."""
+    figures = []
+    for match in _CLOCK.finditer(text):
+        if match.group("h"):
+            hour = int(match.group("h"))
+            minute = int(match.group("m") or 0)
+            if match.group("ampm").lower().startswith("p") and hour < 12:
+                hour += 12
+            value = Decimal(hour * 3600 + minute * 60)
+            step = Decimal(60 if match.group("m") else 3600)
+        elif match.group("h2"):
+            first, second = int(match.group("h2")), int(match.group("m2"))
+            if second >= 60:
+                continue
+            if match.group("f2") and not match.group("s2"):  # 1:57.79, a race time
+                value = Decimal(f"{first * 60 + second}.{match.group('f2')}")
+                step = Decimal(1).scaleb(-len(match.group("f2")))
+            else:
+                value = Decimal(first * 3600 + second * 60 + int(match.group("s2") or 0))
+                step = Decimal(60)
+        else:
+            hour_text = match.group("h3")
+            hour = int(hour_text) if hour_text.isdigit() else int(UNITS_WORDS[hour_text.lower()])
+            value, step = Decimal(hour * 3600), Decimal(3600)
+        figures.append(_figure(text, match.start(), match.end(), value, "clock", step=step))
+    return figures
+
+
+def _decades(text: str) -> list[Figure]:
+    """The 1990s, the '90s; "in their 20s" is an age of twenty-something."""
+    figures = []
+    for match in _DECADE.finditer(text):
+        digits = match.group("d")
+        if len(digits) == 4 or text[max(0, match.start() - 4) : match.start()].lower().endswith(
+            ("the ", "'")
+        ):
+            figures.append(_figure(text, match.start(), match.end(), Decimal(digits), "decade"))
+        elif len(digits) == 2:
+            figures.append(
+                _figure(text, match.start(), match.end(), Decimal(digits), "count", approx="over")
+            )
+    return figures
+
+
+def _vague(text: str) -> list[Figure]:
+    """Hundreds of, thousands of, several million: an order of magnitude."""
+    figures = []
+    for match in _VAGUE.finditer(text):
+        what = " ".join(match.group("what").lower().split())
+        value = Decimal(_VAGUE_VALUES[what])
+        if what in ("hundreds", "thousands", "millions", "billions", "dozens") and not regex.match(
+            r"\s+of\b", text[match.end() :]
+        ):
+            continue
+        start = match.start("few") if match.group("few") else match.start("what")
+        figures.append(_figure(text, start, match.end(), value, "count", approx="vague"))
     return figures
 
 
@@ -372,14 +518,15 @@ def _fractions(text: str) -> list[Figure]:
     figures = []
     for match in _FRACTION.finditer(text):
         count, part = match.group(1), match.group(2).lower()
-        if (
-            part == "half"
-            and count is None
-            and not regex.match(r"\s(?:of|a|an)\b", text[match.end() :])
+        after = text[match.end() :]
+        if _NOT_FRACTION_BEFORE.search(text[: match.start()]) or regex.match(
+            r"\s+of\s+(?:the\s+)?(?:year|\d{4}|last|this|next)", after
         ):
+            continue  # "the first half of 2015", "three quarters of 2017", "one year and a half"
+        if part == "half" and count is None and not regex.match(r"\s(?:of|a|an)\b", after):
             continue
         if part in ("second", "fifth", "tenth", "third", "quarter") and count is None:
-            continue  # ordinals and "a quarter" as a time of year are read elsewhere
+            continue  # ordinals and "quarter" as a period are read elsewhere
         numerator = (
             Decimal(1) if count in (None, "a", "one") else Decimal(UNITS_WORDS[count.lower()])
         )
@@ -391,36 +538,41 @@ def _fractions(text: str) -> list[Figure]:
 
 
 def _multiples(text: str) -> list[Figure]:
+    """Twice, three times, tenfold; "double" and its kind are soft (a double win)."""
     figures = []
     for match in _MULTIPLE.finditer(text):
         word = (match.group(1) or "").lower()
         if word:
-            value = Decimal(_MULTIPLE_WORDS[word])
-        else:
-            count = match.group(2)
-            parsed = words_to_number(count) if not count.isdigit() else Decimal(count)
-            if parsed is None:
-                continue
-            value = parsed
-        figures.append(_figure(text, match.start(), match.end(), value, "multiple", "x"))
+            figures.append(
+                _figure(
+                    text, match.start(), match.end(), Decimal(_MULTIPLE_WORDS[word]), "multiple", "x",
+                    soft=True,
+                )
+            )  # fmt: skip
+            continue
+        count = match.group(2)
+        parsed = Decimal(count) if count.isdigit() else words_to_number(count)
+        if parsed is not None:
+            figures.append(_figure(text, match.start(), match.end(), parsed, "multiple", "x"))
     return figures
 
 
 def _ordinals(text: str) -> list[Figure]:
     figures = []
     for match in _ORDINAL.finditer(text):
-        if match.group(1):
-            value = Decimal(match.group(1))
+        number = match.group(1) or match.group(3) or match.group(4)
+        if number:
+            value = Decimal(number)
         else:
             word = match.group(2).lower()
-            if word in ("second",) and not regex.match(
-                r"\s+(?:time|round|phase|batch|session|place|largest|biggest)", text[match.end() :]
+            if word == "second" and regex.match(
+                r"s\b|\s(?:ago|later|earlier)\b", text[match.end() :]
             ):
-                continue
+                continue  # seconds of time
             value = Decimal(ORDINAL_WORDS[word])
         if _MONTH.search(text[max(0, match.start() - 10) : match.start()]):
             continue  # "October 1st" is a day
-        soft = match.group(2) is not None
+        soft = match.group(2) is not None or (not match.group(1) and value <= _SOFT_LIMIT)
         figures.append(_figure(text, match.start(), match.end(), value, "ordinal", soft=soft))
     return figures
 

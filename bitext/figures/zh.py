@@ -1,14 +1,19 @@
 """Figures in Chinese text, normalized to values.
 
-A figure is a number token (Arabic or Chinese numerals) read together with what
-surrounds it: a multiplier (387.75 万), an approximation (近, 约, 余, 多,
-左右), a percent sign or 百分之, 个百分点, 成, 倍, a currency or unit, 年/月/日,
-第 for ordinals, and a second number for a range (5至10万元).
+A figure is a number token (Arabic, full-width or Chinese numerals) read
+together with what surrounds it: a multiplier (387.75 万), an approximation
+(近, 约, 余, 多, 左右, 上万, 数十), a sign, a percent sign or 百分之, 个百分点,
+成, 倍, 翻一番, 分之, a currency or unit, 年/月/日/号, 第 for ordinals, and a
+second number for a range (5至10万元). Some forms are read whole before plain
+numbers: clock times (下午 3 时 30 分), scores (2 比 0), decades (20 世纪 90
+年代), Party congresses (十九大) and five-year plans (十四五).
 
 Chinese numerals are everywhere in ordinary words (一些, 统一, 十分, 万一), so
 a Chinese-numeral token only counts when a unit, a classifier or a
-multiplier says it is a quantity. Small Chinese numerals (一名教师) are
-*soft*: English often renders them as "a" or leaves them implicit.
+multiplier says it is a quantity. Small Chinese numerals (一名教师, 第二) are
+*soft*: English often renders them as "a" or leaves them implicit. Numbers in
+Latin text embedded in the Chinese ("(Representation of the People Act 1983)")
+and codes (5G, G20, 415-575-4444, 8·11) are not figures.
 
 >>> [(f.text, f.value, f.unit) for f in extract("投入 387.75 万元,培训 8 期")]
 [('387.75 万元', Decimal('3877500'), 'CNY'), ('8 期', Decimal('8'), None)]
@@ -31,114 +36,93 @@ from bitext.figures.values import (
 from bitext.hans import simplified
 from bitext.model import Figure
 
-_AR = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
-_CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?[万亿]*"
-_AR_MULT = r"(?:\s?(?:万亿|亿|万|千(?![米克瓦卡焦帕兆])|百万|千万))?"
-
-NUMBER = regex.compile(
-    rf"(?P<ar>(?<![0-9０-９.．,，\p{{Latin}}]){_AR}(?![0-9０-９]|\p{{Latin}}))(?P<armult>{_AR_MULT})"
-    rf"|(?P<cn>{_CN})"
-)
-
 CURRENCIES = {
-    "人民币": "CNY",
-    "元人民币": "CNY",
-    "元": "CNY",
-    "块": "CNY",
-    "美元": "USD",
-    "美金": "USD",
-    "欧元": "EUR",
-    "英镑": "GBP",
-    "日元": "JPY",
-    "港元": "HKD",
-    "港币": "HKD",
-    "新台币": "TWD",
-    "韩元": "KRW",
-    "卢布": "RUB",
-    "澳元": "AUD",
-    "加元": "CAD",
-    "瑞郎": "CHF",
-    "瑞士法郎": "CHF",
-    "法郎": "CHF",
-    "卢比": "INR",
-    "新加坡元": "SGD",
-    "泰铢": "THB",
-}
-
+    "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD",
+    "欧元": "EUR", "英镑": "GBP", "便士": "GBp", "日元": "JPY", "港元": "HKD", "港币": "HKD",
+    "新台币": "TWD", "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD", "瑞郎": "CHF",
+    "瑞士法郎": "CHF", "卢比": "INR", "新加坡元": "SGD", "泰铢": "THB", "美分": "USc",
+}  # fmt: skip
 MEASURES = {
-    "平方公里": "km2",
-    "平方千米": "km2",
-    "平方米": "m2",
-    "立方米": "m3",
-    "公里": "km",
-    "千米": "km",
-    "厘米": "cm",
-    "毫米": "mm",
-    "米": "m",
-    "公顷": "ha",
-    "亩": "mu",
-    "万吨": "t",
-    "吨": "t",
-    "公斤": "kg",
-    "千克": "kg",
-    "克": "g",
-    "斤": "jin",
-    "千瓦时": "kWh",
-    "千瓦": "kW",
-    "兆瓦": "MW",
-    "升": "l",
-    "岁": "age",
-    "摄氏度": "C",
-    "小时": "h",
-    "分钟": "min",
-    "秒": "s",
-    "天": "day",
-    "周": "week",
-    "个月": "month-count",
-    "年": "year",
-}
-
+    "平方公里": "km2", "平方千米": "km2", "平方米": "m2", "立方米": "m3", "公里": "km", "千米": "km",
+    "厘米": "cm", "毫米": "mm", "米": "m", "公顷": "ha", "亩": "mu", "吨": "t", "公斤": "kg",
+    "千克": "kg", "克": "g", "斤": "jin", "千瓦时": "kWh", "千瓦": "kW", "兆瓦": "MW", "升": "l",
+    "岁": "age", "摄氏度": "C", "小时": "h", "分钟": "min", "秒": "s", "天": "day", "周": "week",
+    "个月": "month-count", "英里": "mile", "海里": "nmi", "英尺": "ft", "平方英尺": "ft2",
+}  # fmt: skip
+LATIN_UNITS = {
+    "mm": "mm", "cm": "cm", "km": "km", "m": "m", "kg": "kg", "g": "g", "t": "t", "kW": "kW",
+    "MW": "MW", "GW": "GW", "kWh": "kWh", "GB": "GB", "MB": "MB", "TB": "TB", "ml": "ml",
+}  # fmt: skip
 CLASSIFIERS = (
     "个名位人家所项条次期批件台辆套座处种类块张本篇份户村镇乡县省市国届场轮季间栋层排行列"
-    "组队支只头匹棵株架艘枚颗粒首部集章节起宗笔例所门床幢股趟遍回番户元角分多余来倍成"
+    "组队支只头匹棵株架艘枚颗粒首部集章节起宗笔例门床幢股趟遍回番元角分级枪球局盘杆"
 )
+APPROX_BEFORE = {
+    "大约": "about", "约合": "about", "约": "about", "将近": "under", "接近": "under",
+    "近": "under", "超过": "over", "逾": "over", "超": "over", "多达": "about", "高于": "over",
+    "至少": "over", "不到": "under", "不足": "under", "低于": "under", "最多": "under",
+    "上": "vague", "数": "vague", "几": "vague",
+}  # fmt: skip
+APPROX_AFTER = {
+    "余": "over", "多": "over", "来": "over", "几": "over", "以上": "over", "出头": "over",
+    "以下": "under", "左右": "about", "上下": "about", "许": "about",
+}  # fmt: skip
+
+_AR = r"(?>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
+_CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?[万亿]*"
+_AR_MULT = r"(?:\s?(?:万亿|亿|万|千(?![米克瓦卡焦帕兆])|百万|千万))?"
+NUMBER = regex.compile(
+    rf"(?P<ar>(?<![0-9０-９][.．,，])(?<![0-9０-９.．\p{{Latin}}]){_AR}(?![0-9０-９]))(?P<armult>{_AR_MULT})"
+    rf"|(?P<cn>{_CN})"
+)
+_SMALL = r"[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}"
 
 _APPROX_BEFORE = regex.compile(
-    r"(?:大约|约合|约|将近|接近|近|超过|逾|超|多达|不到|不足|低于|高于|至少|最多|上|数|几)\s*$"
+    "(?:" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + r")\s*$"
 )
-_APPROX_KIND = {
-    "大约": "about",
-    "约合": "about",
-    "约": "about",
-    "将近": "under",
-    "接近": "under",
-    "近": "under",
-    "超过": "over",
-    "逾": "over",
-    "超": "over",
-    "多达": "about",
-    "高于": "over",
-    "至少": "over",
-    "不到": "under",
-    "不足": "under",
-    "低于": "under",
-    "最多": "under",
-    "上": "about",
-    "数": "about",
-    "几": "about",
-}
-_APPROX_AFTER = regex.compile(r"\s*(?:余|多|来|左右|上下|以上|以下|出头)")
+_APPROX_AFTER = regex.compile(
+    r"\s*(?:" + "|".join(sorted(APPROX_AFTER, key=len, reverse=True)) + ")"
+)
 _PERCENT_AFTER = regex.compile(
     r"\s*(?:%|％|‰|个百分点|百分点|成(?![为功本立果长交员都绩就熟型品年人效])|倍)"
 )
 _RANGE_JOIN = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
 _DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|号)")
+_GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
+_SIGN = regex.compile(r"(?:(?<![\p{L}\d])[-−－]|负)\s*$")
+_HAN = regex.compile(r"\p{Han}")
 _IDIOMS = regex.compile(
     r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
-    r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万|万物|百货|一下|一点|"
+    r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
     r"一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|两岸|双方|一国两制|四个全面|"
-    r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生"
+    r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生|"
+    r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季"
 )
+_BLOCKED = regex.compile(
+    r"\d{3,4}[-－]\d{3,4}[-－]\d{3,4}|[0-9]+\s*[·・]\s*[0-9]+|[A-Za-z][A-Za-z0-9]*[-－][0-9]+"
+)
+_CLOCK = regex.compile(
+    rf"(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)?\s*"
+    rf"(?P<h>{_SMALL})\s*(?P<mark>时|点(?![零〇一二三四五六七八九0-9]))"
+    rf"(?:\s*(?P<m>{_SMALL})\s*分)?(?P<half>半)?(?P<approx>左右|许)?"
+)
+_DURATION = regex.compile(
+    r"(?P<m>[0-9]{1,3})\s*分\s*(?P<s>[0-9]{1,2})\s*秒\s*(?P<f>[0-9]{1,3})?(?![0-9])"
+)
+_SCORE = regex.compile(r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*比\s*(?P<b>[0-9]{1,3})(?![0-9.])")
+_DECADE = regex.compile(
+    r"(?:(?P<c>[0-9]{2}|[一二]?十[一二三四五六七八九]?)\s*世纪\s*|上世纪\s*)?"
+    r"(?P<d>[1-9]0|[一二三四五六七八九]十)\s*年代"
+)
+_CENTURY = regex.compile(r"(?P<c>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*世纪")
+_CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])")
+_PLAN = regex.compile(
+    r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|”|\"|」|以来|末|初|中|开局|收官)"
+)
+_VAGUE = regex.compile(r"成千上万|成千上百|数以万计|数以千计|数以百万计|数以亿计")
+_VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**4, "数以千计": 1000,
+                 "数以百万计": 10**6, "数以亿计": 10**8}  # fmt: skip
+_EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "晚")
 _SOFT_LIMIT = Decimal(10)
 
 
@@ -149,70 +133,246 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     each figure's ``text`` is quoted from ``text`` as given.
     """
     view = simplified(text)
-    idiom_spans = [m.span() for m in _IDIOMS.finditer(view)]
-    figures: list[Figure] = []
+    figures = _special_forms(view)
+    taken = [(f.start, f.end) for f in figures]
+    taken += [m.span() for m in _IDIOMS.finditer(view)]
+    taken += [m.span() for m in _BLOCKED.finditer(view)]
     pos = 0
-    while True:
-        match = NUMBER.search(view, pos)
-        if match is None:
-            return [f._replace(text=text[f.start - base : f.end - base]) for f in figures]
+    while (match := NUMBER.search(view, pos)) is not None:
         pos = match.end()
-        if any(a <= match.start() < b for a, b in idiom_spans):
+        if _inside(match.start(), taken) or _in_latin_phrase(view, *match.span()):
             continue
-        figure, pos = _read(view, match, base)
+        figure, pos = _read(view, match)
         if figure is not None:
             figures.append(figure)
+    figures.sort(key=lambda f: f.start)
+    return [
+        f._replace(start=f.start + base, end=f.end + base, text=text[f.start : f.end])
+        for f in figures
+    ]
 
 
-def _read(text: str, match: regex.Match[str], base: int) -> tuple[Figure | None, int]:
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def _in_latin_phrase(text: str, start: int, end: int) -> bool:
+    """A number inside Latin text embedded in the Chinese: "(… People Act 1983)",
+    "iPhone 7" — a Latin word before it and no Chinese unit after it."""
+    word = _LATIN_BEFORE.search(text, 0, start)
+    after = text[end:].lstrip()[:1]
+    return word is not None and (not after or after not in _UNIT_STARTS)
+
+
+_LATIN_BEFORE = regex.compile(r"\p{Latin}[\p{Latin}'.]+\s*$")
+
+
+# --- forms read whole -------------------------------------------------------------
+
+
+def _special_forms(text: str) -> list[Figure]:
+    found: list[Figure] = []
+    readers = (
+        _decades,
+        _centuries,
+        _congresses,
+        _plans,
+        _clocks,
+        _durations,
+        _scores,
+        _doublings,
+        _vague,
+    )
+    for reader in readers:
+        for figure in reader(text):
+            if not any(f.start < figure.end and figure.start < f.end for f in found):
+                found.append(figure)
+    return found
+
+
+def _small(token: str) -> int:
+    return int(parse_arabic(token)[0]) if token[0].isdigit() else int(parse_chinese(token))
+
+
+def _clocks(text: str) -> list[Figure]:
+    figures = []
+    for match in _CLOCK.finditer(text):
+        hour = _small(match.group("h"))
+        minute = _small(match.group("m")) if match.group("m") else 0
+        period = match.group("period")
+        if hour > 24 or minute >= 60 or not _is_clock(text, match):
+            continue
+        if period in _EVENING and hour < 12:
+            hour += 12
+        seconds = hour * 3600 + minute * 60 + (1800 if match.group("half") else 0)
+        step = 60 if match.group("m") or match.group("half") else 3600
+        start = match.start("period") if period else match.start("h")
+        approx = "about" if match.group("approx") else None
+        figures.append(
+            _figure(
+                text,
+                start,
+                match.end(),
+                Decimal(seconds),
+                "clock",
+                step=Decimal(step),
+                approx=approx,
+            )
+        )
+    return figures
+
+
+def _is_clock(text: str, match: regex.Match[str]) -> bool:
+    """时 after an hour is a time; 点 only with something that says so (三点建议 is not)."""
+    if match.group("mark") == "时":
+        return True
+    if match.group("period") or match.group("m") or match.group("half") or match.group("approx"):
+        return True
+    after = text[match.end() : match.end() + 1]
+    before = text[max(0, match.start() - 2) : match.start()]
+    if after in ("钟", "整") or before.endswith(("日", "天", "晚", "早")):
+        return True
+    return match.group("h")[0].isdigit() and after in ("，", ",", "。", "、", " ", "")
+
+
+def _durations(text: str) -> list[Figure]:
+    """Race times: 1 分 57 秒 79 is 117.79 seconds."""
+    figures = []
+    for match in _DURATION.finditer(text):
+        fraction = match.group("f") or ""
+        seconds = Decimal(f"{int(match.group('m')) * 60 + int(match.group('s'))}.{fraction or 0}")
+        step = Decimal(1).scaleb(-len(fraction)) if fraction else Decimal(1)
+        figures.append(_figure(text, match.start(), match.end(), seconds, "clock", step=step))
+    return figures
+
+
+def _scores(text: str) -> list[Figure]:
+    figures = []
+    for match in _SCORE.finditer(text):
+        a, b = Decimal(match.group("a")), Decimal(match.group("b"))
+        figures.append(_figure(text, match.start(), match.end(), a, "score", high=b))
+    return figures
+
+
+def _decades(text: str) -> list[Figure]:
+    figures = []
+    for match in _DECADE.finditer(text):
+        decade = _small(match.group("d"))
+        century = match.group("c")
+        value = (_small(century) - 1) * 100 + decade if century else decade
+        figures.append(_figure(text, match.start(), match.end(), Decimal(value), "decade"))
+    return figures
+
+
+def _centuries(text: str) -> list[Figure]:
+    return [
+        _figure(text, m.start(), m.end(), Decimal(_small(m.group("c"))), "ordinal")
+        for m in _CENTURY.finditer(text)
+    ]
+
+
+def _congresses(text: str) -> list[Figure]:
+    """十九大: the 19th National Congress."""
+    return [
+        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), "ordinal")
+        for m in _CONGRESS.finditer(text)
+    ]
+
+
+def _plans(text: str) -> list[Figure]:
+    """十四五: the 14th Five-Year Plan."""
+    return [
+        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), "ordinal")
+        for m in _PLAN.finditer(text)
+    ]
+
+
+_DOUBLINGS = regex.compile(r"翻(?:了)?(?P<n>一|两|二|三|四)番")
+
+
+def _doublings(text: str) -> list[Figure]:
+    """翻一番 doubles (×2), 翻两番 quadruples (×4)."""
+    return [
+        _figure(text, m.start(), m.end(), Decimal(2) ** _small(m.group("n")), "multiple", unit="x")
+        for m in _DOUBLINGS.finditer(text)
+    ]
+
+
+def _vague(text: str) -> list[Figure]:
+    return [
+        _figure(
+            text, m.start(), m.end(), Decimal(_VAGUE_VALUES[m.group()]), "count", approx="vague"
+        )
+        for m in _VAGUE.finditer(text)
+    ]
+
+
+# --- plain numbers ----------------------------------------------------------------
+
+
+def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     """Read one figure around a number token; return it and where scanning resumes."""
     start, end = match.span()
     before = text[max(0, start - 4) : start]
     prefix = _APPROX_BEFORE.search(before)
-    number = _number(match, bare_ok=bool(prefix) and prefix.group().strip() in "上数几")
+    vague_prefix = bool(prefix) and prefix.group().strip() in "上数几"
+    number = _number(match, bare_ok=vague_prefix or bool(_APPROX_AFTER.match(text, end)))
     if number is None:
         return None, end
     value, step, is_cn = number
     if before.endswith("第"):
-        return _figure(text, start - 1, end, base, value, "ordinal"), end
+        soft = is_cn and value <= _SOFT_LIMIT
+        return _figure(text, start - 1, end, value, "ordinal", soft=soft), end
     if before.endswith("百分之"):
-        return _figure(text, start - 3, end, base, value, "percent", unit="%"), end
+        return _figure(text, start - 3, end, value, "percent", unit="%"), end
     if text.startswith("分之", end) and not match.group("ar"):
-        return _fraction(text, match, base, value)
+        return _fraction(text, match, value)
     if is_cn and is_digit_sequence(match.group("cn")) and not text.startswith("年", end):
         return None, end  # 三五个 is "three or five"; phone numbers are read digit by digit
+    if match.group("ar"):
+        glued = _GLUED_LATIN.match(text, end)
+        if glued and not match.group("armult"):
+            unit = LATIN_UNITS.get(glued.group(1))
+            if unit is None:
+                return None, glued.end()  # 5G, 3D: a code, not a quantity
+            figure = _figure(text, start, glued.end(), value, "measure", unit=unit, step=step)
+            return figure, glued.end()
 
+    sign = _SIGN.search(before)
+    fig_start = start
+    if sign:
+        value, fig_start = -value, start - len(sign.group())
     value, high, step, end = _range(text, match, value, step)
     approx, value, high, end = _approximation(text, end, value, high)
-    fig_start = start
-    if prefix:
-        approx = approx or _APPROX_KIND[prefix.group().strip()]
+    if prefix and not sign:
+        approx = approx or APPROX_BEFORE[prefix.group().strip()]
         fig_start = start - len(prefix.group())
 
     kind, unit, end = _unit(text, end)
     if kind == "percent-sign":
-        return _percent(text, fig_start, end, base, value, step, approx, high), end
+        return _percent(text, fig_start, end, value, step, approx, high), end
     if kind is None:
-        if is_cn and not regex.search("[万亿]", text[start:end]) and not approx and high is None:
+        bare = not regex.search("[万亿]", text[start:end]) and not approx and high is None
+        if is_cn and bare:
             return None, end  # a bare Chinese numeral is a word, not a quantity
         kind = "count"
-    if kind == "year" and value < 1000:
-        kind, unit = "count", "years"
-    soft = is_cn and value <= _SOFT_LIMIT and high is None
+    kind, unit = _date_kind(kind, unit, value)
+    soft = is_cn and value <= _SOFT_LIMIT and high is None and kind in ("count", "measure")
     figure = _figure(
-        text,
-        fig_start,
-        end,
-        base,
-        value,
-        kind,
-        unit=unit,
-        high=high,
-        approx=approx,
-        step=step,
-        soft=soft,
+        text, fig_start, end, value, kind, unit=unit, high=high, approx=approx, step=step, soft=soft
     )
     return figure, end
+
+
+def _date_kind(kind: str, unit: str | None, value: Decimal) -> tuple[str, str | None]:
+    """18 年 is a duration, 2018 年 a year; 13 月 is no month, 32 日 no day."""
+    if kind == "year" and value < 1000:
+        return "count", "years"
+    if kind == "month" and not 1 <= value <= 12:
+        return "count", None
+    if kind == "day" and not 1 <= value <= 31:
+        return "count", None
+    return kind, unit
 
 
 def _range(
@@ -240,8 +400,7 @@ def _approximation(
     suffix = _APPROX_AFTER.match(text, end)
     if not suffix:
         return None, value, high, end
-    word = suffix.group().strip()
-    approx = {"以下": "under", "左右": "about", "上下": "about"}.get(word, "over")
+    approx = APPROX_AFTER[suffix.group().strip()]
     end = suffix.end()
     multiplier = regex.match(r"[万亿]+", text[end:])
     if multiplier:
@@ -266,7 +425,7 @@ def _number(
         return value, step, False
     token = match.group("cn")
     if token in ("万", "亿", "千", "百", "万亿") and not bare_ok:
-        return None  # 万元 is "ten-thousand yuan" only after 上/数/几
+        return None  # 万元 is "ten-thousand yuan" only after 上/数/几 or before 余
     try:
         value = parse_chinese(token)
     except (ValueError, TypeError, KeyError, ArithmeticError):
@@ -290,13 +449,9 @@ def _cn_step(token: str) -> Decimal:
 
 
 _PLACE = {
-    "十": Decimal(10),
-    "拾": Decimal(10),
-    "百": Decimal(100),
-    "佰": Decimal(100),
-    "千": Decimal(1000),
-    "仟": Decimal(1000),
-}
+    "十": Decimal(10), "拾": Decimal(10), "百": Decimal(100), "佰": Decimal(100),
+    "千": Decimal(1000), "仟": Decimal(1000),
+}  # fmt: skip
 
 
 def _has_multiplier(match: regex.Match[str]) -> bool:
@@ -317,20 +472,20 @@ def _multiplier_of(match: regex.Match[str]) -> Decimal:
 
 
 def _unit(text: str, pos: int) -> tuple[str | None, str | None, int]:
-    """Kind and unit after a number: percent, money, measure, date part or classifier."""
+    """Kind and unit after a number: percent, money, date part, measure or classifier."""
     percent = _PERCENT_AFTER.match(text, pos)
     if percent:
         return "percent-sign", percent.group().strip(), percent.end()
     rest = text[pos:].lstrip()
     skipped = len(text) - pos - len(rest)
-    for name in sorted(CURRENCIES, key=len, reverse=True):
+    for name in _CURRENCY_ORDER:
         if rest.startswith(name):
             return "money", CURRENCIES[name], pos + skipped + len(name)
     date = _DATE_UNIT.match(text, pos)
     if date:
         unit = date.group().strip()[0]
         return {"年": "year", "月": "month", "日": "day", "号": "day"}[unit], None, date.end()
-    for name in sorted(MEASURES, key=len, reverse=True):
+    for name in _MEASURE_ORDER:
         if rest.startswith(name):
             return "measure", MEASURES[name], pos + skipped + len(name)
     if rest[:1] and rest[0] in CLASSIFIERS:
@@ -338,11 +493,17 @@ def _unit(text: str, pos: int) -> tuple[str | None, str | None, int]:
     return None, None, pos
 
 
+_CURRENCY_ORDER = sorted(CURRENCIES, key=len, reverse=True)
+_UNIT_STARTS = frozenset(
+    "".join(n[0] for n in (*CURRENCIES, *MEASURES)) + CLASSIFIERS + "年月日号万亿千百%％倍成余多"
+)
+_MEASURE_ORDER = sorted(MEASURES, key=len, reverse=True)
+
+
 def _percent(
     text: str,
     start: int,
     end: int,
-    base: int,
     value: Decimal,
     step: Decimal,
     approx: str | None,
@@ -360,39 +521,28 @@ def _percent(
     elif mark.endswith("‰"):
         factor = Decimal("0.1")
     return _figure(
-        text,
-        start,
-        end,
-        base,
-        value * factor,
-        kind,
-        unit=unit,
-        high=high * factor if high is not None else None,
-        approx=approx,
-        step=step * factor,
-    )
+        text, start, end, value * factor, kind, unit=unit,
+        high=high * factor if high is not None else None, approx=approx, step=step * factor,
+    )  # fmt: skip
 
 
 def _fraction(
-    text: str, match: regex.Match[str], base: int, denominator: Decimal
+    text: str, match: regex.Match[str], denominator: Decimal
 ) -> tuple[Figure | None, int]:
+    """三分之一: one third, as a percentage."""
     numerator_match = NUMBER.match(text, match.end() + 2)
     parsed = _number(numerator_match)
     if parsed is None or denominator == 0:
         return None, match.end() + 2
-    value = parsed[0] / denominator * 100
     end = numerator_match.end()
-    return (
-        _figure(text, match.start(), end, base, value, "fraction", unit="%", step=Decimal("0.01")),
-        end,
-    )
+    value = parsed[0] / denominator * 100
+    return _figure(text, match.start(), end, value, "fraction", unit="%", step=Decimal("0.01")), end
 
 
 def _figure(
     text: str,
     start: int,
     end: int,
-    base: int,
     value: Decimal,
     kind: str,
     *,
@@ -403,8 +553,8 @@ def _figure(
     soft: bool = False,
 ) -> Figure:
     return Figure(
-        start=base + start,
-        end=base + end,
+        start=start,
+        end=end,
         text=text[start:end],
         lang="zh",
         value=tidy(value),
