@@ -89,17 +89,19 @@ class Pair(NamedTuple):
     """One alignment bead: Chinese spans with the English that translates them.
 
     A 1-0 bead has ``en == ()``; a 0-1 bead has ``zh == ()``. ``score`` is the
-    aligner's confidence in [0, 1]; ``zh_truncated`` says the Chinese lost its
-    head or tail, so part of the English has no Chinese counterpart, and
-    ``en_covered`` is the part of the English that the Chinese does translate.
+    aligner's confidence in [0, 1]. ``zh_cut`` is ``head`` or ``tail`` when the
+    Chinese lost that part (so some of the English has no Chinese counterpart).
     """
 
     id: int
     zh: tuple[Span, ...]
     en: tuple[Span, ...]
     score: float
-    zh_truncated: bool = False
-    en_covered: tuple[int, int] | None = None
+    zh_cut: str | None = None
+
+    @property
+    def zh_truncated(self) -> bool:
+        return self.zh_cut is not None
 
     @property
     def zh_range(self) -> tuple[int, int] | None:

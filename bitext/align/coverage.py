@@ -1,0 +1,107 @@
+"""How much of a pair's English the Chinese accounts for, and where the Chinese was cut.
+
+In a mixed bulletin a Chinese fragment often lost its head ("年以来,大连市…"
+for "2018年以来…") or its tail, while its English translation is whole. The
+English that translates the lost part has no Chinese counterpart, so figures
+there cannot be checked. This module finds:
+
+* :func:`cut_side` — whether the Chinese looks cut at its head (it starts with a
+  unit, a particle or mid-number), at its tail (it stops without a sentence
+  end), or carries much less than its English;
+* :func:`head_cut_kind` — the kind of figure the cut went through (年以来 cut a
+  year; 万元… cut a number);
+* :func:`english_words` — the English content words of a pair, each marked
+  *hit* when the Chinese side's dictionary translations or pinyin account for it,
+  so a figure's neighbourhood can be judged (:func:`context_coverage`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import regex
+
+from bitext.align.lexicon import EN_STOPWORDS, stem
+from bitext.align.signals import Features
+from bitext.model import Pair
+
+_HEAD_CUT = regex.compile(
+    r"^(?:[年月日号万亿千百元%％个名位家所项条次期人岁倍成的了着过们地得之与和及或等米分秒周"
+    r"，、。；：）)》」』”’,.;:!?！？]|[0-9]{3}(?![0-9])|[0-9]+(?=[\p{Han}])(?![0-9]*\s*[年月日号万亿千百元个名位家所项条次期人岁倍成%％多余]))"
+)
+_SENTENCE_END = regex.compile(r"[。！？!?…”’」』）)\"'》；;]$")
+_INTERNAL_PUNCTUATION = regex.compile(r"[，,、；;]")
+_CUT_KINDS = (("年", "year"), ("月", "month"), ("日", "day"), ("号", "day"))
+_EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+HEADLINE_LENGTH = 25
+"""A Chinese fragment without a sentence end that is longer than this was cut, not a title."""
+LONG_ENGLISH = 1.65
+"""English this many times longer than the Chinese predicts: the Chinese lost text."""
+
+
+def cut_side(pair: Pair, text: str, features: dict, ratio: float) -> str | None:  # type: ignore[type-arg]
+    """``head``, ``tail`` or None: where the Chinese side of ``pair`` looks cut."""
+    if not pair.zh or not pair.en:
+        return None
+    zh_text = text[slice(*pair.zh_range)]  # type: ignore[misc]
+    if _HEAD_CUT.match(zh_text):
+        return "head"
+    if not _SENTENCE_END.search(zh_text) and (
+        len(zh_text) > HEADLINE_LENGTH or _INTERNAL_PUNCTUATION.search(zh_text)
+    ):
+        return "tail"
+    zh_length = sum(features[s].length for s in pair.zh)
+    en_length = sum(features[s].length for s in pair.en)
+    if en_length > LONG_ENGLISH * ratio * zh_length:
+        return "head"
+    return None
+
+
+def head_cut_kind(zh_text: str) -> str | None:
+    """What the cut went through when a fragment starts with a unit: 年以来 → year."""
+    for unit, kind in _CUT_KINDS:
+        if zh_text.startswith(unit):
+            return kind
+    if (
+        _HEAD_CUT.match(zh_text)
+        and zh_text[:1] in "万亿千百元%％个名位家所项条次期人岁倍成米分秒周"
+    ):
+        return "number"
+    return None
+
+
+class EnglishWord(NamedTuple):
+    start: int
+    end: int
+    stem: str
+    hit: bool
+
+
+def english_words(pair: Pair, text: str, zh: Sequence[Features]) -> list[EnglishWord]:
+    """The pair's English content words in order, each marked hit or not."""
+    translations: set[str] = set()
+    for sentence in zh:
+        translations.update(sentence.stems)
+        translations.update(sentence.names)
+    words = []
+    for span in pair.en:
+        for match in _EN_WORD.finditer(text, span.start, span.end):
+            if match.group().lower() in EN_STOPWORDS:
+                continue
+            word_stem = stem(match.group())
+            words.append(
+                EnglishWord(match.start(), match.end(), word_stem, word_stem in translations)
+            )
+    return words
+
+
+def context_coverage(
+    words: Sequence[EnglishWord], start: int, end: int, radius: int = 4
+) -> tuple[int, int]:
+    """(hits, words) among the ``radius`` content words on each side of [start, end)."""
+    before = [w for w in words if w.end <= start][-radius:]
+    after = [w for w in words if w.start >= end][:radius]
+    around = before + after
+    return sum(w.hit for w in around), len(around)

@@ -1,0 +1,212 @@
+"""Turn the figure assignment of one pair into findings.
+
+:func:`bitext.figures.compare.match_figures` says which figures pair up and
+how; this module decides what a reviewer is told about each outcome:
+
+* a wrong power of ten, a wrong number or a swapped unit is an error, with the
+  right English where it can be written;
+* a Chinese figure the English lacks is a warning — unless it is one the
+  English renders without digits (一名 → "a") or a small Chinese numeral, or
+  it was cut off with the fragment;
+* an English figure the Chinese lacks is a warning — unless the Chinese could
+  not have it: its fragment lost the part where it would be (年以来… for
+  "Since 2018"), the English around it translates nothing in the Chinese, or
+  it spells out what the Chinese leaves to context (今年 → "2016", 11 日 →
+  "August 11"). Those are ``figure-unverifiable`` (info).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+import regex
+
+from bitext.align.coverage import EnglishWord, context_coverage
+from bitext.figures.compare import GROUPS, FigureMatch
+from bitext.figures.suggest import rewrite
+from bitext.figures.values import format_number
+from bitext.model import Figure, Finding, Pair
+
+_ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
+_TWO = regex.compile(r"\b(?:both|two|pair|couple|double|twice|second)\b", regex.IGNORECASE)
+_RELATIVE_YEAR = regex.compile(r"今年|去年|明年|前年|本年|当年|同年|上年|次年|年初|年底|年末|年内")
+_RELATIVE_MONTH = regex.compile(r"本月|上月|当月|同月|次月|下月|月初|月底|月末|月中")
+_RELATIVE_DAY = regex.compile(
+    r"今天|昨天|明天|今日|昨日|明日|当天|当日|同日|次日|日前|近日|本周|上周|周[一二三四五六日末]"
+)
+_DATE_PARTS = ("year", "month", "day")
+
+MIN_CONTEXT_WORDS = 3
+"""An English figure whose neighbourhood has at least this many content words, none of
+them accounted for by the Chinese, sits in text the Chinese does not have."""
+
+
+class PairView(NamedTuple):
+    """What the judge needs to know about one pair."""
+
+    pair: Pair
+    text: str
+    matches: Sequence[FigureMatch]
+    cut: str | None
+    cut_kind: str | None
+    english: Sequence[EnglishWord]
+
+
+def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
+    """Findings for one pair; ``make(rule, message, zh=, en=, suggestion=)`` builds one."""
+    findings = []
+    context_dates = _completed_dates(view)
+    cut_figures = _figures_lost_in_cut(view)
+    for match in view.matches:
+        zh, en = match.zh, match.en
+        if match.relation == "same":
+            continue
+        if match.relation == "scale":
+            findings.append(_scale(zh, en, make))  # type: ignore[arg-type]
+        elif match.relation == "value":
+            findings.append(_value(zh, en, make))  # type: ignore[arg-type]
+        elif match.relation == "unit":
+            message = f"“{en.text}” keeps the number of “{zh.text}” but not its unit ({zh.unit} → {en.unit})"  # type: ignore[union-attr]
+            findings.append(make("figure-unit", message, zh=zh, en=en))
+        elif match.relation == "missing":
+            finding = _missing(zh, view, make)  # type: ignore[arg-type]
+            if finding is not None:
+                findings.append(finding)
+        else:
+            finding = _extra(en, view, make, context_dates, cut_figures)  # type: ignore[arg-type]
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _scale(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
+    ratio = en.value / zh.value
+    how = f"{format_number(ratio)} times" if ratio > 1 else f"1/{format_number(1 / ratio)} of"
+    suggestion = rewrite(en.text, zh.value)
+    advice = f"“{suggestion}” is right" if suggestion else "check the power of ten"
+    message = f"“{en.text}” is {how} “{zh.text}” ({format_number(zh.value)}); {advice}"
+    return make("figure-scale", message, zh=zh, en=en, suggestion=suggestion)
+
+
+def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
+    suggestion = rewrite(en.text, zh.value) if GROUPS[en.kind] == "number" else None
+    message = f"“{en.text}” ({format_number(en.value)}) does not match “{zh.text}” ({format_number(zh.value)})"
+    return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
+
+
+def _missing(zh: Figure, view: PairView, make: Callable[..., Finding]) -> Finding | None:
+    if zh.soft:
+        return None
+    en_text = " ".join(view.text[s.start : s.end] for s in view.pair.en)
+    if zh.kind == "count" and (
+        (zh.value == 1 and _ONE.search(en_text)) or (zh.value == 2 and _TWO.search(en_text))
+    ):
+        return None  # 一名 → "a", 两国 → "both countries"
+    zh_start, zh_end = view.pair.zh_range  # type: ignore[misc]
+    at_cut = (view.cut == "head" and zh.start == zh_start) or (
+        view.cut == "tail" and zh.end == zh_end
+    )
+    if at_cut and _partial_in(zh, en_text, view.cut):
+        message = f"“{zh.text}” is cut off where the Chinese fragment was; it cannot be checked"
+        return make("figure-unverifiable", message, zh=zh)
+    context = _context(view.text, zh)
+    return make(
+        "figure-missing",
+        f"{context}: {format_number(zh.value)} has no counterpart in the English",
+        zh=zh,
+    )
+
+
+def _extra(
+    en: Figure,
+    view: PairView,
+    make: Callable[..., Finding],
+    context_dates: set[int],
+    cut_figures: set[int],
+) -> Finding | None:
+    if en.soft:
+        return None
+    if en.start in cut_figures:
+        message = f"“{en.text}” cannot be checked: the Chinese fragment lost its head, where its counterpart would be"
+        return make("figure-unverifiable", message, en=en)
+    if en.start in context_dates:
+        message = f"“{en.text}” spells out a date the Chinese leaves to context"
+        return make("figure-unverifiable", message, en=en)
+    anchors = [m.en.start for m in view.matches if m.zh is not None and m.en is not None]
+    if view.cut is not None and (
+        not anchors
+        or (view.cut == "head" and en.start < min(anchors))
+        or (view.cut == "tail" and en.start > max(anchors))
+    ):
+        message = f"“{en.text}” cannot be checked: the Chinese fragment lost its {view.cut}, where its counterpart would be"
+        return make("figure-unverifiable", message, en=en)
+    sentence = next(s for s in view.pair.en if s.start <= en.start < s.end)
+    words = [w for w in view.english if sentence.start <= w.start < sentence.end]
+    hits, total = context_coverage(words, en.start, en.end)
+    if total >= MIN_CONTEXT_WORDS and hits == 0:
+        message = f"“{en.text}” cannot be checked: the English around it has no counterpart in the Chinese"
+        return make("figure-unverifiable", message, en=en)
+    return make("figure-extra", f"“{en.text}” has no counterpart in the Chinese", en=en)
+
+
+def _completed_dates(view: PairView) -> set[int]:
+    """Starts of English date parts that complete a Chinese date or resolve 今年/本月:
+    "August" in "On August 11" for 11 日, "2016" for 今年."""
+    zh_text = view.text[slice(*view.pair.zh_range)]  # type: ignore[misc]
+    matched = [m.en for m in view.matches if m.zh is not None and m.en is not None]
+    matched_dates = [f for f in matched if f.kind in _DATE_PARTS or f.kind == "ordinal"]
+    completed = set()
+    for match in view.matches:
+        en = match.en
+        if match.zh is not None or en is None or en.kind not in _DATE_PARTS:
+            continue
+        near_matched = any(
+            abs(en.start - f.end) <= 12 or abs(f.start - en.end) <= 12 for f in matched_dates
+        )
+        relative = {
+            "year": _RELATIVE_YEAR,
+            "month": _RELATIVE_MONTH,
+            "day": _RELATIVE_DAY,
+        }[en.kind].search(zh_text)
+        if near_matched or relative:
+            completed.add(en.start)
+    return completed
+
+
+_LOST_WITH = {"year": ("year",), "month": ("month", "year"), "day": ("day", "month", "year")}
+
+
+def _figures_lost_in_cut(view: PairView) -> set[int]:
+    """Starts of the English figures whose Chinese counterpart the head cut went
+    through: "Since 2018" for 年以来…; "October 4, 2015" for 月 4 日…; the first
+    unmatched amount for 万元…."""
+    if view.cut_kind is None:
+        return set()
+    unmatched = [m.en for m in view.matches if m.zh is None and m.en is not None and not m.en.soft]
+    if view.cut_kind == "number":
+        amounts = [f.start for f in unmatched if GROUPS[f.kind] == "number"]
+        return set(amounts[:1])
+    return {f.start for f in unmatched if f.kind in _LOST_WITH[view.cut_kind]}
+
+
+def _partial_in(zh: Figure, en_text: str, cut: str | None) -> bool:
+    """The cut figure's digits are the tail (or head) of a number in the English."""
+    digits = regex.sub(r"\D", "", zh.text)
+    if not digits:
+        return True
+    for number in regex.findall(r"\d[\d,.]*", en_text):
+        plain = regex.sub(r"\D", "", number)
+        if (cut == "head" and plain.endswith(digits)) or (
+            cut == "tail" and plain.startswith(digits)
+        ):
+            return True
+    return False
+
+
+def _context(text: str, figure: Figure) -> str:
+    """The figure with a few characters of Chinese around it: “选派 6 名教师”."""
+    start = max(figure.start - 3, 0)
+    end = min(figure.end + 2, len(text))
+    snippet = regex.sub(r"\s+", " ", text[start:end]).strip(" ，,。、；;：:")
+    return f"“{snippet}”"
