@@ -96,11 +96,17 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     if converted is None:
         return None
     zh_value, zh_high, zh_step = converted
+    loose = 0.3 if zh_group != en_group else 0.0
+    soft = 0.5 if zh.soft or en.soft else 0.0
+    if zh_group == "clock":
+        return Relation("same", soft) if _same_clock(zh_value, en.value) else _loose_value(zh, en)
+    if "vague" in (zh.approx, en.approx):
+        return Relation("same", loose + soft) if _same_magnitude(zh_value, en.value) else None
     approximate = bool(zh.approx or en.approx) or (zh.unit != en.unit and _is_conversion(zh, en))
     if _same(zh_value, zh_high, zh_step, en, approximate):
         if swapped or _currency_conflict(zh, en):
             return Relation("unit", 1.5)
-        return Relation("same", 0.0)
+        return Relation("same", loose + soft)
     if zh_group != en_group or zh.soft or en.soft:
         return None
     factor = _scale_factor(zh_value, zh_high, zh_step, en, approximate)
@@ -153,9 +159,44 @@ def match_figures(zh: Sequence[Figure], en: Sequence[Figure]) -> list[FigureMatc
             continue
         taken_zh[i] = FigureMatch(zh[i], en[j], relation.name, relation.factor)
         taken_en.add(j)
+    _pair_range_ends(zh, en, taken_zh, taken_en)
     matches = [taken_zh.get(i, FigureMatch(z, None, "missing")) for i, z in enumerate(zh)]
     matches += [FigureMatch(None, e, "extra") for j, e in enumerate(en) if j not in taken_en]
     return matches
+
+
+def _pair_range_ends(
+    zh: Sequence[Figure],
+    en: Sequence[Figure],
+    taken_zh: dict[int, FigureMatch],
+    taken_en: set[int],
+) -> None:
+    """A Chinese range left alone may be written as two English figures: 6.7-6.9% as
+    "between 6.7% and 6.9%". Pair its ends with two English figures left alone."""
+    for i, figure in enumerate(zh):
+        if i in taken_zh or figure.high is None:
+            continue
+        low = figure._replace(high=None)
+        high = figure._replace(value=figure.high, high=None, digits="")
+        ends = []
+        for end_figure in (low, high):
+            k = next(
+                (
+                    j
+                    for j, e in enumerate(en)
+                    if j not in taken_en and j not in ends and _is_same(relate(end_figure, e))
+                ),
+                None,
+            )
+            if k is not None:
+                ends.append(k)
+        if len(ends) == 2:
+            taken_zh[i] = FigureMatch(figure, en[ends[0]], "same")
+            taken_en.update(ends)
+
+
+def _is_same(relation: Relation | None) -> bool:
+    return relation is not None and relation.name == "same"
 
 
 def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] | None:

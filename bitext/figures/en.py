@@ -151,7 +151,8 @@ _IDIOMS = regex.compile(
     r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day|time|way|side|"
     r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
     r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
-    r"first\sof\sall|a\sfew|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce)\b",
+    r"first\sof\sall|a\sfew|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
+    r"Long\sMarch)\b",
     regex.IGNORECASE,
 )
 _ORDINAL = regex.compile(
@@ -525,6 +526,8 @@ def _fractions(text: str) -> list[Figure]:
             continue  # "the first half of 2015", "three quarters of 2017", "one year and a half"
         if part == "half" and count is None and not regex.match(r"\s(?:of|a|an)\b", after):
             continue
+        if part == "half" and regex.match(r"\san?\s(?:year|month|day|hour|century|decade)", after):
+            continue  # half a year is a duration (半年), not a share
         if part in ("second", "fifth", "tenth", "third", "quarter") and count is None:
             continue  # ordinals and "quarter" as a period are read elsewhere
         numerator = (

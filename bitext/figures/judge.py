@@ -42,6 +42,11 @@ MIN_CONTEXT_WORDS = 3
 them accounted for by the Chinese, sits in text the Chinese does not have."""
 
 
+MIN_EDGE_WORDS = 4
+"""Content words before the first (after the last) English word the Chinese accounts for
+that make an untranslated head (tail)."""
+
+
 class PairView(NamedTuple):
     """What the judge needs to know about one pair."""
 
@@ -141,6 +146,9 @@ def _extra(
     ):
         message = f"“{en.text}” cannot be checked: the Chinese fragment lost its {view.cut}, where its counterpart would be"
         return make("figure-unverifiable", message, en=en)
+    if _outside_translated_part(en, view.english):
+        message = f"“{en.text}” cannot be checked: it is in English that translates nothing in the Chinese"
+        return make("figure-unverifiable", message, en=en)
     sentence = next(s for s in view.pair.en if s.start <= en.start < s.end)
     words = [w for w in view.english if sentence.start <= w.start < sentence.end]
     hits, total = context_coverage(words, en.start, en.end)
@@ -148,6 +156,19 @@ def _extra(
         message = f"“{en.text}” cannot be checked: the English around it has no counterpart in the Chinese"
         return make("figure-unverifiable", message, en=en)
     return make("figure-extra", f"“{en.text}” has no counterpart in the Chinese", en=en)
+
+
+def _outside_translated_part(figure: Figure, words: Sequence[EnglishWord]) -> bool:
+    """Before the first or after the last English word the Chinese accounts for, with
+    at least MIN_EDGE_WORDS content words there: the Chinese lost that part."""
+    hits = [w for w in words if w.hit]
+    if not hits:
+        return False
+    if figure.end <= hits[0].start:
+        return sum(1 for w in words if w.end <= hits[0].start) >= MIN_EDGE_WORDS
+    if figure.start >= hits[-1].end:
+        return sum(1 for w in words if w.start >= hits[-1].end) >= MIN_EDGE_WORDS
+    return False
 
 
 def _completed_dates(view: PairView) -> set[int]:

@@ -64,7 +64,7 @@ APPROX_BEFORE = {
     "上": "vague", "数": "vague", "几": "vague",
 }  # fmt: skip
 APPROX_AFTER = {
-    "余": "over", "多": "over", "来": "over", "几": "over", "以上": "over", "出头": "over",
+    "余": "over", "多": "over", "来": "over", "几": "vague", "以上": "over", "出头": "over",
     "以下": "under", "左右": "about", "上下": "about", "许": "about",
 }  # fmt: skip
 
@@ -96,7 +96,9 @@ _IDIOMS = regex.compile(
     r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
     r"一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|两岸|双方|一国两制|四个全面|"
     r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生|"
-    r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季"
+    r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季|"
+    r"(?:长征|神舟|嫦娥|天宫|天舟|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
+    r"[一二三四五六七八九十0-9]+号"
 )
 _BLOCKED = regex.compile(
     r"\d{3,4}[-－]\d{3,4}[-－]\d{3,4}|[0-9]+\s*[·・]\s*[0-9]+|[A-Za-z][A-Za-z0-9]*[-－][0-9]+"
@@ -119,9 +121,10 @@ _CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)�
 _PLAN = regex.compile(
     r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|”|\"|」|以来|末|初|中|开局|收官)"
 )
-_VAGUE = regex.compile(r"成千上万|成千上百|数以万计|数以千计|数以百万计|数以亿计")
+_VAGUE = regex.compile(r"成千上万|成千上百|数以万计|数以千计|数以百万计|数以亿计|万千")
 _VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**4, "数以千计": 1000,
-                 "数以百万计": 10**6, "数以亿计": 10**8}  # fmt: skip
+                 "数以百万计": 10**6, "数以亿计": 10**8, "万千": 1000}  # fmt: skip
+_FIRST = regex.compile(r"首(?=[次届个批位家座款台次轮期])|头号")
 _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "晚")
 _SOFT_LIMIT = Decimal(10)
 
@@ -182,6 +185,7 @@ def _special_forms(text: str) -> list[Figure]:
         _scores,
         _doublings,
         _vague,
+        _firsts,
     )
     for reader in readers:
         for figure in reader(text):
@@ -295,6 +299,14 @@ def _doublings(text: str) -> list[Figure]:
     return [
         _figure(text, m.start(), m.end(), Decimal(2) ** _small(m.group("n")), "multiple", unit="x")
         for m in _DOUBLINGS.finditer(text)
+    ]
+
+
+def _firsts(text: str) -> list[Figure]:
+    """首次, 首届, 头号: the first."""
+    return [
+        _figure(text, m.start(), m.end() + (m.group() == "首"), Decimal(1), "ordinal", soft=True)
+        for m in _FIRST.finditer(text)
     ]
 
 
