@@ -49,6 +49,7 @@ _LOOSE = {
     frozenset({"day", "ordinal"}),
     frozenset({"day", "number"}),
     frozenset({"score", "number"}),
+    frozenset({"multiple", "number"}),
 }
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
 
@@ -68,6 +69,8 @@ DOLLARS = frozenset({"USD", "AUD", "CAD", "HKD", "TWD", "SGD", "NZD"})
 HALF_DAY = Decimal(12 * 3600)
 
 APPROX_TOLERANCE = Decimal("0.1")
+ABOUT_TOLERANCE = Decimal("0.2")
+"""约 / "about" on both sides: the two round a figure each their own way."""
 CONVERSION_TOLERANCE = Decimal("0.03")
 
 
@@ -100,9 +103,13 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     soft = 0.5 if zh.soft or en.soft else 0.0
     if zh_group == "clock":
         return Relation("same", soft) if _same_clock(zh_value, en.value) else _loose_value(zh, en)
+    if zh_group == "decade" and en_group == "decade":
+        return Relation("same", 0.0) if _same_decade(zh_value, en.value) else None
+    if zh_group == "multiple" and abs(zh_value - en.value) == 1:
+        return Relation("same", 0.2 + soft)  # 增长一倍 is "doubled": Chinese counts the increase
     if "vague" in (zh.approx, en.approx):
         return Relation("same", loose + soft) if _same_magnitude(zh_value, en.value) else None
-    approximate = bool(zh.approx or en.approx) or (zh.unit != en.unit and _is_conversion(zh, en))
+    approximate = _tolerance(zh, en)
     if _same(zh_value, zh_high, zh_step, en, approximate):
         if swapped or _currency_conflict(zh, en):
             return Relation("unit", 1.5)
@@ -117,10 +124,17 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
 
 def _loose_value(zh: Figure, en: Figure) -> Relation | None:
     """Two different numbers in the same role, if they look alike enough to be one."""
+    if (zh.high is None) != (en.high is None):
+        return None  # a range and a single number: their ends are paired later
     similarity = _digit_similarity(zh.digits, en.digits)
     if similarity < 0.5 and not _close(zh.value, en.value):
         return None
-    return Relation("value", 2.0 + (1 - similarity))
+    return Relation("value", 2.0 + (1 - similarity) + (0.5 if zh.unit != en.unit else 0.0))
+
+
+def _same_decade(zh: Decimal, en: Decimal) -> bool:
+    """20 世纪 90 年代 and "the 1990s"; 90 年代 and "the 1990s" (century left out)."""
+    return zh == en or (min(zh, en) < 100 and zh % 100 == en % 100)
 
 
 def _same_clock(zh: Decimal, en: Decimal) -> bool:
@@ -171,28 +185,46 @@ def _pair_range_ends(
     taken_zh: dict[int, FigureMatch],
     taken_en: set[int],
 ) -> None:
-    """A Chinese range left alone may be written as two English figures: 6.7-6.9% as
-    "between 6.7% and 6.9%". Pair its ends with two English figures left alone."""
+    """A range left alone may be written as two figures on the other side: 6.7-6.9% as
+    "between 6.7% and 6.9%", "272 and 512 years old" as 272 岁至 512 岁. Pair the ends
+    of a range with two figures left alone."""
     for i, figure in enumerate(zh):
         if i in taken_zh or figure.high is None:
             continue
-        low = figure._replace(high=None)
-        high = figure._replace(value=figure.high, high=None, digits="")
-        ends = []
-        for end_figure in (low, high):
-            k = next(
-                (
-                    j
-                    for j, e in enumerate(en)
-                    if j not in taken_en and j not in ends and _is_same(relate(end_figure, e))
-                ),
-                None,
-            )
-            if k is not None:
-                ends.append(k)
-        if len(ends) == 2:
+        ends = _two_ends(
+            figure, [(j, e) for j, e in enumerate(en) if j not in taken_en], zh_side=True
+        )
+        if ends:
             taken_zh[i] = FigureMatch(figure, en[ends[0]], "same")
             taken_en.update(ends)
+    for j, figure in enumerate(en):
+        if j in taken_en or figure.high is None:
+            continue
+        ends = _two_ends(
+            figure, [(i, z) for i, z in enumerate(zh) if i not in taken_zh], zh_side=False
+        )
+        if ends:
+            taken_en.add(j)
+            for i in ends:
+                taken_zh[i] = FigureMatch(zh[i], figure, "same")
+
+
+def _two_ends(
+    figure: Figure, others: Sequence[tuple[int, Figure]], zh_side: bool
+) -> list[int] | None:
+    """Indices of two ``others`` that match the low and high end of a range ``figure``."""
+    low = figure._replace(high=None)
+    high = figure._replace(value=figure.high, high=None, digits="")
+    found: list[int] = []
+    for end in (low, high):
+        for k, other in others:
+            if k in found:
+                continue
+            relation = relate(end, other) if zh_side else relate(other, end)
+            if _is_same(relation):
+                found.append(k)
+                break
+    return found if len(found) == 2 else None
 
 
 def _is_same(relation: Relation | None) -> bool:
@@ -211,12 +243,19 @@ def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] 
     return zh.value * factor, high, zh.step * factor
 
 
-def _is_conversion(zh: Figure, en: Figure) -> bool:
-    return (zh.unit or "") in CONVERSIONS and (en.unit or "") in CONVERSIONS
+def _tolerance(zh: Figure, en: Figure) -> Decimal:
+    """How far apart two figures may be and still agree: nothing for exact figures."""
+    if zh.approx == "about" and en.approx == "about":
+        return ABOUT_TOLERANCE
+    if zh.approx or en.approx:
+        return APPROX_TOLERANCE
+    if zh.unit != en.unit and (zh.unit or "") in CONVERSIONS and (en.unit or "") in CONVERSIONS:
+        return CONVERSION_TOLERANCE
+    return Decimal(0)
 
 
 def _same(
-    value: Decimal, high: Decimal | None, step: Decimal, en: Figure, approximate: bool
+    value: Decimal, high: Decimal | None, step: Decimal, en: Figure, approximate: Decimal
 ) -> bool:
     if (high is None) != (en.high is None):
         return False
@@ -225,12 +264,14 @@ def _same(
     return high is None or _equal(high, step, en.high, en.step, approximate)  # type: ignore[arg-type]
 
 
-def _equal(zh: Decimal, zh_step: Decimal, en: Decimal, en_step: Decimal, approximate: bool) -> bool:
+def _equal(
+    zh: Decimal, zh_step: Decimal, en: Decimal, en_step: Decimal, approximate: Decimal
+) -> bool:
     """Equal, or the English rounds or cuts the Chinese to the precision it shows."""
     if zh == en:
         return True
     if approximate:
-        return abs(zh - en) <= APPROX_TOLERANCE * max(abs(zh), abs(en))
+        return abs(zh - en) <= approximate * max(abs(zh), abs(en))
     if en_step <= zh_step:
         return False  # the English cannot be more precise than its source
     for rounding in (ROUND_HALF_UP, ROUND_DOWN):
@@ -240,7 +281,7 @@ def _equal(zh: Decimal, zh_step: Decimal, en: Decimal, en_step: Decimal, approxi
 
 
 def _scale_factor(
-    value: Decimal, high: Decimal | None, step: Decimal, en: Figure, approximate: bool
+    value: Decimal, high: Decimal | None, step: Decimal, en: Figure, approximate: Decimal
 ) -> int | None:
     """k ≠ 0 such that the English is the Chinese times 10**k, rounding allowed."""
     if value == 0 or en.value == 0 or (value < 0) != (en.value < 0):

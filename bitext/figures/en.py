@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.figures.values import parse_arabic, significant, tidy
+from bitext.figures.values import parse_arabic, share, significant, tidy
 from bitext.model import Figure
 
 UNITS_WORDS = {
@@ -50,10 +50,10 @@ ORDINAL_WORDS = {
     "hundredth": 100,
 }  # fmt: skip
 FRACTION_WORDS = {
-    "half": Decimal(50), "third": Decimal(100) / 3, "thirds": Decimal(100) / 3,
-    "quarter": Decimal(25), "quarters": Decimal(25), "fifth": Decimal(20), "fifths": Decimal(20),
-    "tenth": Decimal(10), "tenths": Decimal(10),
+    "half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "tenth": 10, "tenths": 10,
 }  # fmt: skip
+"""Denominators."""
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -92,6 +92,7 @@ MEASURE_SUFFIXES = {
     "years": "years", "year": "years", "months": "month-count", "month": "month-count",
     "days": "day", "day": "day", "weeks": "week", "week": "week", "hours": "h", "hour": "h",
     "minutes": "min", "minute": "min", "seconds": "s", "second": "s", "degrees": "C",
+    "decades": "decades", "decade": "decades", "horsepower": "hp", "hp": "hp",
     "km/h": "km/h", "mm": "mm", "cm": "cm", "GB": "GB", "MB": "MB", "TB": "TB",
 }  # fmt: skip
 APPROX_WORDS = {
@@ -137,11 +138,13 @@ FIGURE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_PERCENT = regex.compile(r"\s?(?:%|per\s?cent\b|pct\b)|\s(?:percentage\spoints?|pp|ppts?)\b")
+_PERCENT = regex.compile(
+    r"\s(?:percentage\spoints?|percent\spoints?|pp|ppts?)\b|\s?(?:%|per\s?cent\b|pct\b)"
+)
 _GLUED_CODE = regex.compile(r"[\p{L}_]")
 _GLUED_UNITS = {
     "km", "kg", "m", "bn", "mn", "k", "sq", "ft", "g", "t", "kWh", "kW", "MW", "GW", "p", "mm",
-    "cm", "GB", "MB", "TB",
+    "cm", "GB", "MB", "TB", "hp",
 }  # fmt: skip
 _SKIP = regex.compile(
     r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b"
@@ -157,7 +160,7 @@ _IDIOMS = regex.compile(
 )
 _ORDINAL = regex.compile(
     r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(ORDINAL_WORDS) + r")\b"
-    r"|\bNo\.?\s?(\d+)\b|\bNumber\s(\d+)\b",
+    r"|\bNo\.?\s?(\d{1,3}(?:,\d{3})+|\d+)\b|\bNumber\s(\d+)\b",
     regex.IGNORECASE,
 )
 _MONTH = regex.compile(
@@ -165,7 +168,7 @@ _MONTH = regex.compile(
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 )
 _MAY_CONTEXT = regex.compile(
-    r"(?:\b(?:in|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+)$"
+    r"(?:\b(?:in|on|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+)$"
 )
 _DAY_AFTER = regex.compile(r"\s(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)")
 _DAY_BEFORE = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
@@ -180,7 +183,8 @@ _NOT_FRACTION_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _MULTIPLE = regex.compile(
-    r"\b(?:(twice|double|doubled|triple|tripled|quadrupled)\b|(\w+)[\s-](?:times|fold)\b)",
+    r"\b(?:(twice|double|doubled|triple|tripled|quadrupled)\b"
+    r"|(?<![\d.])(\d+(?:\.\d+)?|[a-z]+)[\s-](?:times|fold)\b)",
     regex.IGNORECASE,
 )
 _MULTIPLE_WORDS = {
@@ -220,7 +224,7 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     special = (
-        _clocks(text) + _dates(text) + _decades(text) + _vague(text) + _fractions(text)
+        _first_months(text) + _clocks(text) + _dates(text) + _decades(text) + _vague(text) + _fractions(text)
         + _multiples(text) + _ordinals(text)
     )  # fmt: skip
     for figure in special:
@@ -350,6 +354,9 @@ def _finish(
     scale: str | None,
 ) -> Figure:
     kind, unit, end = _unit(text, end, currency)
+    if unit == "decades":  # three decades: 30 years (三十年)
+        unit, value, step = "years", value * 10, step * 10
+        high = high * 10 if high is not None else None
     if kind == "count" and _YEAR.match(match.group("digits") or "") and not scale and not high:
         kind = "year"
     soft = match.group("digits") is None and abs(value) <= _SOFT_LIMIT and high is None
@@ -386,7 +393,7 @@ def _unit(text: str, pos: int, currency: str | None) -> tuple[str, str | None, i
     percent = _PERCENT.match(text, pos)
     if percent:
         word = percent.group().strip().lower()
-        if word.startswith("percentage") or word.startswith("pp"):
+        if word.endswith(("point", "points")) or word.startswith("pp"):
             return "pp", "pp", percent.end()
         return "percent", "%", percent.end()
     if currency:
@@ -452,6 +459,22 @@ def _dates(text: str) -> list[Figure]:
         day = day_after or day_before
         if day:
             figures.append(_figure(text, day.start(1), day.end(1), Decimal(day.group(1)), "day"))
+    return figures
+
+
+_FIRST_MONTHS = regex.compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)
+
+
+def _first_months(text: str) -> list[Figure]:
+    """ "The first six months" is months 1 to 6 (1至6月)."""
+    figures = []
+    for match in _FIRST_MONTHS.finditer(text):
+        word = match.group(1)
+        count = Decimal(word) if word.isdigit() else words_to_number(word)
+        if count is not None and 1 < count <= 12:
+            figures.append(
+                _figure(text, match.start(), match.end(), Decimal(1), "month", high=count)
+            )
     return figures
 
 
@@ -533,7 +556,7 @@ def _fractions(text: str) -> list[Figure]:
         numerator = (
             Decimal(1) if count in (None, "a", "one") else Decimal(UNITS_WORDS[count.lower()])
         )
-        value = numerator * FRACTION_WORDS[part]
+        value = share(numerator, Decimal(FRACTION_WORDS[part]))
         figures.append(
             _figure(text, match.start(), match.end(), value, "fraction", "%", step=Decimal("0.01"))
         )
@@ -554,7 +577,7 @@ def _multiples(text: str) -> list[Figure]:
             )  # fmt: skip
             continue
         count = match.group(2)
-        parsed = Decimal(count) if count.isdigit() else words_to_number(count)
+        parsed = Decimal(count) if count[0].isdigit() else words_to_number(count)
         if parsed is not None:
             figures.append(_figure(text, match.start(), match.end(), parsed, "multiple", "x"))
     return figures
@@ -565,7 +588,7 @@ def _ordinals(text: str) -> list[Figure]:
     for match in _ORDINAL.finditer(text):
         number = match.group(1) or match.group(3) or match.group(4)
         if number:
-            value = Decimal(number)
+            value = parse_arabic(number)[0]
         else:
             word = match.group(2).lower()
             if word == "second" and regex.match(

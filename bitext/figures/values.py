@@ -82,6 +82,19 @@ MULTIPLIERS = {
 }
 
 
+FRACTION_PLACES = Decimal("1e-8")
+
+
+def share(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """numerator/denominator as a percentage, rounded so that both languages agree on
+    repeating decimals (三分之二 and "two thirds").
+
+    >>> share(Decimal(2), Decimal(3))
+    Decimal('66.66666667')
+    """
+    return (numerator / denominator * 100).quantize(FRACTION_PLACES)
+
+
 def tidy(value: Decimal) -> Decimal:
     """Drop trailing zeros without switching to exponent notation.
 

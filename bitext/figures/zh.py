@@ -30,6 +30,7 @@ from bitext.figures.values import (
     is_digit_sequence,
     parse_arabic,
     parse_chinese,
+    share,
     significant,
     tidy,
 )
@@ -47,11 +48,12 @@ MEASURES = {
     "厘米": "cm", "毫米": "mm", "米": "m", "公顷": "ha", "亩": "mu", "吨": "t", "公斤": "kg",
     "千克": "kg", "克": "g", "斤": "jin", "千瓦时": "kWh", "千瓦": "kW", "兆瓦": "MW", "升": "l",
     "岁": "age", "摄氏度": "C", "小时": "h", "分钟": "min", "秒": "s", "天": "day", "周": "week",
-    "个月": "month-count", "英里": "mile", "海里": "nmi", "英尺": "ft", "平方英尺": "ft2",
+    "个月": "month-count", "马力": "hp", "英里": "mile", "海里": "nmi", "英尺": "ft", "平方英尺": "ft2",
 }  # fmt: skip
 LATIN_UNITS = {
     "mm": "mm", "cm": "cm", "km": "km", "m": "m", "kg": "kg", "g": "g", "t": "t", "kW": "kW",
     "MW": "MW", "GW": "GW", "kWh": "kWh", "GB": "GB", "MB": "MB", "TB": "TB", "ml": "ml",
+    "hp": "hp",
 }  # fmt: skip
 CLASSIFIERS = (
     "个名位人家所项条次期批件台辆套座处种类块张本篇份户村镇乡县省市国届场轮季间栋层排行列"
@@ -89,7 +91,7 @@ _PERCENT_AFTER = regex.compile(
 _RANGE_JOIN = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
 _DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|号)")
 _GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
-_SIGN = regex.compile(r"(?:(?<![\p{L}\d])[-−－]|负)\s*$")
+_SIGN = regex.compile(r"(?:(?<![\p{L}\d])[-−－]|负\s*)$")
 _HAN = regex.compile(r"\p{Han}")
 _IDIOMS = regex.compile(
     r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
@@ -97,6 +99,7 @@ _IDIOMS = regex.compile(
     r"一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|两岸|双方|一国两制|四个全面|"
     r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生|"
     r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季|"
+    r"有朝一日|一时间|一时|同一时间|两个一百年|二十国集团|七国集团|八国集团|十二五期间|"
     r"(?:长征|神舟|嫦娥|天宫|天舟|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
     r"[一二三四五六七八九十0-9]+号"
 )
@@ -108,13 +111,16 @@ _CLOCK = regex.compile(
     rf"(?P<h>{_SMALL})\s*(?P<mark>时|点(?![零〇一二三四五六七八九0-9]))"
     rf"(?:\s*(?P<m>{_SMALL})\s*分)?(?P<half>半)?(?P<approx>左右|许)?"
 )
+_COLON_CLOCK = regex.compile(r"(?<![0-9.:])(?P<h>[0-2]?[0-9])[:：](?P<m>[0-5][0-9])(?![0-9:])")
 _DURATION = regex.compile(
     r"(?P<m>[0-9]{1,3})\s*分\s*(?P<s>[0-9]{1,2})\s*秒\s*(?P<f>[0-9]{1,3})?(?![0-9])"
 )
-_SCORE = regex.compile(r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*比\s*(?P<b>[0-9]{1,3})(?![0-9.])")
+_SCORE = regex.compile(
+    r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])"
+)
 _DECADE = regex.compile(
     r"(?:(?P<c>[0-9]{2}|[一二]?十[一二三四五六七八九]?)\s*世纪\s*|上世纪\s*)?"
-    r"(?P<d>[1-9]0|[一二三四五六七八九]十)\s*年代"
+    r"(?P<d>(?:1[5-9]|20)?[0-9]0|[一二三四五六七八九]十)\s*年代"
 )
 _CENTURY = regex.compile(r"(?P<c>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*世纪")
 _CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])")
@@ -181,6 +187,7 @@ def _special_forms(text: str) -> list[Figure]:
         _congresses,
         _plans,
         _clocks,
+        _colon_clocks,
         _durations,
         _scores,
         _doublings,
@@ -226,8 +233,25 @@ def _clocks(text: str) -> list[Figure]:
     return figures
 
 
+def _colon_clocks(text: str) -> list[Figure]:
+    """07:30 written the English way inside Chinese."""
+    return [
+        _figure(text, m.start(), m.end(), Decimal(int(m.group("h")) * 3600 + int(m.group("m")) * 60),
+                "clock", step=Decimal(60))
+        for m in _COLON_CLOCK.finditer(text)
+        if int(m.group("h")) <= 24
+    ]  # fmt: skip
+
+
 def _is_clock(text: str, match: regex.Match[str]) -> bool:
-    """时 after an hour is a time; 点 only with something that says so (三点建议 is not)."""
+    """时 after an hour is a time; 点 only with something that says so (三点建议 is not),
+    and a Chinese-numeral hour only with a part of the day or minutes (高三时, 一时 are not)."""
+    context = (
+        match.group("period") or match.group("m") or match.group("half") or match.group("approx")
+    )
+    if not match.group("h")[0].isdigit() and not context:
+        before = text[max(0, match.start() - 1) : match.start()]
+        return before in ("日", "天", "号") and match.group("mark") == "时"
     if match.group("mark") == "时":
         return True
     if match.group("period") or match.group("m") or match.group("half") or match.group("approx"):
@@ -254,6 +278,8 @@ def _scores(text: str) -> list[Figure]:
     figures = []
     for match in _SCORE.finditer(text):
         a, b = Decimal(match.group("a")), Decimal(match.group("b"))
+        if match.group("dash") and b >= a:
+            continue  # 5-10 is a range
         figures.append(_figure(text, match.start(), match.end(), a, "score", high=b))
     return figures
 
@@ -261,7 +287,7 @@ def _scores(text: str) -> list[Figure]:
 def _decades(text: str) -> list[Figure]:
     figures = []
     for match in _DECADE.finditer(text):
-        decade = _small(match.group("d"))
+        decade = int(match.group("d")) if match.group("d").isdigit() else _small(match.group("d"))
         century = match.group("c")
         value = (_small(century) - 1) * 100 + decade if century else decade
         figures.append(_figure(text, match.start(), match.end(), Decimal(value), "decade"))
@@ -369,6 +395,13 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
             return None, end  # a bare Chinese numeral is a word, not a quantity
         kind = "count"
     kind, unit = _date_kind(kind, unit, value)
+    if (
+        kind == "day"
+        and is_cn
+        and text[end - 1] == "日"
+        and before[-1:] not in ("月", "至", "到", "、", "和")
+    ):
+        kind, unit = "count", "day"  # 一日, 三日: days, not a date
     soft = is_cn and value <= _SOFT_LIMIT and high is None and kind in ("count", "measure")
     figure = _figure(
         text, fig_start, end, value, kind, unit=unit, high=high, approx=approx, step=step, soft=soft
@@ -547,7 +580,7 @@ def _fraction(
     if parsed is None or denominator == 0:
         return None, match.end() + 2
     end = numerator_match.end()
-    value = parsed[0] / denominator * 100
+    value = share(parsed[0], denominator)
     return _figure(text, match.start(), end, value, "fraction", unit="%", step=Decimal("0.01")), end
 
 
