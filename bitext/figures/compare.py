@@ -91,6 +91,8 @@ class FigureMatch(NamedTuple):
 
 def relate(zh: Figure, en: Figure) -> Relation | None:
     """How an English figure stands to a Chinese one, or None if unrelated."""
+    if _first_months(zh, en) or _first_months(en, zh):
+        return Relation("same", 0.0)
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS
     if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
@@ -130,6 +132,17 @@ def _loose_value(zh: Figure, en: Figure) -> Relation | None:
     if similarity < 0.5 and not _close(zh.value, en.value):
         return None
     return Relation("value", 2.0 + (1 - similarity) + (0.5 if zh.unit != en.unit else 0.0))
+
+
+def _first_months(months: Figure, count: Figure) -> bool:
+    """Months 1 to 7 (1至7月, "the first seven months") are seven months (前7个月)."""
+    return (
+        months.kind == "month"
+        and months.value == 1
+        and months.high is not None
+        and count.unit == "month-count"
+        and count.value == months.high
+    )
 
 
 def _same_decade(zh: Decimal, en: Decimal) -> bool:

@@ -109,8 +109,8 @@ APPROX_WORDS = {
 _WORD_NUMBER = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _NUMBER_WORDS = (
-    rf"(?:(?:a|an|{_WORD_NUMBER})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUMBER}|hundred|thousand|"
-    rf"million|billion|trillion|dozen))*)"
+    rf"(?:(?:a|an|{_WORD_NUMBER})(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand|million|billion|"
+    rf"trillion|dozen)|(?<=hundred|thousand|million|billion)\s+and\s+(?:{_WORD_NUMBER}))*)"
 )
 _SCALE = (
     r"(?:\s?(?:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|b)\b"
@@ -168,7 +168,8 @@ _MONTH = regex.compile(
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 )
 _MAY_CONTEXT = regex.compile(
-    r"(?:\b(?:in|on|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+)$"
+    r"(?:\b(?:in|on|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+)$",
+    regex.IGNORECASE,
 )
 _DAY_AFTER = regex.compile(r"\s(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)")
 _DAY_BEFORE = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
@@ -202,7 +203,7 @@ _CLOCK = regex.compile(
     regex.IGNORECASE,
 )
 _SCORE_CONTEXT = regex.compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
-_DECADE = regex.compile(r"(?:\b|')(?P<d>(?:1[5-9]|20)?\d0)'?s\b")
+_DECADE = regex.compile(r"(?:'|\b)(?P<d>(?:1[5-9]|20)?\d0)'?s\b")
 _VAGUE = regex.compile(
     r"\b(?P<few>several|a\sfew|dozens\sof|scores\sof)?\s?"
     r"(?P<what>tens\sof\sthousands|hundreds\sof\sthousands|hundreds\sof\smillions|"
@@ -262,7 +263,7 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     if (
         _GLUED_CODE.match(before)
         or before in "/#"
-        or (before == "-" and start > 1 and text[start - 2].isalnum() and not match.group("sign"))
+        or (before == "-" and start > 1 and text[start - 2].isalpha() and not match.group("sign"))
     ):
         return True
     after_end = match.end("scale") if match.group("scale") else end
@@ -436,6 +437,11 @@ def words_to_number(words: str) -> Decimal | None:
             current = Decimal(0)
         else:
             return None
+    if not any(
+        w in UNITS_WORDS or w in SCALE_WORDS or w in ("a", "an")
+        for w in regex.split(r"[\s-]+", words.lower())
+    ):
+        return None
     return total + current
 
 
@@ -551,7 +557,7 @@ def _fractions(text: str) -> list[Figure]:
             continue
         if part == "half" and regex.match(r"\san?\s(?:year|month|day|hour|century|decade)", after):
             continue  # half a year is a duration (半年), not a share
-        if part in ("second", "fifth", "tenth", "third", "quarter") and count is None:
+        if part in ("second", "fifth", "tenth", "third", "quarter", "quarters") and count is None:
             continue  # ordinals and "quarter" as a period are read elsewhere
         numerator = (
             Decimal(1) if count in (None, "a", "one") else Decimal(UNITS_WORDS[count.lower()])

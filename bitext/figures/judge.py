@@ -63,6 +63,8 @@ def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
     findings = []
     context_dates = _completed_dates(view)
     cut_figures = _figures_lost_in_cut(view)
+    partial = _cut_off_figures(view)
+    cut_figures |= {en.start for _, en in partial.values() if en is not None}
     for match in view.matches:
         zh, en = match.zh, match.en
         if match.relation == "same":
@@ -74,6 +76,9 @@ def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
         elif match.relation == "unit":
             message = f"“{en.text}” keeps the number of “{zh.text}” but not its unit ({zh.unit} → {en.unit})"  # type: ignore[union-attr]
             findings.append(make("figure-unit", message, zh=zh, en=en))
+        elif match.relation == "missing" and zh.start in partial:  # type: ignore[union-attr]
+            message = f"“{zh.text}” is cut off with the Chinese fragment; it cannot be checked"  # type: ignore[union-attr]
+            findings.append(make("figure-unverifiable", message, zh=zh))
         elif match.relation == "missing":
             finding = _missing(zh, view, make)  # type: ignore[arg-type]
             if finding is not None:
@@ -108,13 +113,6 @@ def _missing(zh: Figure, view: PairView, make: Callable[..., Finding]) -> Findin
         (zh.value == 1 and _ONE.search(en_text)) or (zh.value == 2 and _TWO.search(en_text))
     ):
         return None  # 一名 → "a", 两国 → "both countries"
-    zh_start, zh_end = view.pair.zh_range  # type: ignore[misc]
-    at_cut = (view.cut == "head" and zh.start == zh_start) or (
-        view.cut == "tail" and zh.end == zh_end
-    )
-    if at_cut and _partial_in(zh, en_text, view.cut):
-        message = f"“{zh.text}” is cut off where the Chinese fragment was; it cannot be checked"
-        return make("figure-unverifiable", message, zh=zh)
     context = _context(view.text, zh)
     return make(
         "figure-missing",
@@ -159,13 +157,14 @@ def _extra(
 
 
 def _outside_translated_part(figure: Figure, words: Sequence[EnglishWord]) -> bool:
-    """Before the first or after the last English word the Chinese accounts for, with
-    at least MIN_EDGE_WORDS content words there: the Chinese lost that part."""
+    """Before the first English word the Chinese accounts for ("In 2003, the province…"
+    for 该省…), or after the last one with at least MIN_EDGE_WORDS content words
+    there: the Chinese lost that part, or never had it."""
     hits = [w for w in words if w.hit]
     if not hits:
         return False
     if figure.end <= hits[0].start:
-        return sum(1 for w in words if w.end <= hits[0].start) >= MIN_EDGE_WORDS
+        return True
     if figure.start >= hits[-1].end:
         return sum(1 for w in words if w.start >= hits[-1].end) >= MIN_EDGE_WORDS
     return False
@@ -211,18 +210,38 @@ def _figures_lost_in_cut(view: PairView) -> set[int]:
     return {f.start for f in unmatched if f.kind in _LOST_WITH[view.cut_kind]}
 
 
-def _partial_in(zh: Figure, en_text: str, cut: str | None) -> bool:
-    """The cut figure's digits are the tail (or head) of a number in the English."""
-    digits = regex.sub(r"\D", "", zh.text)
-    if not digits:
-        return True
-    for number in regex.findall(r"\d[\d,.]*", en_text):
-        plain = regex.sub(r"\D", "", number)
-        if (cut == "head" and plain.endswith(digits)) or (
-            cut == "tail" and plain.startswith(digits)
-        ):
-            return True
-    return False
+def _cut_off_figures(view: PairView) -> dict[int, tuple[Figure, Figure | None]]:
+    """Chinese figures cut in two by the fragment's edge, by start, with the English
+    figure they are part of: "0 万纽约人" is the end of 670 万 ("6.7 million")."""
+    zh_start, zh_end = view.pair.zh_range  # type: ignore[misc]
+    unmatched_en = [m.en for m in view.matches if m.zh is None and m.en is not None]
+    found: dict[int, tuple[Figure, Figure | None]] = {}
+    for match in view.matches:
+        zh = match.zh
+        if match.en is not None or zh is None:
+            continue
+        at_head = view.text[zh_start : zh.start].strip() == ""
+        at_tail = view.cut == "tail" and view.text[zh.end : zh_end].strip(" 。，,") == ""
+        if not (at_head or at_tail):
+            continue
+        whole = next((en for en in unmatched_en if _part_of(zh, en, at_head)), None)
+        if whole is not None or zh.value == 0:
+            found[zh.start] = (zh, whole)
+    return found
+
+
+def _part_of(part: Figure, whole: Figure, head_cut: bool) -> bool:
+    """``part`` is what is left of ``whole`` when its first (or last) digits are cut."""
+    if part.step <= 0 or part.value <= 0:
+        return part.value == 0 and whole.value != 0
+    kept = part.value / part.step
+    full = whole.value / part.step
+    if kept != kept.to_integral_value() or full != full.to_integral_value() or full == kept:
+        return False
+    kept_digits, full_digits = str(int(kept)), str(int(abs(full)))
+    if head_cut:
+        return full_digits.endswith(kept_digits)
+    return full_digits.startswith(kept_digits)
 
 
 def _context(text: str, figure: Figure) -> str:

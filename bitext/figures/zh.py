@@ -131,6 +131,7 @@ _VAGUE = regex.compile(r"成千上万|成千上百|数以万计|数以千计|数
 _VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**4, "数以千计": 1000,
                  "数以百万计": 10**6, "数以亿计": 10**8, "万千": 1000}  # fmt: skip
 _FIRST = regex.compile(r"首(?=[次届个批位家座款台次轮期])|头号")
+_HALF = regex.compile(r"一半|半数|过半")
 _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "晚")
 _SOFT_LIMIT = Decimal(10)
 
@@ -193,6 +194,7 @@ def _special_forms(text: str) -> list[Figure]:
         _doublings,
         _vague,
         _firsts,
+        _halves,
     )
     for reader in readers:
         for figure in reader(text):
@@ -336,6 +338,15 @@ def _firsts(text: str) -> list[Figure]:
     ]
 
 
+def _halves(text: str) -> list[Figure]:
+    """一半, 半数: half, as a percentage; 过半 is more than half."""
+    return [
+        _figure(text, m.start(), m.end(), Decimal(50), "fraction", unit="%",
+                approx="over" if m.group() == "过半" else None)
+        for m in _HALF.finditer(text)
+    ]  # fmt: skip
+
+
 def _vague(text: str) -> list[Figure]:
     return [
         _figure(
@@ -353,8 +364,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     start, end = match.span()
     before = text[max(0, start - 4) : start]
     prefix = _APPROX_BEFORE.search(before)
-    vague_prefix = bool(prefix) and prefix.group().strip() in "上数几"
-    number = _number(match, bare_ok=vague_prefix or bool(_APPROX_AFTER.match(text, end)))
+    number = _number(match, bare_ok=bool(prefix) or bool(_APPROX_AFTER.match(text, end)))
     if number is None:
         return None, end
     value, step, is_cn = number
