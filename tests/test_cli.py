@@ -63,7 +63,7 @@ zh  市府投入1.25億元,新增36處長照據點。
 en  The city government invested NT$125 million to add 36 long-term care
     stations.
 
--- pair 3 · line 3 · confidence 0.99
+-- pair 3 · line 3 · confidence 1.00
 zh  全年補助⟦4.8萬名⟧長者使用居家服務。
 en  Throughout the year it subsidized ⟦480,000⟧ seniors to use home-care
     services.

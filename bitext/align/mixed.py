@@ -51,6 +51,8 @@ class AlignParams(NamedTuple):
     """Translations usually follow their Chinese; before it costs a little."""
     max_zh: int = 4
     max_en: int = 5
+    confidence_scale: float = 2.0
+    """Score margin over leaving a bead's sentences unpaired that makes it ~73% sure."""
     split_margin: float = 0.05
     """A block is split into finer beads when that loses at most this share of its score…"""
     split_floor: float = 3.0
@@ -226,9 +228,10 @@ def word_evidence(zh: Sequence[Features], en: Sequence[Features], params: AlignP
 
 
 def _confidence(block: _Block, features: Sequence[Features], params: AlignParams) -> float:
-    """A bead's score as a probability-like confidence in [0, 1]."""
+    """How much better the bead explains its sentences than leaving them unpaired
+    (Chinese untranslated, English on its own), as a probability in [0, 1]."""
     if not block.en:
         return 0.0
-    words = sum(sum(features[k].weights) for k in (*block.zh, *block.en))
-    per_word = block.score / max(words, 1) * 10
-    return round(1 / (1 + math.exp(-per_word)), 3)
+    unpaired = params.untranslated * len(block.zh) + params.english_only * len(block.en)
+    margin = block.score - unpaired
+    return round(1 / (1 + math.exp(-margin / params.confidence_scale)), 3)

@@ -25,6 +25,9 @@ from bitext.hans import simplified
 from bitext.model import Figure
 
 _SPACE = regex.compile(r"\s+")
+LATIN_IN_CHINESE_WEIGHT = 1.5
+"""A Latin word inside Chinese text is a name or a term; when the English has it, that
+says a lot."""
 MIN_NAME_KEY = 4
 """Shorter pinyin (ma, li) matches English words by chance."""
 _CAPITALIZED = regex.compile(r"\b\p{Lu}[\p{Ll}']+\b|\b\p{Lu}{2,}\b")
@@ -60,10 +63,14 @@ def read_features(text: str, lang: str, lexicon: Lexicon, base: int = 0) -> Feat
     length = len(_SPACE.sub("", text)) if lang == "zh" else len(text)
     figures = tuple(extract(text, lang, base))
     if lang == "zh":
-        words = tuple(zh_words(simplified(text)))
-        translations = tuple(lexicon.translations(w) for w in words)
-        names = frozenset(key for key in map(pinyin_key, words) if len(key) >= MIN_NAME_KEY)
-        weights = tuple(zh_weight(w) for w in words)
+        han = tuple(zh_words(simplified(text)))
+        latin = tuple(en_stems(text))  # names kept in Latin letters: Frank Galicia, KGO
+        words = han + latin
+        translations = tuple(lexicon.translations(w) for w in han) + tuple(
+            frozenset({w}) for w in latin
+        )
+        names = frozenset(key for key in map(pinyin_key, han) if len(key) >= MIN_NAME_KEY)
+        weights = tuple(zh_weight(w) for w in han) + (LATIN_IN_CHINESE_WEIGHT,) * len(latin)
         stems = frozenset().union(*translations)
         return Features(lang, length, words, weights, translations, stems, names, figures)
     en_words = tuple(en_stems(text))

@@ -115,8 +115,8 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     if _same(zh_value, zh_high, zh_step, en, approximate):
         if swapped or _currency_conflict(zh, en):
             return Relation("unit", 1.5)
-        return Relation("same", loose + soft)
-    if zh_group != en_group or zh.soft or en.soft:
+        return Relation("same", loose + soft + _relative_difference(zh_value, en.value))
+    if (zh_group != en_group and {zh_group, en_group} != {"day", "number"}) or zh.soft or en.soft:
         return None
     factor = _scale_factor(zh_value, zh_high, zh_step, en, approximate)
     if factor is not None:
@@ -148,6 +148,12 @@ def _first_months(months: Figure, count: Figure) -> bool:
 def _same_decade(zh: Decimal, en: Decimal) -> bool:
     """20 世纪 90 年代 and "the 1990s"; 90 年代 and "the 1990s" (century left out)."""
     return zh == en or (min(zh, en) < 100 and zh % 100 == en % 100)
+
+
+def _relative_difference(a: Decimal, b: Decimal) -> float:
+    """0 for equal values; the rounding a translation applied otherwise (prefers exact)."""
+    big = max(abs(a), abs(b))
+    return float(abs(a - b) / big) if big else 0.0
 
 
 def _same_clock(zh: Decimal, en: Decimal) -> bool:

@@ -42,9 +42,8 @@ MIN_CONTEXT_WORDS = 3
 them accounted for by the Chinese, sits in text the Chinese does not have."""
 
 
-MIN_EDGE_WORDS = 4
-"""Content words before the first (after the last) English word the Chinese accounts for
-that make an untranslated head (tail)."""
+MIN_TAIL_WORDS = 3
+"""Content words after the last translated English word that make an untranslated tail."""
 
 
 class PairView(NamedTuple):
@@ -158,16 +157,15 @@ def _extra(
 
 def _outside_translated_part(figure: Figure, words: Sequence[EnglishWord]) -> bool:
     """Before the first English word the Chinese accounts for ("In 2003, the province…"
-    for 该省…), or after the last one with at least MIN_EDGE_WORDS content words
-    there: the Chinese lost that part, or never had it."""
+    for 该省…), in a tail of untranslated English after the last one, or in English of
+    which the Chinese accounts for nothing: the Chinese lost that part, or never had it.
+    (A figure right after the last translated word is usually its translation's end:
+    "…rose by 47%".)"""
     hits = [w for w in words if w.hit]
-    if not hits:
-        return False
-    if figure.end <= hits[0].start:
+    if not hits or figure.end <= hits[0].start:
         return True
-    if figure.start >= hits[-1].end:
-        return sum(1 for w in words if w.start >= hits[-1].end) >= MIN_EDGE_WORDS
-    return False
+    tail = [w for w in words if w.start >= hits[-1].end]
+    return figure.start >= hits[-1].end and len(tail) >= MIN_TAIL_WORDS
 
 
 def _completed_dates(view: PairView) -> set[int]:
@@ -224,7 +222,14 @@ def _cut_off_figures(view: PairView) -> dict[int, tuple[Figure, Figure | None]]:
         at_tail = view.cut == "tail" and view.text[zh.end : zh_end].strip(" 。，,") == ""
         if not (at_head or at_tail):
             continue
-        whole = next((en for en in unmatched_en if _part_of(zh, en, at_head)), None)
+        whole = next(
+            (
+                en
+                for en in unmatched_en
+                if GROUPS[en.kind] == GROUPS[zh.kind] and _part_of(zh, en, at_head)
+            ),
+            None,
+        )
         if whole is not None or zh.value == 0:
             found[zh.start] = (zh, whole)
     return found

@@ -132,6 +132,8 @@ _VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**
                  "数以百万计": 10**6, "数以亿计": 10**8, "万千": 1000}  # fmt: skip
 _FIRST = regex.compile(r"首(?=[次届个批位家座款台次轮期])|头号")
 _HALF = regex.compile(r"一半|半数|过半")
+_BARE_AMOUNT = regex.compile(r"(?:万亿|亿)(?:元|美元|市值|规模|级)")
+"""万亿市值, 亿元级: a bare 亿 before money is one 亿."""
 _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "晚")
 _SOFT_LIMIT = Decimal(10)
 
@@ -364,7 +366,10 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     start, end = match.span()
     before = text[max(0, start - 4) : start]
     prefix = _APPROX_BEFORE.search(before)
-    number = _number(match, bare_ok=bool(prefix) or bool(_APPROX_AFTER.match(text, end)))
+    bare_ok = bool(
+        prefix or _APPROX_AFTER.match(text, end) or _BARE_AMOUNT.match(text, match.start())
+    )
+    number = _number(match, bare_ok=bare_ok)
     if number is None:
         return None, end
     value, step, is_cn = number
@@ -381,8 +386,11 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         glued = _GLUED_LATIN.match(text, end)
         if glued and not match.group("armult"):
             unit = LATIN_UNITS.get(glued.group(1))
-            if unit is None:
+            if unit is None and glued.group().startswith(" "):
+                glued = None  # 2017 NU Muses: a number before a Latin name
+            elif unit is None:
                 return None, glued.end()  # 5G, 3D: a code, not a quantity
+        if glued and not match.group("armult"):
             figure = _figure(text, start, glued.end(), value, "measure", unit=unit, step=step)
             return figure, glued.end()
 
