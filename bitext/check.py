@@ -110,7 +110,7 @@ def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> 
     features = [_features(view.text, s, lexicon) for s in spans]
     pairs = align_mixed(spans, features, config.align)
     by_span = dict(zip(spans, features, strict=True))
-    pairs = [_mark_cut(p, view.text, by_span, config.align.ratio) for p in pairs]
+    pairs = [p._replace(zh_cut=cut_side(p, view.text, by_span)) for p in pairs]
     findings = [f for p in pairs for f in _pair_findings(p, view.text, by_span, config)]
     findings = [f for f in findings if f.rule not in config.disabled]
     figures = tuple(f for p in pairs for s in (*p.zh, *p.en) for f in by_span[s].figures)
@@ -123,10 +123,6 @@ def _features(text: str, span: Span, lexicon: Lexicon) -> Features:
 
 
 # --- findings ---------------------------------------------------------------------
-
-
-def _mark_cut(pair: Pair, text: str, features: dict[Span, Features], ratio: float) -> Pair:
-    return pair._replace(zh_cut=cut_side(pair, text, features, ratio))
 
 
 def _pair_findings(

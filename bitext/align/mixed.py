@@ -29,24 +29,26 @@ from bitext.model import Pair, Span
 class AlignParams(NamedTuple):
     """Weights of the block score; measured on bench/dev, see benchmarks/README."""
 
-    ratio: float = 3.6
+    ratio: float = 2.5
     """English characters per Chinese character (news and bulletins, WMT17/18)."""
-    sigma_short: float = 0.35
+    sigma_short: float = 0.5
     """Spread of log(length ratio) when the English is shorter than expected."""
     sigma_long: float = 0.8
     """… and when it is longer: a Chinese fragment may have lost its head."""
-    hit_translation: float = 0.52
+    hit_translation: float = 0.36
     """Share of a translation's content words the dictionary accounts for."""
     hit_chance: float = 0.11
     """… and of a neighbouring sentence that does not translate it."""
-    evidence_weight: float = 0.6
+    evidence_weight: float = 0.37
     """Words are not independent; scale the naive-Bayes sum down."""
     figure_weight: float = 2.0
-    untranslated: float = -4.0
+    figure_miss: float = 0.3
+    """Penalty per figure on either side that finds no counterpart."""
+    untranslated: float = -15.0
     """Score of a Chinese sentence left without English (1-0)."""
-    english_only: float = 0.0
+    english_only: float = 1.7
     """Score of an English sentence with no Chinese (0-1)."""
-    paragraph_break: float = -10.0
+    paragraph_break: float = -17.0
     english_first: float = -1.0
     """Translations usually follow their Chinese; before it costs a little."""
     max_zh: int = 4
@@ -55,7 +57,7 @@ class AlignParams(NamedTuple):
     """Score margin over leaving a bead's sentences unpaired that makes it ~73% sure."""
     split_margin: float = 0.05
     """A block is split into finer beads when that loses at most this share of its score…"""
-    split_floor: float = 3.0
+    split_floor: float = 6.0
     """… and every finer bead is itself this well supported."""
 
 
@@ -207,7 +209,7 @@ def _bead_score(
     en_features = [features[k] for k in en]
     score = word_evidence(zh_features, en_features, params)
     agree, total = figure_agreement(zh_features, en_features)
-    score += params.figure_weight * agree - 0.3 * (total - 2 * agree)
+    score += params.figure_weight * agree - params.figure_miss * (total - 2 * agree)
     ratio = length_ratio(zh_features, en_features, params.ratio)
     sigma = params.sigma_long if ratio > 0 else params.sigma_short
     score -= 0.5 * (ratio / sigma) ** 2

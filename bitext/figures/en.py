@@ -155,7 +155,9 @@ _IDIOMS = regex.compile(
     r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
     r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
     r"first\sof\sall|a\sfew|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
-    r"Long\sMarch)\b",
+    r"Long\sMarch(?:[\s-](?:\d+\w*|[IVX]+))?|"
+    r"(?:Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|Type|Mark|"
+    r"Version|Mate|Note|Pixel)\s\d+[A-Za-z]*)\b",
     regex.IGNORECASE,
 )
 _ORDINAL = regex.compile(
@@ -164,8 +166,9 @@ _ORDINAL = regex.compile(
     regex.IGNORECASE,
 )
 _MONTH = regex.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+    r"\b(January|February|March(?!\s+(?:towards?|on|into|to|through|forward|along|past)\b)|"
+    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 )
 _MAY_CONTEXT = regex.compile(
     r"(?:\b(?:in|on|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+)$",
@@ -207,12 +210,14 @@ _DECADE = regex.compile(r"(?:'|\b)(?P<d>(?:1[5-9]|20)?\d0)'?s\b")
 _VAGUE = regex.compile(
     r"\b(?P<few>several|a\sfew|dozens\sof|scores\sof)?\s?"
     r"(?P<what>tens\sof\sthousands|hundreds\sof\sthousands|hundreds\sof\smillions|"
+    r"tens\sof\smillions|tens\sof\sbillions|"
     r"dozens|hundreds|thousands|millions|billions|"
     r"(?<=several\s|a\sfew\s)(?:hundred|thousand|million|billion))\b",
     regex.IGNORECASE,
 )
 _VAGUE_VALUES = {
     "tens of thousands": 10**4, "hundreds of thousands": 10**5, "hundreds of millions": 10**8,
+    "tens of millions": 10**7, "tens of billions": 10**10,
     "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
     "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
 }  # fmt: skip
@@ -514,19 +519,22 @@ def _clocks(text: str) -> list[Figure]:
 
 
 def _decades(text: str) -> list[Figure]:
-    """The 1990s, the '90s; "in their 20s" is an age of twenty-something."""
+    """The 1990s, the '90s, the early 90s; "in their 20s" is an age of twenty-something."""
     figures = []
     for match in _DECADE.finditer(text):
         digits = match.group("d")
-        if len(digits) == 4 or text[max(0, match.start() - 4) : match.start()].lower().endswith(
-            ("the ", "'")
-        ):
+        before = text[max(0, match.start() - 12) : match.start()].lower()
+        quoted = match.group().startswith("'")
+        if len(digits) == 4 or quoted or _THE_DECADE.search(before):
             figures.append(_figure(text, match.start(), match.end(), Decimal(digits), "decade"))
         elif len(digits) == 2:
             figures.append(
                 _figure(text, match.start(), match.end(), Decimal(digits), "count", approx="over")
             )
     return figures
+
+
+_THE_DECADE = regex.compile(r"\bthe\s(?:(?:early|late|mid)[\s-])?$")
 
 
 def _vague(text: str) -> list[Figure]:

@@ -108,7 +108,7 @@ def _missing(zh: Figure, view: PairView, make: Callable[..., Finding]) -> Findin
     if zh.soft:
         return None
     en_text = " ".join(view.text[s.start : s.end] for s in view.pair.en)
-    if zh.kind == "count" and (
+    if zh.kind in ("count", "measure") and (
         (zh.value == 1 and _ONE.search(en_text)) or (zh.value == 2 and _TWO.search(en_text))
     ):
         return None  # 一名 → "a", 两国 → "both countries"
@@ -179,7 +179,11 @@ def _completed_dates(view: PairView) -> set[int]:
         en = match.en
         if match.zh is not None or en is None or en.kind not in _DATE_PARTS:
             continue
-        near_matched = any(
+        zh_kinds = {m.zh.kind for m in view.matches if m.zh is not None}
+        completes = (en.kind == "month" and "day" in zh_kinds and "month" not in zh_kinds) or (
+            en.kind == "year" and zh_kinds & {"month", "day"} and "year" not in zh_kinds
+        )
+        near_matched = completes or any(
             abs(en.start - f.end) <= 12 or abs(f.start - en.end) <= 12 for f in matched_dates
         )
         relative = {
@@ -233,6 +237,15 @@ def _cut_off_figures(view: PairView) -> dict[int, tuple[Figure, Figure | None]]:
         if whole is not None or zh.value == 0:
             found[zh.start] = (zh, whole)
     return found
+
+
+def _digits_end_a_number(zh: Figure, view: PairView) -> bool:
+    """The cut figure's digits end a number in the English that is no figure (iPhone7)."""
+    digits = regex.sub(r"\D", "", zh.text)
+    en_text = " ".join(view.text[s.start : s.end] for s in view.pair.en)
+    return bool(digits) and any(
+        regex.sub(r"\D", "", n).endswith(digits) for n in regex.findall(r"\d[\d,.]*", en_text)
+    )
 
 
 def _part_of(part: Figure, whole: Figure, head_cut: bool) -> bool:

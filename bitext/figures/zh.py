@@ -72,7 +72,7 @@ APPROX_AFTER = {
 
 _AR = r"(?>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
 _CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?[万亿]*"
-_AR_MULT = r"(?:\s?(?:万亿|亿|万|千(?![米克瓦卡焦帕兆])|百万|千万))?"
+_AR_MULT = r"(?:\s?(?:万亿|千万|百万|亿|万|千(?![米克瓦卡焦帕兆])))?"
 NUMBER = regex.compile(
     rf"(?P<ar>(?<![0-9０-９][.．,，])(?<![0-9０-９.．\p{{Latin}}]){_AR}(?![0-9０-９]))(?P<armult>{_AR_MULT})"
     rf"|(?P<cn>{_CN})"
@@ -132,8 +132,12 @@ _VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**
                  "数以百万计": 10**6, "数以亿计": 10**8, "万千": 1000}  # fmt: skip
 _FIRST = regex.compile(r"首(?=[次届个批位家座款台次轮期])|头号")
 _HALF = regex.compile(r"一半|半数|过半")
-_BARE_AMOUNT = regex.compile(r"(?:万亿|亿)(?:元|美元|市值|规模|级)")
-"""万亿市值, 亿元级: a bare 亿 before money is one 亿."""
+_BARE_AMOUNT = regex.compile(
+    r"(?:万亿|亿|千万|百万)(?:元|美元|欧元|英镑|市值|规模|级)|[百千万](?:日|天|年)(?![代级])"
+)
+"""万亿市值, 亿元级, 千万美元, 百日: a bare multiplier before money or time is one of it."""
+_DATELINE = regex.compile(r"\p{Han}{2,10}\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日电")
+"""新华社马德里 1 月 8 日电: the news agency's dateline, often left out in translation."""
 _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "晚")
 _SOFT_LIMIT = Decimal(10)
 
@@ -158,8 +162,14 @@ def extract(text: str, base: int = 0) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
+    datelines = [m.span() for m in _DATELINE.finditer(view)]
     return [
-        f._replace(start=f.start + base, end=f.end + base, text=text[f.start : f.end])
+        f._replace(
+            start=f.start + base,
+            end=f.end + base,
+            text=text[f.start : f.end],
+            soft=f.soft or _inside(f.start, datelines),
+        )
         for f in figures
     ]
 
