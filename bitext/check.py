@@ -27,7 +27,13 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from bitext import __version__
-from bitext.align.coverage import cut_side, english_words, head_cut_kind
+from bitext.align.coverage import (
+    chinese_words,
+    cut_side,
+    english_cut,
+    english_words,
+    head_cut_kind,
+)
 from bitext.align.lexicon import Lexicon, load_lexicon
 from bitext.align.mixed import AlignParams, align_mixed
 from bitext.align.signals import Features, read_features
@@ -111,7 +117,7 @@ def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> 
     pairs = align_mixed(spans, features, config.align)
     by_span = dict(zip(spans, features, strict=True))
     pairs = [p._replace(zh_cut=cut_side(p, view.text, by_span)) for p in pairs]
-    findings = [f for p in pairs for f in _pair_findings(p, view.text, by_span, config)]
+    findings = [f for p in pairs for f in _pair_findings(p, view.text, by_span, config, lexicon)]
     findings = [f for f in findings if f.rule not in config.disabled]
     figures = tuple(f for p in pairs for s in (*p.zh, *p.en) for f in by_span[s].figures)
     report = FileReport(document, tuple(spans), tuple(pairs), tuple(findings), (), figures)
@@ -126,7 +132,7 @@ def _features(text: str, span: Span, lexicon: Lexicon) -> Features:
 
 
 def _pair_findings(
-    pair: Pair, text: str, features: dict[Span, Features], config: CheckConfig
+    pair: Pair, text: str, features: dict[Span, Features], config: CheckConfig, lexicon: Lexicon
 ) -> list[Finding]:
     def make(rule: str, message: str, **figures: object) -> Finding:
         return Finding(rule, RULES[rule][0], message, pair.id, **figures)  # type: ignore[arg-type]
@@ -153,6 +159,8 @@ def _pair_findings(
         cut=pair.zh_cut,
         cut_kind=head_cut_kind(text[slice(*pair.zh_range)]) if pair.zh_cut == "head" else None,  # type: ignore[misc]
         english=english_words(pair, text, zh_features),
+        en_cut=english_cut(pair, text),
+        chinese=chinese_words(pair, text, zh_features, [features[s] for s in pair.en], lexicon),
     )
     return judge(view, make)
 

@@ -22,8 +22,9 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.align.lexicon import EN_STOPWORDS, stem
+from bitext.align.lexicon import EN_STOPWORDS, Lexicon, pinyin_key, stem, zh_word_spans
 from bitext.align.signals import Features
+from bitext.hans import simplified
 from bitext.model import Pair
 
 _HEAD_CUT = regex.compile(
@@ -96,6 +97,43 @@ def english_words(pair: Pair, text: str, zh: Sequence[Features]) -> list[English
             words.append(
                 EnglishWord(match.start(), match.end(), word_stem, word_stem in translations)
             )
+    return words
+
+
+_EN_SENTENCE_END = regex.compile(r"[.!?…\"”’')\]]\s*$")
+
+
+def english_cut(pair: Pair, text: str) -> str | None:
+    """``head`` or ``tail`` when the English of a pair is a piece of a sentence: it starts
+    in lower case ("and second volume of…") or stops without a sentence end."""
+    if not pair.en:
+        return None
+    english = text[slice(*pair.en_range)]  # type: ignore[misc]
+    if english[:1].islower():
+        return "head"
+    if not _EN_SENTENCE_END.search(english) and (len(english.split()) > 8 or "," in english):
+        return "tail"
+    return None
+
+
+class ChineseWord(NamedTuple):
+    start: int
+    end: int
+    hit: bool
+
+
+def chinese_words(
+    pair: Pair, text: str, zh: Sequence[Features], en: Sequence[Features], lexicon: Lexicon
+) -> list[ChineseWord]:
+    """The pair's Chinese content words in order, each marked hit when the English has
+    one of its dictionary translations or its pinyin."""
+    en_stems = frozenset().union(*(f.stems for f in en)) if en else frozenset()
+    en_names = frozenset().union(*(f.names for f in en)) if en else frozenset()
+    words = []
+    for span in pair.zh:
+        for word, start, end in zh_word_spans(simplified(text[span.start : span.end])):
+            hit = bool(lexicon.translations(word) & en_stems) or pinyin_key(word) in en_names
+            words.append(ChineseWord(span.start + start, span.start + end, hit))
     return words
 
 

@@ -236,6 +236,15 @@ def en_stems(text: str) -> list[str]:
     return [stem(w) for w in _EN_WORD.findall(text) if w.lower() not in EN_STOPWORDS]
 
 
+def zh_word_spans(text: str) -> list[tuple[str, int, int]]:
+    """Chinese content words of ``text`` with their positions (jieba), in order."""
+    return [
+        (word, start, end)
+        for word, start, end in jieba.tokenize(text)
+        if _HAN.search(word) and word not in ZH_STOPWORDS
+    ]
+
+
 def zh_words(text: str) -> list[str]:
     """Chinese content words of ``text`` (jieba), in order, without function words."""
     return [w for w in jieba.lcut(text) if _HAN.search(w) and w not in ZH_STOPWORDS]

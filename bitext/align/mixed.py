@@ -230,10 +230,13 @@ def word_evidence(zh: Sequence[Features], en: Sequence[Features], params: AlignP
 
 
 def _confidence(block: _Block, features: Sequence[Features], params: AlignParams) -> float:
-    """How much better the bead explains its sentences than leaving them unpaired
-    (Chinese untranslated, English on its own), as a probability in [0, 1]."""
+    """The evidence that the bead's two sides translate each other (words, names,
+    figures, lengths; not where they sit) as a probability in [0, 1]."""
     if not block.en:
         return 0.0
-    unpaired = params.untranslated * len(block.zh) + params.english_only * len(block.en)
-    margin = block.score - unpaired
-    return round(1 / (1 + math.exp(-margin / params.confidence_scale)), 3)
+    evidence = block.score - (params.english_first if _english_first(block) else 0.0)
+    return round(1 / (1 + math.exp(-evidence / params.confidence_scale)), 3)
+
+
+def _english_first(block: _Block) -> bool:
+    return bool(block.en) and bool(block.zh) and block.en[0] < block.zh[0]

@@ -67,6 +67,10 @@ CURRENCY_PREFIXES = {
     "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "€": "EUR", "EUR": "EUR", "£": "GBP",
     "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "SEK": "SEK", "KRW": "KRW", "INR": "INR",
     "Rs": "INR", "₩": "KRW", "₹": "INR", "R$": "BRL",
+    **{code: code for code in (
+        "RUB", "ZAR", "MYR", "SAR", "HUF", "PLN", "DKK", "NOK", "TRY", "MXN", "AED", "NZD", "THB",
+        "MOP", "BRL", "IDR", "VND", "PHP", "CZK", "ILS", "EGP", "NGN", "PKR", "KZT", "UAH",
+    )},
 }  # fmt: skip
 CURRENCY_SUFFIXES = {
     "yuan": "CNY", "renminbi": "CNY", "RMB": "CNY", "US dollars": "USD",
@@ -327,8 +331,9 @@ def _second(
 ) -> _Second | None:
     """What the second number of "X to Y" / "X-Y" makes: a range, a score, or two years."""
     high, high_step = _value(match.group("digits2"), match.group("words2"))
-    if high is None:
-        return None
+    second_currency = (match.group("cur2") or "").strip()
+    if high is None or (second_currency and second_currency != (currency or "").strip()):
+        return None  # "USD1 to RMB6.4401" is an exchange rate, not a range
     first_digits, second_digits = match.group("digits") or "", match.group("digits2") or ""
     if _YEAR.match(first_digits) and _YEAR.match(second_digits):
         return _Second("split")

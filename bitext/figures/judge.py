@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.align.coverage import EnglishWord, context_coverage
+from bitext.align.coverage import ChineseWord, EnglishWord, context_coverage
 from bitext.figures.compare import GROUPS, FigureMatch
 from bitext.figures.suggest import rewrite
 from bitext.figures.values import format_number
@@ -55,6 +55,8 @@ class PairView(NamedTuple):
     cut: str | None
     cut_kind: str | None
     english: Sequence[EnglishWord]
+    en_cut: str | None = None
+    chinese: Sequence[ChineseWord] = ()
 
 
 def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
@@ -112,6 +114,9 @@ def _missing(zh: Figure, view: PairView, make: Callable[..., Finding]) -> Findin
         (zh.value == 1 and _ONE.search(en_text)) or (zh.value == 2 and _TWO.search(en_text))
     ):
         return None  # 一名 → "a", 两国 → "both countries"
+    if view.en_cut is not None and _outside_translated_part(zh, view.chinese, view.en_cut):
+        message = f"“{zh.text}” cannot be checked: the English stops short of it (its {view.en_cut} is cut)"
+        return make("figure-unverifiable", message, zh=zh)
     context = _context(view.text, zh)
     return make(
         "figure-missing",
@@ -155,14 +160,22 @@ def _extra(
     return make("figure-extra", f"“{en.text}” has no counterpart in the Chinese", en=en)
 
 
-def _outside_translated_part(figure: Figure, words: Sequence[EnglishWord]) -> bool:
+def _outside_translated_part(
+    figure: Figure, words: Sequence[EnglishWord] | Sequence[ChineseWord], side: str | None = None
+) -> bool:
     """Before the first English word the Chinese accounts for ("In 2003, the province…"
     for 该省…), in a tail of untranslated English after the last one, or in English of
     which the Chinese accounts for nothing: the Chinese lost that part, or never had it.
     (A figure right after the last translated word is usually its translation's end:
     "…rose by 47%".)"""
     hits = [w for w in words if w.hit]
-    if not hits or figure.end <= hits[0].start:
+    if not hits:
+        return True
+    if side == "head":
+        return figure.end <= hits[0].start
+    if side == "tail":
+        return figure.start >= hits[-1].end
+    if figure.end <= hits[0].start:
         return True
     tail = [w for w in words if w.start >= hits[-1].end]
     return figure.start >= hits[-1].end and len(tail) >= MIN_TAIL_WORDS

@@ -42,6 +42,12 @@ CURRENCIES = {
     "欧元": "EUR", "英镑": "GBP", "便士": "GBp", "日元": "JPY", "港元": "HKD", "港币": "HKD",
     "新台币": "TWD", "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD", "瑞郎": "CHF",
     "瑞士法郎": "CHF", "卢比": "INR", "新加坡元": "SGD", "泰铢": "THB", "美分": "USc",
+    "俄罗斯卢布": "RUB", "南非兰特": "ZAR", "兰特": "ZAR", "林吉特": "MYR", "马来西亚林吉特": "MYR",
+    "沙特里亚尔": "SAR", "里亚尔": "SAR", "匈牙利福林": "HUF", "福林": "HUF", "波兰兹罗提": "PLN",
+    "兹罗提": "PLN", "丹麦克朗": "DKK", "瑞典克朗": "SEK", "挪威克朗": "NOK", "克朗": "SEK",
+    "土耳其里拉": "TRY", "里拉": "TRY", "墨西哥比索": "MXN", "比索": "MXN", "阿联酋迪拉姆": "AED",
+    "迪拉姆": "AED", "新西兰元": "NZD", "澳大利亚元": "AUD", "加拿大元": "CAD", "澳门元": "MOP",
+    "人民币元": "CNY", "越南盾": "VND", "印尼盾": "IDR", "菲律宾比索": "PHP",
 }  # fmt: skip
 MEASURES = {
     "平方公里": "km2", "平方千米": "km2", "平方米": "m2", "立方米": "m3", "公里": "km", "千米": "km",
@@ -74,7 +80,7 @@ _AR = r"(?>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
 _CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?[万亿]*"
 _AR_MULT = r"(?:\s?(?:万亿|千万|百万|亿|万|千(?![米克瓦卡焦帕兆])))?"
 NUMBER = regex.compile(
-    rf"(?P<ar>(?<![0-9０-９][.．,，])(?<![0-9０-９.．\p{{Latin}}]){_AR}(?![0-9０-９]))(?P<armult>{_AR_MULT})"
+    rf"(?P<ar>(?<![0-9０-９][.．])(?<![0-9０-９][,，](?=[0-9]{{3}}(?![0-9])))(?<![0-9０-９.．\p{{Latin}}]){_AR}(?![0-9０-９]))(?P<armult>{_AR_MULT})"
     rf"|(?P<cn>{_CN})"
 )
 _SMALL = r"[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}"
@@ -91,11 +97,11 @@ _PERCENT_AFTER = regex.compile(
 _RANGE_JOIN = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
 _DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|号)")
 _GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
-_SIGN = regex.compile(r"(?:(?<![\p{L}\d])[-−－]|负\s*)$")
+_SIGN = regex.compile(r"(?:(?<![\p{L}\d])[-−－]|负\s*|地下\s*)$")
 _HAN = regex.compile(r"\p{Han}")
 _IDIOMS = regex.compile(
     r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
-    r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
+    r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万(?=[不别要记注小])|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
     r"一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|两岸|双方|一国两制|四个全面|"
     r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生|"
     r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季|"
@@ -103,9 +109,13 @@ _IDIOMS = regex.compile(
     r"(?:长征|神舟|嫦娥|天宫|天舟|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
     r"[一二三四五六七八九十0-9]+号"
 )
-_BLOCKED = regex.compile(
-    r"\d{3,4}[-－]\d{3,4}[-－]\d{3,4}|[0-9]+\s*[·・]\s*[0-9]+|[A-Za-z][A-Za-z0-9]*[-－][0-9]+"
+_BLOCKED = regex.compile(r"\d{3,4}[-－]\d{3,4}[-－]\d{3,4}|[A-Za-z][A-Za-z0-9]*[-－][0-9]+")
+_LABEL = regex.compile(r"(?<![0-9])(?P<a>[0-9]{1,2})\s*[·・]\s*(?P<b>[0-9]{1,2})(?![0-9])")
+"""8·11汇改, 9·11: an event named by its date, written "8.11" in English."""
+_HOLIDAY = regex.compile(
+    r"(?<![一二三四五六七八九十])(?P<m>八|五|七|六|十)一(?=大楼|建军节|劳动节|儿童节|国庆|南昌起义|勋章|体育|假期|黄金周)"
 )
+"""八一大楼, 五一劳动节: a day named by its date (8 月 1 日)."""
 _CLOCK = regex.compile(
     rf"(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)?\s*"
     rf"(?P<h>{_SMALL})\s*(?P<mark>时|点(?![零〇一二三四五六七八九0-9]))"
@@ -132,6 +142,8 @@ _VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**
                  "数以百万计": 10**6, "数以亿计": 10**8, "万千": 1000}  # fmt: skip
 _FIRST = regex.compile(r"首(?=[次届个批位家座款台次轮期])|头号")
 _HALF = regex.compile(r"一半|半数|过半")
+_YEAR_AHEAD = regex.compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三四五六七八九]{4}年")
+"""二〇一八年, and 二零一八 in 二零一八至二零二二年."""
 _BARE_AMOUNT = regex.compile(
     r"(?:万亿|亿|千万|百万)(?:元|美元|欧元|英镑|市值|规模|级)|[百千万](?:日|天|年)(?![代级])"
 )
@@ -207,6 +219,8 @@ def _special_forms(text: str) -> list[Figure]:
         _vague,
         _firsts,
         _halves,
+        _labels,
+        _holidays,
     )
     for reader in readers:
         for figure in reader(text):
@@ -342,6 +356,23 @@ def _doublings(text: str) -> list[Figure]:
     ]
 
 
+def _labels(text: str) -> list[Figure]:
+    return [
+        _figure(text, m.start(), m.end(), Decimal(f"{m.group('a')}.{m.group('b')}"), "count",
+                step=Decimal("0.01"))
+        for m in _LABEL.finditer(text)
+    ]  # fmt: skip
+
+
+def _holidays(text: str) -> list[Figure]:
+    figures = []
+    for match in _HOLIDAY.finditer(text):
+        month = Decimal(_small(match.group("m")))
+        figures.append(_figure(text, match.start(), match.start() + 1, month, "month", soft=True))
+        figures.append(_figure(text, match.start() + 1, match.end(), Decimal(1), "day", soft=True))
+    return figures
+
+
 def _firsts(text: str) -> list[Figure]:
     """首次, 首届, 头号: the first."""
     return [
@@ -390,7 +421,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         return _figure(text, start - 3, end, value, "percent", unit="%"), end
     if text.startswith("分之", end) and not match.group("ar"):
         return _fraction(text, match, value)
-    if is_cn and is_digit_sequence(match.group("cn")) and not text.startswith("年", end):
+    if is_cn and is_digit_sequence(match.group("cn")) and not _YEAR_AHEAD.match(text, end):
         return None, end  # 三五个 is "three or five"; phone numbers are read digit by digit
     if match.group("ar"):
         glued = _GLUED_LATIN.match(text, end)
