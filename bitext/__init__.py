@@ -10,7 +10,7 @@ The library is the product; the ``bitext`` command is a thin layer over it::
 
 __version__ = "0.1.0"
 
-from bitext.check import CheckConfig, check_document, check_paths, check_text
+from bitext.check import CheckConfig, check_document, check_pair, check_paths, check_text
 from bitext.io import read_document
 from bitext.model import (
     BitextError,
@@ -39,6 +39,7 @@ __all__ = [
     "Span",
     "__version__",
     "check_document",
+    "check_pair",
     "check_paths",
     "check_text",
     "read_document",

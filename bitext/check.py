@@ -23,7 +23,7 @@ pair-uncertain       info     the aligner doubts a pair; its figures were not co
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from bitext import __version__
@@ -115,13 +115,50 @@ def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> 
     lexicon = load_lexicon()
     features = [_features(view.text, s, lexicon) for s in spans]
     pairs = align_mixed(spans, features, config.align)
+    report = _judge_pairs(document, view.text, spans, features, pairs, config, lexicon)
+    return _relocate(report, view)
+
+
+def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
+    """Check one Chinese text against its known English translation, without alignment.
+
+    The report's document is ``zh``, a blank line and ``en``, so English offsets
+    start after the Chinese.
+
+    >>> report = check_pair("投入 387.75 万元。", "Invested 3,877.5 million yuan.")
+    >>> [(f.rule, f.zh.text, f.en.text, f.suggestion) for f in report.findings]
+    [('figure-scale', '387.75 万元', '3,877.5 million yuan', '3.8775 million yuan')]
+    """
+    text = f"{zh}\n\n{en}"
+    spans = segment(text)
+    zh_spans = tuple(s._replace(lang="zh") for s in spans if s.start < len(zh))
+    en_spans = tuple(s._replace(lang="en") for s in spans if s.start > len(zh))
+    lexicon = load_lexicon()
+    all_spans = [*zh_spans, *en_spans]
+    features = [_features(text, s, lexicon) for s in all_spans]
+    pair = Pair(0, zh_spans, en_spans, 1.0)
+    pairs = [pair] if zh_spans else []
+    return _judge_pairs(
+        Document(None, text, "utf-8"), text, all_spans, features, pairs, config, lexicon
+    )
+
+
+def _judge_pairs(
+    document: Document,
+    text: str,
+    spans: Sequence[Span],
+    features: Sequence[Features],
+    pairs: Sequence[Pair],
+    config: CheckConfig,
+    lexicon: Lexicon,
+) -> FileReport:
+    """Findings for aligned pairs (offsets still in ``text``, the cleaned view)."""
     by_span = dict(zip(spans, features, strict=True))
-    pairs = [p._replace(zh_cut=cut_side(p, view.text, by_span)) for p in pairs]
-    findings = [f for p in pairs for f in _pair_findings(p, view.text, by_span, config, lexicon)]
+    pairs = [p._replace(zh_cut=cut_side(p, text, by_span)) for p in pairs]
+    findings = [f for p in pairs for f in _pair_findings(p, text, by_span, config, lexicon)]
     findings = [f for f in findings if f.rule not in config.disabled]
     figures = tuple(f for p in pairs for s in (*p.zh, *p.en) for f in by_span[s].figures)
-    report = FileReport(document, tuple(spans), tuple(pairs), tuple(findings), (), figures)
-    return _relocate(report, view)
+    return FileReport(document, tuple(spans), tuple(pairs), tuple(findings), (), figures)
 
 
 def _features(text: str, span: Span, lexicon: Lexicon) -> Features:

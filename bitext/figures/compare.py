@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bitext.model import Figure
 
@@ -52,6 +52,9 @@ _LOOSE = {
     frozenset({"multiple", "number"}),
 }
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
+_SAME_ROLE = [{"day", "number"}, {"year", "number"}, {"ordinal", "number"}]
+"""Loose pairs of groups whose figures can still be a wrong number in the same role
+(2013 年 → "2113", which is no year)."""
 
 CONVERSIONS = {
     "km": ("length", Decimal(1000)), "m": ("length", Decimal(1)), "cm": ("length", Decimal("0.01")),
@@ -116,7 +119,7 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
         if swapped or _currency_conflict(zh, en):
             return Relation("unit", 1.5)
         return Relation("same", loose + soft + _relative_difference(zh_value, en.value))
-    if (zh_group != en_group and {zh_group, en_group} != {"day", "number"}) or zh.soft or en.soft:
+    if (zh_group != en_group and {zh_group, en_group} not in _SAME_ROLE) or zh.soft or en.soft:
         return None
     factor = _scale_factor(zh_value, zh_high, zh_step, en, approximate)
     if factor is not None:
@@ -193,9 +196,38 @@ def match_figures(zh: Sequence[Figure], en: Sequence[Figure]) -> list[FigureMatc
         taken_zh[i] = FigureMatch(zh[i], en[j], relation.name, relation.factor)
         taken_en.add(j)
     _pair_range_ends(zh, en, taken_zh, taken_en)
+    _pair_last_two(zh, en, taken_zh, taken_en)
     matches = [taken_zh.get(i, FigureMatch(z, None, "missing")) for i, z in enumerate(zh)]
     matches += [FigureMatch(None, e, "extra") for j, e in enumerate(en) if j not in taken_en]
     return matches
+
+
+def _pair_last_two(
+    zh: Sequence[Figure],
+    en: Sequence[Figure],
+    taken_zh: dict[int, FigureMatch],
+    taken_en: set[int],
+) -> None:
+    """One Chinese and one English figure of the same kind left alone are one figure
+    written wrong, however unalike they look (15% → "51%")."""
+    for group in {GROUPS[f.kind] for f in zh}:
+        left_zh = [
+            i
+            for i, f in enumerate(zh)
+            if i not in taken_zh and GROUPS[f.kind] == group and not f.soft
+        ]
+        left_en = [
+            j
+            for j, f in enumerate(en)
+            if j not in taken_en and GROUPS[f.kind] == group and not f.soft
+        ]
+        if (
+            len(left_zh) == 1
+            and len(left_en) == 1
+            and (zh[left_zh[0]].high is None) == (en[left_en[0]].high is None)
+        ):
+            taken_zh[left_zh[0]] = FigureMatch(zh[left_zh[0]], en[left_en[0]], "value")
+            taken_en.add(left_en[0])
 
 
 def _pair_range_ends(
@@ -328,7 +360,7 @@ def _currency_conflict(zh: Figure, en: Figure) -> bool:
 def _digit_similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
-    return 1 - Levenshtein.distance(a, b) / max(len(a), len(b))
+    return 1 - OSA.distance(a, b) / max(len(a), len(b))  # a transposition (28 → 82) is one edit
 
 
 def _close(a: Decimal, b: Decimal) -> bool:

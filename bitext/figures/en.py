@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.figures.values import parse_arabic, share, significant, tidy
+from bitext.figures.values import clock_digits, parse_arabic, share, significant, tidy
 from bitext.model import Figure
 
 UNITS_WORDS = {
@@ -572,9 +572,8 @@ def _fractions(text: str) -> list[Figure]:
             continue  # half a year is a duration (半年), not a share
         if part in ("second", "fifth", "tenth", "third", "quarter", "quarters") and count is None:
             continue  # ordinals and "quarter" as a period are read elsewhere
-        numerator = (
-            Decimal(1) if count in (None, "a", "one") else Decimal(UNITS_WORDS[count.lower()])
-        )
+        word = (count or "a").lower()
+        numerator = Decimal(1) if word in ("a", "one") else Decimal(UNITS_WORDS[word])
         value = share(numerator, Decimal(FRACTION_WORDS[part]))
         figures.append(
             _figure(text, match.start(), match.end(), value, "fraction", "%", step=Decimal("0.01"))
@@ -645,6 +644,6 @@ def _figure(
         high=tidy(high) if high is not None else None,
         approx=approx,
         step=tidy(step),
-        digits=significant(value),
+        digits=clock_digits(value) if kind == "clock" else significant(value),
         soft=soft,
     )

@@ -72,6 +72,10 @@ def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
             continue
         if match.relation == "scale":
             findings.append(_scale(zh, en, make))  # type: ignore[arg-type]
+        elif match.relation == "value" and zh.start in partial:  # type: ignore[union-attr]
+            message = f"“{zh.text}” is cut off with the Chinese fragment; it cannot be checked"  # type: ignore[union-attr]
+            findings.append(make("figure-unverifiable", message, zh=zh))
+            findings.append(_lost_in_cut(en, make))  # type: ignore[arg-type]
         elif match.relation == "value":
             findings.append(_value(zh, en, make))  # type: ignore[arg-type]
         elif match.relation == "unit":
@@ -135,8 +139,7 @@ def _extra(
     if en.soft:
         return None
     if en.start in cut_figures:
-        message = f"“{en.text}” cannot be checked: the Chinese fragment lost its head, where its counterpart would be"
-        return make("figure-unverifiable", message, en=en)
+        return _lost_in_cut(en, make)
     if en.start in context_dates:
         message = f"“{en.text}” spells out a date the Chinese leaves to context"
         return make("figure-unverifiable", message, en=en)
@@ -179,6 +182,11 @@ def _outside_translated_part(
         return True
     tail = [w for w in words if w.start >= hits[-1].end]
     return figure.start >= hits[-1].end and len(tail) >= MIN_TAIL_WORDS
+
+
+def _lost_in_cut(en: Figure, make: Callable[..., Finding]) -> Finding:
+    message = f"“{en.text}” cannot be checked: the Chinese fragment lost its head, where its counterpart would be"
+    return make("figure-unverifiable", message, en=en)
 
 
 def _completed_dates(view: PairView) -> set[int]:
@@ -233,16 +241,17 @@ def _cut_off_figures(view: PairView) -> dict[int, tuple[Figure, Figure | None]]:
     found: dict[int, tuple[Figure, Figure | None]] = {}
     for match in view.matches:
         zh = match.zh
-        if match.en is not None or zh is None:
+        if zh is None or match.relation not in ("missing", "value"):
             continue
         at_head = view.text[zh_start : zh.start].strip() == ""
         at_tail = view.cut == "tail" and view.text[zh.end : zh_end].strip(" 。，,") == ""
         if not (at_head or at_tail):
             continue
+        candidates = [match.en] if match.en is not None else unmatched_en
         whole = next(
             (
                 en
-                for en in unmatched_en
+                for en in candidates
                 if GROUPS[en.kind] == GROUPS[zh.kind] and _part_of(zh, en, at_head)
             ),
             None,

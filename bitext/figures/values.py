@@ -115,6 +115,16 @@ def is_digit_sequence(text: str) -> bool:
     return len(text) > 1 and all(ch in _CN_DIGITS for ch in text)
 
 
+def clock_digits(seconds: Decimal) -> str:
+    """The digits a clock time shows, for comparing 19:35 with 91:35.
+
+    >>> clock_digits(Decimal(19 * 3600 + 35 * 60))
+    '1935'
+    """
+    minutes = int(seconds // 60)
+    return f"{minutes // 60}{minutes % 60:02d}"
+
+
 def significant(value: Decimal) -> str:
     """The significant digits of a value: the same for 387.75 万 and 3,877.5 million.
 

@@ -27,6 +27,7 @@ import regex
 
 from bitext.figures.values import (
     MULTIPLIERS,
+    clock_digits,
     is_digit_sequence,
     parse_arabic,
     parse_chinese,
@@ -667,6 +668,6 @@ def _figure(
         high=tidy(high) if high is not None else None,
         approx=approx,
         step=tidy(step),
-        digits=significant(value),
+        digits=clock_digits(value) if kind == "clock" else significant(value),
         soft=soft,
     )
