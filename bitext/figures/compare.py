@@ -100,9 +100,11 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS
     if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
         return None
-    converted = _convert(zh, en)
+    converted = _convert(zh, en) if _units_compatible(zh, en) else None
     if converted is None:
         return None
+    if _unit_swapped(zh, en, converted[0]):
+        return Relation("unit", 1.5)
     zh_value, zh_high, zh_step = converted
     loose = 0.3 if zh_group != en_group else 0.0
     soft = 0.5 if zh.soft or en.soft else 0.0
@@ -292,6 +294,35 @@ def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] 
     factor = zh_unit[1] / en_unit[1]
     high = zh.high * factor if zh.high is not None else None
     return zh.value * factor, high, zh.step * factor
+
+
+def _units_compatible(zh: Figure, en: Figure) -> bool:
+    """Units that can describe the same quantity: none given, the same, two currencies,
+    or two units of one dimension (公里 and miles). 斤 and pence cannot."""
+    if zh.unit is None or en.unit is None or zh.unit == en.unit:
+        return True
+    if zh.kind == "money" and en.kind == "money":
+        return True
+    zh_dimension, en_dimension = CONVERSIONS.get(zh.unit), CONVERSIONS.get(en.unit)
+    if zh_dimension and en_dimension:
+        return zh_dimension[0] == en_dimension[0]
+    return (
+        GROUPS[zh.kind] != "number"
+        or GROUPS[en.kind] != "number"
+        or not (zh.kind in ("money", "measure") and en.kind in ("money", "measure"))
+    )
+
+
+def _unit_swapped(zh: Figure, en: Figure, converted: Decimal) -> bool:
+    """The number kept but the unit changed (1000 斤 → "1,000 kilograms", 197.5 毫米 →
+    "197.5 cm"): not a wrong number, a wrong unit."""
+    return (
+        zh.unit != en.unit
+        and (zh.unit or "") in CONVERSIONS
+        and (en.unit or "") in CONVERSIONS
+        and zh.value == en.value
+        and converted != en.value
+    )
 
 
 def _tolerance(zh: Figure, en: Figure) -> Decimal:

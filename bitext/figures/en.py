@@ -26,7 +26,15 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.figures.values import clock_digits, parse_arabic, share, significant, tidy
+from bitext.figures.values import (
+    DATE_STAMP,
+    clock_digits,
+    date_stamp_parts,
+    parse_arabic,
+    share,
+    significant,
+    tidy,
+)
 from bitext.model import Figure
 
 UNITS_WORDS = {
@@ -111,7 +119,9 @@ APPROX_WORDS = {
 }  # fmt: skip
 
 _WORD_NUMBER = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?|\.\d+"
+)
 _NUMBER_WORDS = (
     rf"(?:(?:a|an|{_WORD_NUMBER})(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand|million|billion|"
     rf"trillion|dozen)|(?<=hundred|thousand|million|billion)\s+and\s+(?:{_WORD_NUMBER}))*)"
@@ -128,7 +138,7 @@ _APPROX = "|".join(regex.escape(a) for a in sorted(APPROX_WORDS, key=len, revers
 FIGURE = regex.compile(
     rf"""
     (?P<approx>\b(?i:{_APPROX})\s+)?
-    (?P<sign>(?<![\p{{L}}\d)])[-−](?=\d))?
+    (?P<sign>(?<![\p{{L}}\d)])(?<!\b\p{{Lu}}\p{{L}}{{0,2}}\s)[-−](?=\d))?
     (?P<cur>(?<![\p{{L}}\d])(?:{_CURRENCY_PREFIX})\s?)?
     (?:
         (?P<digits>(?<![\d.,:])(?:{_DIGITS}))(?P<scale>{_SCALE})?
@@ -150,10 +160,7 @@ _GLUED_UNITS = {
     "km", "kg", "m", "bn", "mn", "k", "sq", "ft", "g", "t", "kWh", "kW", "MW", "GW", "p", "mm",
     "cm", "GB", "MB", "TB", "hp",
 }  # fmt: skip
-_SKIP = regex.compile(
-    r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b"
-)
+_SKIP = regex.compile(r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
 _IDIOMS = regex.compile(
     r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day|time|way|side|"
     r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
@@ -165,7 +172,10 @@ _IDIOMS = regex.compile(
     regex.IGNORECASE,
 )
 _ORDINAL = regex.compile(
-    r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(ORDINAL_WORDS) + r")\b"
+    r"\b(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b"
+    r"|\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:"
+    + "|".join(ORDINAL_WORDS)
+    + r"))\b"
     r"|\bNo\.?\s?(\d{1,3}(?:,\d{3})+|\d+)\b|\bNumber\s(\d+)\b",
     regex.IGNORECASE,
 )
@@ -204,7 +214,7 @@ _MULTIPLE_WORDS = {
     "quadrupled": 4,
 }
 _CLOCK = regex.compile(
-    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
+    r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2}))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
     r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})(?::(?P<s2>\d{2}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
     r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so'clock\b",
     regex.IGNORECASE,
@@ -234,7 +244,7 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     special = (
-        _first_months(text) + _clocks(text) + _dates(text) + _decades(text) + _vague(text) + _fractions(text)
+        _date_stamps(text) + _first_months(text) + _clocks(text) + _dates(text) + _decades(text) + _vague(text) + _fractions(text)
         + _multiples(text) + _ordinals(text)
     )  # fmt: skip
     for figure in special:
@@ -411,17 +421,23 @@ def _unit(text: str, pos: int, currency: str | None) -> tuple[str, str | None, i
         return "money", CURRENCY_PREFIXES[currency.strip()], pos
     if text.startswith("p", pos) and not text[pos + 1 : pos + 2].isalpha():
         return "money", "GBp", pos + 1
-    rest = text[pos:]
-    for name in _SUFFIX_ORDER:
-        matched = regex.match(r"\s?" + regex.escape(name) + r"\b", rest)
-        if matched:
-            if name in CURRENCY_SUFFIXES:
-                return "money", CURRENCY_SUFFIXES[name], pos + matched.end()
-            return "measure", MEASURE_SUFFIXES[name], pos + matched.end()
+    suffix = _SUFFIX.match(text, pos)
+    if suffix:
+        name = suffix.group(1)
+        if name in CURRENCY_SUFFIXES:
+            return "money", CURRENCY_SUFFIXES[name], suffix.end()
+        return "measure", MEASURE_SUFFIXES[name], suffix.end()
     return "count", None, pos
 
 
-_SUFFIX_ORDER = sorted([*CURRENCY_SUFFIXES, *MEASURE_SUFFIXES], key=len, reverse=True)
+_SUFFIX = regex.compile(
+    r"\s?("
+    + "|".join(
+        regex.escape(n)
+        for n in sorted([*CURRENCY_SUFFIXES, *MEASURE_SUFFIXES], key=len, reverse=True)
+    )
+    + r")\b"
+)
 
 
 def words_to_number(words: str) -> Decimal | None:
@@ -479,6 +495,15 @@ def _dates(text: str) -> list[Figure]:
 
 
 _FIRST_MONTHS = regex.compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)
+
+
+def _date_stamps(text: str) -> list[Figure]:
+    """2020-07-26: its year, month and day."""
+    return [
+        _figure(text, start, end, value, kind)
+        for match in DATE_STAMP.finditer(text)
+        for start, end, value, kind in date_stamp_parts(match)
+    ]
 
 
 def _first_months(text: str) -> list[Figure]:
@@ -613,7 +638,8 @@ def _ordinals(text: str) -> list[Figure]:
                 r"s\b|\s(?:ago|later|earlier)\b", text[match.end() :]
             ):
                 continue  # seconds of time
-            value = Decimal(ORDINAL_WORDS[word])
+            tens, _, unit = word.rpartition("-")
+            value = Decimal(ORDINAL_WORDS[unit] + (UNITS_WORDS[tens] if tens else 0))
         if _MONTH.search(text[max(0, match.start() - 10) : match.start()]):
             continue  # "October 1st" is a day
         soft = match.group(2) is not None or (not match.group(1) and value <= _SOFT_LIMIT)

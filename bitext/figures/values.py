@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import cn2an
+import regex
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
@@ -113,6 +114,24 @@ def is_digit_sequence(text: str) -> bool:
     (True, False)
     """
     return len(text) > 1 and all(ch in _CN_DIGITS for ch in text)
+
+
+DATE_STAMP = regex.compile(
+    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})[-/.](?P<month>[0-9]{1,2})[-/.](?P<day>[0-9]{1,2})(?![0-9])"
+)
+"""2020-07-26, 2020/7/26: a date written the same way in both languages."""
+
+
+def date_stamp_parts(match: regex.Match[str]) -> list[tuple[int, int, Decimal, str]]:
+    """(start, end, value, kind) for the year, month and day of a DATE_STAMP match.
+
+    >>> [(v, k) for _, _, v, k in date_stamp_parts(DATE_STAMP.search("at 2020-07-26"))]
+    [(Decimal('2020'), 'year'), (Decimal('7'), 'month'), (Decimal('26'), 'day')]
+    """
+    return [
+        (match.start(part), match.end(part), Decimal(int(match.group(part))), part)
+        for part in ("year", "month", "day")
+    ]
 
 
 def clock_digits(seconds: Decimal) -> str:

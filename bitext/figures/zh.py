@@ -26,8 +26,10 @@ from decimal import Decimal
 import regex
 
 from bitext.figures.values import (
+    DATE_STAMP,
     MULTIPLIERS,
     clock_digits,
+    date_stamp_parts,
     is_digit_sequence,
     parse_arabic,
     parse_chinese,
@@ -122,7 +124,9 @@ _CLOCK = regex.compile(
     rf"(?P<h>{_SMALL})\s*(?P<mark>时|点(?![零〇一二三四五六七八九0-9]))"
     rf"(?:\s*(?P<m>{_SMALL})\s*分)?(?P<half>半)?(?P<approx>左右|许)?"
 )
-_COLON_CLOCK = regex.compile(r"(?<![0-9.:])(?P<h>[0-2]?[0-9])[:：](?P<m>[0-5][0-9])(?![0-9:])")
+_COLON_CLOCK = regex.compile(
+    r"(?<![0-9.:])(?P<h>[0-2]?[0-9])[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
+)
 _DURATION = regex.compile(
     r"(?P<m>[0-9]{1,3})\s*分\s*(?P<s>[0-9]{1,2})\s*秒\s*(?P<f>[0-9]{1,3})?(?![0-9])"
 )
@@ -208,6 +212,7 @@ _LATIN_BEFORE = regex.compile(r"\p{Latin}[\p{Latin}'.]+\s*$")
 def _special_forms(text: str) -> list[Figure]:
     found: list[Figure] = []
     readers = (
+        _date_stamps,
         _decades,
         _centuries,
         _congresses,
@@ -263,13 +268,24 @@ def _clocks(text: str) -> list[Figure]:
 
 
 def _colon_clocks(text: str) -> list[Figure]:
-    """07:30 written the English way inside Chinese."""
+    """07:30 and 19:44:50 written the English way inside Chinese."""
+    figures = []
+    for m in _COLON_CLOCK.finditer(text):
+        seconds = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s") or 0)
+        if int(m.group("h")) <= 24:
+            figures.append(
+                _figure(text, m.start(), m.end(), Decimal(seconds), "clock", step=Decimal(60))
+            )
+    return figures
+
+
+def _date_stamps(text: str) -> list[Figure]:
+    """2020-07-26: its year, month and day."""
     return [
-        _figure(text, m.start(), m.end(), Decimal(int(m.group("h")) * 3600 + int(m.group("m")) * 60),
-                "clock", step=Decimal(60))
-        for m in _COLON_CLOCK.finditer(text)
-        if int(m.group("h")) <= 24
-    ]  # fmt: skip
+        _figure(text, start, end, value, kind)
+        for match in DATE_STAMP.finditer(text)
+        for start, end, value, kind in date_stamp_parts(match)
+    ]
 
 
 def _is_clock(text: str, match: regex.Match[str]) -> bool:
