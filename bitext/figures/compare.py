@@ -63,7 +63,8 @@ CONVERSIONS = {
     "mu": ("area", Decimal(10**4) / 15), "ft2": ("area", Decimal("0.09290304")),
     "t": ("mass", Decimal(1000)), "kg": ("mass", Decimal(1)), "g": ("mass", Decimal("0.001")),
     "jin": ("mass", Decimal("0.5")), "m3": ("volume", Decimal(1)), "l": ("volume", Decimal("0.001")),
-    "MW": ("power", Decimal(1000)), "kW": ("power", Decimal(1)),
+    "MW": ("power", Decimal(1000)), "kW": ("power", Decimal(1)), "lb": ("mass", Decimal("0.45359237")),
+    "age": ("age", Decimal(1)), "years": ("age", Decimal(1)),
 }  # fmt: skip
 LOCAL_CURRENCY = frozenset({"CNY", "HKD", "TWD", "MOP"})
 """元 is the currency of wherever the bulletin is from; any of these may render it."""
@@ -96,6 +97,7 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     """How an English figure stands to a Chinese one, or None if unrelated."""
     if _first_months(zh, en) or _first_months(en, zh):
         return Relation("same", 0.0)
+    en = _weight_in_pounds(zh, en)
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS
     if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
@@ -170,7 +172,7 @@ def _same_magnitude(zh: Decimal, en: Decimal) -> bool:
     """数百 and "hundreds of", 几百万 and "several million": the same order of magnitude."""
     if zh <= 0 or en <= 0:
         return zh == en
-    return abs(math.log10(zh) - math.log10(en)) < 1
+    return abs(math.log10(zh) - math.log10(en)) <= 1
 
 
 def values_agree(zh: Figure, en: Figure) -> bool:
@@ -294,6 +296,14 @@ def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] 
     factor = zh_unit[1] / en_unit[1]
     high = zh.high * factor if zh.high is not None else None
     return zh.value * factor, high, zh.step * factor
+
+
+def _weight_in_pounds(zh: Figure, en: Figure) -> Figure:
+    """ "30 pounds" for 30 斤 is a weight, not sterling."""
+    mass = CONVERSIONS.get(zh.unit or "", ("",))[0] == "mass"
+    if mass and en.unit == "GBP" and "pound" in en.text.lower():
+        return en._replace(unit="lb", kind="measure")
+    return en
 
 
 def _units_compatible(zh: Figure, en: Figure) -> bool:

@@ -127,7 +127,7 @@ _NUMBER_WORDS = (
     rf"trillion|dozen)|(?<=hundred|thousand|million|billion)\s+and\s+(?:{_WORD_NUMBER}))*)"
 )
 _SCALE = (
-    r"(?:\s?(?:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|b)\b"
+    r"(?:\s?(?i:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|b)\b"
     r"|\s(?:mn|bn|tn|mln)\b)"
 )
 _CURRENCY_PREFIX = "|".join(
@@ -156,6 +156,7 @@ _PERCENT = regex.compile(
     r"\s(?:percentage\spoints?|percent\spoints?|pp|ppts?)\b|\s?(?:%|per\s?cent\b|pct\b)"
 )
 _GLUED_CODE = regex.compile(r"[\p{L}_]")
+_LEADING_ZEROS = regex.compile(r"0\d{2,}$")
 _GLUED_UNITS = {
     "km", "kg", "m", "bn", "mn", "k", "sq", "ft", "g", "t", "kWh", "kW", "MW", "GW", "p", "mm",
     "cm", "GB", "MB", "TB", "hp",
@@ -274,9 +275,12 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _is_code(text: str, match: regex.Match[str]) -> bool:
-    """Digits glued to letters that are not a currency, scale or unit: G20, 3D, A380."""
+    """Digits glued to letters that are not a currency, scale or unit (G20, 3D, A380), and
+    numbers with leading zeros (stock code 000651)."""
     if not match.group("digits"):
         return False
+    if _LEADING_ZEROS.match(match.group("digits")):
+        return True
     start, end = match.span("digits")
     before = text[start - 1] if start and not match.group("cur") else " "
     if (

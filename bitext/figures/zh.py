@@ -102,6 +102,8 @@ _DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|�
 _GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
 _SIGN = regex.compile(r"(?:(?<![\p{L}\d])[-−－]|负\s*|地下\s*)$")
 _HAN = regex.compile(r"\p{Han}")
+_LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
+_SPEED = regex.compile(r"时速\s*$")
 _IDIOMS = regex.compile(
     r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
     r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万(?=[不别要记注小])|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
@@ -175,6 +177,8 @@ def extract(text: str, base: int = 0) -> list[Figure]:
         pos = match.end()
         if _inside(match.start(), taken) or _in_latin_phrase(view, *match.span()):
             continue
+        if match.group("ar") and _LEADING_ZEROS.match(match.group("ar")):
+            continue  # a code such as the stock number 000651
         figure, pos = _read(view, match)
         if figure is not None:
             figures.append(figure)
@@ -463,6 +467,8 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         fig_start = start - len(prefix.group())
 
     kind, unit, end = _unit(text, end)
+    if unit == "km" and _SPEED.search(text, 0, fig_start):
+        unit = "km/h"  # 时速 350 公里 is 350 km/h
     if kind == "percent-sign":
         return _percent(text, fig_start, end, value, step, approx, high), end
     if kind is None:
