@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from bitext.figures.values import significant
 from bitext.model import Figure
 
 GROUPS = {
@@ -52,7 +53,7 @@ _LOOSE = {
     frozenset({"multiple", "number"}),
 }
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
-_SAME_ROLE = [{"day", "number"}, {"year", "number"}, {"ordinal", "number"}]
+_SAME_ROLE = [{"day", "number"}, {"year", "number"}]
 """Loose pairs of groups whose figures can still be a wrong number in the same role
 (2013 年 → "2113", which is no year)."""
 
@@ -246,40 +247,51 @@ def _pair_range_ends(
     for i, figure in enumerate(zh):
         if i in taken_zh or figure.high is None:
             continue
-        ends = _two_ends(
-            figure, [(j, e) for j, e in enumerate(en) if j not in taken_en], zh_side=True
-        )
-        if ends:
-            taken_zh[i] = FigureMatch(figure, en[ends[0]], "same")
+        others = [(j, e) for j, e in enumerate(en) if j not in taken_en]
+        found = _two_ends(figure, others, zh_side=True)
+        if found:
+            ends, name = found
+            taken_zh[i] = FigureMatch(figure, en[ends[0]], name)
             taken_en.update(ends)
     for j, figure in enumerate(en):
         if j in taken_en or figure.high is None:
             continue
-        ends = _two_ends(
-            figure, [(i, z) for i, z in enumerate(zh) if i not in taken_zh], zh_side=False
-        )
-        if ends:
+        others = [(i, z) for i, z in enumerate(zh) if i not in taken_zh]
+        found = _two_ends(figure, others, zh_side=False)
+        if found:
+            ends, name = found
             taken_en.add(j)
-            for i in ends:
-                taken_zh[i] = FigureMatch(zh[i], figure, "same")
+            for k, i in enumerate(ends):
+                taken_zh[i] = FigureMatch(zh[i], figure, name if k == 0 else "same")
 
 
 def _two_ends(
     figure: Figure, others: Sequence[tuple[int, Figure]], zh_side: bool
-) -> list[int] | None:
-    """Indices of two ``others`` that match the low and high end of a range ``figure``."""
+) -> tuple[list[int], str] | None:
+    """Indices of two ``others`` that match the low and high end of a range ``figure``,
+    and ``same`` or, when one end is a wrong number ("2106~2017" for 2016~2017),
+    ``value`` (the wrong end's index first)."""
     low = figure._replace(high=None)
-    high = figure._replace(value=figure.high, high=None, digits="")
-    found: list[int] = []
+    high = figure._replace(value=figure.high, high=None, digits=significant(figure.high))  # type: ignore[arg-type]
+    found: list[tuple[int, str]] = []
     for end in (low, high):
+        best = None
         for k, other in others:
-            if k in found:
+            if any(k == f[0] for f in found):
                 continue
             relation = relate(end, other) if zh_side else relate(other, end)
-            if _is_same(relation):
-                found.append(k)
+            if relation is not None and relation.name == "same":
+                best = (k, "same")
                 break
-    return found if len(found) == 2 else None
+            if relation is not None and relation.name == "value" and best is None:
+                best = (k, "value")
+        if best is None:
+            return None
+        found.append(best)
+    if [name for _, name in found].count("value") > 1:
+        return None
+    found.sort(key=lambda end: end[1] != "value")
+    return [k for k, _ in found], found[0][1]
 
 
 def _is_same(relation: Relation | None) -> bool:

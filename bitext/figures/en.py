@@ -145,7 +145,7 @@ FIGURE = regex.compile(
       | (?P<words>\b(?i:{_NUMBER_WORDS})\b)(?P<wscale>{_SCALE})?
     )
     (?P<range>
-        (?:\s?(?:-|–|—|to)\s?|\s(?:and|or)\s)
+        (?:\s?(?:-|–|—|~|to)\s?|\s(?:and|or)\s)
         (?P<cur2>(?:{_CURRENCY_PREFIX})\s?)?
         (?:(?P<digits2>{_DIGITS})|(?P<words2>\b(?i:{_NUMBER_WORDS})\b))(?P<scale2>{_SCALE})?
     )?
@@ -221,7 +221,7 @@ _CLOCK = regex.compile(
     regex.IGNORECASE,
 )
 _SCORE_CONTEXT = regex.compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
-_DECADE = regex.compile(r"(?:'|\b)(?P<d>(?:1[5-9]|20)?\d0)'?s\b")
+_DECADE = regex.compile(r"(?:'|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])'?s\b")
 _VAGUE = regex.compile(
     r"\b(?P<few>several|a\sfew|dozens\sof|scores\sof)?\s?"
     r"(?P<what>tens\sof\sthousands|hundreds\sof\sthousands|hundreds\sof\smillions|"
@@ -355,7 +355,7 @@ def _second(
         return None  # 2017-18 is a season
     high_scale = match.group("scale2")
     high, high_step = _scaled(high, high_step, high_scale, currency)
-    dash = text[match.start("range") : _second_start(match)].strip() in ("-", "–", "—")
+    dash = text[match.start("range") : _second_start(match)].strip() in ("-", "–", "—", "~")
     plain = dash and first_digits and second_digits and not scale and not high_scale
     if plain and (high < value or _SCORE_CONTEXT.match(text, match.end())):
         return _Second("score", value, high)
@@ -565,6 +565,8 @@ def _decades(text: str) -> list[Figure]:
             figures.append(
                 _figure(text, match.start(), match.end(), Decimal(digits), "count", approx="over")
             )
+        else:  # rugby 7s
+            figures.append(_figure(text, match.start(), match.end(), Decimal(digits), "count"))
     return figures
 
 
@@ -634,6 +636,8 @@ def _ordinals(text: str) -> list[Figure]:
     figures = []
     for match in _ORDINAL.finditer(text):
         number = match.group(1) or match.group(3) or match.group(4)
+        if number and number.startswith("0"):
+            continue  # ",000th" is what is left of 3,000th
         if number:
             value = parse_arabic(number)[0]
         else:

@@ -256,7 +256,8 @@ def _cut_off_figures(view: PairView) -> dict[int, tuple[Figure, Figure | None]]:
             ),
             None,
         )
-        if whole is not None or zh.value == 0:
+        cut_code = at_head and view.cut == "head" and _digits_end_a_number(zh, view)
+        if whole is not None or zh.value == 0 or cut_code:
             found[zh.start] = (zh, whole)
     return found
 

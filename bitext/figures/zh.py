@@ -103,6 +103,8 @@ _GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
 _SIGN = regex.compile(r"(?:(?<![\p{L}\d])[-−－]|负\s*|地下\s*)$")
 _HAN = regex.compile(r"\p{Han}")
 _LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
+_LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
+"""六O二厂, 二○一八: a letter O or a circle written for 〇."""
 _SPEED = regex.compile(r"时速\s*$")
 _IDIOMS = regex.compile(
     r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
@@ -152,7 +154,7 @@ _HALF = regex.compile(r"一半|半数|过半")
 _YEAR_AHEAD = regex.compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三四五六七八九]{4}年")
 """二〇一八年, and 二零一八 in 二零一八至二零二二年."""
 _BARE_AMOUNT = regex.compile(
-    r"(?:万亿|亿|千万|百万)(?:元|美元|欧元|英镑|市值|规模|级)|[百千万](?:日|天|年)(?![代级])"
+    r"(?:万亿|亿|千万|百万)(?:元|美元|欧元|英镑|市值|规模|级)|[百千万](?:日|天)"
 )
 """万亿市值, 亿元级, 千万美元, 百日: a bare multiplier before money or time is one of it."""
 _DATELINE = regex.compile(r"\p{Han}{2,10}\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日电")
@@ -167,7 +169,7 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     Traditional characters are read through :func:`bitext.hans.simplified` (萬 as 万);
     each figure's ``text`` is quoted from ``text`` as given.
     """
-    view = simplified(text)
+    view = _LETTER_ZERO.sub("〇", simplified(text))
     figures = _special_forms(view)
     taken = [(f.start, f.end) for f in figures]
     taken += [m.span() for m in _IDIOMS.finditer(view)]
