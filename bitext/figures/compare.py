@@ -19,7 +19,7 @@ leaves the rest ``missing`` (Chinese with no English) or ``extra``.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
@@ -135,6 +135,9 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
 def _loose_value(zh: Figure, en: Figure) -> Relation | None:
     """Two different numbers in the same role, if they look alike enough to be one."""
     if (zh.high is None) != (en.high is None):
+        single, span = (zh, en) if zh.high is None else (en, zh)
+        if span.value <= single.value <= span.high:  # type: ignore[operator]
+            return Relation("value", 2.5)  # 四十五万 → "400,000-500,000"
         return None  # a range and a single number: their ends are paired later
     similarity = _digit_similarity(zh.digits, en.digits)
     if similarity < 0.5 and not _close(zh.value, en.value):
@@ -195,16 +198,30 @@ def match_figures(zh: Sequence[Figure], en: Sequence[Figure]) -> list[FigureMatc
     candidates.sort(key=lambda c: c[:4])
     taken_zh: dict[int, FigureMatch] = {}
     taken_en: set[int] = set()
-    for _cost, _drift, i, j, relation in candidates:
-        if i in taken_zh or j in taken_en:
-            continue
-        taken_zh[i] = FigureMatch(zh[i], en[j], relation.name, relation.factor)
-        taken_en.add(j)
+    # Figures that are the same figure first, then ranges written as two figures, and
+    # only then different numbers in the same role.
+    _take(candidates, zh, en, taken_zh, taken_en, lambda name: name != "value")
     _pair_range_ends(zh, en, taken_zh, taken_en)
+    _take(candidates, zh, en, taken_zh, taken_en, lambda name: name == "value")
     _pair_last_two(zh, en, taken_zh, taken_en)
     matches = [taken_zh.get(i, FigureMatch(z, None, "missing")) for i, z in enumerate(zh)]
     matches += [FigureMatch(None, e, "extra") for j, e in enumerate(en) if j not in taken_en]
     return matches
+
+
+def _take(
+    candidates: Sequence[tuple[float, float, int, int, Relation]],
+    zh: Sequence[Figure],
+    en: Sequence[Figure],
+    taken_zh: dict[int, FigureMatch],
+    taken_en: set[int],
+    wanted: Callable[[str], bool],
+) -> None:
+    for _cost, _drift, i, j, relation in candidates:
+        if i in taken_zh or j in taken_en or not wanted(relation.name):
+            continue
+        taken_zh[i] = FigureMatch(zh[i], en[j], relation.name, relation.factor)
+        taken_en.add(j)
 
 
 def _pair_last_two(
@@ -213,26 +230,41 @@ def _pair_last_two(
     taken_zh: dict[int, FigureMatch],
     taken_en: set[int],
 ) -> None:
-    """One Chinese and one English figure of the same kind left alone are one figure
-    written wrong, however unalike they look (15% → "51%")."""
+    """One Chinese and one English figure of the same kind left alone, looking somewhat
+    alike, are one figure written wrong (二十年 → "Ten Years")."""
     for group in {GROUPS[f.kind] for f in zh}:
         left_zh = [
             i
             for i, f in enumerate(zh)
-            if i not in taken_zh and GROUPS[f.kind] == group and not f.soft
+            if i not in taken_zh and GROUPS[f.kind] == group and _hard(f)
         ]
         left_en = [
             j
             for j, f in enumerate(en)
-            if j not in taken_en and GROUPS[f.kind] == group and not f.soft
+            if j not in taken_en and GROUPS[f.kind] == group and _hard(f)
         ]
+        if len(left_zh) != 1 or len(left_en) != 1:
+            continue
+        one_zh, one_en = zh[left_zh[0]], _weight_in_pounds(zh[left_zh[0]], en[left_en[0]])
+        alike = _digit_similarity(one_zh.digits, one_en.digits) >= 0.5 or _within(
+            one_zh.value, one_en.value, 3
+        )
         if (
-            len(left_zh) == 1
-            and len(left_en) == 1
-            and (zh[left_zh[0]].high is None) == (en[left_en[0]].high is None)
+            alike
+            and (one_zh.high is None) == (one_en.high is None)
+            and _units_compatible(one_zh, one_en)
         ):
             taken_zh[left_zh[0]] = FigureMatch(zh[left_zh[0]], en[left_en[0]], "value")
             taken_en.add(left_en[0])
+
+
+def _hard(figure: Figure) -> bool:
+    """Not soft, or soft but tied to a unit ("Ten Years")."""
+    return not figure.soft or figure.unit is not None
+
+
+def _within(a: Decimal, b: Decimal, factor: int) -> bool:
+    return a > 0 and b > 0 and max(a, b) / min(a, b) <= factor
 
 
 def _pair_range_ends(
@@ -369,16 +401,22 @@ def _same(
 
 
 def _equal(
-    zh: Decimal, zh_step: Decimal, en: Decimal, en_step: Decimal, approximate: Decimal
+    zh: Decimal,
+    zh_step: Decimal,
+    en: Decimal,
+    en_step: Decimal,
+    approximate: Decimal,
+    strict: bool = False,
 ) -> bool:
-    """Equal, or the English rounds or cuts the Chinese to the precision it shows."""
+    """Equal, or the English rounds or cuts the Chinese to the precision it shows;
+    ``strict`` allows only rounding (for telling a scale error from a wrong number)."""
     if zh == en:
         return True
-    if approximate:
+    if approximate and not strict:
         return abs(zh - en) <= approximate * max(abs(zh), abs(en))
     if en_step <= zh_step:
         return False  # the English cannot be more precise than its source
-    for rounding in (ROUND_HALF_UP, ROUND_DOWN):
+    for rounding in (ROUND_HALF_UP,) if strict else (ROUND_HALF_UP, ROUND_DOWN):
         if (zh / en_step).quantize(Decimal(1), rounding=rounding) * en_step == en:
             return True
     return False
@@ -394,10 +432,15 @@ def _scale_factor(
     if k == 0:
         return None
     shift = Decimal(10) ** k
-    scaled_high = high * shift if high is not None else None
-    if _same(value * shift, scaled_high, step * shift, en, approximate):
-        return k
-    return None
+    if (high is None) != (en.high is None):
+        return None
+    if not _equal(value * shift, step * shift, en.value, en.step, approximate, strict=True):
+        return None
+    if high is not None and not _equal(
+        high * shift, step * shift, en.high, en.step, approximate, strict=True
+    ):  # type: ignore[arg-type]
+        return None
+    return k
 
 
 def _currency_conflict(zh: Figure, en: Figure) -> bool:

@@ -70,7 +70,7 @@ MONTHS = {
 }  # fmt: skip
 CURRENCY_PREFIXES = {
     "RMB": "CNY", "CNY": "CNY", "Rmb": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY",
-    "US$": "USD", "USD": "USD", "$": "$", "HK$": "HKD", "HKD": "HKD", "NT$": "TWD",
+    "US$": "USD", "USD": "USD", "US": "USD", "$": "$", "HK$": "HKD", "HKD": "HKD", "NT$": "TWD",
     "TWD": "TWD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD",
     "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "€": "EUR", "EUR": "EUR", "£": "GBP",
     "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "SEK": "SEK", "KRW": "KRW", "INR": "INR",
@@ -123,11 +123,12 @@ _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?|\.\d+"
 )
 _NUMBER_WORDS = (
-    rf"(?:(?:a|an|{_WORD_NUMBER})(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand|million|billion|"
-    rf"trillion|dozen)|(?<=hundred|thousand|million|billion)\s+and\s+(?:{_WORD_NUMBER}))*)"
+    rf"(?:(?:an?(?=[\s-]+(?:hundred|thousand|million|billion|trillion|dozen)\b)|{_WORD_NUMBER})"
+    rf"(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand|million|billion|trillion|dozen)"
+    rf"|(?<=hundred|thousand|million|billion)\s+and\s+(?:{_WORD_NUMBER}))*)"
 )
 _SCALE = (
-    r"(?:\s?(?i:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|b)\b"
+    r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|b)\b"
     r"|\s(?:mn|bn|tn|mln)\b)"
 )
 _CURRENCY_PREFIX = "|".join(
@@ -141,7 +142,7 @@ FIGURE = regex.compile(
     (?P<sign>(?<![\p{{L}}\d)])(?<!\b\p{{Lu}}\p{{L}}{{0,2}}\s)[-−](?=\d))?
     (?P<cur>(?<![\p{{L}}\d])(?:{_CURRENCY_PREFIX})\s?)?
     (?:
-        (?P<digits>(?<![\d.,:])(?:{_DIGITS}))(?P<scale>{_SCALE})?
+        (?P<digits>(?<![\d.,])(?<!\d:)(?:{_DIGITS}))(?P<scale>{_SCALE})?
       | (?P<words>\b(?i:{_NUMBER_WORDS})\b)(?P<wscale>{_SCALE})?
     )
     (?P<range>
@@ -153,10 +154,15 @@ FIGURE = regex.compile(
     regex.VERBOSE,
 )
 _PERCENT = regex.compile(
-    r"\s(?:percentage\spoints?|percent\spoints?|pp|ppts?)\b|\s?(?:%|per\s?cent\b|pct\b)"
+    r"\s(?:percentage\spoints?|percent\spoints?|pp|ppts?|points)\b|\s?(?:%|per\s?cent\b|pct\b)"
 )
 _GLUED_CODE = regex.compile(r"[\p{L}_]")
+_SHARED_UNIT = regex.compile(
+    r"(?:\s(?:and|or|to)|,)\s[\d.]+(?=\s?(?:%|per\s?cent|percent|percentage\spoints?))"
+)
 _LEADING_ZEROS = regex.compile(r"0\d{2,}$")
+_CODE_BEFORE_DASH = regex.compile(r"\b[\p{Lu}\d][\p{L}\d]*$")
+"""COVID-19, Su-27, A-380: an upper-case name joined to digits is a code ("tons-150" is not)."""
 _GLUED_UNITS = {
     "km", "kg", "m", "bn", "mn", "k", "sq", "ft", "g", "t", "kWh", "kW", "MW", "GW", "p", "mm",
     "cm", "GB", "MB", "TB", "hp",
@@ -245,7 +251,7 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     special = (
-        _date_stamps(text) + _first_months(text) + _clocks(text) + _dates(text) + _decades(text) + _vague(text) + _fractions(text)
+        _date_stamps(text) + _special_amounts(text) + _first_months(text) + _clocks(text) + _dates(text) + _decades(text) + _vague(text) + _fractions(text)
         + _multiples(text) + _ordinals(text)
     )  # fmt: skip
     for figure in special:
@@ -286,7 +292,11 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     if (
         _GLUED_CODE.match(before)
         or before in "/#"
-        or (before == "-" and start > 1 and text[start - 2].isalpha() and not match.group("sign"))
+        or (
+            before == "-"
+            and _CODE_BEFORE_DASH.search(text, 0, start - 1)
+            and not match.group("sign")
+        )
     ):
         return True
     after_end = match.end("scale") if match.group("scale") else end
@@ -320,6 +330,13 @@ def _read(text: str, match: regex.Match[str]) -> tuple[list[Figure], int]:
     second = _second(text, match, value, scale, currency) if match.group("range") else None
     if second is not None and second.kind == "score":
         return [_figure(text, start, match.end(), value, "score", high=second.high)], match.end()
+    if (
+        second is not None
+        and second.kind == "range"
+        and currency
+        and _PERCENT.match(text, match.end())
+    ):
+        second = _Second("split")  # "US$2.04 or 4.56%": an amount and a share, not a range
     if second is not None and second.kind == "range":
         value, high, end = second.low, second.high, match.end()
         step = min(step, second.step)
@@ -379,6 +396,10 @@ def _finish(
     scale: str | None,
 ) -> Figure:
     kind, unit, end = _unit(text, end, currency)
+    if kind == "count" and not scale:
+        shared = _SHARED_UNIT.match(text, end)
+        if shared:  # "up 1.1 and 0.2 percentage points": the first shares the unit
+            kind, unit, _ = _unit(text, shared.end(), None)
     if unit == "decades":  # three decades: 30 years (三十年)
         unit, value, step = "years", value * 10, step * 10
         high = high * 10 if high is not None else None
@@ -397,7 +418,7 @@ def _value(digits: str | None, words: str | None) -> tuple[Decimal | None, Decim
 
 
 def _scale_factor(scale: str) -> Decimal:
-    word = scale.strip().lower()
+    word = scale.strip(" -").lower()
     return SCALE_WORDS.get(word) or SCALE_WORDS.get(word.rstrip("s"), Decimal(1))
 
 
@@ -406,7 +427,7 @@ def _scaled(
 ) -> tuple[Decimal, Decimal]:
     if not scale:
         return value, step
-    word = scale.strip()
+    word = scale.strip(" -")
     if word.lower() in ("m", "b", "k") and not currency:
         return value, step  # 100m is a distance unless money is named
     factor = _scale_factor(word)
@@ -510,6 +531,35 @@ def _date_stamps(text: str) -> list[Figure]:
     ]
 
 
+_HALF_SCALE = regex.compile(
+    r"\bhalf\s+an?\s+(?P<scale>hundred|thousand|million|billion|trillion|dozen)\b", regex.IGNORECASE
+)
+_MINUTES_SECONDS = regex.compile(
+    rf"\b(?P<m>\d+|{_WORD_NUMBER})\s+minutes?\s+and\s+(?P<s>\d+|{_WORD_NUMBER})\s+seconds?\b",
+    regex.IGNORECASE,
+)
+_FISCAL_YEAR = regex.compile(r"\b(?:fiscal\s+year|FY)\s?'?(?P<y>\d{2})\b", regex.IGNORECASE)
+
+
+def _special_amounts(text: str) -> list[Figure]:
+    """Half a billion; six minutes and five seconds (a race time); fiscal year 17."""
+    figures = [
+        _figure(text, m.start(), m.end(), SCALE_WORDS[m.group("scale").lower()] / 2, "count")
+        for m in _HALF_SCALE.finditer(text)
+    ]
+    for m in _MINUTES_SECONDS.finditer(text):
+        minutes, seconds = (
+            words_to_number(x) if not x.isdigit() else Decimal(x) for x in m.group("m", "s")
+        )
+        if minutes is not None and seconds is not None:
+            figures.append(_figure(text, m.start(), m.end(), minutes * 60 + seconds, "clock"))
+    figures += [
+        _figure(text, m.start(), m.end(), Decimal(2000 + int(m.group("y"))), "year")
+        for m in _FISCAL_YEAR.finditer(text)
+    ]
+    return figures
+
+
 def _first_months(text: str) -> list[Figure]:
     """ "The first six months" is months 1 to 6 (1至6月)."""
     figures = []
@@ -597,8 +647,10 @@ def _fractions(text: str) -> list[Figure]:
             r"\s+of\s+(?:the\s+)?(?:year|\d{4}|last|this|next)", after
         ):
             continue  # "the first half of 2015", "three quarters of 2017", "one year and a half"
-        if part == "half" and count is None and not regex.match(r"\s(?:of|a|an)\b", after):
+        if part == "half" and count is None and not regex.match(r"\s(?:of|a|an|the)\b", after):
             continue
+        if regex.match(r"[\s-](?:time|term|round|place|consecutive|straight|quarter)\b", after):
+            continue  # "for a third time" is an ordinal
         if part == "half" and regex.match(r"\san?\s(?:year|month|day|hour|century|decade)", after):
             continue  # half a year is a duration (半年), not a share
         if part in ("second", "fifth", "tenth", "third", "quarter", "quarters") and count is None:

@@ -80,6 +80,7 @@ MULTIPLIERS = {
     "万亿": Decimal(10**12),
     "百万": Decimal(10**6),
     "千万": Decimal(10**7),
+    "个亿": Decimal(10**8),
 }
 
 

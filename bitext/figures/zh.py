@@ -62,7 +62,9 @@ MEASURES = {
 LATIN_UNITS = {
     "mm": "mm", "cm": "cm", "km": "km", "m": "m", "kg": "kg", "g": "g", "t": "t", "kW": "kW",
     "MW": "MW", "GW": "GW", "kWh": "kWh", "GB": "GB", "MB": "MB", "TB": "TB", "ml": "ml",
-    "hp": "hp",
+    "hp": "hp", "mbar": "mbar", "hPa": "hPa", "kPa": "kPa", "MPa": "MPa", "kcal": "kcal",
+    "mAh": "mAh", "Hz": "Hz", "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "ppm": "ppm", "dB": "dB",
+    "mg": "mg", "lb": "lb", "oz": "oz", "ft": "ft", "mph": "mph", "kph": "km/h",
 }  # fmt: skip
 CLASSIFIERS = (
     "个名位人家所项条次期批件台辆套座处种类块张本篇份户村镇乡县省市国届场轮季间栋层排行列"
@@ -72,7 +74,8 @@ APPROX_BEFORE = {
     "大约": "about", "约合": "about", "约": "about", "将近": "under", "接近": "under",
     "近": "under", "超过": "over", "逾": "over", "超": "over", "多达": "about", "高于": "over",
     "至少": "over", "不到": "under", "不足": "under", "低于": "under", "最多": "under",
-    "上": "vague", "数": "vague", "几": "vague",
+    "上": "vague", "数": "vague", "几": "vague", "不低于": "over", "不少于": "over",
+    "不超过": "under", "不高于": "under", "不多于": "under",
 }  # fmt: skip
 APPROX_AFTER = {
     "余": "over", "多": "over", "来": "over", "几": "vague", "以上": "over", "出头": "over",
@@ -81,7 +84,7 @@ APPROX_AFTER = {
 
 _AR = r"(?>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
 _CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?[万亿]*"
-_AR_MULT = r"(?:\s?(?:万亿|千万|百万|亿|万|千(?![米克瓦卡焦帕兆])))?"
+_AR_MULT = r"(?:\s?(?:万亿|千万|百万|个亿|亿|万|千(?![米克瓦卡焦帕兆])))?"
 NUMBER = regex.compile(
     rf"(?P<ar>(?<![0-9０-９][.．])(?<![0-9０-９][,，](?=[0-9]{{3}}(?![0-9])))(?<![0-9０-９.．\p{{Latin}}]){_AR}(?![0-9０-９]))(?P<armult>{_AR_MULT})"
     rf"|(?P<cn>{_CN})"
@@ -89,7 +92,9 @@ NUMBER = regex.compile(
 _SMALL = r"[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}"
 
 _APPROX_BEFORE = regex.compile(
-    "(?:" + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True)) + r")\s*$"
+    "(?<![节制签条合公预邀相婚])(?:"
+    + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
+    + r")\s*$"
 )
 _APPROX_AFTER = regex.compile(
     r"\s*(?:" + "|".join(sorted(APPROX_AFTER, key=len, reverse=True)) + ")"
@@ -100,7 +105,7 @@ _PERCENT_AFTER = regex.compile(
 _RANGE_JOIN = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
 _DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|号)")
 _GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
-_SIGN = regex.compile(r"(?:(?<![\p{L}\d])[-−－]|负\s*|地下\s*)$")
+_SIGN = regex.compile(r"(?:(?<![\p{Latin}\d])[-−－]|负\s*|地下\s*)$")
 _HAN = regex.compile(r"\p{Han}")
 _LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
 _LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
@@ -132,8 +137,14 @@ _COLON_CLOCK = regex.compile(
     r"(?<![0-9.:])(?P<h>[0-2]?[0-9])[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
 )
 _DURATION = regex.compile(
-    r"(?P<m>[0-9]{1,3})\s*分\s*(?P<s>[0-9]{1,2})\s*秒\s*(?P<f>[0-9]{1,3})?(?![0-9])"
+    r"(?:(?P<h>[0-9]{1,2})\s*小时\s*)?(?P<m>[0-9]{1,3})\s*分(?:钟)?\s*(?P<s>[0-9]{1,2})\s*秒"
+    r"\s*(?P<f>[0-9]{1,3})?(?![0-9])"
 )
+_SLASH_FRACTION = regex.compile(r"(?<![0-9/.])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?![0-9/.])")
+_POST_DECADES = regex.compile(r"(?P<d>[0-9]0)(?=(?:\s*[、和]\s*[0-9]0)*\s*后)")
+"""80后, 80、90后: the generations born in the 1980s and 1990s."""
+_REMAINDER = regex.compile(r"(?P<n>[0-9]{1,4})(?P<w>万)?(?![0-9.])")
+_SHARED_POINTS = regex.compile(r"个\s*[、和及]\s*[0-9.]+\s*个百分点")
 _SCORE = regex.compile(
     r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])"
 )
@@ -144,7 +155,7 @@ _DECADE = regex.compile(
 _CENTURY = regex.compile(r"(?P<c>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*世纪")
 _CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])")
 _PLAN = regex.compile(
-    r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|”|\"|」|以来|末|初|中|开局|收官)"
+    r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|[”’\"'」]|以来|末|初|中|开局|收官)"
 )
 _VAGUE = regex.compile(r"成千上万|成千上百|数以万计|数以千计|数以百万计|数以亿计|万千")
 _VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**4, "数以千计": 1000,
@@ -154,7 +165,8 @@ _HALF = regex.compile(r"一半|半数|过半")
 _YEAR_AHEAD = regex.compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三四五六七八九]{4}年")
 """二〇一八年, and 二零一八 in 二零一八至二零二二年."""
 _BARE_AMOUNT = regex.compile(
-    r"(?:万亿|亿|千万|百万)(?:元|美元|欧元|英镑|市值|规模|级)|[百千万](?:日|天)"
+    r"(?:万亿|亿|千万|百万)(?:元|美元|欧元|英镑|市值|规模|级)|[百千万](?:日|天)|[百千](?:元|块)"
+    r"|(?<=每)[百千万]"
 )
 """万亿市值, 亿元级, 千万美元, 百日: a bare multiplier before money or time is one of it."""
 _DATELINE = regex.compile(r"\p{Han}{2,10}\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日电")
@@ -219,6 +231,8 @@ def _special_forms(text: str) -> list[Figure]:
     found: list[Figure] = []
     readers = (
         _date_stamps,
+        _slash_fractions,
+        _post_decades,
         _decades,
         _centuries,
         _congresses,
@@ -311,7 +325,18 @@ def _is_clock(text: str, match: regex.Match[str]) -> bool:
     before = text[max(0, match.start() - 2) : match.start()]
     if after in ("钟", "整") or before.endswith(("日", "天", "晚", "早")):
         return True
-    return match.group("h")[0].isdigit() and after in ("，", ",", "。", "、", " ", "")
+    return match.group("h")[0].isdigit() and after in (
+        "，",
+        ",",
+        "。",
+        "、",
+        " ",
+        "",
+        "了",
+        "多",
+        "前",
+        "后",
+    )
 
 
 def _durations(text: str) -> list[Figure]:
@@ -319,7 +344,10 @@ def _durations(text: str) -> list[Figure]:
     figures = []
     for match in _DURATION.finditer(text):
         fraction = match.group("f") or ""
-        seconds = Decimal(f"{int(match.group('m')) * 60 + int(match.group('s'))}.{fraction or 0}")
+        whole = (
+            int(match.group("h") or 0) * 3600 + int(match.group("m")) * 60 + int(match.group("s"))
+        )
+        seconds = Decimal(f"{whole}.{fraction or 0}")
         step = Decimal(1).scaleb(-len(fraction)) if fraction else Decimal(1)
         figures.append(_figure(text, match.start(), match.end(), seconds, "clock", step=step))
     return figures
@@ -333,6 +361,23 @@ def _scores(text: str) -> list[Figure]:
             continue  # 5-10 is a range
         figures.append(_figure(text, match.start(), match.end(), a, "score", high=b))
     return figures
+
+
+def _slash_fractions(text: str) -> list[Figure]:
+    """2/3 in Chinese text is a fraction (as a percentage)."""
+    return [
+        _figure(text, m.start(), m.end(), share(Decimal(m.group("a")), Decimal(m.group("b"))),
+                "fraction", unit="%", step=Decimal("0.01"))
+        for m in _SLASH_FRACTION.finditer(text)
+        if int(m.group("b")) > int(m.group("a")) > 0
+    ]  # fmt: skip
+
+
+def _post_decades(text: str) -> list[Figure]:
+    return [
+        _figure(text, m.start(), m.end(), Decimal(m.group("d")), "decade")
+        for m in _POST_DECADES.finditer(text)
+    ]
 
 
 def _decades(text: str) -> list[Figure]:
@@ -437,6 +482,14 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     if number is None:
         return None, end
     value, step, is_cn = number
+    rest = (
+        _REMAINDER.match(text, end)
+        if (match.group("armult") or "").strip() in ("万", "亿")
+        else None
+    )
+    if rest:  # 2万4801, 3亿5000万
+        value += parse_arabic(rest.group("n"))[0] * (MULTIPLIERS["万"] if rest.group("w") else 1)
+        step, end = Decimal(1), rest.end()
     if before.endswith("第"):
         soft = is_cn and value <= _SOFT_LIMIT
         return _figure(text, start - 1, end, value, "ordinal", soft=soft), end
@@ -462,20 +515,22 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     fig_start = start
     if sign:
         value, fig_start = -value, start - len(sign.group())
-    value, high, step, end = _range(text, match, value, step)
+    value, high, step, end = _range(text, match, value, step, end)
     approx, value, high, end = _approximation(text, end, value, high)
     if prefix and not sign:
         approx = approx or APPROX_BEFORE[prefix.group().strip()]
         fig_start = start - len(prefix.group())
 
     kind, unit, end = _unit(text, end)
+    if kind == "count" and _SHARED_POINTS.match(text, end - 1):
+        kind, unit = "pp", "pp"  # 1.1个和0.2个百分点: both are percentage points
     if unit == "km" and _SPEED.search(text, 0, fig_start):
         unit = "km/h"  # 时速 350 公里 is 350 km/h
     if kind == "percent-sign":
         return _percent(text, fig_start, end, value, step, approx, high), end
     if kind is None:
         bare = not regex.search("[万亿]", text[start:end]) and not approx and high is None
-        if is_cn and bare:
+        if is_cn and bare and not bare_ok:
             return None, end  # a bare Chinese numeral is a word, not a quantity
         kind = "count"
     kind, unit = _date_kind(kind, unit, value)
@@ -495,8 +550,8 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
 
 def _date_kind(kind: str, unit: str | None, value: Decimal) -> tuple[str, str | None]:
     """18 年 is a duration, 2018 年 a year; 13 月 is no month, 32 日 no day."""
-    if kind == "year" and value < 1000:
-        return "count", "years"
+    if kind == "year" and not (1000 <= value <= 2200 and value == value.to_integral_value()):
+        return "count", "years"  # 18 年, 1.1 亿年: a number of years
     if kind == "month" and not 1 <= value <= 12:
         return "count", None
     if kind == "day" and not 1 <= value <= 31:
@@ -505,10 +560,9 @@ def _date_kind(kind: str, unit: str | None, value: Decimal) -> tuple[str, str | 
 
 
 def _range(
-    text: str, match: regex.Match[str], value: Decimal, step: Decimal
+    text: str, match: regex.Match[str], value: Decimal, step: Decimal, end: int
 ) -> tuple[Decimal, Decimal | None, Decimal, int]:
     """A second number after 至/到/-: 5至10万元 is 50,000 to 100,000 yuan."""
-    end = match.end()
     joined = _RANGE_JOIN.match(text, end)
     second = NUMBER.match(text, joined.end()) if joined else None
     parsed = _number(second) if second else None
