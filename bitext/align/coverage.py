@@ -100,7 +100,8 @@ def english_words(pair: Pair, text: str, zh: Sequence[Features]) -> list[English
     return words
 
 
-_EN_SENTENCE_END = regex.compile(r"[.!?…\"”’')\]]\s*$")
+_EN_SENTENCE_END = regex.compile(r"[.!?…;；:\"”’')\]]\s*$")
+"""A clause end counts: English that stops at ";" ended there, it was not cut."""
 
 
 def english_cut(pair: Pair, text: str) -> str | None:

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
+import regex
 from rapidfuzz.distance import OSA
 
 from bitext.figures.values import significant
@@ -53,13 +54,14 @@ _LOOSE = {
     frozenset({"multiple", "number"}),
 }
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
-_SAME_ROLE = [{"day", "number"}, {"year", "number"}]
+_SAME_ROLE = [{"day", "number"}, {"year", "number"}, {"day", "ordinal"}]
 """Loose pairs of groups whose figures can still be a wrong number in the same role
-(2013 年 → "2113", which is no year)."""
+(2013 年 → "2113", which is no year; 25 日 → "the 26th")."""
 
 CONVERSIONS = {
     "km": ("length", Decimal(1000)), "m": ("length", Decimal(1)), "cm": ("length", Decimal("0.01")),
     "mm": ("length", Decimal("0.001")), "mile": ("length", Decimal("1609.344")),
+    "li": ("length", Decimal(500)), "acre": ("area", Decimal("4046.8564224")),
     "km2": ("area", Decimal(10**6)), "m2": ("area", Decimal(1)), "ha": ("area", Decimal(10**4)),
     "mu": ("area", Decimal(10**4) / 15), "ft2": ("area", Decimal("0.09290304")),
     "t": ("mass", Decimal(1000)), "kg": ("mass", Decimal(1)), "g": ("mass", Decimal("0.001")),
@@ -72,6 +74,9 @@ LOCAL_CURRENCY = frozenset({"CNY", "HKD", "TWD", "MOP"})
 DOLLARS = frozenset({"USD", "AUD", "CAD", "HKD", "TWD", "SGD", "NZD"})
 """A bare "$" or "dollars" may be any of these."""
 HALF_DAY = Decimal(12 * 3600)
+_HALF_DAY = regex.compile(
+    r"\b[ap]\.?m\b\.?|\d[ap]m\b|\b(?:morning|afternoon|evening|night)\b", regex.IGNORECASE
+)
 
 APPROX_TOLERANCE = Decimal("0.1")
 ABOUT_TOLERANCE = Decimal("0.2")
@@ -100,7 +105,7 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
         return Relation("same", 0.0)
     en = _weight_in_pounds(zh, en)
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
-    swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS
+    swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
     if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
         return None
     converted = _convert(zh, en) if _units_compatible(zh, en) else None
@@ -112,12 +117,16 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     loose = 0.3 if zh_group != en_group else 0.0
     soft = 0.5 if zh.soft or en.soft else 0.0
     if zh_group == "clock":
-        return Relation("same", soft) if _same_clock(zh_value, en.value) else _loose_value(zh, en)
+        same = _same_clock(zh_value, en.value, half_day_named=_HALF_DAY.search(en.text) is not None)
+        return Relation("same", soft) if same else _loose_value(zh, en)
     if zh_group == "decade" and en_group == "decade":
         return Relation("same", 0.0) if _same_decade(zh_value, en.value) else None
     if zh_group == "multiple" and abs(zh_value - en.value) == 1:
         return Relation("same", 0.2 + soft)  # 增长一倍 is "doubled": Chinese counts the increase
-    if "vague" in (zh.approx, en.approx):
+    if _vague(zh) and _vague(en) and not _same_magnitude(zh_value, en.value, strict=True):
+        factor = _power_of_ten(zh_value, en.value)  # 数亿 → "billions"
+        return Relation("scale", 1.0, factor) if factor else None
+    if _vague(zh) or _vague(en):
         return Relation("same", loose + soft) if _same_magnitude(zh_value, en.value) else None
     approximate = _tolerance(zh, en)
     if _same(zh_value, zh_high, zh_step, en, approximate):
@@ -167,16 +176,37 @@ def _relative_difference(a: Decimal, b: Decimal) -> float:
     return float(abs(a - b) / big) if big else 0.0
 
 
-def _same_clock(zh: Decimal, en: Decimal) -> bool:
-    """Equal, twelve hours apart (下午 3 时 → "3 o'clock"), or h:mm read as m:ss."""
-    return zh == en or abs(zh - en) == HALF_DAY or zh == en * 60 or en == zh * 60
+def _same_clock(zh: Decimal, en: Decimal, half_day_named: bool) -> bool:
+    """Equal, twelve hours apart when the English leaves the half of the day out
+    (下午 3 时 → "3 o'clock"; 8 时 → "8 p.m." is wrong), or h:mm read as m:ss."""
+    twelve_hours = abs(zh - en) == HALF_DAY and not half_day_named
+    return zh == en or twelve_hours or zh == en * 60 or en == zh * 60
 
 
-def _same_magnitude(zh: Decimal, en: Decimal) -> bool:
-    """数百 and "hundreds of", 几百万 and "several million": the same order of magnitude."""
+def _same_magnitude(zh: Decimal, en: Decimal, strict: bool = False) -> bool:
+    """数百 and "hundreds of", 几百万 and "several million": the same order of magnitude.
+    ``strict`` (two vague figures) wants the same scale word: 数亿 is not "billions"."""
     if zh <= 0 or en <= 0:
         return zh == en
-    return abs(math.log10(zh) - math.log10(en)) <= 1
+    distance = abs(math.log10(zh) - math.log10(en))
+    return distance < 0.5 if strict else distance <= 1
+
+
+def _vague(figure: Figure) -> bool:
+    """数十, "hundreds of", and "a dozen" (which news writes for 十余 and 十几)."""
+    return figure.approx == "vague" or "dozen" in figure.text.lower()
+
+
+def _power_of_ten(zh: Decimal, en: Decimal) -> int | None:
+    if zh <= 0 or en <= 0:
+        return None
+    exponent = round(math.log10(en / zh))
+    return exponent if exponent and en == zh * Decimal(10) ** exponent else None
+
+
+def _percent_as_points(zh: Figure, en: Figure) -> bool:
+    """42% → "by 42 points": the number kept, the unit changed."""
+    return zh.kind == "percent" and en.unit == "points"
 
 
 def values_agree(zh: Figure, en: Figure) -> bool:
@@ -408,18 +438,16 @@ def _equal(
     approximate: Decimal,
     strict: bool = False,
 ) -> bool:
-    """Equal, or the English rounds or cuts the Chinese to the precision it shows;
-    ``strict`` allows only rounding (for telling a scale error from a wrong number)."""
+    """Equal, or the English rounds the Chinese half-up to the precision it shows
+    (387.75 → 3.88, not 3.87); ``strict`` drops the slack of approximate figures (for
+    telling a scale error from a wrong number)."""
     if zh == en:
         return True
     if approximate and not strict:
         return abs(zh - en) <= approximate * max(abs(zh), abs(en))
     if en_step <= zh_step:
         return False  # the English cannot be more precise than its source
-    for rounding in (ROUND_HALF_UP,) if strict else (ROUND_HALF_UP, ROUND_DOWN):
-        if (zh / en_step).quantize(Decimal(1), rounding=rounding) * en_step == en:
-            return True
-    return False
+    return (zh / en_step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * en_step == en
 
 
 def _scale_factor(

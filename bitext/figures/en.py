@@ -35,6 +35,7 @@ from bitext.figures.values import (
     significant,
     tidy,
 )
+from bitext.figures.zh import roman_value
 from bitext.model import Figure
 
 UNITS_WORDS = {
@@ -106,6 +107,8 @@ MEASURE_SUFFIXES = {
     "minutes": "min", "minute": "min", "seconds": "s", "second": "s", "degrees": "C",
     "decades": "decades", "decade": "decades", "horsepower": "hp", "hp": "hp",
     "km/h": "km/h", "mm": "mm", "cm": "cm", "GB": "GB", "MB": "MB", "TB": "TB",
+    "acres": "acre", "acre": "acre", "°C": "C", "℃": "C", "degrees Celsius": "C", "mg": "mg",
+    "ml": "ml", "points": "points", "point": "points", "ha": "ha", "kw": "kW",
 }  # fmt: skip
 APPROX_WORDS = {
     "more than": "over", "over": "over", "above": "over", "in excess of": "over",
@@ -128,7 +131,7 @@ _NUMBER_WORDS = (
     rf"|(?<=hundred|thousand|million|billion)\s+and\s+(?:{_WORD_NUMBER}))*)"
 )
 _SCALE = (
-    r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|b)\b"
+    r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|K|b)\b"
     r"|\s(?:mn|bn|tn|mln)\b)"
 )
 _CURRENCY_PREFIX = "|".join(
@@ -139,10 +142,10 @@ _APPROX = "|".join(regex.escape(a) for a in sorted(APPROX_WORDS, key=len, revers
 FIGURE = regex.compile(
     rf"""
     (?P<approx>\b(?i:{_APPROX})\s+)?
-    (?P<sign>(?<![\p{{L}}\d)])(?<!\b\p{{Lu}}\p{{L}}{{0,2}}\s)[-−](?=\d))?
+    (?P<sign>(?<![\p{{L}}\d)%])(?<!\b\p{{Lu}}\p{{L}}{{0,2}}\s)[-−](?=\d))?
     (?P<cur>(?<![\p{{L}}\d])(?:{_CURRENCY_PREFIX})\s?)?
     (?:
-        (?P<digits>(?<![\d.,])(?<!\d:)(?:{_DIGITS}))(?P<scale>{_SCALE})?
+        (?P<digits>(?<![\d.])(?<!\d,)(?<!\d:)(?:{_DIGITS}))(?P<scale>{_SCALE})?
       | (?P<words>\b(?i:{_NUMBER_WORDS})\b)(?P<wscale>{_SCALE})?
     )
     (?P<range>
@@ -154,25 +157,25 @@ FIGURE = regex.compile(
     regex.VERBOSE,
 )
 _PERCENT = regex.compile(
-    r"\s(?:percentage\spoints?|percent\spoints?|pp|ppts?|points)\b|\s?(?:%|per\s?cent\b|pct\b)"
+    r"\s(?:percentage\spoints?|percent\spoints?|pp|ppts?)\b|\s?(?:%|per\s?cent\b|pct\b)"
 )
 _GLUED_CODE = regex.compile(r"[\p{L}_]")
 _SHARED_UNIT = regex.compile(
     r"(?:\s(?:and|or|to)|,)\s[\d.]+(?=\s?(?:%|per\s?cent|percent|percentage\spoints?))"
 )
 _LEADING_ZEROS = regex.compile(r"0\d{2,}$")
-_CODE_BEFORE_DASH = regex.compile(r"\b[\p{Lu}\d][\p{L}\d]*$")
+_CODE_BEFORE_DASH = regex.compile(r"\b(?=[\p{L}\d]*\p{L})[\p{Lu}\d][\p{L}\d]*$")
 """COVID-19, Su-27, A-380: an upper-case name joined to digits is a code ("tons-150" is not)."""
 _GLUED_UNITS = {
-    "km", "kg", "m", "bn", "mn", "k", "sq", "ft", "g", "t", "kWh", "kW", "MW", "GW", "p", "mm",
-    "cm", "GB", "MB", "TB", "hp",
+    "km", "kg", "m", "bn", "mn", "k", "K", "sq", "ft", "g", "t", "kWh", "kW", "MW", "GW", "p", "mm",
+    "cm", "GB", "MB", "TB", "hp", "kw", "ha", "mg", "ml", "C", "F",
 }  # fmt: skip
 _SKIP = regex.compile(r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
 _IDIOMS = regex.compile(
     r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day|time|way|side|"
     r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
     r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
-    r"first\sof\sall|a\sfew|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
+    r"first\sof\sall|a\sfew(?!\s(?:hundred|thousand|million|billion|decades)\b)|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
     r"Long\sMarch(?:[\s-](?:\d+\w*|[IVX]+))?|"
     r"(?:Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|Type|Mark|"
     r"Version|Mate|Note|Pixel)\s\d+[A-Za-z]*)\b",
@@ -187,29 +190,36 @@ _ORDINAL = regex.compile(
     regex.IGNORECASE,
 )
 _MONTH = regex.compile(
-    r"\b(January|February|March(?!\s+(?:towards?|on|into|to|through|forward|along|past)\b)|"
-    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
-    r"Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+    r"\b((?i:January|February|March(?!\s+(?:towards?|on|into|to|through|forward|along|past)\b)|"
+    r"April|May|June|July|August|September|October|November|December)|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sept|Sep|Oct|Nov|Dec)\b(\.?)"
 )
-_MAY_CONTEXT = regex.compile(
-    r"(?:\b(?:in|on|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+)$",
+_MORE_DAYS = regex.compile(r"\G(?:,\s*|\s+and\s+|\s*[-–]\s*)(\d{1,2})\b(?![,.]\d|:)")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?][\"”’')\]]*\s+|[\"“‘(]\s*)$")
+_MONTH_LIST = regex.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)"
+    r",?\s+(?:and\s+|or\s+|to\s+|through\s+)?$|\b(?:April|June)\s*[-–]\s*$"
+)
+_MONTH_CONTEXT = regex.compile(
+    r"(?:\b(?:in|on|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s?,\s*)$",
     regex.IGNORECASE,
 )
 _DAY_AFTER = regex.compile(r"\s(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)")
 _DAY_BEFORE = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
 _YEAR = regex.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _FRACTION = regex.compile(
-    r"\b(?:(a|one|two|three|four|five|six|seven|eight|nine)[\s-])?"
+    r"\b(?:(a|one|two|three|four|five|six|seven|eight|nine)(?:\s?-\s?|\s))?"
     r"(half|thirds?|quarters?|fifths?|tenths?)\b",
     regex.IGNORECASE,
 )
 _NOT_FRACTION_BEFORE = regex.compile(
-    r"\b(?:first|second|third|fourth|last|past|next|previous|latter|this|that|and|three|two)\s+$",
+    r"\b(?:first|second|third|fourth|last|past|next|previous|latter|this|that|three|two)\s+$|\band\s+a\s+$",
     regex.IGNORECASE,
 )
 _MULTIPLE = regex.compile(
     r"\b(?:(twice|double|doubled|triple|tripled|quadrupled)\b"
-    r"|(?<![\d.])(\d+(?:\.\d+)?|[a-z]+)[\s-](?:times|fold)\b)",
+    r"|(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[a-z]+)[\s-](?:times|fold)\b)",
     regex.IGNORECASE,
 )
 _MULTIPLE_WORDS = {
@@ -222,24 +232,24 @@ _MULTIPLE_WORDS = {
 }
 _CLOCK = regex.compile(
     r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2}))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
-    r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})(?::(?P<s2>\d{2}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
+    r"|\b(?P<h2>\d{1,2}):\s?(?P<m2>\d{2})(?::(?P<s2>\d{2}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
     r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so'clock\b",
     regex.IGNORECASE,
 )
 _SCORE_CONTEXT = regex.compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
-_DECADE = regex.compile(r"(?:'|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])'?s\b")
+_DECADE = regex.compile(r"(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
 _VAGUE = regex.compile(
     r"\b(?P<few>several|a\sfew|dozens\sof|scores\sof)?\s?"
     r"(?P<what>tens\sof\sthousands|hundreds\sof\sthousands|hundreds\sof\smillions|"
     r"tens\sof\smillions|tens\sof\sbillions|"
-    r"dozens|hundreds|thousands|millions|billions|"
+    r"dozens|hundreds|thousands|millions|billions|decades|"
     r"(?<=several\s|a\sfew\s)(?:hundred|thousand|million|billion))\b",
     regex.IGNORECASE,
 )
 _VAGUE_VALUES = {
     "tens of thousands": 10**4, "hundreds of thousands": 10**5, "hundreds of millions": 10**8,
     "tens of millions": 10**7, "tens of billions": 10**10,
-    "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
+    "decades": 10, "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
     "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
 }  # fmt: skip
 _SOFT_LIMIT = Decimal(10)
@@ -251,7 +261,7 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     special = (
-        _date_stamps(text) + _special_amounts(text) + _first_months(text) + _clocks(text) + _dates(text) + _decades(text) + _vague(text) + _fractions(text)
+        _date_stamps(text) + _special_amounts(text) + _named_times(text) + _first_months(text) + _clocks(text) + _dates(text) + _decades(text) + _vague(text) + _fractions(text)
         + _multiples(text) + _ordinals(text)
     )  # fmt: skip
     for figure in special:
@@ -396,14 +406,15 @@ def _finish(
     scale: str | None,
 ) -> Figure:
     kind, unit, end = _unit(text, end, currency)
-    if kind == "count" and not scale:
+    year_like = _YEAR.match(match.group("digits") or "") is not None
+    if kind == "count" and not scale and not year_like:
         shared = _SHARED_UNIT.match(text, end)
         if shared:  # "up 1.1 and 0.2 percentage points": the first shares the unit
             kind, unit, _ = _unit(text, shared.end(), None)
     if unit == "decades":  # three decades: 30 years (三十年)
         unit, value, step = "years", value * 10, step * 10
         high = high * 10 if high is not None else None
-    if kind == "count" and _YEAR.match(match.group("digits") or "") and not scale and not high:
+    if kind == "count" and year_like and not scale and not high:
         kind = "year"
     soft = match.group("digits") is None and abs(value) <= _SOFT_LIMIT and high is None
     return _figure(text, start, end, value, kind, unit, high, approx, step, soft)
@@ -428,7 +439,7 @@ def _scaled(
     if not scale:
         return value, step
     word = scale.strip(" -")
-    if word.lower() in ("m", "b", "k") and not currency:
+    if word in ("m", "b", "k") and not currency:  # 50K is money or a count in a headline
         return value, step  # 100m is a distance unless money is named
     factor = _scale_factor(word)
     return value * factor, step * factor
@@ -448,20 +459,26 @@ def _unit(text: str, pos: int, currency: str | None) -> tuple[str, str | None, i
         return "money", "GBp", pos + 1
     suffix = _SUFFIX.match(text, pos)
     if suffix:
-        name = suffix.group(1)
+        name = _SUFFIX_NAMES[suffix.group(1)]
         if name in CURRENCY_SUFFIXES:
             return "money", CURRENCY_SUFFIXES[name], suffix.end()
         return "measure", MEASURE_SUFFIXES[name], suffix.end()
     return "count", None, pos
 
 
+_SUFFIX_NAMES = {
+    spelled: name
+    for name in [*CURRENCY_SUFFIXES, *MEASURE_SUFFIXES]
+    for spelled in {
+        name,
+        name.title() if name.isalpha() and name.islower() and len(name) > 2 else name,
+    }
+}
+"""Unit words as written, headline case too ("Ten Years", "5 Million Yuan")."""
 _SUFFIX = regex.compile(
     r"\s?("
-    + "|".join(
-        regex.escape(n)
-        for n in sorted([*CURRENCY_SUFFIXES, *MEASURE_SUFFIXES], key=len, reverse=True)
-    )
-    + r")\b"
+    + "|".join(regex.escape(n) for n in sorted(_SUFFIX_NAMES, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}_])"  # not \b: "37 ℃ today" ends in a symbol
 )
 
 
@@ -472,6 +489,8 @@ def words_to_number(words: str) -> Decimal | None:
     (Decimal('21'), Decimal('250000'))
     >>> words_to_number("a million"), words_to_number("Seven")
     (Decimal('1000000'), Decimal('7'))
+    >>> words_to_number("a dozen thousand"), words_to_number("two dozen")
+    (Decimal('12000'), Decimal('24'))
     """
     total, current = Decimal(0), Decimal(0)
     for word in regex.split(r"[\s-]+", words.lower()):
@@ -481,8 +500,8 @@ def words_to_number(words: str) -> Decimal | None:
             current = Decimal(1)
         elif word in UNITS_WORDS:
             current += UNITS_WORDS[word]
-        elif word == "hundred":
-            current = max(current, Decimal(1)) * 100
+        elif word in ("hundred", "dozen"):  # multiply what precedes: "a dozen thousand"
+            current = max(current, Decimal(1)) * (100 if word == "hundred" else 12)
         elif word in SCALE_WORDS:
             total += max(current, Decimal(1)) * SCALE_WORDS[word]
             current = Decimal(0)
@@ -499,6 +518,27 @@ def words_to_number(words: str) -> Decimal | None:
 # --- forms read whole -------------------------------------------------------------
 
 
+def _is_month_name(name: str, period: str, text: str, start: int) -> bool:
+    """A month name without a day or year next to it: not a lower-case word ("may"),
+    not an abbreviation that is also a name ("Wang Jun.") unless a preposition precedes it, not
+    "May" opening a sentence (the modal) unless a preposition says it is a month."""
+    if name[0].islower():
+        return False
+    if name == "May" and _MONTH_LIST.search(text[:start]):
+        return True  # "March, April and May"
+    if len(name) <= 4 and name not in ("June", "July"):
+        # "in Oct." is a month; "Wang Jun." and "Sept" alone are not safe to read.
+        if name != "May" and not period:
+            return False
+        return _MONTH_CONTEXT.search(text[:start]) is not None
+    if name == "May":
+        return (
+            not _SENTENCE_START.search(text[:start])
+            or _MONTH_CONTEXT.search(text[:start]) is not None
+        )
+    return True
+
+
 def _dates(text: str) -> list[Figure]:
     """Month names with their day: "October 1", "1 October" → month 10 and day 1."""
     figures = []
@@ -507,15 +547,19 @@ def _dates(text: str) -> list[Figure]:
         day_after = _DAY_AFTER.match(text, match.end())
         day_before = _DAY_BEFORE.search(text[: match.start()])
         year_after = regex.match(r",?\s(1[5-9]\d\d|20\d\d)\b", text[match.end() :])
-        if name == "May" and not (
-            day_after or day_before or year_after or _MAY_CONTEXT.search(text[: match.start()])
-        ):
-            continue  # the modal verb
+        dated = bool(day_after or day_before or year_after)
+        if not dated and not _is_month_name(name, match.group(2), text, match.start()):
+            continue
         month = Decimal(MONTHS[name.lower()])
         figures.append(_figure(text, match.start(), match.end(), month, "month"))
         day = day_after or day_before
         if day:
             figures.append(_figure(text, day.start(1), day.end(1), Decimal(day.group(1)), "day"))
+        if day_after:  # July 17 and 22, July 17, 18 and 22
+            for more in _MORE_DAYS.finditer(text, day_after.end()):
+                figures.append(
+                    _figure(text, more.start(1), more.end(1), Decimal(more.group(1)), "day")
+                )
     return figures
 
 
@@ -538,11 +582,18 @@ _MINUTES_SECONDS = regex.compile(
     rf"\b(?P<m>\d+|{_WORD_NUMBER})\s+minutes?\s+and\s+(?P<s>\d+|{_WORD_NUMBER})\s+seconds?\b",
     regex.IGNORECASE,
 )
+_DURATION_WORD = r"years?|months?|weeks?|days?|hours?|minutes?"
+_AND_A_HALF = regex.compile(
+    rf"\b(?P<n>\d{{1,3}}|{_WORD_NUMBER})(?:\s+(?P<before>{_DURATION_WORD}))?\s+and\s+a\s+half"
+    rf"(?:\s+(?P<after>{_DURATION_WORD}))?\b",
+    regex.IGNORECASE,
+)
 _FISCAL_YEAR = regex.compile(r"\b(?:fiscal\s+year|FY)\s?'?(?P<y>\d{2})\b", regex.IGNORECASE)
 
 
 def _special_amounts(text: str) -> list[Figure]:
-    """Half a billion; six minutes and five seconds (a race time); fiscal year 17."""
+    """Half a billion; six minutes and five seconds (a race time); fiscal year 17; two and
+    a half hours."""
     figures = [
         _figure(text, m.start(), m.end(), SCALE_WORDS[m.group("scale").lower()] / 2, "count")
         for m in _HALF_SCALE.finditer(text)
@@ -557,6 +608,15 @@ def _special_amounts(text: str) -> list[Figure]:
         _figure(text, m.start(), m.end(), Decimal(2000 + int(m.group("y"))), "year")
         for m in _FISCAL_YEAR.finditer(text)
     ]
+    for m in _AND_A_HALF.finditer(text):  # one year and a half, two and a half hours
+        unit = m.group("before") or m.group("after")
+        count = Decimal(m.group("n")) if m.group("n").isdigit() else words_to_number(m.group("n"))
+        if unit and count is not None:
+            unit = MEASURE_SUFFIXES[unit.lower()]
+            value = count + Decimal("0.5")
+            figures.append(
+                _figure(text, m.start(), m.end(), value, "measure", unit, step=Decimal("0.5"))
+            )
     return figures
 
 
@@ -602,13 +662,88 @@ def _clocks(text: str) -> list[Figure]:
     return figures
 
 
+_NOON = regex.compile(
+    r"(?:(?<=\b(?:at|by|before|after|until|till|from|around|about|to|past|since|towards?)\s+)"
+    r"|\b(?=12\s))(?:12\s+)?(?P<w>noon|midday|midnight)\b",
+    regex.IGNORECASE,
+)
+"""Noon as a time ("at noon"), not a word ("the noon news")."""
+_MILITARY = regex.compile(r"\b(?P<h>[01][0-9]|2[0-4])(?P<m>[0-5][0-9])\s+hours\b")
+_DECADE_WORDS = regex.compile(
+    r"\b(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    regex.IGNORECASE,
+)
+_POST_DECADE = regex.compile(r"\bpost-?\s?(?P<d>[0-9]0)\s?['’]?s\b", regex.IGNORECASE)
+_DECADE_ALONE = regex.compile(r"\b(?:a|the(?:\s+(?:past|last|next))?)\s+decade\b", regex.IGNORECASE)
+_COLON_SCORE = regex.compile(r"(?<![\d.:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d.:])")
+"""3:0 is a score: a clock has two digits of minutes."""
+_ROMAN_LEVEL = regex.compile(
+    r"\b(?:level|phase|grade|class|category|type|tier)\s+(?P<r>[IVX]{1,4})\b"
+)
+
+
+def _named_times(text: str) -> list[Figure]:
+    """Noon, midnight, 1707 hours; in her forties, post-90s, the past decade, level III."""
+    figures = [
+        _figure(
+            text,
+            m.start(),
+            m.end(),
+            Decimal(0 if m.group("w").lower() == "midnight" else 43200),
+            "clock",
+            soft=not m.group().startswith("12"),  # "at noon" may render 中午 or 午夜, no figure
+        )
+        for m in _NOON.finditer(text)
+    ]
+    figures += [
+        _figure(
+            text,
+            m.start(),
+            m.end(),
+            Decimal(int(m.group("h")) * 3600 + int(m.group("m")) * 60),
+            "clock",
+        )
+        for m in _MILITARY.finditer(text)
+    ]
+    figures += [
+        _figure(
+            text,
+            m.start(),
+            m.end(),
+            Decimal(UNITS_WORDS[m.group("w").lower()[:-3] + "y"]),
+            "count",
+            approx="over",
+        )
+        for m in _DECADE_WORDS.finditer(text)
+    ]
+    figures += [
+        _figure(text, m.start(), m.end(), Decimal(m.group("d")), "decade")
+        for m in _POST_DECADE.finditer(text)
+    ]
+    figures += [
+        _figure(text, m.start(), m.end(), Decimal(10), "measure", "years", soft=True)
+        for m in _DECADE_ALONE.finditer(text)
+    ]
+    figures += [
+        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), "count")
+        for m in _ROMAN_LEVEL.finditer(text)
+    ]
+    figures += [
+        _figure(
+            text, m.start(), m.end(), Decimal(m.group("a")), "score", high=Decimal(m.group("b"))
+        )
+        for m in _COLON_SCORE.finditer(text)
+    ]
+    return figures
+
+
 def _decades(text: str) -> list[Figure]:
     """The 1990s, the '90s, the early 90s; "in their 20s" is an age of twenty-something."""
     figures = []
     for match in _DECADE.finditer(text):
         digits = match.group("d")
         before = text[max(0, match.start() - 12) : match.start()].lower()
-        quoted = match.group().startswith("'")
+        quoted = match.group()[:1] in "'’"
         if len(digits) == 4 or quoted or _THE_DECADE.search(before):
             figures.append(_figure(text, match.start(), match.end(), Decimal(digits), "decade"))
         elif len(digits) == 2:
@@ -623,6 +758,9 @@ def _decades(text: str) -> list[Figure]:
 _THE_DECADE = regex.compile(r"\bthe\s(?:(?:early|late|mid)[\s-])?$")
 
 
+_COUNTED = regex.compile(rf"(?:\d|\b(?i:{_WORD_NUMBER}))[\s-]+$")
+
+
 def _vague(text: str) -> list[Figure]:
     """Hundreds of, thousands of, several million: an order of magnitude."""
     figures = []
@@ -634,7 +772,14 @@ def _vague(text: str) -> list[Figure]:
         ):
             continue
         start = match.start("few") if match.group("few") else match.start("what")
-        figures.append(_figure(text, start, match.end(), value, "count", approx="vague"))
+        if (
+            what == "decades"
+            and _COUNTED.search(text[: match.start("what")])
+            and not match.group("few")
+        ):
+            continue  # "three decades" is read as 30 years
+        unit = "years" if what == "decades" else None  # for decades: 数十年
+        figures.append(_figure(text, start, match.end(), value, "count", unit, approx="vague"))
     return figures
 
 
@@ -649,6 +794,8 @@ def _fractions(text: str) -> list[Figure]:
             continue  # "the first half of 2015", "three quarters of 2017", "one year and a half"
         if part == "half" and count is None and not regex.match(r"\s(?:of|a|an|the)\b", after):
             continue
+        if (count or "a").lower() == "a" and part != "half" and not regex.match(r"\s+of\b", after):
+            continue  # "a third party", "a quarter" of a year: no share
         if regex.match(r"[\s-](?:time|term|round|place|consecutive|straight|quarter)\b", after):
             continue  # "for a third time" is an ordinal
         if part == "half" and regex.match(r"\san?\s(?:year|month|day|hour|century|decade)", after):
@@ -678,7 +825,7 @@ def _multiples(text: str) -> list[Figure]:
             )  # fmt: skip
             continue
         count = match.group(2)
-        parsed = Decimal(count) if count[0].isdigit() else words_to_number(count)
+        parsed = parse_arabic(count)[0] if count[0].isdigit() else words_to_number(count)
         if parsed is not None:
             figures.append(_figure(text, match.start(), match.end(), parsed, "multiple", "x"))
     return figures

@@ -35,6 +35,17 @@ _RELATIVE_MONTH = regex.compile(r"本月|上月|当月|同月|次月|下月|月�
 _RELATIVE_DAY = regex.compile(
     r"今天|昨天|明天|今日|昨日|明日|当天|当日|同日|次日|日前|近日|本周|上周|周[一二三四五六日末]"
 )
+_NONE = regex.compile(
+    r"\b(?:none|zero|nil|nobody|neither|not\s+any"
+    r"|no(?!\s+(?:more|less|fewer|longer|later|earlier|sooner|other|one\s+else)\b))\b",
+    regex.IGNORECASE,
+)
+_CLAUSE_END = regex.compile(r"[；;。！？!?]")
+_COLLAPSED = regex.compile(
+    r"\b(?:all|both|each|respectively|likewise|the\s+same"
+    r"|as\s+(?:will|would|do|does|did|is|are|was|were|has|have|had|must|should|can))\b",
+    regex.IGNORECASE,
+)
 _DATE_PARTS = ("year", "month", "day")
 
 MIN_CONTEXT_WORDS = 3
@@ -61,38 +72,91 @@ class PairView(NamedTuple):
 
 def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
     """Findings for one pair; ``make(rule, message, zh=, en=, suggestion=)`` builds one."""
-    findings = []
     context_dates = _completed_dates(view)
     cut_figures = _figures_lost_in_cut(view)
     partial = _cut_off_figures(view)
     cut_figures |= {en.start for _, en in partial.values() if en is not None}
+    findings: list[Finding | None] = []
     for match in view.matches:
-        zh, en = match.zh, match.en
-        if match.relation == "same":
+        if match.zh is not None and match.en is not None:
+            findings += _paired(match, match.zh, match.en, partial, make)
+        elif match.zh is not None:
+            findings.append(_missing(match.zh, view, partial, make))
+        elif match.en is not None:
+            findings.append(_extra(match.en, view, make, context_dates, cut_figures))
+    return [f for f in findings if f is not None]
+
+
+def _paired(
+    match: FigureMatch,
+    zh: Figure,
+    en: Figure,
+    partial: dict[int, tuple[Figure, Figure | None]],
+    make: Callable[..., Finding],
+) -> list[Finding]:
+    if match.relation == "scale":
+        return [_scale(zh, en, make)]
+    if match.relation == "value" and zh.start in partial:
+        return [_cut_with_fragment(zh, make), _lost_in_cut(en, make)]
+    if match.relation == "value":
+        return [_value(zh, en, make)]
+    if match.relation == "unit":
+        message = (
+            f"“{en.text}” keeps the number of “{zh.text}” but not its unit ({zh.unit} → {en.unit})"
+        )
+        return [make("figure-unit", message, zh=zh, en=en)]
+    return []
+
+
+def _cut_with_fragment(zh: Figure, make: Callable[..., Finding]) -> Finding:
+    message = f"“{zh.text}” is cut off with the Chinese fragment; it cannot be checked"
+    return make("figure-unverifiable", message, zh=zh)
+
+
+def _repeat(figure: Figure, view: PairView) -> bool:
+    """A figure left alone that repeats one paired as the same figure in its clause, where
+    the other language writes it once: a date part (7月17和7月22日 → "July 17 and 22", a
+    second "July 26" spelled out), or a Chinese figure the English gathers up ("100%、100%、
+    100%" → "all 100%", "…隔离 10 天，…也必须隔离 10 天" → "as will anyone"). Without such
+    a word a repeat is a figure lost (70公里…70公里 → one "70 km"), and a repeated English
+    amount is a duplication."""
+    if figure.kind not in _DATE_PARTS and (
+        figure.lang == "en" or not _COLLAPSED.search(_english(view))
+    ):
+        return False
+    for match in view.matches:
+        twin = match.zh if figure.lang == "zh" else match.en
+        if match.relation != "same" or twin is None or twin is figure:
             continue
-        if match.relation == "scale":
-            findings.append(_scale(zh, en, make))  # type: ignore[arg-type]
-        elif match.relation == "value" and zh.start in partial:  # type: ignore[union-attr]
-            message = f"“{zh.text}” is cut off with the Chinese fragment; it cannot be checked"  # type: ignore[union-attr]
-            findings.append(make("figure-unverifiable", message, zh=zh))
-            findings.append(_lost_in_cut(en, make))  # type: ignore[arg-type]
-        elif match.relation == "value":
-            findings.append(_value(zh, en, make))  # type: ignore[arg-type]
-        elif match.relation == "unit":
-            message = f"“{en.text}” keeps the number of “{zh.text}” but not its unit ({zh.unit} → {en.unit})"  # type: ignore[union-attr]
-            findings.append(make("figure-unit", message, zh=zh, en=en))
-        elif match.relation == "missing" and zh.start in partial:  # type: ignore[union-attr]
-            message = f"“{zh.text}” is cut off with the Chinese fragment; it cannot be checked"  # type: ignore[union-attr]
-            findings.append(make("figure-unverifiable", message, zh=zh))
-        elif match.relation == "missing":
-            finding = _missing(zh, view, make)  # type: ignore[arg-type]
-            if finding is not None:
-                findings.append(finding)
-        else:
-            finding = _extra(en, view, make, context_dates, cut_figures)  # type: ignore[arg-type]
-            if finding is not None:
-                findings.append(finding)
-    return findings
+        if _same_figure(twin, figure) and not _CLAUSE_END.search(_between(view.text, twin, figure)):
+            return True
+    return False
+
+
+def _english(view: PairView) -> str:
+    return " ".join(view.text[s.start : s.end] for s in view.pair.en)
+
+
+def _same_figure(a: Figure, b: Figure) -> bool:
+    return (a.kind, a.value, a.high, a.unit) == (b.kind, b.value, b.high, b.unit)
+
+
+def _between(text: str, a: Figure, b: Figure) -> str:
+    first, second = sorted((a, b), key=lambda f: f.start)
+    return text[first.end : second.start]
+
+
+def _written_without_digits(zh: Figure, en_text: str) -> bool:
+    """Chinese figures the English renders in words that are no figure: 一名 → "a",
+    两国 → "both countries", 1美元兑 → "per US dollar", 住院0例 → "none was hospitalized",
+    卡-52 → "Ka-52"."""
+    if zh.kind in ("count", "measure", "money") and (
+        (zh.value == 1 and _ONE.search(en_text)) or (zh.value == 2 and _TWO.search(en_text))
+    ):
+        return True
+    if zh.value == 0 and zh.high is None and zh.kind == "count" and _NONE.search(en_text):
+        return True
+    return _in_code(zh, en_text)
 
 
 def _scale(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
@@ -110,14 +174,16 @@ def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
     return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
 
 
-def _missing(zh: Figure, view: PairView, make: Callable[..., Finding]) -> Finding | None:
-    if zh.soft:
+def _missing(
+    zh: Figure,
+    view: PairView,
+    partial: dict[int, tuple[Figure, Figure | None]],
+    make: Callable[..., Finding],
+) -> Finding | None:
+    if zh.soft or _repeat(zh, view) or _written_without_digits(zh, _english(view)):
         return None
-    en_text = " ".join(view.text[s.start : s.end] for s in view.pair.en)
-    if zh.kind in ("count", "measure") and (
-        (zh.value == 1 and _ONE.search(en_text)) or (zh.value == 2 and _TWO.search(en_text))
-    ):
-        return None  # 一名 → "a", 两国 → "both countries"
+    if zh.start in partial:
+        return _cut_with_fragment(zh, make)
     if view.en_cut is not None and _outside_translated_part(zh, view.chinese, view.en_cut):
         message = f"“{zh.text}” cannot be checked: the English stops short of it (its {view.en_cut} is cut)"
         return make("figure-unverifiable", message, zh=zh)
@@ -136,10 +202,12 @@ def _extra(
     context_dates: set[int],
     cut_figures: set[int],
 ) -> Finding | None:
-    if en.soft:
+    if en.soft or _repeat(en, view):
         return None
     if en.start in cut_figures:
         return _lost_in_cut(en, make)
+    if _in_code(en, view.text[slice(*view.pair.zh_range)]):  # type: ignore[misc]
+        return None  # "737 Classic" for 737Classic
     if en.start in context_dates:
         message = f"“{en.text}” spells out a date the Chinese leaves to context"
         return make("figure-unverifiable", message, en=en)
@@ -182,6 +250,15 @@ def _outside_translated_part(
         return True
     tail = [w for w in words if w.start >= hits[-1].end]
     return figure.start >= hits[-1].end and len(tail) >= MIN_TAIL_WORDS
+
+
+def _in_code(figure: Figure, other_text: str) -> bool:
+    """A bare number whose digits the other language writes inside a code or model name
+    (卡-52 and "Ka-52", 737Classic and "737 Classic"), which neither side reads as a figure."""
+    if figure.kind != "count" or figure.unit is not None or not figure.text.isdigit():
+        return False
+    code = rf"(?:[A-Za-z]-?{figure.text}(?!\d)|(?<!\d){figure.text}[A-Za-z])"
+    return regex.search(code, other_text) is not None
 
 
 def _lost_in_cut(en: Figure, make: Callable[..., Finding]) -> Finding:
@@ -265,9 +342,9 @@ def _cut_off_figures(view: PairView) -> dict[int, tuple[Figure, Figure | None]]:
 def _digits_end_a_number(zh: Figure, view: PairView) -> bool:
     """The cut figure's digits end a number in the English that is no figure (iPhone7)."""
     digits = regex.sub(r"\D", "", zh.text)
-    en_text = " ".join(view.text[s.start : s.end] for s in view.pair.en)
     return bool(digits) and any(
-        regex.sub(r"\D", "", n).endswith(digits) for n in regex.findall(r"\d[\d,.]*", en_text)
+        regex.sub(r"\D", "", n).endswith(digits)
+        for n in regex.findall(r"\d[\d,.]*", _english(view))
     )
 
 

@@ -58,11 +58,12 @@ MEASURES = {
     "千克": "kg", "克": "g", "斤": "jin", "千瓦时": "kWh", "千瓦": "kW", "兆瓦": "MW", "升": "l",
     "岁": "age", "摄氏度": "C", "小时": "h", "分钟": "min", "秒": "s", "天": "day", "周": "week",
     "个月": "month-count", "马力": "hp", "英里": "mile", "海里": "nmi", "英尺": "ft", "平方英尺": "ft2",
+    "里": "li", "载": "years", "℃": "C", "°C": "C", "英亩": "acre",
 }  # fmt: skip
 LATIN_UNITS = {
     "mm": "mm", "cm": "cm", "km": "km", "m": "m", "kg": "kg", "g": "g", "t": "t", "kW": "kW",
     "MW": "MW", "GW": "GW", "kWh": "kWh", "GB": "GB", "MB": "MB", "TB": "TB", "ml": "ml",
-    "hp": "hp", "mbar": "mbar", "hPa": "hPa", "kPa": "kPa", "MPa": "MPa", "kcal": "kcal",
+    "hp": "hp", "ha": "ha", "kw": "kW", "mbar": "mbar", "hPa": "hPa", "kPa": "kPa", "MPa": "MPa", "kcal": "kcal",
     "mAh": "mAh", "Hz": "Hz", "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "ppm": "ppm", "dB": "dB",
     "mg": "mg", "lb": "lb", "oz": "oz", "ft": "ft", "mph": "mph", "kph": "km/h",
 }  # fmt: skip
@@ -84,7 +85,8 @@ APPROX_AFTER = {
 
 _AR = r"(?>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
 _CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?[万亿]*"
-_AR_MULT = r"(?:\s?(?:万亿|千万|百万|个亿|亿|万|千(?![米克瓦卡焦帕兆])))?"
+_AR_MULT = r"(?:\s?(?:万亿|千万|百万|个亿(?!元以上|元级)|亿|万|千(?![米克瓦卡焦帕兆])))?"
+"""20个亿 is two billion; 20 个亿元以上项目 is twenty projects of a hundred million or more."""
 NUMBER = regex.compile(
     rf"(?P<ar>(?<![0-9０-９][.．])(?<![0-9０-９][,，](?=[0-9]{{3}}(?![0-9])))(?<![0-9０-９.．\p{{Latin}}]){_AR}(?![0-9０-９]))(?P<armult>{_AR_MULT})"
     rf"|(?P<cn>{_CN})"
@@ -105,7 +107,7 @@ _PERCENT_AFTER = regex.compile(
 _RANGE_JOIN = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
 _DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|号)")
 _GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
-_SIGN = regex.compile(r"(?:(?<![\p{Latin}\d])[-−－]|负\s*|地下\s*)$")
+_SIGN = regex.compile(r"(?:(?:^|(?<=[\s(（为是达至到降跌了在率值：:，,]))[-−－]|负\s*|地下\s*)$")
 _HAN = regex.compile(r"\p{Han}")
 _LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
 _LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
@@ -118,6 +120,7 @@ _IDIOMS = regex.compile(
     r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生|"
     r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季|"
     r"有朝一日|一时间|一时|同一时间|两个一百年|二十国集团|七国集团|八国集团|十二五期间|"
+    r"[几数百千万]+十?年一遇|"
     r"(?:长征|神舟|嫦娥|天宫|天舟|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
     r"[一二三四五六七八九十0-9]+号"
 )
@@ -143,10 +146,12 @@ _DURATION = regex.compile(
 _SLASH_FRACTION = regex.compile(r"(?<![0-9/.])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?![0-9/.])")
 _POST_DECADES = regex.compile(r"(?P<d>[0-9]0)(?=(?:\s*[、和]\s*[0-9]0)*\s*后)")
 """80后, 80、90后: the generations born in the 1980s and 1990s."""
+_APPROX_AFTER_UNIT = regex.compile(r"\s*(?:以上|以下|左右|上下)")
 _REMAINDER = regex.compile(r"(?P<n>[0-9]{1,4})(?P<w>万)?(?![0-9.])")
 _SHARED_POINTS = regex.compile(r"个\s*[、和及]\s*[0-9.]+\s*个百分点")
 _SCORE = regex.compile(
     r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])"
+    r"|(?<![0-9.:：])(?P<a>[0-9]{1,2})[:：](?P<b>[0-9])(?![0-9.:：])"  # 3:0 (a clock has 3:00)
 )
 _DECADE = regex.compile(
     r"(?:(?P<c>[0-9]{2}|[一二]?十[一二三四五六七八九]?)\s*世纪\s*|上世纪\s*)?"
@@ -157,18 +162,35 @@ _CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)�
 _PLAN = regex.compile(
     r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|[”’\"'」]|以来|末|初|中|开局|收官)"
 )
-_VAGUE = regex.compile(r"成千上万|成千上百|数以万计|数以千计|数以百万计|数以亿计|万千")
+_VAGUE = regex.compile(
+    r"成千上万|成千上百|数以万计|数以千计|数以百万计|数以亿计|万千(?![瓦克米卡焦])"
+)
 _VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**4, "数以千计": 1000,
                  "数以百万计": 10**6, "数以亿计": 10**8, "万千": 1000}  # fmt: skip
 _FIRST = regex.compile(r"首(?=[次届个批位家座款台次轮期])|头号")
 _HALF = regex.compile(r"一半|半数|过半")
+_AND_A_HALF = regex.compile(
+    r"(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*"
+    r"(?:(?P<before>年|天|周|小时|分钟)半|个半(?P<after>小时|月|钟头|星期))"
+)
+_HALF_UNITS = {"年": "years", "天": "day", "周": "week", "星期": "week", "小时": "h", "钟头": "h",
+               "分钟": "min", "月": "month-count"}  # fmt: skip
 _YEAR_AHEAD = regex.compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三四五六七八九]{4}年")
 """二〇一八年, and 二零一八 in 二零一八至二零二二年."""
 _BARE_AMOUNT = regex.compile(
     r"(?:万亿|亿|千万|百万)(?:元|美元|欧元|英镑|市值|规模|级)|[百千万](?:日|天)|[百千](?:元|块)"
-    r"|(?<=每)[百千万]"
+    r"|(?<=每)[百千万]|[百千](?=[户人家个名])"
 )
 """万亿市值, 亿元级, 千万美元, 百日: a bare multiplier before money or time is one of it."""
+_MIDNIGHT = regex.compile(r"零点(?![零〇一二三四五六七八九十0-9])|零时")
+_ROMAN = regex.compile(
+    r"(?P<r>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?<![A-Za-z])[IVX]{1,4}(?![A-Za-z]))\s*(?:级|(?=类|期|型|号))"
+)
+_ROMAN_VALUES = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6, "Ⅶ": 7, "Ⅷ": 8, "Ⅸ": 9, "Ⅹ": 10}
+_CLOCK_RANGE = regex.compile(
+    r"(?P<a>[0-9]{1,2})\s*[-—–至到~～]\s*(?P<b>[0-9]{1,2})\s*(?:时|点)(?!间)"
+)
+_TWO_MONTHS = regex.compile(r"(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九十])月")
 _DATELINE = regex.compile(r"\p{Han}{2,10}\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日电")
 """新华社马德里 1 月 8 日电: the news agency's dateline, often left out in translation."""
 _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "晚")
@@ -244,9 +266,14 @@ def _special_forms(text: str) -> list[Figure]:
         _doublings,
         _vague,
         _firsts,
+        _and_a_half,
         _halves,
         _labels,
         _holidays,
+        _midnights,
+        _romans,
+        _clock_ranges,
+        _two_months,
     )
     for reader in readers:
         for figure in reader(text):
@@ -385,7 +412,10 @@ def _decades(text: str) -> list[Figure]:
     for match in _DECADE.finditer(text):
         decade = int(match.group("d")) if match.group("d").isdigit() else _small(match.group("d"))
         century = match.group("c")
-        value = (_small(century) - 1) * 100 + decade if century else decade
+        if century:
+            value = (_small(century) - 1) * 100 + decade
+        else:  # 上世纪 80 年代, from this century, is the 1980s
+            value = 1900 + decade if match.group().startswith("上世纪") and decade < 100 else decade
         figures.append(_figure(text, match.start(), match.end(), Decimal(value), "decade"))
     return figures
 
@@ -441,12 +471,82 @@ def _holidays(text: str) -> list[Figure]:
     return figures
 
 
+def _midnights(text: str) -> list[Figure]:
+    return [
+        _figure(text, m.start(), m.end(), Decimal(0), "clock") for m in _MIDNIGHT.finditer(text)
+    ]
+
+
+def roman_value(numeral: str) -> int:
+    """Ⅲ → 3, IV → 4.
+
+    >>> roman_value("IV"), roman_value("Ⅲ")
+    (4, 3)
+    """
+    if numeral in _ROMAN_VALUES:
+        return _ROMAN_VALUES[numeral]
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for k, ch in enumerate(numeral):
+        value = values[ch]
+        total += -value if k + 1 < len(numeral) and values[numeral[k + 1]] > value else value
+    return total
+
+
+def _romans(text: str) -> list[Figure]:
+    """Ⅲ级, II 级: levels written in Roman numerals."""
+    return [
+        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), "count")
+        for m in _ROMAN.finditer(text)
+    ]
+
+
+def _clock_ranges(text: str) -> list[Figure]:
+    """0-24 时: two clock times."""
+    figures = []
+    for m in _CLOCK_RANGE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b <= 24:
+            figures.append(
+                _figure(
+                    text, m.start("a"), m.end("a"), Decimal(a * 3600), "clock", step=Decimal(3600)
+                )
+            )
+            figures.append(
+                _figure(text, m.start("b"), m.end(), Decimal(b * 3600), "clock", step=Decimal(3600))
+            )
+    return figures
+
+
+def _two_months(text: str) -> list[Figure]:
+    """七八月: July and August."""
+    figures = []
+    for m in _TWO_MONTHS.finditer(text):
+        a, b = _small(m.group("a")), _small(m.group("b"))
+        if b == a + 1:
+            figures.append(_figure(text, m.start("a"), m.end("a"), Decimal(a), "month"))
+            figures.append(_figure(text, m.start("b"), m.end(), Decimal(b), "month"))
+    return figures
+
+
 def _firsts(text: str) -> list[Figure]:
     """首次, 首届, 头号: the first."""
     return [
         _figure(text, m.start(), m.end() + (m.group() == "首"), Decimal(1), "ordinal", soft=True)
         for m in _FIRST.finditer(text)
     ]
+
+
+def _and_a_half(text: str) -> list[Figure]:
+    """一年半, 两个半小时: a duration and a half."""
+    figures = []
+    for match in _AND_A_HALF.finditer(text):
+        unit = _HALF_UNITS[match.group("before") or match.group("after")]
+        value = Decimal(_small(match.group("n"))) + Decimal("0.5")
+        figures.append(
+            _figure(text, *match.span(), value, "measure", unit=unit, step=Decimal("0.5"))
+        )
+    return figures
 
 
 def _halves(text: str) -> list[Figure]:
@@ -474,7 +574,11 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     """Read one figure around a number token; return it and where scanning resumes."""
     start, end = match.span()
     before = text[max(0, start - 4) : start]
+    if regex.search(r"[A-Za-z]\s?/\s?$", before):
+        return None, end  # 28.4mg/100ml: 100 ml is the measure's denominator
     prefix = _APPROX_BEFORE.search(before)
+    if prefix and prefix.group().strip() == "上" and match.group()[:1] not in "百千万亿":
+        prefix = None  # 上百人 is "hundreds"; 以上37℃ is no approximation
     bare_ok = bool(
         prefix or _APPROX_AFTER.match(text, end) or _BARE_AMOUNT.match(text, match.start())
     )
@@ -533,7 +637,20 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         if is_cn and bare and not bare_ok:
             return None, end  # a bare Chinese numeral is a word, not a quantity
         kind = "count"
+    if (
+        kind == "count"
+        and unit is None
+        and high is not None
+        and _year_span(value, high, text, start)
+    ):
+        kind = "year"  # (1999-2019): a span of years
+    if kind == "count" and unit is None and before.rstrip().endswith("月") and 1 <= value <= 31:
+        kind = "day"  # 7月17和22日
     kind, unit = _date_kind(kind, unit, value)
+    after_unit = _APPROX_AFTER_UNIT.match(text, end)
+    if after_unit and not approx:  # 18 岁以上, 100 元左右
+        approx = APPROX_AFTER[after_unit.group().strip()]
+        end = after_unit.end()
     if (
         kind == "day"
         and is_cn
@@ -541,11 +658,23 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         and before[-1:] not in ("月", "至", "到", "、", "和")
     ):
         kind, unit = "count", "day"  # 一日, 三日: days, not a date
-    soft = is_cn and value <= _SOFT_LIMIT and high is None and kind in ("count", "measure")
+    soft = (
+        is_cn
+        and value <= _SOFT_LIMIT
+        and high is None
+        and kind in ("count", "measure")
+        and approx != "vague"  # 数十款 is "dozens of": a figure the English must keep
+    )
     figure = _figure(
         text, fig_start, end, value, kind, unit=unit, high=high, approx=approx, step=step, soft=soft
     )
     return figure, end
+
+
+def _year_span(low: Decimal, high: Decimal, text: str, start: int) -> bool:
+    return text[start : start + 4].isdigit() and all(
+        1900 <= v <= 2100 and v == v.to_integral_value() for v in (low, high)
+    )
 
 
 def _date_kind(kind: str, unit: str | None, value: Decimal) -> tuple[str, str | None]:
@@ -579,13 +708,13 @@ def _range(
 def _approximation(
     text: str, end: int, value: Decimal, high: Decimal | None
 ) -> tuple[str | None, Decimal, Decimal | None, int]:
-    """余/多/左右 after a number; 十余万 puts the multiplier after 余."""
+    """余/多/左右 after a number; 十余万 and 十几千 put the multiplier after 余 and 几."""
     suffix = _APPROX_AFTER.match(text, end)
     if not suffix:
         return None, value, high, end
     approx = APPROX_AFTER[suffix.group().strip()]
     end = suffix.end()
-    multiplier = regex.match(r"[万亿]+", text[end:])
+    multiplier = regex.match(r"(?:[万亿]|千(?![米克瓦卡焦帕兆]))+", text[end:])
     if multiplier:
         for ch in multiplier.group():
             value *= MULTIPLIERS[ch]
@@ -664,6 +793,8 @@ def _unit(text: str, pos: int) -> tuple[str | None, str | None, int]:
     for name in _CURRENCY_ORDER:
         if rest.startswith(name):
             return "money", CURRENCIES[name], pos + skipped + len(name)
+    if rest.startswith("周年"):
+        return "ordinal", None, pos + skipped + 2  # 65 周年: the 65th anniversary
     date = _DATE_UNIT.match(text, pos)
     if date:
         unit = date.group().strip()[0]
