@@ -58,7 +58,8 @@ _QUOTES = regex.compile(r"[“”\"‘’']+")
 _CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
 _LEAD_SYMBOLS = regex.compile(r"[^\p{L}]+")
 _TRAILING = regex.compile(r"(?:[!?.:;,…*]|[”’\"'）)】」』》〕］\]“])*")
-_ATTACHED_NUMBER = regex.compile(r"(?:\s*[\d０-９][\d０-９,.，．%％‰]*)+")
+_ATTACHED_NUMBER = regex.compile(r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)")
+"""Digits a Chinese run ends with, unless they open a date stamp ("2020-07-26 Source")."""
 _TOKEN = regex.compile(r"\S+")
 _ZH_SPLIT = regex.compile(
     r"[" + regex.escape(ZH_SENTENCE_END + ZH_CLAUSE_END) + r"]+[" + regex.escape(CLOSERS) + r"]*"

@@ -122,8 +122,8 @@ APPROX_WORDS = {
 }  # fmt: skip
 
 _WORD_NUMBER = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
-_DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?|\.\d+"
+_DIGITS = (  # 16048,100: misgrouped by a translation, still one number
+    r"(?:\d{1,3}(?:,\d{3})+|\d{4,}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?|\.\d+"
 )
 _NUMBER_WORDS = (
     rf"(?:(?:an?(?=[\s-]+(?:hundred|thousand|million|billion|trillion|dozen)\b)|{_WORD_NUMBER})"
@@ -145,7 +145,7 @@ FIGURE = regex.compile(
     (?P<sign>(?<![\p{{L}}\d)%])(?<!\b\p{{Lu}}\p{{L}}{{0,2}}\s)[-−](?=\d))?
     (?P<cur>(?<![\p{{L}}\d])(?:{_CURRENCY_PREFIX})\s?)?
     (?:
-        (?P<digits>(?<![\d.])(?<!\d,)(?<!\d:)(?:{_DIGITS}))(?P<scale>{_SCALE})?
+        (?P<digits>(?<![\d.])(?<!\d,(?=\d{{3}}(?!\d)))(?<!\d:)(?:{_DIGITS}))(?P<scale>{_SCALE})?
       | (?P<words>\b(?i:{_NUMBER_WORDS})\b)(?P<wscale>{_SCALE})?
     )
     (?P<range>
@@ -640,6 +640,8 @@ def _clocks(text: str) -> list[Figure]:
         if match.group("h"):
             hour = int(match.group("h"))
             minute = int(match.group("m") or 0)
+            if hour > 23 or minute >= 60:
+                continue  # "26 pm" is a day number with a stray pm, not a time
             if match.group("ampm").lower().startswith("p") and hour < 12:
                 hour += 12
             value = Decimal(hour * 3600 + minute * 60)
@@ -675,6 +677,10 @@ _DECADE_WORDS = regex.compile(
 )
 _POST_DECADE = regex.compile(r"\bpost-?\s?(?P<d>[0-9]0)\s?['’]?s\b", regex.IGNORECASE)
 _DECADE_ALONE = regex.compile(r"\b(?:a|the(?:\s+(?:past|last|next))?)\s+decade\b", regex.IGNORECASE)
+_HOUR_WINDOW = regex.compile(
+    r"\b(?P<a>1?\d|2[0-4])\s*(?:to|-|–|—)\s*(?P<b>1?\d|2[0-4])\s+hours\b(?=\s+(?:on|of)\b)"
+)
+"""0 to 24 hours on July 25: a window of clock times (0—24时), not a duration."""
 _COLON_SCORE = regex.compile(r"(?<![\d.:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d.:])")
 """3:0 is a score: a clock has two digits of minutes."""
 _ROMAN_LEVEL = regex.compile(
@@ -683,7 +689,8 @@ _ROMAN_LEVEL = regex.compile(
 
 
 def _named_times(text: str) -> list[Figure]:
-    """Noon, midnight, 1707 hours; in her forties, post-90s, the past decade, level III."""
+    """Noon, midnight, 1707 hours, 0 to 24 hours on a day; in her forties, post-90s, the
+    past decade, level III; a 3:0 score."""
     figures = [
         _figure(
             text,
@@ -734,6 +741,11 @@ def _named_times(text: str) -> list[Figure]:
         )
         for m in _COLON_SCORE.finditer(text)
     ]
+    for m in _HOUR_WINDOW.finditer(text):
+        figures += [
+            _figure(text, *m.span(end), Decimal(int(m.group(end)) * 3600), "clock")
+            for end in ("a", "b")
+        ]
     return figures
 
 

@@ -137,6 +137,7 @@ _CLOCK = regex.compile(
     rf"(?:\s*(?P<m>{_SMALL})\s*分)?(?P<half>半)?(?P<approx>左右|许)?"
 )
 _COLON_CLOCK = regex.compile(
+    r"(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)?\s*"
     r"(?<![0-9.:])(?P<h>[0-2]?[0-9])[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
 )
 _DURATION = regex.compile(
@@ -315,11 +316,14 @@ def _clocks(text: str) -> list[Figure]:
 
 
 def _colon_clocks(text: str) -> list[Figure]:
-    """07:30 and 19:44:50 written the English way inside Chinese."""
+    """07:30 and 19:44:50 written the English way inside Chinese; 晚7:30 is 19:30."""
     figures = []
     for m in _COLON_CLOCK.finditer(text):
-        seconds = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s") or 0)
-        if int(m.group("h")) <= 24:
+        hour = int(m.group("h"))
+        if m.group("period") in _EVENING and hour < 12:
+            hour += 12
+        seconds = hour * 3600 + int(m.group("m")) * 60 + int(m.group("s") or 0)
+        if hour <= 24:
             figures.append(
                 _figure(text, m.start(), m.end(), Decimal(seconds), "clock", step=Decimal(60))
             )
