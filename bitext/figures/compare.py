@@ -282,6 +282,7 @@ def _pair_last_two(
         if (
             alike
             and (one_zh.high is None) == (one_en.high is None)
+            and (one_zh.unit is None) == (one_en.unit is None)  # 一天 and "15 states" are apart
             and _units_compatible(one_zh, one_en)
         ):
             taken_zh[left_zh[0]] = FigureMatch(zh[left_zh[0]], en[left_en[0]], "value")

@@ -172,7 +172,7 @@ _GLUED_UNITS = {
 }  # fmt: skip
 _SKIP = regex.compile(r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
 _IDIOMS = regex.compile(
-    r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day|time|way|side|"
+    r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
     r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
     r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
     r"first\sof\sall|a\sfew(?!\s(?:hundred|thousand|million|billion|decades)\b)|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
@@ -795,6 +795,14 @@ def _vague(text: str) -> list[Figure]:
     return figures
 
 
+_SHARE_BEFORE = regex.compile(
+    r"\b(?:about|nearly|almost|roughly|around|over|some|than|accounting\sfor|accounts?\sfor|"
+    r"accounted\sfor|by|to)\s+$",
+    regex.IGNORECASE,
+)
+"""What makes "a quarter" a share without "of": "accounting for about a quarter"."""
+
+
 def _fractions(text: str) -> list[Figure]:
     figures = []
     for match in _FRACTION.finditer(text):
@@ -806,7 +814,8 @@ def _fractions(text: str) -> list[Figure]:
             continue  # "the first half of 2015", "three quarters of 2017", "one year and a half"
         if part == "half" and count is None and not regex.match(r"\s(?:of|a|an|the)\b", after):
             continue
-        if (count or "a").lower() == "a" and part != "half" and not regex.match(r"\s+of\b", after):
+        share_of = regex.match(r"\s+of\b", after) or _SHARE_BEFORE.search(text[: match.start()])
+        if (count or "a").lower() == "a" and part != "half" and not share_of:
             continue  # "a third party", "a quarter" of a year: no share
         if regex.match(r"[\s-](?:time|term|round|place|consecutive|straight|quarter)\b", after):
             continue  # "for a third time" is an ordinal

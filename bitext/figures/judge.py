@@ -118,11 +118,13 @@ def _repeat(figure: Figure, view: PairView) -> bool:
     the other language writes it once: a date part (7月17和7月22日 → "July 17 and 22", a
     second "July 26" spelled out), or a Chinese figure the English gathers up ("100%、100%、
     100%" → "all 100%", "…隔离 10 天，…也必须隔离 10 天" → "as will anyone"). Without such
-    a word a repeat is a figure lost (70公里…70公里 → one "70 km"), and a repeated English
-    amount is a duplication."""
-    if figure.kind not in _DATE_PARTS and (
-        figure.lang == "en" or not _COLLAPSED.search(_english(view))
-    ):
+    a word a repeat is a figure lost (70公里…70公里 → one "70 km"). An English ordinal said
+    again names the same thing ("the 19th National Congress" twice for one 十九大); a
+    repeated English amount is a duplication."""
+    date = figure.kind in _DATE_PARTS
+    name = figure.lang == "en" and figure.kind == "ordinal"
+    gathered = figure.lang == "zh" and _COLLAPSED.search(_english(view)) is not None
+    if not (date or name or gathered):
         return False
     for match in view.matches:
         twin = match.zh if figure.lang == "zh" else match.en

@@ -113,6 +113,8 @@ _LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
 _LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
 """六O二厂, 二○一八: a letter O or a circle written for 〇."""
 _SPEED = regex.compile(r"时速\s*$")
+_NAMED_BY_DIGITS = regex.compile(r"[一二三四五六七八九][〇零][一二三四五六七八九〇零]+")
+"""六〇二厂: a number read out digit by digit with a zero in it is the number 602."""
 _IDIOMS = regex.compile(
     r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
     r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万(?=[不别要记注小])|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
@@ -154,6 +156,7 @@ _SCORE = regex.compile(
     r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])"
     r"|(?<![0-9.:：])(?P<a>[0-9]{1,2})[:：](?P<b>[0-9])(?![0-9.:：])"  # 3:0 (a clock has 3:00)
 )
+_STREAK = regex.compile(r"(?P<n>[0-9]{1,2}|[二两三四五六七八九十]{1,3})连(?P<how>胜|败|负)")
 _DECADE = regex.compile(
     r"(?:(?P<c>[0-9]{2}|[一二]?十[一二三四五六七八九]?)\s*世纪\s*|上世纪\s*)?"
     r"(?P<d>(?:1[5-9]|20)?[0-9]0|[一二三四五六七八九]十)\s*年代"
@@ -391,6 +394,13 @@ def _scores(text: str) -> list[Figure]:
         if match.group("dash") and b >= a:
             continue  # 5-10 is a range
         figures.append(_figure(text, match.start(), match.end(), a, "score", high=b))
+    for match in _STREAK.finditer(text):  # 四连胜 is a 4-0 record
+        count = Decimal(_small(match.group("n")))
+        won = match.group("how") == "胜"
+        figures.append(
+            _figure(text, *match.span(), count if won else Decimal(0), "score",
+                    high=Decimal(0) if won else count)
+        )  # fmt: skip
     return figures
 
 
@@ -605,7 +615,12 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         return _figure(text, start - 3, end, value, "percent", unit="%"), end
     if text.startswith("分之", end) and not match.group("ar"):
         return _fraction(text, match, value)
-    if is_cn and is_digit_sequence(match.group("cn")) and not _YEAR_AHEAD.match(text, end):
+    if (
+        is_cn
+        and is_digit_sequence(match.group("cn"))
+        and not _YEAR_AHEAD.match(text, end)
+        and not _NAMED_BY_DIGITS.fullmatch(match.group("cn"))
+    ):
         return None, end  # 三五个 is "three or five"; phone numbers are read digit by digit
     if match.group("ar"):
         glued = _GLUED_LATIN.match(text, end)
@@ -638,7 +653,8 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         return _percent(text, fig_start, end, value, step, approx, high), end
     if kind is None:
         bare = not regex.search("[万亿]", text[start:end]) and not approx and high is None
-        if is_cn and bare and not bare_ok:
+        named = _NAMED_BY_DIGITS.fullmatch(match.group("cn") or "")
+        if is_cn and bare and not bare_ok and not named:
             return None, end  # a bare Chinese numeral is a word, not a quantity
         kind = "count"
     if (
