@@ -31,6 +31,8 @@ _HEAD_CUT = regex.compile(
     r"^(?:[年月日号万亿千百元%％个名位家所项条次期人岁倍成的了着过们地得之与和及或等米分秒周例户件台"
     r"，、。；：）)》」』”’,.;:!?！？]|[0-9]{3}(?![0-9])|[0-9]+(?=[\p{Han}])(?![0-9]*\s*[年月日号万亿千百元个名位家所项条次期人岁倍成%％多余]))"
 )
+_UNOPENED_BRACKET = regex.compile(r"^[^（(，,。；;]{0,12}[）)]")
+"""超过半数）的国家…: a bracket closed that the fragment never opened; its head is lost."""
 _SENTENCE_END = regex.compile(r"[。！？!?…”’」』）)\"'》；;]$")
 _INTERNAL_PUNCTUATION = regex.compile(r"[，,、；;]")
 _CUT_KINDS = (("年", "year"), ("月", "month"), ("日", "day"), ("号", "day"))
@@ -49,7 +51,7 @@ def cut_side(pair: Pair, text: str, features: dict, ratio: float = EN_PER_ZH) ->
     if not pair.zh or not pair.en:
         return None
     zh_text = text[slice(*pair.zh_range)]  # type: ignore[misc]
-    if _HEAD_CUT.match(zh_text):
+    if _HEAD_CUT.match(zh_text) or _UNOPENED_BRACKET.match(zh_text):
         return "head"
     if not _SENTENCE_END.search(zh_text) and (
         len(zh_text) > HEADLINE_LENGTH or _INTERNAL_PUNCTUATION.search(zh_text)

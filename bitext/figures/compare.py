@@ -82,6 +82,8 @@ APPROX_TOLERANCE = Decimal("0.1")
 ABOUT_TOLERANCE = Decimal("0.2")
 """约 / "about" on both sides: the two round a figure each their own way."""
 CONVERSION_TOLERANCE = Decimal("0.03")
+BOUND_REACH = Decimal("0.2")
+"""How far past a bound (余, 近, "more than") the other side's number may lie."""
 
 
 class Relation(NamedTuple):
@@ -129,7 +131,7 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     if _vague(zh) or _vague(en):
         return Relation("same", loose + soft) if _same_magnitude(zh_value, en.value) else None
     approximate = _tolerance(zh, en)
-    if _same(zh_value, zh_high, zh_step, en, approximate):
+    if _same(zh_value, zh_high, zh_step, en, approximate) or _bound_holds(zh, zh_value, en):
         if swapped or _currency_conflict(zh, en):
             return Relation("unit", 1.5)
         return Relation("same", loose + soft + _relative_difference(zh_value, en.value))
@@ -410,12 +412,30 @@ def _unit_swapped(zh: Figure, en: Figure, converted: Decimal) -> bool:
     )
 
 
+def _bound_holds(zh: Figure, zh_value: Decimal, en: Figure) -> bool:
+    """One side a round bound, the other a number just inside it: 过半 and "53%", 5万余人
+    and "53,000 people", "nearly 30,000" and 2.96万. "Up to 22 yuan" is no bound on 20 元:
+    22 is not rounder than 20."""
+    if zh.high is not None or en.high is not None or (zh.approx is None) == (en.approx is None):
+        return False
+    bound, exact = (zh.approx, en.value) if zh.approx else (en.approx, zh_value)
+    limit = zh_value if zh.approx else en.value
+    bound_digits, exact_digits = (zh.digits, en.digits) if zh.approx else (en.digits, zh.digits)
+    if limit <= 0 or len(bound_digits) >= len(exact_digits):
+        return False
+    if bound == "over":
+        return limit < exact <= limit * (1 + BOUND_REACH)
+    if bound == "under":
+        return limit * (1 - BOUND_REACH) <= exact < limit
+    return False
+
+
 def _tolerance(zh: Figure, en: Figure) -> Decimal:
     """How far apart two figures may be and still agree: nothing for exact figures."""
     if zh.approx == "about" and en.approx == "about":
         return ABOUT_TOLERANCE
-    if zh.approx or en.approx:
-        return APPROX_TOLERANCE
+    if "about" in (zh.approx, en.approx):
+        return APPROX_TOLERANCE  # 约 20 元 and "22 yuan"; 最多 20 元 is no "up to 22"
     if zh.unit != en.unit and (zh.unit or "") in CONVERSIONS and (en.unit or "") in CONVERSIONS:
         return CONVERSION_TOLERANCE
     return Decimal(0)

@@ -812,9 +812,15 @@ def _fractions(text: str) -> list[Figure]:
             r"\s+of\s+(?:the\s+)?(?:year|\d{4}|last|this|next)", after
         ):
             continue  # "the first half of 2015", "three quarters of 2017", "one year and a half"
-        if part == "half" and count is None and not regex.match(r"\s(?:of|a|an|the)\b", after):
-            continue
-        share_of = regex.match(r"\s+of\b", after) or _SHARE_BEFORE.search(text[: match.start()])
+        share_of = regex.match(r"\s+of\b", after) or (
+            _SHARE_BEFORE.search(text[: match.start()]) and not after.startswith("-")
+        )
+        if (
+            part == "half"
+            and count is None
+            and not (share_of or regex.match(r"\s(?:a|an|the)\b", after))
+        ):
+            continue  # "half" alone is a word ("half-price"); "more than half" is a share
         if (count or "a").lower() == "a" and part != "half" and not share_of:
             continue  # "a third party", "a quarter" of a year: no share
         if regex.match(r"[\s-](?:time|term|round|place|consecutive|straight|quarter)\b", after):
