@@ -103,7 +103,7 @@ class FigureMatch(NamedTuple):
 
 def relate(zh: Figure, en: Figure) -> Relation | None:
     """How an English figure stands to a Chinese one, or None if unrelated."""
-    if _first_months(zh, en) or _first_months(en, zh):
+    if _first_months(zh, en) or _first_months(en, zh) or _same_streak(zh, en):
         return Relation("same", 0.0)
     en = _weight_in_pounds(zh, en)
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
@@ -165,6 +165,16 @@ def _first_months(months: Figure, count: Figure) -> bool:
         and count.unit == "month-count"
         and count.value == months.high
     )
+
+
+def _same_streak(zh: Figure, en: Figure) -> bool:
+    """四连胜 is "4-0", "four straight wins" or "a 4th straight win"."""
+    if zh.kind != "score" or not zh.text.endswith(("连胜", "连败", "连负")):
+        return False
+    games = zh.value or zh.high
+    if en.kind == "score":
+        return (en.value, en.high) == (zh.value, zh.high)
+    return en.kind in ("ordinal", "count") and en.value == games
 
 
 def _same_decade(zh: Decimal, en: Decimal) -> bool:
