@@ -74,6 +74,9 @@ LOCAL_CURRENCY = frozenset({"CNY", "HKD", "TWD", "MOP"})
 DOLLARS = frozenset({"USD", "AUD", "CAD", "HKD", "TWD", "SGD", "NZD"})
 """A bare "$" or "dollars" may be any of these."""
 HALF_DAY = Decimal(12 * 3600)
+_SCALED_WRITING = regex.compile(
+    r"\d\.\d|thousand|million|billion|trillion|\d\s?(?:k|K|m|mn|bn|b|tn)\b", regex.IGNORECASE
+)
 _HALF_DAY = regex.compile(
     r"\b[ap]\.?m\b\.?|\d[ap]m\b|\b(?:morning|afternoon|evening|night)\b", regex.IGNORECASE
 )
@@ -125,7 +128,8 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
         return Relation("same", 0.0) if _same_decade(zh_value, en.value) else None
     if zh_group == "multiple" and abs(zh_value - en.value) == 1:
         return Relation("same", 0.2 + soft)  # 增长一倍 is "doubled": Chinese counts the increase
-    if _vague(zh) and _vague(en) and not _same_magnitude(zh_value, en.value, strict=True):
+    spanned = zh_high is not None and zh_value <= en.value <= zh_high  # 成千上万
+    if _vague(zh) and _vague(en) and not (spanned or _same_magnitude(zh_value, en.value, True)):
         factor = _power_of_ten(zh_value, en.value)  # 数亿 → "billions"
         return Relation("scale", 1.0, factor) if factor else None
     if _vague(zh) or _vague(en):
@@ -493,6 +497,8 @@ def _scale_factor(
     shift = Decimal(10) ** k
     if (high is None) != (en.high is None):
         return None
+    if value * shift != en.value and not _SCALED_WRITING.search(en.text):
+        return None  # 112% → "11%" lost a digit; only "3.9 billion" rounds a scaled figure
     if not _equal(value * shift, step * shift, en.value, en.step, approximate, strict=True):
         return None
     if high is not None and not _equal(

@@ -232,7 +232,7 @@ _MULTIPLE_WORDS = {
 }
 _CLOCK = regex.compile(
     r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2}))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
-    r"|\b(?P<h2>\d{1,2}):\s?(?P<m2>\d{2})(?::(?P<s2>\d{2}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
+    r"|\b(?P<h2>\d{1,2}):\s?(?P<m2>\d{2})(?::\s?(?P<s2>\d{2}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
     r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so'clock\b",
     regex.IGNORECASE,
 )

@@ -573,12 +573,13 @@ def _halves(text: str) -> list[Figure]:
 
 
 def _vague(text: str) -> list[Figure]:
-    return [
-        _figure(
-            text, m.start(), m.end(), Decimal(_VAGUE_VALUES[m.group()]), "count", approx="vague"
-        )
-        for m in _VAGUE.finditer(text)
-    ]
+    """成千上万 spans thousands to tens of thousands; 数以万计 is tens of thousands."""
+    figures = []
+    for m in _VAGUE.finditer(text):
+        value = Decimal(_VAGUE_VALUES[m.group()])
+        high = value * 10 if m.group().startswith(("成千上", "万千")) else None
+        figures.append(_figure(text, *m.span(), value, "count", high=high, approx="vague"))
+    return figures
 
 
 # --- plain numbers ----------------------------------------------------------------
