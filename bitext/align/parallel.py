@@ -47,11 +47,18 @@ class ParallelParams(NamedTuple):
     figure_weight: float = 1.5
     null_score: float = -1.0
     """Score of a sentence left without counterpart, before its shape prior."""
+    prior_weight: float = 1.0
+    """How much the shape prior counts against the evidence."""
     wide_band: float = 0.06
     """Half width of the first pass's band, as a share of the longer text."""
     min_wide_band: int = 10
     narrow_band: int = 8
     """Half width of the second pass's band around the first path, in sentences."""
+    dictionary: bool = True
+    """Signals, each can be switched off to measure what it adds (benchmarks/mac.py)."""
+    names: bool = True
+    fixed_ratio: float | None = None
+    """Use this English/Chinese length ratio instead of the document's own."""
 
 
 DEFAULT_PARAMS = ParallelParams()
@@ -100,13 +107,13 @@ class _Scorer:
 
     def __init__(self, zh: list[Features], en: list[Features], params: ParallelParams) -> None:
         self.zh, self.en, self.params = zh, en, params
-        self.zh_masks, self.en_masks = _hit_masks(zh, en)
+        self.zh_masks, self.en_masks = _hit_masks(zh, en, params.dictionary, params.names)
         self.zh_totals = [sum(f.weights) for f in zh]
         self.en_totals = [sum(f.weights) for f in en]
         self.zh_lengths = _prefix_sums(f.length for f in zh)
         self.en_lengths = _prefix_sums(f.length for f in en)
         self.zh_figures = _prefix_sums(sum(not g.soft for g in f.figures) for f in zh)
-        self.ratio = (self.en_lengths[-1] or 1) / (self.zh_lengths[-1] or 1)
+        self.ratio = params.fixed_ratio or (self.en_lengths[-1] or 1) / (self.zh_lengths[-1] or 1)
         self.yes = math.log(params.hit_translation / params.hit_chance)
         self.no = math.log((1 - params.hit_translation) / (1 - params.hit_chance))
         self._hits: dict[tuple[str, int, int, int], float] = {}
@@ -166,20 +173,24 @@ def _prefix_sums(values: Iterable[int]) -> list[int]:
 
 
 def _hit_masks(
-    zh: Sequence[Features], en: Sequence[Features]
+    zh: Sequence[Features], en: Sequence[Features], dictionary: bool = True, names: bool = True
 ) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
     """Which words of each line the other side's lines account for, from inverted
-    indexes (English stem → lines; translation stem → Chinese lines)."""
+    indexes (English stem or name → lines; translation stem → Chinese lines)."""
     en_lines: dict[str, list[int]] = defaultdict(list)
     for j, sentence in enumerate(en):
-        for key in sentence.stems | sentence.names:
+        for key in (sentence.stems if dictionary else set()) | (sentence.names if names else set()):
             en_lines[key].append(j)
     zh_masks: dict[tuple[int, int], int] = defaultdict(int)
     zh_lines: dict[str, set[int]] = defaultdict(set)
     for i, sentence in enumerate(zh):
         for k, (word, stems) in enumerate(zip(sentence.words, sentence.translations, strict=True)):
             hit_lines: set[int] = set()
-            for key in (*stems, pinyin_key(word)):
+            keys = set(stems) if dictionary else set()
+            name = pinyin_key(word)
+            if names and name in sentence.names:
+                keys.add(name)
+            for key in keys:
                 hit_lines.update(en_lines.get(key, ()))
                 zh_lines[key].add(i)
             for j in hit_lines:
@@ -222,7 +233,8 @@ def _best_path(
     n, m = len(scorer.zh), len(scorer.en)
     best: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
-    priors = [(a, b, math.log(SHAPE_PRIOR[a, b])) for a, b in shapes]
+    weight = scorer.params.prior_weight
+    priors = [(a, b, weight * math.log(SHAPE_PRIOR[a, b])) for a, b in shapes]
     for i in range(n + 1):
         low, high = band[i]
         for j in range(low, high + 1):
