@@ -24,8 +24,13 @@ import click
 from rich.console import Console
 
 from bitext import __version__
-from bitext.check import CheckConfig, check_paths
-from bitext.model import BitextError
+from bitext.align.files import SPLIT_MODES, align_documents
+from bitext.check import CheckConfig, check_document, check_paths, signature
+from bitext.export import FORMATS as EXPORT_FORMATS
+from bitext.export import ExportInfo, export
+from bitext.io import read_document
+from bitext.model import BitextError, InputError
+from bitext.pairs import units_from_alignment, units_from_report
 from bitext.report import json_report, terminal
 
 FORMATS = ("rich", "json")
@@ -91,6 +96,48 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, fail_o
     else:
         _write_rich(report, output)
     sys.exit(1 if report.fails(fail_on) else 0)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(tuple(EXPORT_FORMATS)),
+    default="tsv",
+    show_default=True,
+    help="beads: [0,1]:[0] a line; tsv; json; tmx (TMX 1.4b); xliff (XLIFF 1.2).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
+@click.option(
+    "--split",
+    type=click.Choice(SPLIT_MODES),
+    default="auto",
+    show_default=True,
+    help="Two files: a sentence a line (lines), split lines into sentences, or decide (auto).",
+)
+@click.option("--no-notes", is_flag=True, help="Two files: do not compare figures per pair.")
+@_one_line_errors
+def align(
+    files: tuple[str, ...], output_format: str, output: str | None, split: str, no_notes: bool
+) -> None:
+    """Pair Chinese with English and export the pairs.
+
+    One FILE: a mixed bulletin, paired as `bitext check` pairs it. Two FILES: a
+    Chinese file and its English translation, aligned sentence by sentence.
+    Figure findings go along as notes.
+    """
+    if len(files) == 1:
+        report = check_document(read_document(files[0]))
+        units = units_from_report(report)
+        info = ExportInfo(files[0], files[0], __version__, signature())
+    elif len(files) == 2:
+        alignment = align_documents(read_document(files[0]), read_document(files[1]), split)
+        units = units_from_alignment(alignment, with_notes=not no_notes)
+        info = ExportInfo(files[0], files[1], __version__, f"{signature()}|split:{split}")
+    else:
+        raise InputError("give one mixed bulletin, or a Chinese file and its English file")
+    _write(export(units, output_format, info), output)
 
 
 def _write(text: str, output: str | None) -> None:

@@ -47,6 +47,8 @@ class ParallelParams(NamedTuple):
     figure_weight: float = 1.5
     null_score: float = -1.0
     """Score of a sentence left without counterpart, before its shape prior."""
+    orphan: float = 0.0
+    """Cost of a sentence in a bigger bead that the other side accounts for nothing of."""
     prior_weight: float = 1.0
     """How much the shape prior counts against the evidence."""
     wide_band: float = 0.06
@@ -72,11 +74,23 @@ SIMPLE_SHAPES = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
 
 
 class Bead(NamedTuple):
-    """Line ids (0-based) on each side; one side may be empty."""
+    """Line ids (0-based) on each side, one side possibly empty, and the log-odds that
+    the two sides translate each other (the shape's prior left out)."""
 
     zh: tuple[int, ...]
     en: tuple[int, ...]
     score: float
+
+    @property
+    def confidence(self) -> float:
+        """The score as a probability; 0 for a sentence left alone."""
+        if not self.zh or not self.en:
+            return 0.0
+        return round(1 / (1 + math.exp(-self.score / CONFIDENCE_SCALE)), 3)
+
+
+CONFIDENCE_SCALE = 4.0
+"""Log-odds that make a bead about 73% sure."""
 
 
 def align_parallel(
@@ -130,10 +144,13 @@ class _Scorer:
         params = self.params
         if zh_start == zh_end or en_start == en_end:
             return params.null_score
-        hits = sum(self._hit("zh", i, en_start, en_end) for i in range(zh_start, zh_end))
-        hits += sum(self._hit("en", j, zh_start, zh_end) for j in range(en_start, en_end))
+        zh_hits = [self._hit("zh", i, en_start, en_end) for i in range(zh_start, zh_end)]
+        en_hits = [self._hit("en", j, zh_start, zh_end) for j in range(en_start, en_end)]
+        hits = sum(zh_hits) + sum(en_hits)
         total = sum(self.zh_totals[zh_start:zh_end]) + sum(self.en_totals[en_start:en_end])
         score = params.evidence_weight * (hits * self.yes + (total - hits) * self.no)
+        if len(zh_hits) + len(en_hits) > 2:  # a sentence nothing in the bead accounts for
+            score -= params.orphan * sum(1 for h in (*zh_hits, *en_hits) if h == 0)
         if self.zh_figures[zh_end] > self.zh_figures[zh_start]:
             agreeing = self._figures_agreeing(zh_start, zh_end, en_start, en_end)
             score += params.figure_weight * agreeing
@@ -243,9 +260,9 @@ def _best_path(
                 previous = best.get((i - a, j - b))
                 if previous is None:
                     continue
-                score = prior + scorer.bead(i - a, i, j - b, j)
-                if previous + score > best_here:
-                    best_here, choice = previous + score, (a, b, score)
+                score = scorer.bead(i - a, i, j - b, j)
+                if previous + prior + score > best_here:
+                    best_here, choice = previous + prior + score, (a, b, score)
             if choice is not None:
                 best[i, j] = best_here
                 back[i, j] = choice

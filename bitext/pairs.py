@@ -1,0 +1,77 @@
+"""Aligned pairs as export units, with their figure findings as notes.
+
+Two sources give pairs: a mixed bulletin that ``bitext check`` has read
+(:func:`units_from_report`), and two files aligned sentence by sentence
+(:func:`units_from_alignment`). Either way each bead becomes a
+:class:`~bitext.export.Unit` whose notes are the bead's figure findings at warning
+or error ("figure-scale: …"), so a translation memory or an XLIFF file carries
+what a reviewer must look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bitext.align.files import Alignment
+from bitext.check import check_pair
+from bitext.export import Unit
+from bitext.model import FileReport, Finding, Pair, Severity, Span
+
+
+def units_from_report(report: FileReport) -> list[Unit]:
+    """One unit per pair of a checked bulletin, and one per English-only sentence (0-1),
+    in document order. Line ids count the bulletin's Chinese and its English sentences
+    separately, from 0."""
+    text = report.document.text
+    zh_ids = _numbered(report.spans, "zh")
+    en_ids = _numbered(report.spans, "en")
+    placed: list[tuple[int, Unit]] = []
+    for pair in report.pairs:
+        findings = (f for f in report.findings if f.pair == pair.id)
+        placed.append((pair.zh[0].start, _pair_unit(pair, text, zh_ids, en_ids, findings)))
+    paired = {span for pair in report.pairs for span in pair.en}
+    for span, number in en_ids.items():
+        if span not in paired:
+            placed.append(
+                (span.start, Unit(0, "", text[span.start : span.end], (), (number,), 0.0))
+            )
+    placed.sort(key=lambda item: item[0])
+    return [unit._replace(id=n) for n, (_, unit) in enumerate(placed, 1)]
+
+
+def units_from_alignment(alignment: Alignment, with_notes: bool = True) -> list[Unit]:
+    """One unit per bead of two aligned files; ``with_notes`` compares each bead's figures."""
+    units = []
+    for n, bead in enumerate(alignment.beads, 1):
+        zh, en = alignment.zh_text(bead), alignment.en_text(bead)
+        notes = _notes(check_pair(zh, en).findings) if with_notes and zh and en else ()
+        units.append(Unit(n, zh, en, bead.zh, bead.en, bead.confidence, notes))
+    return units
+
+
+def _numbered(spans: Iterable[Span], lang: str) -> dict[Span, int]:
+    return {span: k for k, span in enumerate(s for s in spans if s.lang == lang)}
+
+
+def _pair_unit(
+    pair: Pair,
+    text: str,
+    zh_ids: dict[Span, int],
+    en_ids: dict[Span, int],
+    findings: Iterable[Finding],
+) -> Unit:
+    zh_start, zh_end = pair.zh_range  # type: ignore[misc]
+    en = text[pair.en[0].start : pair.en[-1].end] if pair.en else ""
+    return Unit(
+        id=0,
+        zh=text[zh_start:zh_end],
+        en=en,
+        zh_lines=tuple(zh_ids[s] for s in pair.zh),
+        en_lines=tuple(en_ids[s] for s in pair.en),
+        score=pair.score,
+        notes=_notes(findings),
+    )
+
+
+def _notes(findings: Iterable[Finding]) -> tuple[str, ...]:
+    return tuple(f"{f.rule}: {f.message}" for f in findings if f.severity is not Severity.INFO)
