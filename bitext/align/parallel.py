@@ -104,11 +104,18 @@ def align_parallel(
         return [Bead((i,), (), 0.0) for i in range(len(zh))] + [
             Bead((), (j,), 0.0) for j in range(len(en))
         ]
-    scorer = _Scorer(
+    return align_features(
         [read_features(line, "zh", lexicon) for line in zh],
         [read_features(line, "en", lexicon) for line in en],
         params,
     )
+
+
+def align_features(
+    zh: list[Features], en: list[Features], params: ParallelParams = DEFAULT_PARAMS
+) -> list[Bead]:
+    """:func:`align_parallel` on sentences already read (benchmarks reuse them)."""
+    scorer = _Scorer(zh, en, params)
     n, m = len(zh), len(en)
     half = max(params.min_wide_band, round(params.wide_band * max(n, m)))
     path = _best_path(scorer, _diagonal_band(n, m, half), SIMPLE_SHAPES)
