@@ -36,6 +36,7 @@ from bitext.align.coverage import (
 )
 from bitext.align.lexicon import Lexicon, load_lexicon
 from bitext.align.mixed import AlignParams, align_mixed
+from bitext.align.runon import cut_run_on
 from bitext.align.signals import Features, read_features
 from bitext.clean import DEFAULT_RULES, Cleaned, clean
 from bitext.clean import signature as clean_signature
@@ -115,6 +116,7 @@ def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> 
     lexicon = load_lexicon()
     features = [_features(view.text, s, lexicon) for s in spans]
     pairs = align_mixed(spans, features, config.align)
+    pairs, spans, features = cut_run_on(pairs, spans, features, view.text, lexicon, config.align)
     report = _judge_pairs(document, view.text, spans, features, pairs, config, lexicon)
     return _relocate(report, view)
 

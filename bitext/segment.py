@@ -71,6 +71,13 @@ _ABBREVIATION = regex.compile(
     r"Vol|pp|e\.g|i\.e|a\.m|p\.m|U\.S|U\.K|U\.N|E\.U)|\b\p{Lu})\.$"
 )
 
+_SENTENCE_OPENERS = (
+    "The|This|These|Those|There|It|It's|He|She|We|They|I'm|In|On|At|From|For|After|Before|"
+    "According|When|While|But|However|Today|Yesterday|Since|During|Some|Many|Most|Our|His|"
+    "Her|Their|Its|Meanwhile|Earlier|Later"
+)
+_UNPUNCTUATED = regex.compile(rf"(?<=[\p{{Ll}}\d] )(?:{_SENTENCE_OPENERS})\b(?=\s\S)")
+
 MAX_LEAD_TOKENS = 5
 """A name that leads into a Chinese sentence is short: "Sons & Daughters 餐馆"."""
 
@@ -158,6 +165,19 @@ def english_boundaries(text: str, start: int, end: int, next_must_open: bool = F
     return cuts
 
 
+def unpunctuated_boundaries(text: str, start: int, end: int) -> list[int]:
+    """Where an English sentence ends without a stop: a headline or a translated phrase
+    run into the next sentence ("…my family are here as well I'm very pleased…"). Only
+    a word that opens sentences, after a lower-case word or a number, counts; other
+    run-on English is cut by the aligner (:mod:`bitext.align.runon`).
+
+    >>> t = "Snapchat filter is criticized There will be more. A visit to Beijing on Monday"
+    >>> [t[:i] for i in unpunctuated_boundaries(t, 0, len(t))]
+    ['Snapchat filter is criticized']
+    """
+    return [m.start() - 1 for m in _UNPUNCTUATED.finditer(text, start, end) if m.start() > start]
+
+
 def _is_english_gap(before: str, gap: str) -> bool:
     """Does the Latin text between two Chinese characters hold English sentences?
 
@@ -241,6 +261,8 @@ def sentences(text: str, start: int, end: int, is_zh: bool) -> list[tuple[int, i
         cuts += [m.end() for m in _ZH_SPLIT.finditer(text, start, end) if m.end() < end]
     else:
         cuts += english_boundaries(text, start, end, next_must_open=True)
+        cuts += unpunctuated_boundaries(text, start, end)
+        cuts.sort()
     cuts.append(end)
     pieces = [_strip(text, a, b) for a, b in itertools.pairwise(cuts)]
     return [(a, b) for a, b in pieces if a < b]

@@ -205,17 +205,19 @@ def _bead_score(
     features: Sequence[Features],
     params: AlignParams,
 ) -> float:
-    zh_features = [features[k] for k in zh]
-    en_features = [features[k] for k in en]
-    score = word_evidence(zh_features, en_features, params)
-    agree, total = figure_agreement(zh_features, en_features)
-    score += params.figure_weight * agree - params.figure_miss * (total - 2 * agree)
-    ratio = length_ratio(zh_features, en_features, params.ratio)
-    sigma = params.sigma_long if ratio > 0 else params.sigma_short
-    score -= 0.5 * (ratio / sigma) ** 2
+    score = features_score([features[k] for k in zh], [features[k] for k in en], params)
     paragraphs = {spans[k].paragraph for k in (*zh, *en)}
-    score += params.paragraph_break * (len(paragraphs) - 1)
-    return score
+    return score + params.paragraph_break * (len(paragraphs) - 1)
+
+
+def features_score(zh: Sequence[Features], en: Sequence[Features], params: AlignParams) -> float:
+    """How well two sides translate each other: words, figures, lengths."""
+    score = word_evidence(zh, en, params)
+    agree, total = figure_agreement(zh, en)
+    score += params.figure_weight * agree - params.figure_miss * (total - 2 * agree)
+    ratio = length_ratio(zh, en, params.ratio)
+    sigma = params.sigma_long if ratio > 0 else params.sigma_short
+    return score - 0.5 * (ratio / sigma) ** 2
 
 
 def word_evidence(zh: Sequence[Features], en: Sequence[Features], params: AlignParams) -> float:
