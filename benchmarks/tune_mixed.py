@@ -4,7 +4,8 @@
     python benchmarks/tune_mixed.py ../shared/bench/dev              # score the defaults
     python benchmarks/tune_mixed.py ../shared/bench/dev --search 60  # coordinate search
 
-Features are read once per document; only the dynamic programme reruns per setting,
+Features are read once per document; only the dynamic programme (and the run-on cut,
+bitext.align.runon) reruns per setting,
 so a search over hundreds of settings takes minutes. Scores use the rule of
 bench/score.py: a predicted pair is right when its Chinese and English spans each hold
 more than half of a gold pair's, and the other way round.
@@ -23,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bitext.align.lexicon import load_lexicon
 from bitext.align.mixed import AlignParams, align_mixed
+from bitext.align.runon import cut_run_on
 from bitext.align.signals import read_features
 from bitext.clean import clean
 from bitext.io import read_document
@@ -45,14 +47,16 @@ def load(bench: Path) -> list[tuple]:
         ]
         key = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         gold = [(tuple(p["zh"]), tuple(p["en"])) for p in key["pairs"]]
-        documents.append((spans, features, gold))
+        documents.append((spans, features, gold, view.text, lexicon))
     return documents
 
 
 def score(documents: list[tuple], params: AlignParams) -> tuple[float, float]:
     right = predicted = gold_total = 0
-    for spans, features, gold in documents:
-        pairs = [p for p in align_mixed(spans, features, params) if p.zh and p.en]
+    for spans, features, gold, text, lexicon in documents:
+        aligned = align_mixed(spans, features, params)
+        aligned, _, _ = cut_run_on(aligned, spans, features, text, lexicon, params)
+        pairs = [p for p in aligned if p.zh and p.en]
         predicted += len(pairs)
         gold_total += len(gold)
         taken: set[int] = set()

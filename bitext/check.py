@@ -23,8 +23,11 @@ pair-uncertain       info     the aligner doubts a pair; its figures were not co
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
+
+import regex
 
 from bitext import __version__
 from bitext.align.coverage import (
@@ -34,7 +37,7 @@ from bitext.align.coverage import (
     english_words,
     head_cut_kind,
 )
-from bitext.align.lexicon import Lexicon, load_lexicon
+from bitext.align.lexicon import Lexicon, latin_translates, load_lexicon
 from bitext.align.mixed import AlignParams, align_mixed
 from bitext.align.runon import cut_run_on
 from bitext.align.signals import Features, read_features
@@ -78,6 +81,8 @@ class CheckConfig(NamedTuple):
 
 
 DEFAULT_CONFIG = CheckConfig()
+NO_CHINESE = "no Chinese text to check"
+_HAN = regex.compile(r"\p{Han}")
 
 
 def signature(config: CheckConfig = DEFAULT_CONFIG) -> str:
@@ -109,11 +114,11 @@ def check_text(
 def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
     """Run the whole pipeline on one document."""
     view = clean(document.text, config.clean_rules)
-    spans = segment(view.text)
-    if not any(s.lang == "zh" for s in spans):
-        report = FileReport(document, tuple(spans), (), (), ("no Chinese text to check",))
+    if not _HAN.search(view.text):
+        report = FileReport(document, tuple(segment(view.text)), (), (), (NO_CHINESE,))
         return _relocate(report, view)
     lexicon = load_lexicon()
+    spans = segment(view.text, functools.partial(latin_translates, lexicon))
     features = [_features(view.text, s, lexicon) for s in spans]
     pairs = align_mixed(spans, features, config.align)
     pairs, spans, features = cut_run_on(pairs, spans, features, view.text, lexicon, config.align)

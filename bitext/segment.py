@@ -30,7 +30,7 @@ text (see :mod:`bitext.lang`), ``other`` for text with no letters at all.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -55,6 +55,7 @@ _LEAD_TOKEN = regex.compile(
     r"[^\s,]*[\p{Lu}\d][^\s,]*|&|of|de|la|van|von|der|[·\-–—]|[“\"‘'(（\[《【#•%‰)）]+"
 )
 _QUOTES = regex.compile(r"[“”\"‘’']+")
+_ZH_CLAUSE_START = regex.compile(r"[，,、；;：:。！？!?（(“\"]")
 _CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
 _LEAD_SYMBOLS = regex.compile(r"[^\p{L}]+")
 _TRAILING = regex.compile(r"(?:[!?.:;,…*]|[”’\"'）)】」』》〕］\]“])*")
@@ -88,12 +89,18 @@ NUMBER_FOLLOWERS = "万亿千百十年月日号时点分秒个位名人家所项
 """What follows a number that belongs to Chinese text: "13.5 亿英镑", "2017 年"."""
 
 
-def segment(text: str) -> list[Span]:
-    """All language spans of ``text`` in order, with paragraph numbers."""
+Translates = Callable[[str, str], bool]
+"""``translates(chinese, latin)``: does the Latin text translate the Chinese phrase?"""
+
+
+def segment(text: str, translates: Translates | None = None) -> list[Span]:
+    """All language spans of ``text`` in order, with paragraph numbers. ``translates``
+    lets a Latin phrase inside a Chinese line that translates the Chinese phrase just
+    before it end the run ("韩长赋说 Han Changfu said 持续…")."""
     spans: list[Span] = []
     for number, (start, end) in enumerate(paragraphs(text)):
         for line_start, line_end in _lines(text, start, end):
-            for run_start, run_end, is_zh in script_runs(text, line_start, line_end):
+            for run_start, run_end, is_zh in script_runs(text, line_start, line_end, translates):
                 for s, e in sentences(text, run_start, run_end, is_zh):
                     spans.append(Span(s, e, _tag(text[s:e], is_zh), number))
     return spans
@@ -117,14 +124,19 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
-def script_runs(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+def script_runs(
+    text: str, start: int, end: int, translates: Translates | None = None
+) -> list[tuple[int, int, bool]]:
     """Split one line into alternating Chinese and non-Chinese runs: (start, end, is_zh)."""
-    groups = _zh_groups(text, start, end)
+    groups = _zh_groups(text, start, end, translates)
     runs: list[tuple[int, int, bool]] = []
     cursor = start
     for k, (first, last) in enumerate(groups):
         limit = groups[k + 1][0] if k + 1 < len(groups) else end
-        run_start = _extend_back(text, cursor, first)
+        after_translation = k > 0 and not _is_english_gap(
+            text[groups[k - 1][1]], text[cursor:first]
+        )
+        run_start = first if after_translation else _extend_back(text, cursor, first)
         run_end = _extend_forward(text, last + 1, limit)
         _add_latin(runs, text, cursor, run_start)
         runs.append((run_start, run_end, True))
@@ -133,12 +145,14 @@ def script_runs(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     return runs
 
 
-def _zh_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _zh_groups(
+    text: str, start: int, end: int, translates: Translates | None = None
+) -> list[tuple[int, int]]:
     """Positions of the first and last strong Chinese character of each run."""
     groups: list[tuple[int, int]] = []
     for match in ZH_STRONG.finditer(text, start, end):
         pos = match.start()
-        if groups and not _is_english_gap(text[groups[-1][1]], text[groups[-1][1] + 1 : pos]):
+        if groups and not _separates(text, groups[-1], pos, translates):
             groups[-1] = (groups[-1][0], pos)
         else:
             groups.append((pos, pos))
@@ -176,6 +190,23 @@ def unpunctuated_boundaries(text: str, start: int, end: int) -> list[int]:
     ['Snapchat filter is criticized']
     """
     return [m.start() - 1 for m in _UNPUNCTUATED.finditer(text, start, end) if m.start() > start]
+
+
+def _separates(text: str, group: tuple[int, int], pos: int, translates: Translates | None) -> bool:
+    """Does the Latin text between a Chinese run and the Chinese at ``pos`` end the run?"""
+    last = group[1]
+    gap = text[last + 1 : pos]
+    if _is_english_gap(text[last], gap):
+        return True
+    if translates is None or not _LATIN_WORD.search(gap) or _is_bracketed(gap):
+        return False
+    clause = _ZH_CLAUSE_START.split(text[group[0] : last + 1])[-1]
+    return translates(clause, gap)
+
+
+def _is_bracketed(gap: str) -> bool:
+    stripped = gap.strip()
+    return stripped[:1] in "“\"‘'(（《【[" and stripped[-1:] in CLOSERS + "》"
 
 
 def _is_english_gap(before: str, gap: str) -> bool:

@@ -221,6 +221,26 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
+IRREGULAR = {
+    "said": "say", "says": "say", "told": "tell", "met": "meet", "went": "go", "gone": "go",
+    "made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give",
+    "held": "hold", "came": "come", "saw": "see", "seen": "see", "found": "find", "got": "get",
+    "led": "lead", "paid": "pay", "sold": "sell", "bought": "buy", "built": "build",
+    "began": "begin", "begun": "begin", "brought": "bring", "thought": "think",
+    "kept": "keep", "left": "leave", "spent": "spend", "won": "win", "lost": "lose",
+    "ran": "run", "sent": "send", "spoke": "speak", "spoken": "speak", "wrote": "write",
+    "written": "write", "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise",
+    "grew": "grow", "grown": "grow", "knew": "know", "known": "know", "chose": "choose",
+    "chosen": "choose", "drove": "drive", "driven": "drive", "ate": "eat", "eaten": "eat",
+    "flew": "fly", "flown": "fly", "struck": "strike", "stood": "stand", "sat": "sit",
+    "felt": "feel", "heard": "hear", "meant": "mean", "caught": "catch", "taught": "teach",
+    "fought": "fight", "sought": "seek", "dealt": "deal", "broke": "break", "broken": "break",
+    "stole": "steal", "stolen": "steal", "hit": "hit", "children": "child", "women": "woman",
+    "men": "man", "people": "person", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+}  # fmt: skip
+"""Forms Snowball does not bring to the dictionary's base form ("said" for 说 "to say")."""
+
+
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball stem of a lower-cased English word.
@@ -228,7 +248,8 @@ def stem(word: str) -> str:
     >>> stem("Villages"), stem("assisted")
     ('villag', 'assist')
     """
-    return _stemmer().stemWord(word.lower().replace("’", "'").removesuffix("'s"))
+    lowered = word.lower().replace("’", "'").removesuffix("'s")
+    return _stemmer().stemWord(IRREGULAR.get(lowered, lowered))
 
 
 def en_stems(text: str) -> list[str]:
@@ -337,7 +358,7 @@ def _cache_path() -> Path:
     return base / "bitext" / f"lexicon-{key}.pickle"
 
 
-_FORMAT = 2
+_FORMAT = 3
 
 
 def _version(package: str) -> str:
@@ -416,3 +437,35 @@ def _capitalized_runs(text: str) -> set[str]:
             joined += follower.lower()
             runs.add(joined)
     return runs
+
+
+MIN_NAME_KEY = 4
+MIN_PHRASE_COVERAGE = 0.5
+"""Share of a Latin phrase's content words the Chinese before it must account for."""
+
+
+def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
+    """Does a Latin phrase inside a Chinese line translate the Chinese phrase before it
+    ("约旦国王阿卜杜拉二世 King Abdullah of Jordan", "第一 First,"), rather than name
+    something inside the sentence ("电台 KGO", "加利西亚 Frank Galicia 表示")?
+
+    >>> lexicon = load_lexicon()
+    >>> latin_translates(lexicon, "黎巴嫩总统奥恩", " President Aoun of Lebanon ")
+    True
+    >>> latin_translates(lexicon, "表示,加利西亚", " Frank Galicia ")
+    False
+    """
+    words = _EN_WORD.findall(latin)
+    stems = {stem(w) for w in words if w.lower() not in EN_STOPWORDS}
+    if not stems or (len(words) < 2 and not latin.rstrip().endswith((",", ":"))):
+        return False
+    chinese_words = zh_words(chinese)
+    translations: set[str] = set()
+    for word in chinese_words:
+        translations |= lexicon.translations(word)
+    by_dictionary = {s for s in stems if s in translations}
+    keys = [k for k in map(pinyin_key, chinese_words) if len(k) >= MIN_NAME_KEY]
+    by_name = {s for s in stems if any(s in key for key in keys)}
+    if len(words) > 1 and all(w[0].isupper() for w in words):
+        return False  # a name glossed in Latin letters: 加利西亚 Frank Galicia
+    return len(by_dictionary | by_name) >= MIN_PHRASE_COVERAGE * len(stems)
