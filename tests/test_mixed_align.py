@@ -1,0 +1,68 @@
+"""Pairing in mixed bulletins where the sentence rules alone go wrong.
+
+Each bulletin is made of a few consecutive WMT17/WMT18 lines (Chinese, then its human
+English, as the benchmark bulletins are built), and the test asserts every pair.
+"""
+
+from __future__ import annotations
+
+import bitext
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    report = bitext.check_text(text)
+    source = report.document.text
+    return [
+        (source[slice(*p.zh_range)], source[slice(*p.en_range)] if p.en else "")
+        for p in report.pairs
+    ]
+
+
+def test_headline_translation_is_cut_from_the_sentence_it_runs_into() -> None:
+    # WMT17 lines 660-661: the headline and its translation have no full stop.
+    text = (
+        "中国的火星计划来了 China's Mars program is coming China Mars exploration mission aims "
+        "to achieve surrounding, landing and patrolling at one time, which has never occurred "
+        "in foreign countries."
+    )
+    assert _pairs(text) == [("中国的火星计划来了", "China's Mars program is coming")]
+
+
+def test_latin_phrase_that_translates_the_chinese_before_it_ends_the_run() -> None:
+    # WMT18 lines 2018-2020: a list of names, each followed by its translation.
+    text = (
+        "约旦国王阿卜杜拉二世 King Abdullah of Jordan 黎巴嫩总统奥恩 President Aoun of Lebanon "
+        "阿尔巴尼亚总统梅塔 President Meta of Albania"
+    )
+    assert _pairs(text) == [
+        ("约旦国王阿卜杜拉二世", "King Abdullah of Jordan"),
+        ("黎巴嫩总统奥恩", "President Aoun of Lebanon"),
+        ("阿尔巴尼亚总统梅塔", "President Meta of Albania"),
+    ]
+
+
+def test_a_latin_name_inside_chinese_stays_in_the_run() -> None:
+    text = "旧金山电台 KGO 报道,加利西亚 Frank Galicia 表示同意。 KGO reported that Frank Galicia agreed."
+    assert _pairs(text) == [
+        (
+            "旧金山电台 KGO 报道,加利西亚 Frank Galicia 表示同意。",
+            "KGO reported that Frank Galicia agreed.",
+        )
+    ]
+
+
+def test_an_unpunctuated_quote_end_is_split_at_the_next_sentence_opener() -> None:
+    # WMT17 lines 108-109: the first English line has no full stop.
+    text = (
+        "我很激动，因为我的家人也在现场 I'm very emotional because my family are here as well "
+        "I'm very pleased for it to have happened at Newmarket because this is where I landed "
+        "30 years ago. 我对自己在纽马基特取得的成绩感到高兴，因为30年前我就是从这里起步的。"
+    )
+    assert _pairs(text) == [
+        ("我很激动，因为我的家人也在现场", "I'm very emotional because my family are here as well"),
+        (
+            "我对自己在纽马基特取得的成绩感到高兴，因为30年前我就是从这里起步的。",
+            "I'm very pleased for it to have happened at Newmarket because this is where I "
+            "landed 30 years ago.",
+        ),
+    ]
