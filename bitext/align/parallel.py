@@ -47,8 +47,6 @@ class ParallelParams(NamedTuple):
     figure_weight: float = 1.5
     null_score: float = -1.0
     """Score of a sentence left without counterpart, before its shape prior."""
-    orphan: float = 0.0
-    """Cost of a sentence in a bigger bead that the other side accounts for nothing of."""
     prior_weight: float = 1.0
     """How much the shape prior counts against the evidence."""
     wide_band: float = 0.06
@@ -129,15 +127,20 @@ class _Scorer:
     def __init__(self, zh: list[Features], en: list[Features], params: ParallelParams) -> None:
         self.zh, self.en, self.params = zh, en, params
         self.zh_masks, self.en_masks = _hit_masks(zh, en, params.dictionary, params.names)
-        self.zh_totals = [sum(f.weights) for f in zh]
-        self.en_totals = [sum(f.weights) for f in en]
+        self.zh_totals = _prefix_sums(sum(f.weights) for f in zh)
+        self.en_totals = _prefix_sums(sum(f.weights) for f in en)
         self.zh_lengths = _prefix_sums(f.length for f in zh)
         self.en_lengths = _prefix_sums(f.length for f in en)
         self.zh_figures = _prefix_sums(sum(not g.soft for g in f.figures) for f in zh)
         self.ratio = params.fixed_ratio or (self.en_lengths[-1] or 1) / (self.zh_lengths[-1] or 1)
-        self.yes = math.log(params.hit_translation / params.hit_chance)
-        self.no = math.log((1 - params.hit_translation) / (1 - params.hit_chance))
-        self._hits: dict[tuple[str, int, int, int], float] = {}
+        yes = math.log(params.hit_translation / params.hit_chance)
+        no = math.log((1 - params.hit_translation) / (1 - params.hit_chance))
+        # evidence = weight × (hits × yes + misses × no) = hit_gain × hits + miss_cost × total
+        self.hit_gain = params.evidence_weight * (yes - no)
+        self.miss_cost = params.evidence_weight * no
+        self.spread = 2 * params.sigma**2
+        self._zh_hits: dict[int, float] = {}
+        self._en_hits: dict[int, float] = {}
         self._beads: dict[tuple[int, int, int, int], float] = {}
 
     def bead(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
@@ -148,39 +151,46 @@ class _Scorer:
         return score
 
     def _score(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
-        params = self.params
         if zh_start == zh_end or en_start == en_end:
-            return params.null_score
-        zh_hits = [self._hit("zh", i, en_start, en_end) for i in range(zh_start, zh_end)]
-        en_hits = [self._hit("en", j, zh_start, zh_end) for j in range(en_start, en_end)]
-        hits = sum(zh_hits) + sum(en_hits)
-        total = sum(self.zh_totals[zh_start:zh_end]) + sum(self.en_totals[en_start:en_end])
-        score = params.evidence_weight * (hits * self.yes + (total - hits) * self.no)
-        if len(zh_hits) + len(en_hits) > 2:  # a sentence nothing in the bead accounts for
-            score -= params.orphan * sum(1 for h in (*zh_hits, *en_hits) if h == 0)
+            return self.params.null_score
+        hits = 0.0
+        for i in range(zh_start, zh_end):
+            hits += self._zh_hit(i, en_start, en_end)
+        for j in range(en_start, en_end):
+            hits += self._en_hit(j, zh_start, zh_end)
+        total = (
+            self.zh_totals[zh_end] - self.zh_totals[zh_start]
+            + self.en_totals[en_end] - self.en_totals[en_start]
+        )  # fmt: skip
+        score = self.hit_gain * hits + self.miss_cost * total
         if self.zh_figures[zh_end] > self.zh_figures[zh_start]:
             agreeing = self._figures_agreeing(zh_start, zh_end, en_start, en_end)
-            score += params.figure_weight * agreeing
+            score += self.params.figure_weight * agreeing
         zh_length = self.zh_lengths[zh_end] - self.zh_lengths[zh_start]
         en_length = self.en_lengths[en_end] - self.en_lengths[en_start]
         deviation = math.log((en_length + 1) / (self.ratio * zh_length + 1))
-        return score - 0.5 * (deviation / params.sigma) ** 2
+        return score - deviation * deviation / self.spread
 
-    def _hit(self, side: str, line: int, other_start: int, other_end: int) -> float:
-        """Weight of the words of ``line`` that the other side's lines account for."""
-        key = (side, line, other_start, other_end)
-        hit = self._hits.get(key)
+    def _zh_hit(self, line: int, start: int, end: int) -> float:
+        """Weight of the words of Chinese ``line`` that English lines start..end account for."""
+        key = (line << 40) | (start << 20) | end
+        hit = self._zh_hits.get(key)
         if hit is None:
             mask = 0
-            if side == "zh":
-                for j in range(other_start, other_end):
-                    mask |= self.zh_masks.get((line, j), 0)
-                weights = self.zh[line].weights
-            else:
-                for i in range(other_start, other_end):
-                    mask |= self.en_masks.get((i, line), 0)
-                weights = self.en[line].weights
-            hit = self._hits[key] = _weighed(mask, weights)
+            for j in range(start, end):
+                mask |= self.zh_masks.get((line, j), 0)
+            hit = self._zh_hits[key] = _weighed(mask, self.zh[line].weights)
+        return hit
+
+    def _en_hit(self, line: int, start: int, end: int) -> float:
+        """Weight of the words of English ``line`` that Chinese lines start..end account for."""
+        key = (line << 40) | (start << 20) | end
+        hit = self._en_hits.get(key)
+        if hit is None:
+            mask = 0
+            for i in range(start, end):
+                mask |= self.en_masks.get((i, line), 0)
+            hit = self._en_hits[key] = _weighed(mask, self.en[line].weights)
         return hit
 
     def _figures_agreeing(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> int:
@@ -189,8 +199,8 @@ class _Scorer:
         return sum(1 for z in zh_figures if any(values_agree(z, e) for e in en_figures))
 
 
-def _prefix_sums(values: Iterable[int]) -> list[int]:
-    sums = [0]
+def _prefix_sums(values: Iterable[float]) -> list[float]:
+    sums = [0.0]
     for value in values:
         sums.append(sums[-1] + value)
     return sums
@@ -286,6 +296,10 @@ def _best_path(
 
 
 def _weighed(mask: int, weights: tuple[float, ...]) -> float:
-    if not mask:
-        return 0.0
-    return sum(w for k, w in enumerate(weights) if mask >> k & 1)
+    """Sum of the weights whose bits are set in ``mask``."""
+    total = 0.0
+    while mask:
+        lowest = mask & -mask
+        total += weights[lowest.bit_length() - 1]
+        mask ^= lowest
+    return total
