@@ -34,7 +34,8 @@ ABLATIONS: dict[str, dict[str, object]] = {
     "without the dictionary": {"dictionary": False},
     "without pinyin names": {"names": False},
     "without length": {"sigma": 1e9},
-    "fixed length ratio (3.6)": {"fixed_ratio": 3.6},
+    "fixed length ratio 3.6 (zh–en news)": {"fixed_ratio": 3.6},
+    "fixed length ratio 1.0 (hunalign default)": {"fixed_ratio": 1.0},
     "without shape prior": {"prior_weight": 0.0},
     "without position (one pass, full band)": {"wide_band": 1.0, "narrow_band": 10**6},
 }
@@ -68,7 +69,7 @@ def row(name: str, figures: dict[str, float], seconds: float | None = None) -> s
     strict = " ".join(f"{figures[k + '_strict']:.3f}" for k in ("precision", "recall", "f1"))
     lax = " ".join(f"{figures[k + '_lax']:.3f}" for k in ("precision", "recall", "f1"))
     time_text = f"{seconds:6.1f}" if seconds is not None else "     —"
-    return f"{name:<40} {strict}   {lax}  {time_text}"
+    return f"{name:<50} {strict}   {lax}  {time_text}"
 
 
 def main() -> None:
@@ -82,7 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     split_dir = args.mac / args.split
     print(f"MAC-{args.split.title()}, {platform.machine()}, Python {platform.python_version()}")
-    print(f"{'aligner':<40} {'strict P R F1':<17}   {'lax P R F1':<17}  seconds")
+    print(f"{'aligner':<50} {'strict P R F1':<17}   {'lax P R F1':<17}  seconds")
     published = split_dir / "published_outputs"
     for system in sorted(p.name for p in published.iterdir()):
         print(

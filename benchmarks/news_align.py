@@ -86,7 +86,11 @@ def main() -> None:
     parser.add_argument("--scorer", type=Path, default=SHARED / "bench" / "mac_score.py")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--lines", type=int, default=40)
+    parser.add_argument(
+        "--without-figures", action="store_true", help="switch the figure signal off"
+    )
     args = parser.parse_args()
+    params = DEFAULT_PARAMS._replace(figure_weight=0.0) if args.without_figures else DEFAULT_PARAMS
     scorer = load_scorer(args.scorer)
     rng = random.Random(args.seed)
     documents = []
@@ -101,7 +105,7 @@ def main() -> None:
     started = time.perf_counter()
     pairs = []
     for zh, en, gold in documents:
-        beads = align_parallel(zh, en, lexicon, DEFAULT_PARAMS)
+        beads = align_parallel(zh, en, lexicon, params)
         pairs.append((gold, [(b.zh, b.en) for b in beads]))
     seconds = time.perf_counter() - started
     result = scorer.score(pairs)
@@ -110,7 +114,8 @@ def main() -> None:
         f"{len(documents)} documents, {lines} Chinese lines, seed {args.seed}; "
         f"{platform.machine()}, Python {platform.python_version()}"
     )
-    print(scorer.fmt(result, "bitext"), f"| {seconds:.1f} s")
+    name = "bitext without figures" if args.without_figures else "bitext"
+    print(scorer.fmt(result, name), f"| {seconds:.1f} s")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from bitext.export import FORMATS as EXPORT_FORMATS
 from bitext.export import ExportInfo, export
 from bitext.io import read_document
 from bitext.model import BitextError, InputError
-from bitext.pairs import units_from_alignment, units_from_report
+from bitext.pairs import alignment_signature, units_from_alignment, units_from_report
 from bitext.report import json_report, terminal
 
 FORMATS = ("rich", "json")
@@ -134,7 +134,7 @@ def align(
     elif len(files) == 2:
         alignment = align_documents(read_document(files[0]), read_document(files[1]), split)
         units = units_from_alignment(alignment, with_notes=not no_notes)
-        info = ExportInfo(files[0], files[1], __version__, f"{signature()}|split:{split}")
+        info = ExportInfo(files[0], files[1], __version__, alignment_signature(split))
     else:
         raise InputError("give one mixed bulletin, or a Chinese file and its English file")
     _write(export(units, output_format, info), output)

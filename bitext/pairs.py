@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bitext import __version__
 from bitext.align.files import Alignment
+from bitext.align.parallel import MIN_CONFIDENCE
 from bitext.check import check_pair
+from bitext.clean import signature as clean_signature
 from bitext.export import Unit
 from bitext.model import FileReport, Finding, Pair, Severity, Span
 
@@ -39,14 +42,37 @@ def units_from_report(report: FileReport) -> list[Unit]:
     return [unit._replace(id=n) for n, (_, unit) in enumerate(placed, 1)]
 
 
-def units_from_alignment(alignment: Alignment, with_notes: bool = True) -> list[Unit]:
-    """One unit per bead of two aligned files; ``with_notes`` compares each bead's figures."""
+def units_from_alignment(
+    alignment: Alignment, with_notes: bool = True, min_confidence: float = MIN_CONFIDENCE
+) -> list[Unit]:
+    """One unit per bead of two aligned files; ``with_notes`` compares each bead's figures,
+    except across a bead the aligner believes less than ``min_confidence``, which gets a
+    ``pair-uncertain`` note instead (as ``bitext check`` reports it)."""
     units = []
     for n, bead in enumerate(alignment.beads, 1):
         zh, en = alignment.zh_text(bead), alignment.en_text(bead)
-        notes = _notes(check_pair(zh, en).findings) if with_notes and zh and en else ()
+        notes: tuple[str, ...] = ()
+        if with_notes and zh and en:
+            notes = _bead_notes(zh, en, bead.confidence, min_confidence)
         units.append(Unit(n, zh, en, bead.zh, bead.en, bead.confidence, notes))
     return units
+
+
+def alignment_signature(split: str, min_confidence: float = MIN_CONFIDENCE) -> str:
+    """The reproducibility signature of a two-file alignment."""
+    return (
+        f"bitext:{__version__}|clean:{clean_signature(())}|align:parallel-dp"
+        f"|min-confidence:{min_confidence}|split:{split}"
+    )
+
+
+def _bead_notes(zh: str, en: str, confidence: float, min_confidence: float) -> tuple[str, ...]:
+    if confidence < min_confidence:
+        return (
+            f"pair-uncertain: the aligner is unsure of this pair (confidence "
+            f"{confidence:.2f}); figures not compared",
+        )
+    return _notes(check_pair(zh, en).findings)
 
 
 def _numbered(spans: Iterable[Span], lang: str) -> dict[Span, int]:

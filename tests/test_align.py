@@ -56,6 +56,26 @@ def test_the_scale_error_travels_as_a_note_and_nothing_else_does() -> None:
     ]
 
 
+def test_figures_are_not_compared_across_a_pair_the_aligner_doubts(tmp_path: Path) -> None:
+    # English line 10 ("Image shows rescue by firefighters…") swapped for an unrelated
+    # sentence with a figure: the bead stays where it is, but its 85.3 billion is not
+    # reported as extra, the bead is marked instead; the scale error is still found.
+    lines = EN.read_text(encoding="utf-8").splitlines()
+    lines[10] = "The stock exchange reported a turnover of 85.3 billion dollars on Tuesday."
+    en = tmp_path / "swapped.en.txt"
+    en.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units = units_from_alignment(align_documents(read_document(ZH), read_document(en)))
+    assert "".join(f"[{u.zh_lines[0]}]" for u in units if u.notes) == "[10][13]"
+    doubted = units[9]
+    assert doubted.en_lines == (10,)
+    assert doubted.score < 0.45
+    assert doubted.notes == (
+        f"pair-uncertain: the aligner is unsure of this pair (confidence {doubted.score:.2f}); "
+        "figures not compared",
+    )
+    assert min(u.score for u in units if u is not doubted) >= 0.45
+
+
 def test_tsv_rows_hold_joined_sentences() -> None:
     code, out, _ = _align(str(ZH), str(EN))
     rows = [line.split("\t") for line in out.splitlines()]
