@@ -31,9 +31,11 @@ from bitext.export import ExportInfo, export
 from bitext.io import read_document
 from bitext.model import BitextError, InputError
 from bitext.pairs import alignment_signature, units_from_alignment, units_from_report
-from bitext.report import json_report, terminal
+from bitext.report import FORMATS as REPORT_FORMATS
+from bitext.report import render, terminal
+from bitext.rules import all_rules, rules_json, rules_text
 
-FORMATS = ("rich", "json")
+FORMATS = tuple(REPORT_FORMATS)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -77,7 +79,8 @@ def main() -> None:
     type=click.Choice(FORMATS),
     default="rich",
     show_default=True,
-    help="Report format.",
+    help="rich (for people), json (the v1 contract), jsonl (a finding a line), sarif (2.1.0), "
+    "github (Actions annotations), html (a self-contained page).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option(
@@ -91,10 +94,10 @@ def main() -> None:
 def check(paths: tuple[str, ...], output_format: str, output: str | None, fail_on: str) -> None:
     """Check bulletins (files or directories of .txt/.md) and report figure errors."""
     report = check_paths(paths, CheckConfig())
-    if output_format == "json":
-        _write(json_report.render(report), output)
+    if output_format == "rich" and output is None:
+        terminal.render(report, Console(highlight=False))
     else:
-        _write_rich(report, output)
+        _write(render(report, output_format), output)
     sys.exit(1 if report.fails(fail_on) else 0)
 
 
@@ -140,19 +143,27 @@ def align(
     _write(export(units, output_format, info), output)
 
 
+@main.command("rules")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="text: a rule and its example in columns; json: a list of objects.",
+)
+@_one_line_errors
+def rules_command(output_format: str) -> None:
+    """List every rule with its id, default severity, description and an example."""
+    rules = all_rules()
+    _write(rules_json(rules) if output_format == "json" else rules_text(rules), None)
+
+
 def _write(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
     _atomic_write(Path(output), text)
-
-
-def _write_rich(report: Any, output: str | None) -> None:
-    if output is None:
-        terminal.render(report, Console(highlight=False))
-        return
-    with open(output, "w", encoding="utf-8") as handle:
-        terminal.render(report, Console(file=handle, highlight=False, width=100))
 
 
 def _atomic_write(path: Path, text: str) -> None:

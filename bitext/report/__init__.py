@@ -1,0 +1,47 @@
+"""Rendering a :class:`~bitext.model.Report` for people and for tools.
+
+Each format is a pure function ``render(report) -> str`` in a module of its own, and
+:data:`FORMATS` maps the names ``bitext check --format`` accepts to them:
+
+- ``rich``: the report for people; as a string this is its plain-text form (what a pipe
+  or ``-o FILE`` receives; on a terminal the CLI prints it in colour instead);
+- ``json``: the JSON report, version 1, the contract CI scripts rely on;
+- ``jsonl``: one finding a line, for streaming;
+- ``sarif``: SARIF 2.1.0 for code-scanning services;
+- ``github``: GitHub Actions workflow commands, one annotation per finding;
+- ``html``: a self-contained page for reviewers.
+
+>>> from bitext.model import Report
+>>> render(Report((), "bitext:0.1.0"), "jsonl")
+''
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bitext.model import BitextError, Report
+from bitext.report import github, html_report, json_report, jsonl, sarif, terminal
+
+Renderer = Callable[[Report], str]
+
+FORMATS: dict[str, Renderer] = {
+    "rich": terminal.render_plain,
+    "json": json_report.render,
+    "jsonl": jsonl.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "html": html_report.render,
+}
+"""Format name → renderer, in the order ``--help`` lists them."""
+
+
+def render(report: Report, fmt: str) -> str:
+    """``report`` in format ``fmt`` (a key of :data:`FORMATS`)."""
+    renderer = FORMATS.get(fmt)
+    if renderer is None:
+        raise BitextError(f"unknown report format {fmt!r} (use one of: {', '.join(FORMATS)})")
+    return renderer(report)
+
+
+__all__ = ["FORMATS", "Renderer", "render"]

@@ -13,6 +13,7 @@ disagreeing figures marked ⟦like this⟧.
 from __future__ import annotations
 
 import bisect
+import io
 from collections.abc import Iterable
 
 import regex
@@ -41,6 +42,13 @@ def render(report: Report, console: Console) -> None:
         _render(report, console, plain=True)
     lines = (line.rstrip() for line in capture.get().splitlines())
     console.file.write("\n".join(lines) + "\n")
+
+
+def render_plain(report: Report, width: int = 100) -> str:
+    """The plain-text report as a string, ``width`` columns wide: what ``-o FILE`` writes."""
+    buffer = io.StringIO()
+    render(report, Console(file=buffer, force_terminal=False, highlight=False, width=width))
+    return buffer.getvalue()
 
 
 def _render(report: Report, console: Console, plain: bool) -> None:
@@ -194,13 +202,18 @@ def _finding_line(finding: Finding, document: Document, plain: bool) -> Table:
 
 
 def _summary_line(files: Iterable[FileReport]) -> Text:
+    return Text(summary(files))
+
+
+def summary(files: Iterable[FileReport]) -> str:
+    """``2 errors, 1 warning, 1 info in 6 pairs (1 file)``: the last line of every report."""
     files = list(files)
     errors = sum(f.count(Severity.ERROR) for f in files)
     warnings = sum(f.count(Severity.WARNING) for f in files)
     info = sum(f.count(Severity.INFO) for f in files)
     pairs = sum(len(f.pairs) for f in files)
     plural = "s" if len(files) != 1 else ""
-    return Text(
+    return (
         f"{_count(errors, 'error')}, {_count(warnings, 'warning')}, {info} info "
         f"in {_count(pairs, 'pair')} ({len(files)} file{plural})"
     )

@@ -1,0 +1,24 @@
+"""JSON Lines: one finding a line, for streaming into ``jq``, a log shipper or a database.
+
+Each line is the finding exactly as the JSON report (version 1) writes it, with the
+file's ``path`` added in front; nothing else is printed, so every line parses. A run
+without findings prints nothing.
+"""
+
+from __future__ import annotations
+
+import json
+
+from bitext.model import Report
+from bitext.report.json_report import finding_dict
+
+
+def render(report: Report) -> str:
+    """Every finding of ``report`` as one JSON object a line."""
+    lines = []
+    for file_report in report.files:
+        document = file_report.document
+        for finding in file_report.findings:
+            record = {"path": document.path, **finding_dict(finding, document)}
+            lines.append(json.dumps(record, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)

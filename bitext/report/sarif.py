@@ -1,0 +1,192 @@
+"""SARIF 2.1.0, the format code-scanning services read (GitHub, GitLab, Azure DevOps).
+
+One run; the driver lists every rule of the checker's registry with its explanation and
+an example, so a viewer can show what ``figure-scale`` means without bitext installed.
+Each finding is a result at its English figure (else its Chinese figure, else the text
+it is about), with the other side's figure as a related location, a fingerprint that
+survives edits elsewhere in the file (:mod:`bitext.report.fingerprints`), and its
+suggested correction as a ``fix`` that replaces the English figure.
+
+Columns and character offsets count Unicode code points (``columnKind``), as bitext's
+own offsets do; ``endColumn`` is the column just past the region. Paths are relative
+URIs when the user gave relative paths, so results resolve against a checkout. The
+run's ``properties.signature`` is bitext's reproducibility signature.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bitext import __version__
+from bitext.model import Document, Figure, FileReport, Finding, Report, Severity
+from bitext.report.fingerprints import KEY, fingerprints
+from bitext.report.locate import path_uri, primary_span
+from bitext.rules import RuleInfo, all_rules, rule_info
+
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(report: Report) -> str:
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The SARIF log of ``report`` as plain data."""
+    rules = _rules(report)
+    index = {rule.id: k for k, rule in enumerate(rules)}
+    results = [
+        result
+        for k, file_report in enumerate(report.files)
+        for result in _results(file_report, k, index)
+    ]
+    run = {
+        "tool": {"driver": _driver(rules)},
+        "invocations": [_invocation(report)],
+        "artifacts": [_artifact(f.document) for f in report.files],
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+        "properties": {"signature": report.signature},
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _rules(report: Report) -> list[RuleInfo]:
+    """The registry's rules, then any rule a finding has that the registry lacks."""
+    rules = all_rules()
+    known = {rule.id for rule in rules}
+    for file_report in report.files:
+        for finding in file_report.findings:
+            if finding.rule not in known:
+                known.add(finding.rule)
+                rules.append(rule_info(finding.rule, finding.severity))
+    return rules
+
+
+def _driver(rules: list[RuleInfo]) -> dict[str, Any]:
+    return {
+        "name": "bitext",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [_rule(rule) for rule in rules],
+    }
+
+
+def _rule(rule: RuleInfo) -> dict[str, Any]:
+    text, markdown = rule.explanation, rule.explanation
+    if rule.example:
+        text += f"\n\nExample: {rule.example}"
+        markdown += f"\n\n**Example:** {rule.example}"
+    return {
+        "id": rule.id,
+        "name": "".join(word.capitalize() for word in rule.id.split("-")),
+        "shortDescription": {"text": rule.description},
+        "fullDescription": {"text": rule.explanation},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "help": {"text": text, "markdown": markdown},
+    }
+
+
+def _invocation(report: Report) -> dict[str, Any]:
+    """A successful run; file notes (no Chinese to check) become notifications."""
+    notes = [
+        {
+            "level": "note",
+            "message": {"text": note},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact_location(f, k)}}],
+        }
+        for k, f in enumerate(report.files)
+        for note in f.notes
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    return invocation
+
+
+def _artifact(document: Document) -> dict[str, Any]:
+    return {"location": {"uri": path_uri(document.path)}, "encoding": document.encoding}
+
+
+def _artifact_location(report: FileReport, index: int) -> dict[str, Any]:
+    return {"uri": path_uri(report.document.path), "index": index}
+
+
+def _results(report: FileReport, file_index: int, rule_index: dict[str, int]) -> list[Any]:
+    prints = fingerprints(report)
+    return [
+        _result(finding, report, file_index, rule_index[finding.rule], fingerprint)
+        for finding, fingerprint in zip(report.findings, prints, strict=True)
+    ]
+
+
+def _result(
+    finding: Finding, report: FileReport, file_index: int, rule_index: int, fingerprint: str
+) -> dict[str, Any]:
+    artifact = _artifact_location(report, file_index)
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": _physical(finding, report.document, artifact)}],
+        "partialFingerprints": {KEY: fingerprint},
+    }
+    if finding.en is not None and finding.zh is not None:
+        result["relatedLocations"] = [_related(finding.zh, report.document, artifact)]
+    if finding.pair is not None:
+        result["properties"] = {"pair": finding.pair}
+    if finding.suggestion is not None and finding.en is not None:
+        result["fixes"] = [_fix(finding.en, finding.suggestion, report.document, artifact)]
+    return result
+
+
+def _physical(finding: Finding, document: Document, artifact: dict[str, Any]) -> dict[str, Any]:
+    """The finding's place in the file (the file alone if it has no span)."""
+    span = primary_span(finding)
+    if span is None:
+        return {"artifactLocation": artifact}
+    return {"artifactLocation": artifact, "region": _region(document, *span)}
+
+
+def _region(document: Document, start: int, end: int, snippet: bool = True) -> dict[str, Any]:
+    line, col = document.line_col(start)
+    end_line, end_col = document.line_col(end)
+    region: dict[str, Any] = {
+        "startLine": line,
+        "startColumn": col,
+        "endLine": end_line,
+        "endColumn": end_col,
+        "charOffset": start,
+        "charLength": end - start,
+    }
+    if snippet:
+        region["snippet"] = {"text": document.text[start:end]}
+    return region
+
+
+def _related(figure: Figure, document: Document, artifact: dict[str, Any]) -> dict[str, Any]:
+    """The Chinese figure the English one was compared with."""
+    return {
+        "id": 1,
+        "physicalLocation": {
+            "artifactLocation": artifact,
+            "region": _region(document, figure.start, figure.end),
+        },
+        "message": {"text": f"the Chinese figure “{figure.text}”"},
+    }
+
+
+def _fix(figure: Figure, suggestion: str, document: Document, artifact: dict[str, Any]) -> Any:
+    """Replace the English figure with the suggested correction."""
+    replacement = {
+        "deletedRegion": _region(document, figure.start, figure.end, snippet=False),
+        "insertedContent": {"text": suggestion},
+    }
+    return {
+        "description": {"text": f"Replace “{figure.text}” with “{suggestion}”"},
+        "artifactChanges": [{"artifactLocation": artifact, "replacements": [replacement]}],
+    }

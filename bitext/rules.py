@@ -1,0 +1,132 @@
+"""What each rule means, for people: ``bitext rules``, SARIF rule metadata, the HTML report.
+
+The registry the checker uses is :data:`bitext.check.RULES` (id → default severity and a
+one-line description). This module adds what a reader needs on top of it, keyed by the
+same ids: a longer explanation and an example. It never lists rules of its own, so a rule
+added to ``check.RULES`` shows up everywhere at once; until someone writes its
+explanation and example here, :func:`rule_info` falls back to the one-line description
+and no example, rather than failing.
+
+>>> rule_info("figure-scale").severity.value
+'error'
+>>> rule_info("clean-something-new", Severity.INFO).example is None
+True
+"""
+
+from __future__ import annotations
+
+import json
+from typing import NamedTuple
+
+from bitext.check import RULES
+from bitext.model import Severity
+
+
+class RuleInfo(NamedTuple):
+    """A rule as documentation shows it."""
+
+    id: str
+    severity: Severity
+    description: str
+    """One line, from ``check.RULES``."""
+    explanation: str
+    """A few sentences: what the rule catches and why it matters."""
+    example: str | None
+    """A Chinese figure and an English rendering the rule reports, or None."""
+
+
+DETAILS: dict[str, tuple[str, str]] = {
+    "figure-scale": (
+        "The English has the Chinese figure's digits at the wrong power of ten, the usual "
+        "slip with 万 (10^4) and 亿 (10^8), which English counts in thousands and millions. "
+        "The suggestion gives the figure at the right scale.",
+        '387.75 万元 → "3,877.5 million yuan": 1,000 times the Chinese; '
+        '"3.8775 million yuan" is right',
+    ),
+    "figure-value": (
+        "A figure in the English plays the role of a Chinese figure (same kind, same unit) "
+        "but is a different number.",
+        '培训 8 期 → "trained 18 sessions": a different number',
+    ),
+    "figure-unit": (
+        "The number is kept but its unit or currency changed, so the value is wrong: 亩 "
+        "are not acres, 斤 are half a kilogram.",
+        '增长 3% → "rose 3 percentage points": value kept, unit changed',
+    ),
+    "figure-missing": (
+        "A Chinese figure has no counterpart in the English translation next to it: the "
+        "translation lost a number.",
+        '选派 6 名教师 → "Go to Hongguo Shatuo Elementary School…": the 6 is lost',
+    ),
+    "figure-extra": (
+        "An English figure has no source in the Chinese it translates: a number was added "
+        "or the Chinese one was misread beyond recognition.",
+        '培训 8 期 → "trained 8 sessions of 20 people": 20 has no Chinese source',
+    ),
+    "figure-unverifiable": (
+        "The figure's counterpart would be in text the other side lacks (a Chinese "
+        "fragment that lost its head or tail), so it cannot be checked either way.",
+        '年以来… → "Since 2018, …": the Chinese lost its head, so 2018 cannot be checked',
+    ),
+    "untranslated": (
+        "A Chinese fragment has no English translation next to it.",
+        "[臺中市]推動長照服務成果 followed directly by the next Chinese sentence",
+    ),
+    "pair-uncertain": (
+        "The aligner doubts that this English translates this Chinese, so bitext does not "
+        "compare their figures rather than report findings that may be wrong.",
+        "a Chinese sentence next to English about something else (confidence under 0.2)",
+    ),
+}
+"""Rule id → (explanation, example), for every id in ``check.RULES`` (tested)."""
+
+
+def rule_info(rule: str, severity: Severity | None = None) -> RuleInfo:
+    """What to show for ``rule``; ``severity`` is used when the registry lacks the rule."""
+    default, description = RULES.get(rule, (severity or Severity.WARNING, rule))
+    explanation, example = DETAILS.get(rule, (description, None))
+    return RuleInfo(rule, default, description, explanation, example)
+
+
+def all_rules() -> list[RuleInfo]:
+    """Every rule of the checker's registry, in its order."""
+    return [rule_info(rule) for rule in RULES]
+
+
+def rules_text(rules: list[RuleInfo]) -> str:
+    """What ``bitext rules`` prints: id, severity and description in columns, the example
+    under the description.
+
+    >>> print(rules_text([rule_info("figure-value")]), end="")
+    figure-value  error  a different number in the same role
+                         example: 培训 8 期 → "trained 18 sessions": a different number
+    """
+    id_width = max((len(rule.id) for rule in rules), default=0)
+    severity_width = max((len(rule.severity.value) for rule in rules), default=0)
+    indent = " " * (id_width + severity_width + 4)
+    lines = []
+    for rule in rules:
+        lines.append(
+            f"{rule.id:<{id_width}}  {rule.severity.value:<{severity_width}}  {rule.description}"
+        )
+        if rule.example:
+            lines.append(f"{indent}example: {rule.example}")
+    return "".join(line + "\n" for line in lines)
+
+
+def rules_json(rules: list[RuleInfo]) -> str:
+    """What ``bitext rules --format json`` prints: a list of objects, one per rule."""
+    data = [
+        {
+            "id": rule.id,
+            "severity": rule.severity.value,
+            "description": rule.description,
+            "explanation": rule.explanation,
+            "example": rule.example,
+        }
+        for rule in rules
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = ["DETAILS", "RuleInfo", "all_rules", "rule_info", "rules_json", "rules_text"]
