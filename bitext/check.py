@@ -44,7 +44,7 @@ from bitext.align.signals import Features, read_features
 from bitext.clean import DEFAULT_RULES, Cleaned, clean
 from bitext.clean import signature as clean_signature
 from bitext.figures.compare import match_figures
-from bitext.figures.judge import PairView, judge
+from bitext.figures.judge import PairView, context_quote, judge
 from bitext.io import collect_paths, read_document
 from bitext.model import (
     Document,
@@ -237,7 +237,16 @@ def _relocate(report: FileReport, view: Cleaned) -> FileReport:
 
     def finding(f: Finding) -> Finding:
         where = view.span_to_original(*f.where) if f.where else None
-        return f._replace(zh=figure(f.zh), en=figure(f.en), where=where)
+        zh, en = figure(f.zh), figure(f.en)
+        message = f.message
+        # Messages quote the cleaned view; quote the file as the user has it instead.
+        for before, after in ((f.zh, zh), (f.en, en)):
+            if before is not None and after is not None:
+                message = message.replace(f"“{before.text}”", f"“{after.text}”")
+                message = message.replace(
+                    context_quote(view.text, before), context_quote(original, after)
+                )
+        return f._replace(zh=zh, en=en, where=where, message=message)
 
     return report._replace(
         figures=tuple(figure(f) for f in report.figures),

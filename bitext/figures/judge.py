@@ -189,7 +189,7 @@ def _missing(
     if view.en_cut is not None and _outside_translated_part(zh, view.chinese, view.en_cut):
         message = f"“{zh.text}” cannot be checked: the English stops short of it (its {view.en_cut} is cut)"
         return make("figure-unverifiable", message, zh=zh)
-    context = _context(view.text, zh)
+    context = context_quote(view.text, zh)
     return make(
         "figure-missing",
         f"{context}: {format_number(zh.value)} has no counterpart in the English",
@@ -364,7 +364,7 @@ def _part_of(part: Figure, whole: Figure, head_cut: bool) -> bool:
     return full_digits.startswith(kept_digits)
 
 
-def _context(text: str, figure: Figure) -> str:
+def context_quote(text: str, figure: Figure) -> str:
     """The figure with a few characters of Chinese around it: “选派 6 名教师”."""
     start = max(figure.start - 3, 0)
     end = min(figure.end + 2, len(text))

@@ -135,7 +135,7 @@ _HOLIDAY = regex.compile(
 """八一大楼, 五一劳动节: a day named by its date (8 月 1 日)."""
 _CLOCK = regex.compile(
     rf"(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)?\s*"
-    rf"(?P<h>{_SMALL})\s*(?P<mark>时|点(?![零〇一二三四五六七八九0-9]))"
+    rf"(?P<h>{_SMALL})\s*(?P<mark>时|点(?=\s*{_SMALL}\s*分)|点(?![零〇一二三四五六七八九0-9]))"
     rf"(?:\s*(?P<m>{_SMALL})\s*分)?(?P<half>半)?(?P<approx>左右|许)?"
 )
 _COLON_CLOCK = regex.compile(

@@ -1,0 +1,220 @@
+"""A cleaned view of a document that never loses the way back to the original.
+
+Bulletins arrive damaged: mojibake, full-width digits, half-width commas inside
+Chinese, spaces wedged around numbers and before English punctuation, zero-width
+characters, hard-wrapped lines, repeated paragraphs. The later stages work on a
+cleaned view, but every offset they report must point into the file the user
+gave, so each cleaning rule records where its edits were and :class:`Cleaned`
+maps any cleaned offset back.
+
+A rule (:mod:`bitext.clean.rules`) is a function from text to a list of
+:class:`Edit`; the rules in :data:`RULES` run one after another in registry
+order, each on the output of the previous one, and each leaves a :class:`_Layer`
+that maps its output offsets to its input offsets.
+
+>>> view = clean("a\\u200bb\\r\\nc")
+>>> view.text
+'ab\\nc'
+>>> view.to_original(3), view.span_to_original(1, 3)
+(5, (2, 5))
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from bitext.clean import rules
+from bitext.clean.rules import Edit
+from bitext.model import BitextError
+
+
+class Fix(NamedTuple):
+    """One edit as a user sees it: offsets into the ORIGINAL document."""
+
+    rule: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+class Rule(NamedTuple):
+    """A named cleaning rule, on or off by default, with an example of what it fixes."""
+
+    name: str
+    description: str
+    find: Callable[[str], list[Edit]]
+    default: bool = True
+    example: tuple[str, str] = ("", "")
+
+
+class _Piece(NamedTuple):
+    out_start: int
+    out_end: int
+    in_start: int
+    in_end: int
+    copied: bool
+
+
+class _Layer(NamedTuple):
+    """Maps offsets of one rule's output back to its input."""
+
+    starts: list[int]
+    pieces: list[_Piece]
+
+    def back(self, offset: int, is_end: bool) -> int:
+        """The input offset of output ``offset``; an end maps to the end of its piece."""
+        if not self.pieces:
+            return offset
+        probe = offset - 1 if is_end and offset > 0 else offset
+        piece = self.pieces[max(0, bisect.bisect_right(self.starts, probe) - 1)]
+        if piece.copied:
+            return piece.in_start + (offset - piece.out_start)
+        return piece.in_end if is_end or offset >= piece.out_end else piece.in_start
+
+
+class Cleaned(NamedTuple):
+    """The cleaned text, the layers that map it back, and the fixes made."""
+
+    text: str
+    layers: tuple[_Layer, ...]
+    fixes: tuple[Fix, ...]
+
+    def to_original(self, offset: int, is_end: bool = False) -> int:
+        for layer in reversed(self.layers):
+            offset = layer.back(offset, is_end)
+        return offset
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            at = self.to_original(start)
+            return at, at
+        return self.to_original(start), self.to_original(end, is_end=True)
+
+
+def _apply(text: str, edits: list[Edit]) -> tuple[str, _Layer]:
+    out: list[str] = []
+    pieces: list[_Piece] = []
+    pos = out_len = 0
+    for edit in sorted(edits):
+        if edit.start < pos:
+            continue  # overlapping edits: the first one wins
+        if edit.start > pos:
+            length = edit.start - pos
+            out.append(text[pos : edit.start])
+            pieces.append(_Piece(out_len, out_len + length, pos, edit.start, True))
+            out_len += length
+        out.append(edit.replacement)
+        pieces.append(_Piece(out_len, out_len + len(edit.replacement), edit.start, edit.end, False))
+        out_len += len(edit.replacement)
+        pos = edit.end
+    if pos < len(text):
+        out.append(text[pos:])
+        pieces.append(_Piece(out_len, out_len + len(text) - pos, pos, len(text), True))
+    pieces = [p for p in pieces if p.out_end > p.out_start or not p.copied]
+    return "".join(out), _Layer([p.out_start for p in pieces], pieces)
+
+
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        Rule(
+            "mojibake", "UTF-8 read as Windows-1252 is repaired (ftfy)", rules.mojibake,
+            example=("æ‰¶è´«èµ„é‡‘", "扶贫资金"),
+        ),
+        Rule("newlines", "CRLF and CR line ends become LF", rules.newlines,
+             example=("a\r\nb", "a\nb")),
+        Rule(
+            "invisible", "zero-width characters, soft hyphens and stray BOMs are removed",
+            rules.invisible, example=("扶\u200b贫", "扶贫"),
+        ),
+        Rule(
+            "spaces", "no-break, ideographic and other Unicode spaces become plain spaces",
+            rules.spaces, example=("a\u00a0b", "a b"),
+        ),
+        Rule(
+            "width", "full-width letters and digits, and full-width punctuation in English, "
+            "become ASCII", rules.width, example=("２０１８ ＧＤＰ", "2018 GDP"),
+        ),
+        Rule(
+            "hard-wraps", "lines broken inside a sentence at a fixed width are joined",
+            rules.hard_wraps,
+        ),
+        Rule(
+            "repeats", "a paragraph repeating the one before it is removed", rules.repeats,
+            example=(
+                "Four attackers were killed.\n\nFour attackers were killed.\n",
+                "Four attackers were killed.\n",
+            ),
+        ),
+        Rule(
+            "zh-punctuation", "half-width , ; : ? ! inside Chinese become full width",
+            rules.zh_punctuation, example=("机制,切实", "机制，切实"),
+        ),
+        Rule(
+            "cjk-spacing", "spaces around a number inside Chinese are removed",
+            rules.cjk_digit_spacing, example=("大连市 6 家", "大连市6家"),
+        ),
+        Rule(
+            "en-punctuation", "spaces before English punctuation are removed",
+            rules.en_space_before_punctuation, example=("Panzhou , 457", "Panzhou, 457"),
+        ),
+        Rule(
+            "digit-grouping", "a space after a thousands comma is removed",
+            rules.digit_grouping, example=("4, 000", "4,000"),
+        ),
+        Rule(
+            "traditional", "traditional characters become simplified (OpenCC)",
+            rules.traditional, default=False, example=("萬元", "万元"),
+        ),
+    )
+}  # fmt: skip
+"""Every rule, in the order they run: encoding damage first, then characters, lines,
+and last the rules that look at the characters around them."""
+
+DEFAULT_RULES: tuple[str, ...] = tuple(name for name, rule in RULES.items() if rule.default)
+
+
+def resolve_rules(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> tuple[str, ...]:
+    """The default rules with ``enable`` added and ``disable`` removed, in registry order.
+
+    >>> resolve_rules(enable=["traditional"], disable=["repeats", "hard-wraps"])[-3:]
+    ('en-punctuation', 'digit-grouping', 'traditional')
+    """
+    wanted = set(DEFAULT_RULES)
+    for name in (*enable, *disable):
+        if name not in RULES:
+            raise BitextError(f"unknown cleaning rule {name!r} (rules: {', '.join(RULES)})")
+    wanted |= set(enable)
+    wanted -= set(disable)
+    return tuple(name for name in RULES if name in wanted)
+
+
+def clean(text: str, rule_names: Iterable[str] = DEFAULT_RULES) -> Cleaned:
+    """Apply the rules named in ``rule_names``, in registry order, and keep the map
+    back to ``text``."""
+    layers: list[_Layer] = []
+    fixes: list[Fix] = []
+    current = text
+    wanted = set(rule_names)
+    for name in (name for name in RULES if name in wanted):
+        rule = RULES[name]
+        edits = rule.find(current)
+        if not edits:
+            continue
+        partial = Cleaned(current, tuple(layers), ())
+        for edit in edits:
+            start, end = partial.span_to_original(edit.start, edit.end)
+            fixes.append(Fix(name, start, end, text[start:end], edit.replacement))
+        current, layer = _apply(current, edits)
+        layers.append(layer)
+    fixes.sort(key=lambda f: (f.start, f.end))
+    return Cleaned(current, tuple(layers), tuple(fixes))
+
+
+def signature(rule_names: Iterable[str] = DEFAULT_RULES) -> str:
+    """The cleaning rules in force, for reproducibility signatures."""
+    wanted = set(rule_names)
+    return "+".join(name for name in RULES if name in wanted) or "none"
