@@ -3,7 +3,7 @@
 The library is the product; the ``bitext`` command is a thin layer over it::
 
     >>> import bitext
-    >>> report = bitext.check_text("投入 56.28 万元。 Invested RMB5.628 million.")
+    >>> report = bitext.check_text("投入56.28万元。 Invested RMB5.628 million.")
     >>> [(f.rule, f.severity.value, f.suggestion) for f in report.findings]
     [('figure-scale', 'error', 'RMB562,800')]
 """

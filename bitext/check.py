@@ -41,7 +41,8 @@ from bitext.align.lexicon import Lexicon, latin_translates, load_lexicon
 from bitext.align.mixed import AlignParams, align_mixed
 from bitext.align.runon import cut_run_on
 from bitext.align.signals import Features, read_features
-from bitext.clean import DEFAULT_RULES, Cleaned, clean
+from bitext.clean import DEFAULT_RULES, Cleaned, Fix, clean
+from bitext.clean import RULES as CLEAN_RULES
 from bitext.clean import signature as clean_signature
 from bitext.figures.compare import match_figures
 from bitext.figures.judge import PairView, context_quote, judge
@@ -58,6 +59,9 @@ from bitext.model import (
 )
 from bitext.segment import segment
 
+SILENT_CLEAN_RULES = frozenset({"newlines"})
+"""Cleaning that is not damage: Windows line ends are how the file was saved."""
+
 RULES: dict[str, tuple[Severity, str]] = {
     "figure-scale": (Severity.ERROR, "same digits, wrong power of ten (the 万/亿 trap)"),
     "figure-value": (Severity.ERROR, "a different number in the same role"),
@@ -67,6 +71,11 @@ RULES: dict[str, tuple[Severity, str]] = {
     "figure-unverifiable": (Severity.INFO, "the counterpart is in text the other side lacks"),
     "untranslated": (Severity.WARNING, "a Chinese fragment with no English translation"),
     "pair-uncertain": (Severity.INFO, "the aligner doubts a pair; figures not compared"),
+    **{
+        f"clean-{name}": (Severity.INFO, f"the file needed cleaning: {rule.description}")
+        for name, rule in CLEAN_RULES.items()
+        if name not in SILENT_CLEAN_RULES
+    },
 }
 
 
@@ -105,8 +114,8 @@ def check_text(
     """Check a bulletin given as a string.
 
     >>> report = check_text("培训 8 期。 Trained 18 sessions.")
-    >>> [(f.rule, f.zh.text, f.en.text) for f in report.findings]
-    [('figure-value', '8 期', '18')]
+    >>> [(f.rule, f.zh and f.zh.text, f.en and f.en.text) for f in report.findings]
+    [('figure-value', '8 期', '18'), ('clean-cjk-spacing', None, None)]
     """
     return check_document(Document(path, text, "utf-8"), config)
 
@@ -114,6 +123,14 @@ def check_text(
 def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
     """Run the whole pipeline on one document."""
     view = clean(document.text, config.clean_rules)
+    report = _check_view(document, view, config)
+    cleaning = tuple(
+        f for f in cleaning_findings(view.fixes, document.text) if f.rule not in config.disabled
+    )
+    return report._replace(findings=report.findings + cleaning)
+
+
+def _check_view(document: Document, view: Cleaned, config: CheckConfig) -> FileReport:
     if not _HAN.search(view.text):
         report = FileReport(document, tuple(segment(view.text)), (), (), (NO_CHINESE,))
         return _relocate(report, view)
@@ -124,6 +141,44 @@ def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> 
     pairs, spans, features = cut_run_on(pairs, spans, features, view.text, lexicon, config.align)
     report = _judge_pairs(document, view.text, spans, features, pairs, config, lexicon)
     return _relocate(report, view)
+
+
+def cleaning_findings(fixes: Sequence[Fix], text: str) -> list[Finding]:
+    """One info finding per cleaning rule that changed something, at its first fix, so a
+    reviewer knows the file was damaged (``bitext clean --explain`` lists every fix).
+
+    >>> view = clean("投入 6 家,共 3 人")
+    >>> for finding in cleaning_findings(view.fixes, "投入 6 家,共 3 人"):
+    ...     print(finding.message)
+    spaces around a number inside Chinese are removed (4 fixes; first: “投入 6 家,” → “投入6 家,”)
+    half-width , ; : ? ! inside Chinese become full width (1 fix: “ 6 家,共 3 ” → “ 6 家，共 3 ”)
+    """
+    by_rule: dict[str, list[Fix]] = {}
+    for fix in fixes:
+        if fix.rule not in SILENT_CLEAN_RULES:
+            by_rule.setdefault(fix.rule, []).append(fix)
+    findings = []
+    for name, found in by_rule.items():
+        first = found[0]
+        count = f"{len(found)} fixes; first" if len(found) > 1 else "1 fix"
+        before, after = fix_in_context(first, text)
+        message = f"{CLEAN_RULES[name].description} ({count}: “{before}” → “{after}”)"
+        rule = f"clean-{name}"
+        findings.append(Finding(rule, RULES[rule][0], message, where=(first.start, first.end)))
+    return sorted(findings, key=lambda f: f.where or (0, 0))
+
+
+def fix_in_context(fix: Fix, text: str, radius: int = 4) -> tuple[str, str]:
+    """The fixed text with a few characters around it, before and after the fix,
+    invisible characters shown as <U+200B>."""
+    head = text[max(0, fix.start - radius) : fix.start]
+    tail = text[fix.end : fix.end + radius]
+    head, tail = head.rsplit("\n", 1)[-1], tail.split("\n", 1)[0]
+    return _visible(head + fix.before + tail), _visible(head + fix.after + tail)
+
+
+def _visible(text: str) -> str:
+    return "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in text)
 
 
 def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:

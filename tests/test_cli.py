@@ -30,7 +30,7 @@ def test_check_panzhou_exits_1_and_prints_the_findings() -> None:
     assert "  5:566 error figure-scale “3,877.5 million yuan” is 1,000 times “387.75 万元”" in lines
     assert "  11:154 error figure-scale “RMB5.628 million” is 10 times “56.28 万元”" in lines
     assert "  7:159 warning figure-missing “选派 6 名教师”: 6 has no counterpart in the" in lines
-    assert lines[-1] == "2 errors, 1 warning, 1 info in 6 pairs (1 file)"
+    assert lines[-1] == "2 errors, 1 warning, 4 info in 6 pairs (1 file)"
 
 
 def test_plain_output_marks_disagreeing_figures_and_fits_80_columns() -> None:
@@ -74,8 +74,13 @@ en  Throughout the year it subsidized ⟦480,000⟧ seniors to use home-care
 zh  衛生局表示,明年將再增加12名照顧管理專員。
 en  The Health Bureau said it would add 12 more care managers next year.
 
+  3:96 info clean-cjk-spacing spaces around a number inside Chinese are removed
+                              (8 fixes; first: “市府投入 1.25” → “市府投入1.25”)
+  3:104 info clean-zh-punctuation half-width , ; : ? ! inside Chinese become
+                                  full width (2 fixes; first: “5 億元,新增 3” →
+                                  “5 億元，新增 3”)
 
-1 error, 1 warning, 0 info in 5 pairs (1 file)
+1 error, 1 warning, 2 info in 5 pairs (1 file)
 """
     )
 
@@ -98,7 +103,7 @@ def test_fail_on_with_errors(fail_on: str, expected: int) -> None:
 def test_fail_on_with_only_a_warning(tmp_path: Path, fail_on: str, expected: int) -> None:
     path = tmp_path / "warning.txt"
     path.write_text(
-        "选派 6 名教师到小学开展教育帮扶工作。 Teachers went to the primary schools to help.\n",
+        "选派6名教师到小学开展教育帮扶工作。 Teachers went to the primary schools to help.\n",
         encoding="utf-8",
     )
     code, out, _ = run("check", str(path), "--fail-on", fail_on)
@@ -115,7 +120,7 @@ def test_json_follows_the_contract() -> None:
     assert set(report["tool"]) >= {"name", "version"}
     (file,) = report["files"]
     assert file["path"] == PANZHOU
-    assert file["summary"] == {"pairs": 6, "errors": 2, "warnings": 1, "info": 1}
+    assert file["summary"] == {"pairs": 6, "errors": 2, "warnings": 1, "info": 4}
     pair = file["pairs"][2]
     assert {k: pair[k] for k in ("id", "score", "zh_truncated")} == {
         "id": 2, "score": 1.0, "zh_truncated": True,

@@ -60,6 +60,30 @@ def test_panzhou_reports_exactly_the_known_errors() -> None:
         ("figure-scale", "error", "387.75 万元", "3,877.5 million yuan", "3.8775 million yuan"),
         ("figure-missing", "warning", "6 名", None, None),
         ("figure-scale", "error", "56.28 万元", "RMB5.628 million", "RMB562,800"),
+        ("clean-zh-punctuation", "info", None, None, None),
+        ("clean-en-punctuation", "info", None, None, None),
+        ("clean-cjk-spacing", "info", None, None, None),
+    ]
+
+
+def test_panzhou_cleaning_findings_say_what_was_damaged() -> None:
+    text = panzhou_text()
+    cleaning = [f for f in _panzhou().findings if f.rule.startswith("clean-")]
+    assert [(f.message, text[slice(*f.where)]) for f in cleaning] == [  # type: ignore[misc]
+        (
+            "half-width , ; : ? ! inside Chinese become full width "
+            "(10 fixes; first: “合作机制,切实深化” → “合作机制，切实深化”)",
+            ",",
+        ),
+        (
+            "spaces before English punctuation are removed (7 fixes; first: “vels , an” → “vels, an”)",
+            " ",
+        ),
+        (
+            "spaces around a number inside Chinese are removed "
+            "(30 fixes; first: “,大连市 6 家市” → “,大连市6 家市”)",
+            " ",
+        ),
     ]
 
 
@@ -99,7 +123,9 @@ def test_panzhou_nothing_else_at_warning_or_error() -> None:
     report = _panzhou()
     assert report.count(Severity.ERROR) == 2
     assert report.count(Severity.WARNING) == 1
-    assert report.count(Severity.INFO) == 1
+    assert [f.rule for f in report.findings if f.severity is Severity.INFO] == [
+        "figure-unverifiable", "clean-zh-punctuation", "clean-en-punctuation", "clean-cjk-spacing"
+    ]  # fmt: skip
 
 
 def test_lvshunkou_has_no_chinese_to_check() -> None:

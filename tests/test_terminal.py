@@ -36,7 +36,7 @@ def test_rich_report_puts_the_sides_side_by_side_within_80_columns() -> None:
     assert "English" in header  # both columns on one line
     row = next(line for line in lines if line.lstrip().startswith("387.75"))
     assert "A total of 3,877.5 million" in row
-    assert lines[-1] == "2 errors, 1 warning, 1 info in 6 pairs (1 file)"
+    assert lines[-1] == "2 errors, 1 warning, 4 info in 6 pairs (1 file)"
 
 
 def test_rich_report_colours_figures() -> None:
