@@ -3,9 +3,10 @@
 The registry the checker uses is :data:`bitext.check.RULES` (id → default severity and a
 one-line description). This module adds what a reader needs on top of it, keyed by the
 same ids: a longer explanation and an example. It never lists rules of its own, so a rule
-added to ``check.RULES`` shows up everywhere at once; until someone writes its
-explanation and example here, :func:`rule_info` falls back to the one-line description
-and no example, rather than failing.
+added to ``check.RULES`` shows up everywhere at once. The ``clean-*`` rules are explained
+from the cleaning registry (:data:`bitext.clean.RULES`: description, before/after
+example); any other rule without an entry in :data:`DETAILS` falls back to its one-line
+description and no example, rather than failing.
 
 >>> rule_info("figure-scale").severity.value
 'error'
@@ -19,6 +20,7 @@ import json
 from typing import NamedTuple
 
 from bitext.check import RULES
+from bitext.clean import RULES as CLEAN_RULES
 from bitext.model import Severity
 
 
@@ -78,14 +80,45 @@ DETAILS: dict[str, tuple[str, str]] = {
         "a Chinese sentence next to English about something else (confidence under 0.2)",
     ),
 }
-"""Rule id → (explanation, example), for every id in ``check.RULES`` (tested)."""
+"""Rule id → (explanation, example) for every rule of ``check.RULES`` that is not a
+``clean-*`` rule (tested)."""
 
 
 def rule_info(rule: str, severity: Severity | None = None) -> RuleInfo:
-    """What to show for ``rule``; ``severity`` is used when the registry lacks the rule."""
+    """What to show for ``rule``; ``severity`` is used when the registry lacks the rule.
+
+    A ``clean-*`` rule is explained from the cleaning rule it reports (its description
+    and before/after example), so a new cleaning rule is documented where it is written.
+    """
     default, description = RULES.get(rule, (severity or Severity.WARNING, rule))
-    explanation, example = DETAILS.get(rule, (description, None))
+    details = DETAILS.get(rule) or _cleaning_details(rule)
+    explanation, example = details or (description, None)
     return RuleInfo(rule, default, description, explanation, example)
+
+
+def _cleaning_details(rule: str) -> tuple[str, str | None] | None:
+    """Explanation and example of ``clean-NAME`` from cleaning rule NAME, if there is one.
+
+    >>> _cleaning_details("clean-cjk-spacing")[1]
+    '“大连市 6 家” → “大连市6家”'
+    """
+    cleaning = CLEAN_RULES.get(rule.removeprefix("clean-")) if rule.startswith("clean-") else None
+    if cleaning is None:
+        return None
+    explanation = (
+        f"{cleaning.description[:1].upper()}{cleaning.description[1:]}. bitext checks a cleaned "
+        "view of the file and reports positions in the file as given; this finding says the "
+        "file itself has the damage (the first place is shown, with the number of places)."
+    )
+    before, after = cleaning.example
+    example = f"“{_shown(before)}” → “{_shown(after)}”" if before or after else None
+    return explanation, example
+
+
+def _shown(text: str) -> str:
+    """``text`` with line ends as ``\\n`` and other invisible characters as ``<U+200B>``."""
+    text = text.replace("\r", "\\r").replace("\n", "\\n")
+    return "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in text)
 
 
 def all_rules() -> list[RuleInfo]:

@@ -1,0 +1,80 @@
+"""``bitext rules``: every rule of the checker's registry, exactly as printed."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from bitext.check import RULES
+from bitext.cli import main
+
+EXPECTED = """\
+figure-scale          error    same digits, wrong power of ten (the 万/亿 trap)
+                               example: 387.75 万元 → "3,877.5 million yuan": 1,000 times the Chinese; "3.8775 million yuan" is right
+figure-value          error    a different number in the same role
+                               example: 培训 8 期 → "trained 18 sessions": a different number
+figure-unit           error    value kept, currency or unit changed
+                               example: 增长 3% → "rose 3 percentage points": value kept, unit changed
+figure-missing        warning  a Chinese figure with no English counterpart
+                               example: 选派 6 名教师 → "Go to Hongguo Shatuo Elementary School…": the 6 is lost
+figure-extra          warning  an English figure with no Chinese source
+                               example: 培训 8 期 → "trained 8 sessions of 20 people": 20 has no Chinese source
+figure-unverifiable   info     the counterpart is in text the other side lacks
+                               example: 年以来… → "Since 2018, …": the Chinese lost its head, so 2018 cannot be checked
+untranslated          warning  a Chinese fragment with no English translation
+                               example: [臺中市]推動長照服務成果 followed directly by the next Chinese sentence
+pair-uncertain        info     the aligner doubts a pair; figures not compared
+                               example: a Chinese sentence next to English about something else (confidence under 0.2)
+clean-mojibake        info     the file needed cleaning: UTF-8 read as Windows-1252 is repaired (ftfy)
+                               example: “æ‰¶è´«èµ„é‡‘” → “扶贫资金”
+clean-invisible       info     the file needed cleaning: zero-width characters, soft hyphens and stray BOMs are removed
+                               example: “扶<U+200B>贫” → “扶贫”
+clean-spaces          info     the file needed cleaning: no-break, ideographic and other Unicode spaces become plain spaces
+                               example: “a<U+00A0>b” → “a b”
+clean-width           info     the file needed cleaning: full-width letters and digits, and full-width punctuation in English, become ASCII
+                               example: “２０１８ ＧＤＰ” → “2018 GDP”
+clean-hard-wraps      info     the file needed cleaning: lines broken inside a sentence at a fixed width are joined
+clean-repeats         info     the file needed cleaning: a paragraph repeating the one before it is removed
+                               example: “Four attackers were killed.\\n\\nFour attackers were killed.\\n” → “Four attackers were killed.\\n”
+clean-zh-punctuation  info     the file needed cleaning: half-width , ; : ? ! inside Chinese become full width
+                               example: “机制,切实” → “机制，切实”
+clean-cjk-spacing     info     the file needed cleaning: spaces around a number inside Chinese are removed
+                               example: “大连市 6 家” → “大连市6家”
+clean-en-punctuation  info     the file needed cleaning: spaces before English punctuation are removed
+                               example: “Panzhou , 457” → “Panzhou, 457”
+clean-digit-grouping  info     the file needed cleaning: a space after a thousands comma is removed
+                               example: “4, 000” → “4,000”
+clean-traditional     info     the file needed cleaning: traditional characters become simplified (OpenCC)
+                               example: “萬元” → “万元”
+"""
+
+
+def test_rules_lists_every_rule_with_severity_description_and_example() -> None:
+    result = CliRunner().invoke(main, ["rules"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout == EXPECTED
+
+
+def test_rules_as_json_come_from_the_checkers_registry() -> None:
+    result = CliRunner().invoke(main, ["rules", "--format", "json"])
+    assert result.exit_code == 0
+    rules = json.loads(result.stdout)
+    assert [r["id"] for r in rules] == list(RULES)
+    assert [r["severity"] for r in rules] == [severity.value for severity, _ in RULES.values()]
+    assert rules[0] == {
+        "id": "figure-scale",
+        "severity": "error",
+        "description": "same digits, wrong power of ten (the 万/亿 trap)",
+        "explanation": (
+            "The English has the Chinese figure's digits at the wrong power of ten, the usual "
+            "slip with 万 (10^4) and 亿 (10^8), which English counts in thousands and millions. "
+            "The suggestion gives the figure at the right scale."
+        ),
+        "example": (
+            '387.75 万元 → "3,877.5 million yuan": 1,000 times the Chinese; '
+            '"3.8775 million yuan" is right'
+        ),
+    }
+    assert next(r for r in rules if r["id"] == "clean-hard-wraps")["example"] is None
