@@ -29,7 +29,9 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
 th, td { border: 1px solid #d0d0d0; padding: .3rem .5rem; vertical-align: top; text-align: left; }
 th { background: #f3f3f3; }
 td.meta { width: 9rem; font-size: .85rem; color: #555; }
-td.zh { width: 40%; } td.en { width: 50%; }
+td.zh { width: 40%; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+  "Microsoft YaHei", system-ui, sans-serif; }
+td.en { width: 50%; }
 tr.pair:target, tr.finding:target { outline: 3px solid #3b6fd4; }
 tr.pair.error td.meta { border-left: 4px solid #c62828; }
 tr.pair.warning td.meta { border-left: 4px solid #b26a00; }

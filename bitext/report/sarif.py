@@ -18,6 +18,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import regex
+
 from bitext import __version__
 from bitext.model import Document, Figure, FileReport, Finding, Report, Severity
 from bitext.report.fingerprints import KEY, fingerprints
@@ -76,10 +78,10 @@ def _driver(rules: list[RuleInfo]) -> dict[str, Any]:
 
 
 def _rule(rule: RuleInfo) -> dict[str, Any]:
-    text, markdown = rule.explanation, rule.explanation
+    text, markdown = rule.explanation, markdown_escape(rule.explanation)
     if rule.example:
         text += f"\n\nExample: {rule.example}"
-        markdown += f"\n\n**Example:** {rule.example}"
+        markdown += f"\n\n**Example:** {markdown_escape(rule.example)}"
     return {
         "id": rule.id,
         "name": "".join(word.capitalize() for word in rule.id.split("-")),
@@ -88,6 +90,19 @@ def _rule(rule: RuleInfo) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "help": {"text": text, "markdown": markdown},
     }
+
+
+def markdown_escape(text: str) -> str:
+    """``text`` as literal Markdown: examples hold ``<U+200B>``, ``[臺中市]`` and ``*``,
+    which a viewer would otherwise take for HTML, links or emphasis.
+
+    >>> markdown_escape("扶<U+200B>贫 [a] *b*")
+    '扶\\\\<U+200B\\\\>贫 \\\\[a\\\\] \\\\*b\\\\*'
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+
+
+_MARKDOWN_SPECIAL = regex.compile(r"[\\`*_{}\[\]<>#|~]")
 
 
 def _invocation(report: Report) -> dict[str, Any]:
