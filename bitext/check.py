@@ -41,7 +41,7 @@ from bitext.align.lexicon import Lexicon, latin_translates, load_lexicon
 from bitext.align.mixed import AlignParams, align_mixed
 from bitext.align.runon import cut_run_on
 from bitext.align.signals import Features, read_features
-from bitext.clean import DEFAULT_RULES, Cleaned, Fix, clean
+from bitext.clean import DEFAULT_RULES, Cleaned, Fix, clean, fix_in_context
 from bitext.clean import RULES as CLEAN_RULES
 from bitext.clean import signature as clean_signature
 from bitext.figures.compare import match_figures
@@ -151,7 +151,7 @@ def cleaning_findings(fixes: Sequence[Fix], text: str) -> list[Finding]:
     >>> for finding in cleaning_findings(view.fixes, "投入 6 家,共 3 人"):
     ...     print(finding.message)
     spaces around a number inside Chinese are removed (4 fixes; first: “投入 6 家,” → “投入6 家,”)
-    half-width , ; : ? ! inside Chinese become full width (1 fix: “ 6 家,共 3 ” → “ 6 家，共 3 ”)
+    half-width , ; : inside Chinese become full width (1 fix: “ 6 家,共 3 ” → “ 6 家，共 3 ”)
     """
     by_rule: dict[str, list[Fix]] = {}
     for fix in fixes:
@@ -166,19 +166,6 @@ def cleaning_findings(fixes: Sequence[Fix], text: str) -> list[Finding]:
         rule = f"clean-{name}"
         findings.append(Finding(rule, RULES[rule][0], message, where=(first.start, first.end)))
     return sorted(findings, key=lambda f: f.where or (0, 0))
-
-
-def fix_in_context(fix: Fix, text: str, radius: int = 4) -> tuple[str, str]:
-    """The fixed text with a few characters around it, before and after the fix,
-    invisible characters shown as <U+200B>."""
-    head = text[max(0, fix.start - radius) : fix.start]
-    tail = text[fix.end : fix.end + radius]
-    head, tail = head.rsplit("\n", 1)[-1], tail.split("\n", 1)[0]
-    return _visible(head + fix.before + tail), _visible(head + fix.after + tail)
-
-
-def _visible(text: str) -> str:
-    return "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in text)
 
 
 def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:

@@ -26,6 +26,9 @@ from rich.console import Console
 from bitext import __version__
 from bitext.align.files import SPLIT_MODES, align_documents
 from bitext.check import CheckConfig, check_document, check_paths, signature
+from bitext.clean import Cleaned, clean, resolve_rules
+from bitext.clean.report import explain as explain_fixes
+from bitext.clean.report import summary, unified_diff
 from bitext.export import FORMATS as EXPORT_FORMATS
 from bitext.export import ExportInfo, export
 from bitext.io import read_document
@@ -52,6 +55,9 @@ def _one_line_errors(command: F) -> F:
             raise
         except KeyboardInterrupt:
             _fail("interrupted")
+        except BrokenPipeError:  # `bitext … | head`: the reader left; stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except Exception as exc:  # an internal error must not become a traceback
             if os.environ.get("BITEXT_DEBUG"):
                 raise
@@ -157,6 +163,69 @@ def rules_command(output_format: str) -> None:
     """List every rule with its id, default severity, description and an example."""
     rules = all_rules()
     _write(rules_json(rules) if output_format == "json" else rules_text(rules), None)
+
+
+@main.command("clean")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if FILES need cleaning.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the changes as a unified diff.")
+@click.option("--explain", is_flag=True, help="List each fix with its line:column and rule.")
+@click.option("--enable", multiple=True, metavar="RULE", help="Also run RULE (e.g. traditional).")
+@click.option("--disable", multiple=True, metavar="RULE", help="Do not run RULE.")
+@_one_line_errors
+def clean_command(
+    files: tuple[str, ...],
+    output: str | None,
+    check_only: bool,
+    show_diff: bool,
+    explain: bool,
+    enable: tuple[str, ...],
+    disable: tuple[str, ...],
+) -> None:
+    """Repair damaged bulletin text; the input file is never modified.
+
+    Writes the cleaned text (UTF-8) to stdout or -o FILE. --check, --diff and
+    --explain report instead of writing, and take several FILES.
+    """
+    rule_names = resolve_rules(enable, disable)
+    reporting = check_only or show_diff or explain
+    if not reporting and len(files) != 1:
+        raise InputError("give one FILE to clean (--check, --diff and --explain take several)")
+    if output and reporting:
+        raise InputError(
+            "-o writes the cleaned text; it does not go with --check, --diff or --explain"
+        )
+    dirty = 0
+    for path in files:
+        document = read_document(path)
+        cleaned = clean(document.text, rule_names)
+        if not reporting:
+            _refuse_overwrite(path, output)
+            _write(cleaned.text, output)
+            return
+        dirty += bool(cleaned.fixes)
+        _report_cleaning(path, document.text, cleaned, check_only, show_diff, explain)
+    if check_only and dirty:
+        sys.exit(1)
+
+
+def _report_cleaning(
+    path: str, text: str, cleaned: Cleaned, check_only: bool, show_diff: bool, explain: bool
+) -> None:
+    if check_only:
+        verdict = f"would clean {path}: {summary(cleaned)}" if cleaned.fixes else f"{path}: clean"
+        click.echo(verdict)
+    if explain:
+        for line in explain_fixes(cleaned, text):
+            click.echo(f"{path}:{line}")
+    if show_diff:
+        click.echo(unified_diff(text, cleaned.text, path), nl=False)
+
+
+def _refuse_overwrite(path: str, output: str | None) -> None:
+    if output and Path(output).resolve() == Path(path).resolve():
+        raise InputError(f"{path}: -o would overwrite the input; write the cleaned text elsewhere")
 
 
 def _write(text: str, output: str | None) -> None:

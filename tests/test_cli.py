@@ -76,9 +76,9 @@ en  The Health Bureau said it would add 12 more care managers next year.
 
   3:96 info clean-cjk-spacing spaces around a number inside Chinese are removed
                               (8 fixes; first: “市府投入 1.25” → “市府投入1.25”)
-  3:104 info clean-zh-punctuation half-width , ; : ? ! inside Chinese become
-                                  full width (2 fixes; first: “5 億元,新增 3” →
-                                  “5 億元，新增 3”)
+  3:104 info clean-zh-punctuation half-width , ; : inside Chinese become full
+                                  width (2 fixes; first: “5 億元,新增 3” → “5
+                                  億元，新增 3”)
 
 1 error, 1 warning, 2 info in 5 pairs (1 file)
 """

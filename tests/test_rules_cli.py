@@ -35,9 +35,7 @@ clean-spaces          info     the file needed cleaning: no-break, ideographic a
 clean-width           info     the file needed cleaning: full-width letters and digits, and full-width punctuation in English, become ASCII
                                example: “２０１８ ＧＤＰ” → “2018 GDP”
 clean-hard-wraps      info     the file needed cleaning: lines broken inside a sentence at a fixed width are joined
-clean-repeats         info     the file needed cleaning: a paragraph repeating the one before it is removed
-                               example: “Four attackers were killed.\\n\\nFour attackers were killed.\\n” → “Four attackers were killed.\\n”
-clean-zh-punctuation  info     the file needed cleaning: half-width , ; : ? ! inside Chinese become full width
+clean-zh-punctuation  info     the file needed cleaning: half-width , ; : inside Chinese become full width
                                example: “机制,切实” → “机制，切实”
 clean-cjk-spacing     info     the file needed cleaning: spaces around a number inside Chinese are removed
                                example: “大连市 6 家” → “大连市6家”
@@ -45,6 +43,8 @@ clean-en-punctuation  info     the file needed cleaning: spaces before English p
                                example: “Panzhou , 457” → “Panzhou, 457”
 clean-digit-grouping  info     the file needed cleaning: a space after a thousands comma is removed
                                example: “4, 000” → “4,000”
+clean-repeats         info     the file needed cleaning: a paragraph repeating the one before it is removed
+                               example: “Four attackers were killed.\\n\\nFour attackers were killed.\\n” → “Four attackers were killed.\\n”
 clean-traditional     info     the file needed cleaning: traditional characters become simplified (OpenCC)
                                example: “萬元” → “万元”
 """

@@ -71,7 +71,7 @@ def test_panzhou_cleaning_findings_say_what_was_damaged() -> None:
     cleaning = [f for f in _panzhou().findings if f.rule.startswith("clean-")]
     assert [(f.message, text[slice(*f.where)]) for f in cleaning] == [  # type: ignore[misc]
         (
-            "half-width , ; : ? ! inside Chinese become full width "
+            "half-width , ; : inside Chinese become full width "
             "(10 fixes; first: “合作机制,切实深化” → “合作机制，切实深化”)",
             ",",
         ),

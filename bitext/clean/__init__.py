@@ -143,14 +143,7 @@ RULES: dict[str, Rule] = {
             rules.hard_wraps,
         ),
         Rule(
-            "repeats", "a paragraph repeating the one before it is removed", rules.repeats,
-            example=(
-                "Four attackers were killed.\n\nFour attackers were killed.\n",
-                "Four attackers were killed.\n",
-            ),
-        ),
-        Rule(
-            "zh-punctuation", "half-width , ; : ? ! inside Chinese become full width",
+            "zh-punctuation", "half-width , ; : inside Chinese become full width",
             rules.zh_punctuation, example=("机制,切实", "机制，切实"),
         ),
         Rule(
@@ -166,13 +159,21 @@ RULES: dict[str, Rule] = {
             rules.digit_grouping, example=("4, 000", "4,000"),
         ),
         Rule(
+            "repeats", "a paragraph repeating the one before it is removed", rules.repeats,
+            example=(
+                "Four attackers were killed.\n\nFour attackers were killed.\n",
+                "Four attackers were killed.\n",
+            ),
+        ),
+        Rule(
             "traditional", "traditional characters become simplified (OpenCC)",
             rules.traditional, default=False, example=("萬元", "万元"),
         ),
     )
 }  # fmt: skip
 """Every rule, in the order they run: encoding damage first, then characters, lines,
-and last the rules that look at the characters around them."""
+the rules that look at the characters around them, and repeated paragraphs last, so
+two copies damaged differently still compare equal."""
 
 DEFAULT_RULES: tuple[str, ...] = tuple(name for name, rule in RULES.items() if rule.default)
 
@@ -218,3 +219,16 @@ def signature(rule_names: Iterable[str] = DEFAULT_RULES) -> str:
     """The cleaning rules in force, for reproducibility signatures."""
     wanted = set(rule_names)
     return "+".join(name for name in RULES if name in wanted) or "none"
+
+
+def fix_in_context(fix: Fix, text: str, radius: int = 4) -> tuple[str, str]:
+    """The fixed text with a few characters around it, before and after the fix,
+    invisible characters shown as <U+200B>."""
+    head = text[max(0, fix.start - radius) : fix.start]
+    tail = text[fix.end : fix.end + radius]
+    head, tail = head.rsplit("\n", 1)[-1], tail.split("\n", 1)[0]
+    return _visible(head + fix.before + tail), _visible(head + fix.after + tail)
+
+
+def _visible(text: str) -> str:
+    return "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in text)

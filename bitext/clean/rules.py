@@ -85,9 +85,11 @@ def mojibake(text: str) -> list[Edit]:
 
 
 _FULL_WIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_FULL_WIDTH_DECIMAL = regex.compile(r"(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
+"""４．５: a full-width full stop between digits is a decimal point."""
 _FULL_WIDTH_PUNCT = regex.compile(r"[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]")
 _HAN_OR_CJK_PUNCT = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]")
-_LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
+_LATIN = regex.compile(r"[A-Za-z]")
 
 
 def width(text: str) -> list[Edit]:
@@ -98,7 +100,10 @@ def width(text: str) -> list[Edit]:
         Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()))
         for m in _FULL_WIDTH_ALNUM.finditer(text)
     ]
+    edits += [Edit(m.start(), m.end(), ".") for m in _FULL_WIDTH_DECIMAL.finditer(text)]
     for match in _FULL_WIDTH_PUNCT.finditer(text):
+        if _FULL_WIDTH_DECIMAL.match(text, match.start()):
+            continue
         before, after = _neighbour(text, match.start(), -1), _neighbour(text, match.end(), 1)
         if _is_english_context(before, after):
             ascii_form = unicodedata.normalize("NFKC", match.group())
@@ -109,39 +114,56 @@ def width(text: str) -> list[Edit]:
 
 
 def _neighbour(text: str, at: int, step: int) -> str:
-    """The nearest character that is not a space, before (step -1) or after ``at``."""
+    """The nearest character before (step -1) or after ``at`` that says which language
+    this is: spaces, digits and ASCII punctuation are skipped (“，6 个” is Chinese)."""
     k = at - 1 if step < 0 else at
-    while 0 <= k < len(text) and text[k] in " \t":
+    while 0 <= k < len(text) and _NEUTRAL.match(text[k]):
         k += step
     return text[k] if 0 <= k < len(text) else ""
+
+
+_NEUTRAL = regex.compile(
+    r"[ \t0-9\uff10-\uff19.,;:%'\"\-\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]"
+)
+"""Skipped when looking for the language around a character: digits, ASCII punctuation,
+and full-width punctuation (whose own fate depends on its neighbours)."""
 
 
 def _is_english_context(before: str, after: str) -> bool:
     sides = [c for c in (before, after) if c and c != "\n"]
     if not sides or any(_HAN_OR_CJK_PUNCT.match(c) for c in sides):
         return False
-    return any(_LATIN_OR_DIGIT.match(unicodedata.normalize("NFKC", c)) for c in sides)
+    return any(_LATIN.match(unicodedata.normalize("NFKC", c)) for c in sides)
 
 
 # --- punctuation and spacing by language -------------------------------------------
 
-_ZH_BEFORE = r"[\p{Han}”’」』）》]"
+_ZH_BEFORE = r"(?:[\p{Han}”’」』）》]|\p{Han}[ \t]*[0-9.]+[ \t]*[%％]?)"
+"""Chinese, or a number that Chinese leads into (45人,; 3.5%,)."""
 _ZH_AFTER = r"(?:[\p{Han}“‘「『（《]|[0-9]+(?:\.[0-9]+)?\s?[\p{Han}%％])"
-_ZH_PUNCTUATION = regex.compile(rf"(?<={_ZH_BEFORE})[ \t]*([,;:?!])[ \t]*(?={_ZH_AFTER})")
-_FULL_FORM = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_ZH_PUNCTUATION = regex.compile(rf"(?<={_ZH_BEFORE})[ \t]*([,;:])[ \t]*(?={_ZH_AFTER})")
+_FULL_FORM = {",": "，", ";": "；", ":": "："}
 
 
 def zh_punctuation(text: str) -> list[Edit]:
-    """Half-width , ; : ? ! between Chinese ("机制,切实" → "机制，切实") become full
-    width, and spaces around them go. A comma between digits (1,000) or before
-    English is left alone."""
+    """Half-width , ; : between Chinese ("机制,切实" → "机制，切实") become full width,
+    and spaces around them go. A comma between digits (1,000) or before English is
+    left alone, and so is "?" between Chinese characters: in damaged files it is more
+    often a character the encoding lost (尼尔?布莱克 for 尼尔·布莱克) than a question."""
     return [
-        Edit(m.start(), m.end(), _FULL_FORM[m.group(1)]) for m in _ZH_PUNCTUATION.finditer(text)
+        Edit(m.start(), m.end(), _FULL_FORM[m.group(1)])
+        for m in _ZH_PUNCTUATION.finditer(text)
+        if not _THOUSANDS_COMMA.fullmatch(text, m.start() - 1, m.end() + 1)
     ]
 
 
+_THOUSANDS_COMMA = regex.compile(r"[0-9],[0-9]")
+
+
 _SPACED_NUMBER = regex.compile(
-    r"(?<=[\p{Han}，、；：（“])([ \t]+)[0-9]+(?:[.,][0-9]+)*(?:%|％)?([ \t]+)(?=\p{Han})"
+    r"(?:^|(?<=[\p{Han}，、；：（“]))([ \t]*)[0-9]+(?:[.,][0-9]+)*(?:([ \t]*)[%％])?([ \t]*)"
+    r"(?=[\p{Han}，。、；：）”])",
+    regex.MULTILINE,
 )
 
 
@@ -151,12 +173,16 @@ def cjk_digit_spacing(text: str) -> list[Edit]:
     Chinese keeps its space: it may belong to the English."""
     edits = []
     for match in _SPACED_NUMBER.finditer(text):
-        for group in (1, 2):
-            edits.append(Edit(match.start(group), match.end(group), ""))
+        for group in (1, 2, 3):
+            if match.end(group) > match.start(group):
+                edits.append(Edit(match.start(group), match.end(group), ""))
     return edits
 
 
-_SPACE_BEFORE_PUNCT = regex.compile(r"(?<=[A-Za-z0-9)\]%'\"”’])[ \t]+(?=[,.;:!?](?:[ \t\n]|$))")
+_SPACE_BEFORE_PUNCT = regex.compile(
+    r"(?<=[A-Za-z0-9)\]%'\"”’])[ \t]+(?=[,.;:!?](?:[ \t\n]|$))(?![.][ \t]+[.])"
+)
+"""Not before a spaced ellipsis (". . .")."""
 
 
 def en_space_before_punctuation(text: str) -> list[Edit]:
@@ -165,7 +191,13 @@ def en_space_before_punctuation(text: str) -> list[Edit]:
     return [Edit(m.start(), m.end(), "") for m in _SPACE_BEFORE_PUNCT.finditer(text)]
 
 
-_SPLIT_THOUSANDS = regex.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[ \t][0-9]{3})+(?![0-9]|,[0-9])")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_SPLIT_THOUSANDS = regex.compile(
+    rf"(?<![0-9.,])(?<!{_MONTH}\s)[0-9]{{1,3}}(?:,[ \t][0-9]{{3}})+(?![0-9]|,[0-9])"
+)
+"""Not after a month: "July 25, 135 cases" is a date and a count."""
+_LIST_OF_HUNDREDS = regex.compile(r"[0-9]{3},[ \t](?!000)[0-9]{3}(?![0-9])")
+""""rackets 500, 600" is a list; "414, 000" and "4, 404" are split thousands."""
 
 
 def digit_grouping(text: str) -> list[Edit]:
@@ -173,6 +205,8 @@ def digit_grouping(text: str) -> list[Edit]:
     first has exactly three digits, so "2, 3 and 4" is a list and stays."""
     edits = []
     for match in _SPLIT_THOUSANDS.finditer(text):
+        if _LIST_OF_HUNDREDS.fullmatch(match.group()):
+            continue
         for gap in regex.finditer(r",([ \t]+)", match.group()):
             edits.append(Edit(match.start() + gap.start(1), match.start() + gap.end(1), ""))
     return edits
@@ -199,7 +233,7 @@ def hard_wraps(text: str) -> list[Edit]:
     for line, following in itertools.pairwise(lines):
         position += len(line)
         if _wrapped(line, following, width):
-            joiner = "" if _ends_chinese(line) and _starts_chinese(following) else " "
+            joiner = "" if _joins_without_space(line.rstrip(), following.lstrip()) else " "
             trailing = len(line) - len(line.rstrip(" \t"))
             leading = len(following) - len(following.lstrip(" \t"))
             edits.append(Edit(position - trailing, position + 1 + leading, joiner))
@@ -238,31 +272,35 @@ def _wrapped(line: str, following: str, width: int) -> bool:
     )
 
 
-def _ends_chinese(line: str) -> bool:
-    return bool(regex.search(r"[\p{Han}，、]\s*$", line))
+def _joins_without_space(line: str, following: str) -> bool:
+    """Chinese is wrapped anywhere, even inside a number ("387\\n.75万元"), and joined
+    without a space; English is wrapped between words."""
+    last, first = line[-1:], following[:1]
+    if _LATIN.match(last) or _LATIN.match(first):
+        return False
+    if _HAN_OR_CJK_PUNCT.match(last) or _HAN_OR_CJK_PUNCT.match(first):
+        return True
+    han = len(regex.findall(r"\p{Han}", line))
+    return han > len(regex.findall(r"[A-Za-z]", line))
 
 
-def _starts_chinese(line: str) -> bool:
-    return bool(regex.match(r"\s*[\p{Han}0-9“（]", line))
-
-
-_PARAGRAPH = regex.compile(r"[^\n]+(?:\n[^\n]+)*")
+_LINE = regex.compile(r"[^\n]+")
 _MIN_REPEAT = 20
-"""Shorter paragraphs (a "1." or a dateline) may repeat on purpose."""
+"""Shorter lines (a "1." or a dateline) may repeat on purpose."""
 
 
 def repeats(text: str) -> list[Edit]:
-    """A paragraph that repeats the one just before it (a copy-paste slip), ignoring
-    spaces, is removed together with the blank lines that separated them."""
+    """A line or paragraph that repeats the one just before it (a copy-paste slip),
+    ignoring spaces, is removed together with the line breaks that separated them."""
     edits = []
-    previous: regex.Match[str] | None = None
-    for match in _PARAGRAPH.finditer(text):
+    previous_key, previous_end = "", 0
+    for match in _LINE.finditer(text):
         key = "".join(match.group().split())
-        repeated = previous is not None and key == "".join(previous.group().split())
-        if repeated and len(key) >= _MIN_REPEAT:
-            edits.append(Edit(previous.end(), match.end(), ""))  # type: ignore[union-attr]
-            continue  # the kept copy stays the one to compare with
-        previous = match
+        if not key:
+            continue
+        if key == previous_key and len(key) >= _MIN_REPEAT:
+            edits.append(Edit(previous_end, match.end(), ""))
+        previous_key, previous_end = key, match.end()
     return edits
 
 
