@@ -41,6 +41,14 @@ def test_plain_output_marks_disagreeing_figures_and_fits_80_columns() -> None:
     assert max(len(line) for line in out.splitlines() if line.isascii()) <= 80
 
 
+SIGNATURE = (
+    "bitext:0.1.0|clean:mojibake+newlines+invisible+spaces+width+hard-wraps+zh-punctu\n"
+    "ation+cjk-spacing+en-punctuation+digit-grouping+repeats|align:mixed-dp|min-confi\n"
+    "dence:0.2"
+)
+"""The reproducibility signature, folded at 80 columns, above the summary line."""
+
+
 def test_check_big5_bulletin_exact_output() -> None:
     code, out, _ = run("check", str(FIXTURES / "encodings" / "taichung.big5.txt"))
     assert code == 1
@@ -80,6 +88,7 @@ en  The Health Bureau said it would add 12 more care managers next year.
                                   width (2 fixes; first: “5 億元,新增 3” → “5
                                   億元，新增 3”)
 
+{SIGNATURE}
 1 error, 1 warning, 2 info in 5 pairs (1 file)
 """
     )
@@ -90,7 +99,7 @@ def test_english_only_bulletin_exits_0() -> None:
     assert code == 0
     assert (
         out
-        == f"{LVSHUNKOU}\n  no Chinese text to check\n\n0 errors, 0 warnings, 0 info in 0 pairs (1 file)\n"
+        == f"{LVSHUNKOU}\n  no Chinese text to check\n\n{SIGNATURE}\n0 errors, 0 warnings, 0 info in 0 pairs (1 file)\n"
     )
 
 

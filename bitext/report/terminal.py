@@ -54,6 +54,9 @@ def render_plain(report: Report, width: int = 100) -> str:
 def _render(report: Report, console: Console, plain: bool) -> None:
     for file_report in report.files:
         _render_file(file_report, console, plain)
+    # What produced these results (as sacrebleu prints for its scores), before the summary.
+    signature = Text(report.signature, style=None if plain else "dim")
+    console.print(signature, highlight=False, overflow="fold")
     console.print(_summary_line(report.files), highlight=False)
 
 
