@@ -291,3 +291,19 @@ def test_offset_map_round_trip(text: str) -> None:
         back = cleaned.to_original(offset)
         if back not in edited:
             assert text[back] == char
+
+
+def test_clean_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    for path in (missing, binary, tmp_path):
+        code, out, err = _run("clean", str(path))
+        assert (code, out) == (2, "")
+        assert err.startswith(f"bitext: error: {path}") and err.count("\n") == 1
+
+
+def test_clean_reads_gb18030_and_writes_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "gb.txt"
+    path.write_bytes("投入 56.28 万元,资助学生。\n".encode("gb18030"))
+    assert _run("clean", str(path)) == (0, "投入56.28万元，资助学生。\n", "")
