@@ -38,7 +38,7 @@ from bitext.align.coverage import (
     head_cut_kind,
 )
 from bitext.align.lexicon import Lexicon, latin_translates, load_lexicon
-from bitext.align.mixed import AlignParams, align_mixed
+from bitext.align.mixed import AlignParams, absorb_stranded_english, align_mixed
 from bitext.align.runon import cut_run_on
 from bitext.align.signals import Features, read_features
 from bitext.clean import DEFAULT_RULES, Cleaned, Fix, clean, fix_in_context
@@ -138,6 +138,7 @@ def _check_view(document: Document, view: Cleaned, config: CheckConfig) -> FileR
     spans = segment(view.text, functools.partial(latin_translates, lexicon))
     features = [_features(view.text, s, lexicon) for s in spans]
     pairs = align_mixed(spans, features, config.align)
+    pairs = absorb_stranded_english(pairs, spans, features, config.align)
     pairs, spans, features = cut_run_on(pairs, spans, features, view.text, lexicon, config.align)
     report = _judge_pairs(document, view.text, spans, features, pairs, config, lexicon)
     return _relocate(report, view)

@@ -66,3 +66,22 @@ def test_an_unpunctuated_quote_end_is_split_at_the_next_sentence_opener() -> Non
             "landed 30 years ago.",
         ),
     ]
+
+
+def test_a_translation_left_after_the_head_of_a_cut_fragment_joins_its_pair() -> None:
+    # bench wmt18-b027 (WMT18 news): the Chinese lost its head ("今天，…学院遭到袭击。"),
+    # so its English starts with the head's translation; the sentence that translates
+    # the Chinese must not be left on its own.
+    text = (
+        "本轮和谈是极端组织在叙利亚境内主要力量被歼灭的新形势下召开的。 This round of peace "
+        "talk is held under new conditions, given that extremist groups have been annihilated "
+        "from their main forces in Syria. 多名袭击者伪装后潜入学院,并与赶到的巴基斯坦安全人员"
+        "发生交火。 Today , an agricultural training institute in Peshawar , a city in "
+        "northwestern Pakistan, was attacked. Several attackers camouflaged themselves and "
+        "entered the institute and exchanged fire with Pakistani security personnel when they "
+        "arrived . Four attackers were killed."
+    )
+    assert [(zh[:6], en[:20], en[-20:]) for zh, en in _pairs(text)] == [
+        ("本轮和谈是极", "This round of peace ", "ain forces in Syria."),
+        ("多名袭击者伪", "Today , an agricultu", " when they arrived ."),
+    ]

@@ -242,3 +242,56 @@ def _confidence(block: _Block, features: Sequence[Features], params: AlignParams
 
 def _english_first(block: _Block) -> bool:
     return bool(block.en) and bool(block.zh) and block.en[0] < block.zh[0]
+
+
+STRANDED_MARGIN = 1.0
+"""How much more word evidence the stranded sentence must carry than the pair's English
+(bench/dev: 0 takes in English that belongs to no one; 1 fixes only clear cases)."""
+
+
+def absorb_stranded_english(
+    pairs: Sequence[Pair],
+    spans: Sequence[Span],
+    features: Sequence[Features],
+    params: AlignParams = DEFAULT_PARAMS,
+) -> list[Pair]:
+    """Give a pair the English sentence left alone right after it when that sentence
+    translates the pair's Chinese better than the English it already has.
+
+    A Chinese fragment that lost its head keeps only the tail of its translation's
+    meaning, but its English starts with the lost head: "多名袭击者伪装后潜入学院…" is
+    followed by "…was attacked." and then "Several attackers camouflaged…". The
+    sentence-by-sentence scores can leave the second sentence on its own by a hair;
+    word evidence says where it belongs.
+    """
+    paired = {span for pair in pairs for span in pair.en}
+    index = {span: k for k, span in enumerate(spans)}
+    result = []
+    for pair in pairs:
+        if pair.zh and pair.en:
+            following = index[pair.en[-1]] + 1
+            if following < len(spans):
+                candidate = spans[following]
+                if _stranded_translation(pair, candidate, paired, index, features, params):
+                    paired.add(candidate)
+                    pair = pair._replace(en=(*pair.en, candidate))
+        result.append(pair)
+    return result
+
+
+def _stranded_translation(
+    pair: Pair,
+    candidate: Span,
+    paired: set[Span],
+    index: dict[Span, int],
+    features: Sequence[Features],
+    params: AlignParams,
+) -> bool:
+    if candidate.lang != "en" or candidate in paired:
+        return False
+    if candidate.paragraph != pair.en[-1].paragraph:
+        return False
+    zh = [features[index[s]] for s in pair.zh]
+    current = word_evidence(zh, [features[index[s]] for s in pair.en], params)
+    alone = word_evidence(zh, [features[index[candidate]]], params)
+    return alone > max(current, 0.0) + 2.0
