@@ -24,7 +24,9 @@ pair-uncertain       info     the aligner doubts a pair; its figures were not co
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
 from typing import NamedTuple
 
 import regex
@@ -41,12 +43,13 @@ from bitext.align.lexicon import Lexicon, latin_translates, load_lexicon
 from bitext.align.mixed import AlignParams, absorb_stranded_english, align_mixed
 from bitext.align.runon import cut_run_on
 from bitext.align.signals import Features, read_features
+from bitext.batch import ordered_map
 from bitext.clean import DEFAULT_RULES, Cleaned, Fix, clean, fix_in_context
 from bitext.clean import RULES as CLEAN_RULES
 from bitext.clean import signature as clean_signature
 from bitext.figures.compare import match_figures
 from bitext.figures.judge import PairView, context_quote, judge
-from bitext.io import collect_paths, read_document
+from bitext.io import read_document
 from bitext.model import (
     Document,
     Figure,
@@ -57,7 +60,9 @@ from bitext.model import (
     Severity,
     Span,
 )
+from bitext.paths import DEFAULT_INCLUDE, collect_files
 from bitext.segment import segment
+from bitext.suppress import read_suppressions
 
 SILENT_CLEAN_RULES = frozenset({"newlines"})
 """Cleaning that is not damage: Windows line ends are how the file was saved."""
@@ -87,6 +92,12 @@ class CheckConfig(NamedTuple):
     min_confidence: float = 0.2
     """Pairs the aligner believes less than this are not compared figure by figure."""
     disabled: frozenset[str] = frozenset()
+    """Rules not reported."""
+    severity: tuple[tuple[str, Severity], ...] = ()
+    """(rule, severity) pairs, sorted, that override the rules' default severities."""
+    tolerance: Decimal = Decimal(0)
+    """Amounts whose relative difference is at most this agree; 0 wants the same value
+    (up to the rounding the English shows). See :func:`bitext.figures.compare.relate`."""
 
 
 DEFAULT_CONFIG = CheckConfig()
@@ -95,17 +106,66 @@ _HAN = regex.compile(r"\p{Han}")
 
 
 def signature(config: CheckConfig = DEFAULT_CONFIG) -> str:
-    """A reproducibility signature, as sacrebleu prints for its metrics."""
-    return (
-        f"bitext:{__version__}|clean:{clean_signature(config.clean_rules)}"
-        f"|align:mixed-dp|min-confidence:{config.min_confidence}"
-    )
+    """A reproducibility signature, as sacrebleu prints for its metrics: every setting
+    that changes what is reported. Settings left at their defaults are not listed, so the
+    usual signature stays short and a configured run cannot pass for a default one.
+
+    >>> config = CheckConfig(disabled=frozenset({"figure-extra"}), tolerance=Decimal("0.01"))
+    >>> signature(config).split("|")[2:]
+    ['align:mixed-dp', 'min-confidence:0.2', 'disable:figure-extra', 'tolerance:0.01']
+    """
+    parts = [
+        f"bitext:{__version__}",
+        f"clean:{clean_signature(config.clean_rules)}",
+        "align:mixed-dp",
+        f"min-confidence:{config.min_confidence}",
+    ]
+    if config.disabled:
+        parts.append("disable:" + "+".join(sorted(config.disabled)))
+    if config.severity:
+        parts.append("severity:" + "+".join(f"{r}={s.value}" for r, s in config.severity))
+    if config.tolerance:
+        parts.append(f"tolerance:{config.tolerance}")
+    return "|".join(parts)
 
 
-def check_paths(paths: Iterable[str], config: CheckConfig = DEFAULT_CONFIG) -> Report:
-    """Check files and directories (recursing into *.txt and *.md)."""
-    reports = tuple(check_document(read_document(p), config) for p in collect_paths(list(paths)))
-    return Report(reports, signature(config))
+def check_paths(
+    paths: Iterable[str],
+    config: CheckConfig = DEFAULT_CONFIG,
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    jobs: int = 1,
+) -> Report:
+    """Check files and directories (recursing into files that ``include`` globs pick,
+    *.txt and *.md by default; see :mod:`bitext.paths`), with ``jobs`` processes."""
+    return check_files(collect_files(paths, include, exclude), config, jobs=jobs)
+
+
+def check_files(
+    files: Sequence[str | Path],
+    config: CheckConfig = DEFAULT_CONFIG,
+    *,
+    jobs: int = 1,
+    on_file: Callable[[FileReport], None] | None = None,
+) -> Report:
+    """Check ``files`` in ``jobs`` worker processes; the report is the same for any
+    ``jobs`` (files in the order given). ``on_file`` sees each file's report as it comes."""
+    if jobs > 1 and len(files) > 1:
+        load_lexicon()  # built once here, so workers find it cached (or inherit it)
+    check = functools.partial(check_file, config=config)
+    reports = ordered_map(check, [str(f) for f in files], jobs, _warm_up, on_file)
+    return Report(tuple(reports), signature(config))
+
+
+def check_file(path: str, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
+    """Read and check one file (what a worker process does per file)."""
+    return check_document(read_document(path), config)
+
+
+def _warm_up() -> None:
+    """Load the lexicon once per worker process rather than on its first file."""
+    load_lexicon()
 
 
 def check_text(
@@ -121,13 +181,16 @@ def check_text(
 
 
 def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
-    """Run the whole pipeline on one document."""
-    view = clean(document.text, config.clean_rules)
+    """Run the whole pipeline on one document.
+
+    ``bitext: ignore`` comment lines (:mod:`bitext.suppress`) are blanked before
+    cleaning, so they are not read as English, and the findings they cover are dropped.
+    """
+    suppressions = read_suppressions(document.text, document.path, RULES)
+    view = clean(suppressions.text, config.clean_rules)
     report = _check_view(document, view, config)
-    cleaning = tuple(
-        f for f in cleaning_findings(view.fixes, document.text) if f.rule not in config.disabled
-    )
-    return report._replace(findings=report.findings + cleaning)
+    cleaning = configured(cleaning_findings(view.fixes, document.text), config)
+    return report._replace(findings=suppressions.apply(report.findings + cleaning))
 
 
 def _check_view(document: Document, view: Cleaned, config: CheckConfig) -> FileReport:
@@ -206,9 +269,20 @@ def _judge_pairs(
     by_span = dict(zip(spans, features, strict=True))
     pairs = [p._replace(zh_cut=cut_side(p, text, by_span)) for p in pairs]
     findings = [f for p in pairs for f in _pair_findings(p, text, by_span, config, lexicon)]
-    findings = [f for f in findings if f.rule not in config.disabled]
+    findings = configured(findings, config)
     figures = tuple(f for p in pairs for s in (*p.zh, *p.en) for f in by_span[s].figures)
     return FileReport(document, tuple(spans), tuple(pairs), tuple(findings), (), figures)
+
+
+def configured(findings: Iterable[Finding], config: CheckConfig) -> tuple[Finding, ...]:
+    """``findings`` as the configuration wants them: disabled rules dropped, severities
+    overridden (so ``--fail-on``, counts and every format agree on them)."""
+    overrides = dict(config.severity)
+    return tuple(
+        f._replace(severity=overrides.get(f.rule, f.severity))
+        for f in findings
+        if f.rule not in config.disabled
+    )
 
 
 def _features(text: str, span: Span, lexicon: Lexicon) -> Features:
@@ -242,7 +316,7 @@ def _pair_findings(
     view = PairView(
         pair=pair,
         text=text,
-        matches=match_figures(zh_figures, en_figures),
+        matches=match_figures(zh_figures, en_figures, config.tolerance),
         cut=pair.zh_cut,
         cut_kind=head_cut_kind(text[slice(*pair.zh_range)]) if pair.zh_cut == "head" else None,  # type: ignore[misc]
         english=english_words(pair, text, zh_features),

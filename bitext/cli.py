@@ -22,23 +22,30 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bitext import __version__
 from bitext.align.files import SPLIT_MODES, align_documents
-from bitext.check import CheckConfig, check_document, check_paths, signature
+from bitext.baseline import apply_baseline, baseline_json, read_baseline
+from bitext.batch import default_jobs
+from bitext.check import CheckConfig, check_document, check_files, signature
 from bitext.clean import Cleaned, clean, resolve_rules
 from bitext.clean.report import explain as explain_fixes
 from bitext.clean.report import summary, unified_diff
+from bitext.config import Overrides, load_settings
 from bitext.export import FORMATS as EXPORT_FORMATS
 from bitext.export import ExportInfo, export
 from bitext.io import read_document
-from bitext.model import BitextError, InputError
+from bitext.model import BitextError, FileReport, InputError, Report
 from bitext.pairs import alignment_signature, units_from_alignment, units_from_report
+from bitext.paths import collect_files
 from bitext.report import FORMATS as REPORT_FORMATS
 from bitext.report import render, terminal
 from bitext.rules import all_rules, rules_json, rules_text
 
 FORMATS = tuple(REPORT_FORMATS)
+PROGRESS_MIN_FILES = 20
+"""A run over fewer files is over before a progress bar would say anything."""
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -92,19 +99,123 @@ def main() -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(("error", "warning", "never")),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
+    help="Exit 1 when a finding is at or above this severity.  [default: error]",
+)
+@click.option("--disable", multiple=True, metavar="RULE", help="Do not report RULE.")
+@click.option(
+    "--tolerance",
+    type=float,
+    metavar="FRACTION",
+    help="Amounts whose relative difference is at most FRACTION agree.  [default: 0]",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Files a directory walk picks up.  [default: *.txt, *.md]",
+)
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and directories.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Check with N processes.  [default: all cores]",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Read settings from FILE (bitext.toml, or pyproject.toml's [tool.bitext]).",
+)
+@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Report only findings not recorded in FILE.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record today's findings in FILE and exit 0.",
 )
 @_one_line_errors
-def check(paths: tuple[str, ...], output_format: str, output: str | None, fail_on: str) -> None:
-    """Check bulletins (files or directories of .txt/.md) and report figure errors."""
-    report = check_paths(paths, CheckConfig())
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    fail_on: str | None,
+    disable: tuple[str, ...],
+    tolerance: float | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    jobs: int | None,
+    config_file: str | None,
+    isolated: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+) -> None:
+    """Check bulletins (files, or directories of .txt/.md) and report figure errors.
+
+    Settings come from the options, then bitext.toml or pyproject.toml's [tool.bitext]
+    (the nearest one above the current directory), then the defaults.
+    """
+    if write_baseline and (baseline or output):
+        raise InputError("--write-baseline writes no report; it goes without --baseline and -o")
+    overrides = Overrides(fail_on, disable, tolerance, include, exclude)
+    settings = load_settings(overrides, config_file, isolated)
+    files = collect_files(paths, settings.include, settings.exclude, on_skip=_warn)
+    report = _check_files(files, settings.check, jobs or default_jobs())
+    if write_baseline:
+        _write_baseline(report, Path(write_baseline))
+        return
+    if baseline:
+        report, dropped = apply_baseline(report, read_baseline(baseline))
+        if dropped:
+            _warn(f"{_plural(dropped, 'finding')} in the baseline not shown", "note")
     if output_format == "rich" and output is None:
         terminal.render(report, Console(highlight=False))
     else:
         _write(render(report, output_format), output)
-    sys.exit(1 if report.fails(fail_on) else 0)
+    sys.exit(1 if report.fails(settings.fail_on) else 0)
+
+
+def _check_files(files: list[Path], config: CheckConfig, jobs: int) -> Report:
+    """Check ``files``, with a progress bar on stderr when it is a terminal and the run is
+    long; never on a pipe or in a CI log, where it would only be noise."""
+    console = Console(stderr=True)
+    if len(files) < PROGRESS_MIN_FILES or not console.is_terminal:
+        return check_files(files, config, jobs=jobs)
+    columns = (
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    # No refresh thread (auto_refresh off): worker processes may be forked meanwhile.
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
+        task = progress.add_task("checking", total=len(files))
+
+        def advance(_report: FileReport) -> None:
+            progress.advance(task)
+            progress.refresh()
+
+        return check_files(files, config, jobs=jobs, on_file=advance)
+
+
+def _write_baseline(report: Report, path: Path) -> None:
+    _atomic_write(path, baseline_json(report, path.parent))
+    findings = _plural(sum(len(f.findings) for f in report.files), "finding")
+    files = _plural(sum(1 for f in report.files if f.findings), "file")
+    _warn(f"wrote {findings} in {files} to {path}", "note")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def _warn(message: str, kind: str = "warning") -> None:
+    click.echo(f"bitext: {kind}: {message}", err=True)
 
 
 @main.command()

@@ -36,8 +36,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-TEXT_SUFFIXES = (".txt", ".md")
-
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     """Read and decode ``path``; raise :class:`InputError` with a one-line reason."""
@@ -152,20 +150,3 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     return controls > max(2, len(sample) // 100)
-
-
-def collect_paths(paths: list[str]) -> list[Path]:
-    """Expand directories into the text files under them, sorted; keep files as given."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            inside = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-            )
-            if not inside:
-                raise InputError(f"{path}: directory holds no .txt or .md files")
-            found.extend(inside)
-        else:
-            found.append(path)
-    return found

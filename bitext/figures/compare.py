@@ -104,8 +104,12 @@ class FigureMatch(NamedTuple):
     factor: int | None = None
 
 
-def relate(zh: Figure, en: Figure) -> Relation | None:
-    """How an English figure stands to a Chinese one, or None if unrelated."""
+def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation | None:
+    """How an English figure stands to a Chinese one, or None if unrelated.
+
+    ``tolerance`` is the user's (the ``tolerance`` setting): amounts that differ by at
+    most that fraction of the larger are the same figure (:func:`_within_tolerance`).
+    """
     if _first_months(zh, en) or _first_months(en, zh) or _same_streak(zh, en):
         return Relation("same", 0.0)
     en = _weight_in_pounds(zh, en)
@@ -135,7 +139,11 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     if _vague(zh) or _vague(en):
         return Relation("same", loose + soft) if _same_magnitude(zh_value, en.value) else None
     approximate = _tolerance(zh, en)
-    if _same(zh_value, zh_high, zh_step, en, approximate) or _bound_holds(zh, zh_value, en):
+    if (
+        _same(zh_value, zh_high, zh_step, en, approximate)
+        or _bound_holds(zh, zh_value, en)
+        or _within_tolerance(zh, zh_value, zh_high, en, tolerance)
+    ):
         if swapped or _currency_conflict(zh, en):
             return Relation("unit", 1.5)
         return Relation("same", loose + soft + _relative_difference(zh_value, en.value))
@@ -145,6 +153,36 @@ def relate(zh: Figure, en: Figure) -> Relation | None:
     if factor is not None:
         return Relation("scale", 1.0, factor)
     return _loose_value(zh, en)
+
+
+TOLERANT_GROUPS = frozenset({"number", "percent", "pp", "multiple"})
+"""Amounts, to which the user's tolerance applies. Years, dates, clocks, ordinals and
+scores stay exact: 2018 and 2019 are 0.05% apart and still different years."""
+
+
+def _within_tolerance(
+    zh: Figure, value: Decimal, high: Decimal | None, en: Figure, tolerance: Decimal
+) -> bool:
+    """Two amounts whose relative difference is at most ``tolerance`` agree.
+
+    >>> from bitext.figures import extract
+    >>> zh, en = extract("3877.5万元", "zh")[0], extract("38.76 million yuan", "en")[0]
+    >>> _within_tolerance(zh, zh.value, zh.high, en, Decimal("0.001"))
+    True
+    >>> _within_tolerance(zh, zh.value, zh.high, en, Decimal("0.0001"))
+    False
+    """
+    if not tolerance or GROUPS[zh.kind] not in TOLERANT_GROUPS:
+        return False
+    if GROUPS[en.kind] not in TOLERANT_GROUPS or (high is None) != (en.high is None):
+        return False
+    ends = [(value, en.value)] if high is None else [(value, en.value), (high, en.high)]
+    return all(_relative_gap(a, b) <= tolerance for a, b in ends)  # type: ignore[arg-type]
+
+
+def _relative_gap(a: Decimal, b: Decimal) -> Decimal:
+    big = max(abs(a), abs(b))
+    return abs(a - b) / big if big else Decimal(0)
 
 
 def _loose_value(zh: Figure, en: Figure) -> Relation | None:
@@ -231,12 +269,15 @@ def values_agree(zh: Figure, en: Figure) -> bool:
     return relation is not None and relation.name in ("same", "scale", "unit")
 
 
-def match_figures(zh: Sequence[Figure], en: Sequence[Figure]) -> list[FigureMatch]:
-    """Assign figures one to one, cheapest relation first, ties broken by position."""
+def match_figures(
+    zh: Sequence[Figure], en: Sequence[Figure], tolerance: Decimal = Decimal(0)
+) -> list[FigureMatch]:
+    """Assign figures one to one, cheapest relation first, ties broken by position;
+    ``tolerance`` as in :func:`relate`."""
     candidates = []
     for i, z in enumerate(zh):
         for j, e in enumerate(en):
-            relation = relate(z, e)
+            relation = relate(z, e, tolerance)
             if relation is None:
                 continue
             drift = abs((i + 0.5) / len(zh) - (j + 0.5) / len(en))
@@ -247,7 +288,7 @@ def match_figures(zh: Sequence[Figure], en: Sequence[Figure]) -> list[FigureMatc
     # Figures that are the same figure first, then ranges written as two figures, and
     # only then different numbers in the same role.
     _take(candidates, zh, en, taken_zh, taken_en, lambda name: name != "value")
-    _pair_range_ends(zh, en, taken_zh, taken_en)
+    _pair_range_ends(zh, en, taken_zh, taken_en, tolerance)
     _take(candidates, zh, en, taken_zh, taken_en, lambda name: name == "value")
     _pair_last_two(zh, en, taken_zh, taken_en)
     matches = [taken_zh.get(i, FigureMatch(z, None, "missing")) for i, z in enumerate(zh)]
@@ -319,6 +360,7 @@ def _pair_range_ends(
     en: Sequence[Figure],
     taken_zh: dict[int, FigureMatch],
     taken_en: set[int],
+    tolerance: Decimal = Decimal(0),
 ) -> None:
     """A range left alone may be written as two figures on the other side: 6.7-6.9% as
     "between 6.7% and 6.9%", "272 and 512 years old" as 272 岁至 512 岁. Pair the ends
@@ -327,7 +369,7 @@ def _pair_range_ends(
         if i in taken_zh or figure.high is None:
             continue
         others = [(j, e) for j, e in enumerate(en) if j not in taken_en]
-        found = _two_ends(figure, others, zh_side=True)
+        found = _two_ends(figure, others, zh_side=True, tolerance=tolerance)
         if found:
             ends, name = found
             taken_zh[i] = FigureMatch(figure, en[ends[0]], name)
@@ -336,7 +378,7 @@ def _pair_range_ends(
         if j in taken_en or figure.high is None:
             continue
         others = [(i, z) for i, z in enumerate(zh) if i not in taken_zh]
-        found = _two_ends(figure, others, zh_side=False)
+        found = _two_ends(figure, others, zh_side=False, tolerance=tolerance)
         if found:
             ends, name = found
             taken_en.add(j)
@@ -345,7 +387,10 @@ def _pair_range_ends(
 
 
 def _two_ends(
-    figure: Figure, others: Sequence[tuple[int, Figure]], zh_side: bool
+    figure: Figure,
+    others: Sequence[tuple[int, Figure]],
+    zh_side: bool,
+    tolerance: Decimal = Decimal(0),
 ) -> tuple[list[int], str] | None:
     """Indices of two ``others`` that match the low and high end of a range ``figure``,
     and ``same`` or, when one end is a wrong number ("2106~2017" for 2016~2017),
@@ -358,7 +403,7 @@ def _two_ends(
         for k, other in others:
             if any(k == f[0] for f in found):
                 continue
-            relation = relate(end, other) if zh_side else relate(other, end)
+            relation = relate(end, other, tolerance) if zh_side else relate(other, end, tolerance)
             if relation is not None and relation.name == "same":
                 best = (k, "same")
                 break
