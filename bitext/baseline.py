@@ -8,10 +8,11 @@ FILE`` then drops the findings recorded there, and the exit code is computed on 
 left.
 
 Files are keyed by their path relative to the baseline file's directory, so the baseline
-matches whether bitext runs from the repository root or a subdirectory. The file is JSON
-with sorted keys and no timestamp, so a rewritten baseline diffs cleanly in review; each
-entry carries the rule, line and message for the reviewer, and only the fingerprint for
-matching.
+matches whether bitext runs from the repository root or a subdirectory. The file is JSON,
+files in sorted order, no timestamp, so a rewritten baseline diffs cleanly in review; each
+entry carries the rule, line and message for the reviewer, and only the fingerprint is
+used for matching. Editing the sentence a finding sits in gives it a new fingerprint, so
+it is reported again: the accepted text is no longer the text that was accepted.
 """
 
 from __future__ import annotations
@@ -57,9 +58,9 @@ def baseline_json(report: Report, directory: Path) -> str:
         "version": VERSION,
         "tool": f"bitext {__version__}",
         "fingerprints": KEY,
-        "files": files,
+        "files": dict(sorted(files.items())),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _entries(file_report: FileReport) -> list[dict[str, Any]]:
