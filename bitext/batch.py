@@ -12,7 +12,9 @@ files keeps the progress bar moving.
 
 from __future__ import annotations
 
+import functools
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -62,7 +64,8 @@ def ordered_map(
             if on_result is not None:
                 on_result(results[-1])
         return results
-    with ProcessPoolExecutor(workers, initializer=initializer) as pool:
+    start = functools.partial(_start_worker, initializer)
+    with ProcessPoolExecutor(workers, initializer=start) as pool:
         try:
             results = []
             for result in pool.map(function, items, chunksize=chunk_size(len(items), workers)):
@@ -71,8 +74,16 @@ def ordered_map(
                     on_result(result)
             return results
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def _start_worker(initializer: Callable[[], object] | None) -> None:
+    """Leave Ctrl-C to the parent, which cancels the run and says so in one line; a worker
+    that took it too would print a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer()
 
 
 __all__ = ["chunk_size", "default_jobs", "ordered_map"]
