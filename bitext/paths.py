@@ -15,8 +15,9 @@ for (the configuration file's, or the current one for a command-line option), an
 matches across ``/`` as in :mod:`fnmatch`.
 
 A file named on the command line is always read whatever its name (``include`` is for
-walks), but ``exclude`` still applies to it, so a pre-commit hook that passes every
-staged file honours the project's exclusions.
+walks), but ``exclude`` still applies to it, by its name, the names of its directories
+below the current directory and its path, so a pre-commit hook that passes every staged
+file honours the project's exclusions.
 
 Symbolic links to directories are followed, and each directory is read once: a link back
 to an ancestor (a loop) is skipped with one line through ``on_skip`` instead of hanging.
@@ -71,7 +72,7 @@ def collect_files(
             if not inside:
                 raise InputError(f"{path}: directory holds no {_wanted(include, exclude)}")
             candidates = sorted(inside)
-        elif _excluded(path, exclude, names=(path.name,)):
+        elif _excluded(path, exclude, names=_names_below_cwd(path)):
             continue
         else:
             candidates = [path]
@@ -138,6 +139,20 @@ def _identity(directory: Path) -> tuple[int, int]:
 def _excluded(path: Path, exclude: Sequence[str], names: Sequence[str]) -> bool:
     """``path`` matches an exclude glob: by one of ``names``, or by its whole path."""
     return any(_matches(p, path, names) for p in exclude)
+
+
+def _names_below_cwd(path: Path) -> tuple[str, ...]:
+    """The names a named file is excluded by: its own and its directories' up to the
+    current directory (``reports/drafts/x.txt`` is in ``drafts``), as a walk would see
+    them; only its own name when it lies elsewhere.
+
+    >>> _names_below_cwd(Path("reports/drafts/x.txt"))
+    ('reports', 'drafts', 'x.txt')
+    """
+    relative = os.path.relpath(os.path.abspath(path))
+    if relative.startswith(os.pardir):
+        return (path.name,)
+    return Path(relative).parts
 
 
 def _matches_name(name: str, path: Path, include: Sequence[str]) -> bool:
