@@ -20,7 +20,7 @@ SCALE = "投入56.28万元。 Invested RMB5.628 million.\n"
 """A one-pair bulletin with one figure-scale error: quick to check."""
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+def run(*args: str, env: dict[str, str | None] | None = None) -> tuple[int, str, str]:
     result = CliRunner(env={"COLUMNS": "80", **(env or {})}).invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
 
@@ -164,7 +164,7 @@ def test_progress_bar_only_on_a_terminal_and_for_many_files(tmp_path: Path) -> N
     for number in range(20):
         (tmp_path / f"b{number:02}.txt").write_text(SCALE, encoding="utf-8")
     args = ("check", str(tmp_path), "--format", "json", "-j", "1")
-    piped = run(*args)
+    piped = run(*args, env={"FORCE_COLOR": None, "TTY_COMPATIBLE": None})
     on_terminal = run(*args, env={"FORCE_COLOR": "1"})
     assert piped[2] == ""
     assert "checking" in on_terminal[2] and "20/20" in on_terminal[2]
