@@ -27,7 +27,11 @@ MAX_CHUNK = 8
 
 
 def default_jobs() -> int:
-    """All cores, as ``--jobs`` defaults to."""
+    """All cores this process may run on, as ``--jobs`` defaults to (``os.cpu_count()``
+    where the system cannot say which: a container pinned to two cores of a large host
+    should not start a worker per host core)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
 
 
