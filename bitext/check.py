@@ -49,7 +49,7 @@ from bitext.clean import RULES as CLEAN_RULES
 from bitext.clean import signature as clean_signature
 from bitext.figures.compare import match_figures
 from bitext.figures.judge import PairView, context_quote, judge
-from bitext.io import read_document
+from bitext.io import read_document, readable
 from bitext.model import (
     Document,
     Figure,
@@ -186,7 +186,7 @@ def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> 
     ``bitext: ignore`` comment lines (:mod:`bitext.suppress`) are blanked before
     cleaning, so they are not read as English, and the findings they cover are dropped.
     """
-    suppressions = read_suppressions(document.text, document.path, RULES)
+    suppressions = read_suppressions(readable(document.text), document.path, RULES)
     view = clean(suppressions.text, config.clean_rules)
     report = _check_view(document, view, config)
     cleaning = configured(cleaning_findings(view.fixes, document.text), config)
@@ -242,7 +242,7 @@ def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileRe
     >>> [(f.rule, f.zh.text, f.en.text, f.suggestion) for f in report.findings]
     [('figure-scale', '387.75 万元', '3,877.5 million yuan', '3.8775 million yuan')]
     """
-    text = f"{zh}\n\n{en}"
+    text = readable(f"{zh}\n\n{en}")
     spans = segment(text)
     zh_spans = tuple(s._replace(lang="zh") for s in spans if s.start < len(zh))
     en_spans = tuple(s._replace(lang="en") for s in spans if s.start > len(zh))

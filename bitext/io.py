@@ -18,6 +18,7 @@ import collections
 import functools
 import gzip
 import math
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -87,6 +88,22 @@ def decode(data: bytes, name: str = "<input>") -> tuple[str, str]:
     if _looks_binary(text):
         raise InputError(f"{name}: binary file (control characters), not a text bulletin")
     return text, encoding
+
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def readable(text: str) -> str:
+    """``text`` as the stages read it: each lone surrogate becomes U+FFFD.
+
+    A decoded file never holds one, but a ``str`` built in Python can (``check_text``),
+    and OpenCC and jieba refuse it (they encode to UTF-8). One character for one, so
+    every offset stays valid in the original text, which the report still quotes.
+
+    >>> readable("投入" + chr(0xD800) + " 5万元") == "投入" + chr(0xFFFD) + " 5万元"
+    True
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

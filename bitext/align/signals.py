@@ -20,7 +20,7 @@ import regex
 
 from bitext.align.lexicon import Lexicon, en_stems, pinyin_key, zh_weight, zh_words
 from bitext.figures import extract
-from bitext.figures.compare import values_agree
+from bitext.figures.compare import nearby, values_agree
 from bitext.hans import simplified
 from bitext.model import Figure
 
@@ -136,9 +136,9 @@ def figure_agreement(zh: Sequence[Features], en: Sequence[Features]) -> tuple[in
     en_figures = [f for s in en for f in s.figures if not f.soft]
     used: set[int] = set()
     agree = 0
-    for figure in zh_figures:
-        for k, other in enumerate(en_figures):
-            if k not in used and values_agree(figure, other):
+    for i, figure in enumerate(zh_figures):
+        for k in nearby(i, len(zh_figures), len(en_figures)):
+            if k not in used and values_agree(figure, en_figures[k]):
                 used.add(k)
                 agree += 1
                 break

@@ -242,8 +242,20 @@ def _same_magnitude(zh: Decimal, en: Decimal, strict: bool = False) -> bool:
     ``strict`` (two vague figures) wants the same scale word: 数亿 is not "billions"."""
     if zh <= 0 or en <= 0:
         return zh == en
-    distance = abs(math.log10(zh) - math.log10(en))
+    distance = abs(_log10(zh) - _log10(en))
     return distance < 0.5 if strict else distance <= 1
+
+
+def _log10(value: Decimal) -> float:
+    """log10 of a positive value: ``math.log10`` alone converts to a float first, and a
+    figure of 400 digits (or 10**-400) has no float; its mantissa always has one
+    (Decimal's own log10 is exact but a hundred times slower).
+
+    >>> _log10(Decimal("1E+400")), _log10(Decimal(1000)), round(_log10(Decimal("5E-400")), 3)
+    (400.0, 3.0, -399.301)
+    """
+    exponent = value.adjusted()
+    return exponent + math.log10(value.scaleb(-exponent))
 
 
 def _vague(figure: Figure) -> bool:
@@ -254,7 +266,7 @@ def _vague(figure: Figure) -> bool:
 def _power_of_ten(zh: Decimal, en: Decimal) -> int | None:
     if zh <= 0 or en <= 0:
         return None
-    exponent = round(math.log10(en / zh))
+    exponent = round(_log10(en) - _log10(zh))
     return exponent if exponent and en == zh * Decimal(10) ** exponent else None
 
 
@@ -269,14 +281,41 @@ def values_agree(zh: Figure, en: Figure) -> bool:
     return relation is not None and relation.name in ("same", "scale", "unit")
 
 
+PAIR_BUDGET = 40_000
+"""Figure comparisons a pair may cost before each figure is compared only with those at
+about its own relative position on the other side. A pair holds a handful of figures
+(200 a side still compare all with all), but a table flattened into one sentence, or a
+hostile file, must cost time linear in its figures: all with all, 2,000 figures a side
+took 7 s, and 50,000 would take hours."""
+
+
+def nearby(i: int, n: int, n_other: int) -> range:
+    """The figures of the other side (``n_other`` of them) that the ``i``-th of ``n``
+    figures is compared with: all while ``n × n_other`` is within :data:`PAIR_BUDGET`,
+    else a band around the same relative position, about ``PAIR_BUDGET / n`` wide and
+    at least five.
+
+    >>> nearby(3, 10, 10)
+    range(0, 10)
+    >>> nearby(5000, 10_000, 10_000), nearby(0, 100_000, 3)
+    (range(4998, 5003), range(0, 3))
+    """
+    if n * n_other <= PAIR_BUDGET:
+        return range(n_other)
+    reach = max(2, PAIR_BUDGET // (2 * n))
+    center = (2 * i + 1) * n_other // (2 * n)
+    return range(max(0, center - reach), min(n_other, center + reach + 1))
+
+
 def match_figures(
     zh: Sequence[Figure], en: Sequence[Figure], tolerance: Decimal = Decimal(0)
 ) -> list[FigureMatch]:
     """Assign figures one to one, cheapest relation first, ties broken by position;
-    ``tolerance`` as in :func:`relate`."""
+    ``tolerance`` as in :func:`relate`. Only :func:`nearby` figures are compared."""
     candidates = []
     for i, z in enumerate(zh):
-        for j, e in enumerate(en):
+        for j in nearby(i, len(zh), len(en)):
+            e = en[j]
             relation = relate(z, e, tolerance)
             if relation is None:
                 continue
@@ -368,7 +407,7 @@ def _pair_range_ends(
     for i, figure in enumerate(zh):
         if i in taken_zh or figure.high is None:
             continue
-        others = [(j, e) for j, e in enumerate(en) if j not in taken_en]
+        others = [(j, en[j]) for j in nearby(i, len(zh), len(en)) if j not in taken_en]
         found = _two_ends(figure, others, zh_side=True, tolerance=tolerance)
         if found:
             ends, name = found
@@ -377,7 +416,7 @@ def _pair_range_ends(
     for j, figure in enumerate(en):
         if j in taken_en or figure.high is None:
             continue
-        others = [(i, z) for i, z in enumerate(zh) if i not in taken_zh]
+        others = [(i, zh[i]) for i in nearby(j, len(en), len(zh)) if i not in taken_zh]
         found = _two_ends(figure, others, zh_side=False, tolerance=tolerance)
         if found:
             ends, name = found
@@ -527,7 +566,8 @@ def _equal(
         return abs(zh - en) <= approximate * max(abs(zh), abs(en))
     if en_step <= zh_step:
         return False  # the English cannot be more precise than its source
-    return (zh / en_step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * en_step == en
+    # to_integral_value, not quantize: quantize raises past the context's 28 digits.
+    return (zh / en_step).to_integral_value(rounding=ROUND_HALF_UP) * en_step == en
 
 
 def _scale_factor(
@@ -536,7 +576,7 @@ def _scale_factor(
     """k ≠ 0 such that the English is the Chinese times 10**k, rounding allowed."""
     if value == 0 or en.value == 0 or (value < 0) != (en.value < 0):
         return None
-    k = round(math.log10(abs(en.value) / abs(value)))
+    k = round(_log10(abs(en.value)) - _log10(abs(value)))
     if k == 0:
         return None
     shift = Decimal(10) ** k

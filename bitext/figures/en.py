@@ -28,12 +28,15 @@ import regex
 
 from bitext.figures.values import (
     DATE_STAMP,
+    Occupied,
     clock_digits,
     date_stamp_parts,
+    ends_at,
     parse_arabic,
     share,
     significant,
     tidy,
+    too_long,
 )
 from bitext.figures.zh import roman_value
 from bitext.model import Figure
@@ -257,26 +260,29 @@ _SOFT_LIMIT = Decimal(10)
 
 def extract(text: str, base: int = 0) -> list[Figure]:
     """Figures in an English span; offsets are ``base`` + positions in ``text``."""
-    blocked = [m.span() for m in _SKIP.finditer(text)] + [m.span() for m in _IDIOMS.finditer(text)]
+    blocked = Occupied([*map(_span, _SKIP.finditer(text)), *map(_span, _IDIOMS.finditer(text))])
     figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupied()
     special = (
         _date_stamps(text) + _special_amounts(text) + _named_times(text) + _first_months(text) + _clocks(text) + _dates(text) + _decades(text) + _vague(text) + _fractions(text)
         + _multiples(text) + _ordinals(text)
     )  # fmt: skip
     for figure in special:
-        if not _overlaps((figure.start, figure.end), taken + blocked):
+        if not taken.overlaps(figure.start, figure.end) and not blocked.overlaps(
+            figure.start, figure.end
+        ):
             figures.append(figure)
-            taken.append((figure.start, figure.end))
+            taken.add(figure.start, figure.end)
     pos = 0
     while (match := FIGURE.search(text, pos)) is not None:
         core = _core_span(match)
         pos = core[1]
-        if _overlaps(core, blocked) or _overlaps(core, taken) or _is_code(text, match):
+        if blocked.overlaps(*core) or taken.overlaps(*core) or _is_code(text, match):
             continue
         found, pos = _read(text, match)
         figures.extend(found)
-        taken.extend((f.start, f.end) for f in found)
+        for figure in found:
+            taken.add(figure.start, figure.end)
     figures.sort(key=lambda f: f.start)
     return [f._replace(start=f.start + base, end=f.end + base) for f in figures]
 
@@ -286,8 +292,8 @@ def _core_span(match: regex.Match[str]) -> tuple[int, int]:
     return match.start(group), match.end(group)
 
 
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(a < span[1] and span[0] < b for a, b in spans)
+def _span(match: regex.Match[str]) -> tuple[int, int]:
+    return match.span()
 
 
 def _is_code(text: str, match: regex.Match[str]) -> bool:
@@ -295,7 +301,7 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     numbers with leading zeros (stock code 000651)."""
     if not match.group("digits"):
         return False
-    if _LEADING_ZEROS.match(match.group("digits")):
+    if _LEADING_ZEROS.match(match.group("digits")) or too_long(match.group("digits")):
         return True
     start, end = match.span("digits")
     before = text[start - 1] if start and not match.group("cur") else " "
@@ -304,7 +310,7 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
         or before in "/#"
         or (
             before == "-"
-            and _CODE_BEFORE_DASH.search(text, 0, start - 1)
+            and ends_at(_CODE_BEFORE_DASH, text, start - 1)
             and not match.group("sign")
         )
     ):

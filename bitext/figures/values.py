@@ -9,7 +9,9 @@ what a 万/亿 scale error leaves unchanged.
 
 from __future__ import annotations
 
-from decimal import Decimal
+import bisect
+from collections.abc import Iterable
+from decimal import Decimal, getcontext
 
 import regex
 
@@ -86,6 +88,20 @@ MULTIPLIERS = {
 
 
 FRACTION_PLACES = Decimal("1e-8")
+MAX_DIGITS = 100
+"""A run of more digits than this is no quantity (a bulletin's largest, 万亿 yuan, has
+13), and the readers skip it as they skip codes: its value would overflow the decimal
+context on the way (quantize, normalize and int conversions all have limits)."""
+
+
+def too_long(number: str) -> bool:
+    """More than :data:`MAX_DIGITS` digits in ``number``, Chinese numerals counted too
+    (cn2an reads a long run of them in quadratic time).
+
+    >>> too_long("3,877.5"), too_long("9" * 101), too_long("九" * 101)
+    (False, True, True)
+    """
+    return sum(ch.isnumeric() for ch in number) > MAX_DIGITS
 
 
 def share(numerator: Decimal, denominator: Decimal) -> Decimal:
@@ -95,18 +111,81 @@ def share(numerator: Decimal, denominator: Decimal) -> Decimal:
     >>> share(Decimal(2), Decimal(3))
     Decimal('66.66666667')
     """
-    return (numerator / denominator * 100).quantize(FRACTION_PLACES)
+    percent = numerator / denominator * 100
+    if percent.adjusted() >= getcontext().prec + FRACTION_PLACES.adjusted():
+        return percent  # too many digits to show 8 places: quantize would raise
+    return percent.quantize(FRACTION_PLACES)
 
 
 def tidy(value: Decimal) -> Decimal:
-    """Drop trailing zeros without switching to exponent notation.
+    """Drop trailing zeros without switching to exponent notation, except for a whole
+    number with more digits than the decimal context holds (quantize cannot write it out
+    and raises; text can hold "9" * 500), which keeps its exponent.
 
     >>> tidy(Decimal("3877500.00")), tidy(Decimal("0.50")), tidy(Decimal("1E+3"))
     (Decimal('3877500'), Decimal('0.5'), Decimal('1000'))
+    >>> tidy(Decimal("9" * 40)), tidy(Decimal("1E+400"))
+    (Decimal('1E+40'), Decimal('1E+400'))
     """
     if value == value.to_integral_value():
-        return value.to_integral_value().quantize(Decimal(1))
+        whole = value.to_integral_value()
+        if whole.adjusted() < getcontext().prec:
+            return whole.quantize(Decimal(1))
+        return whole.normalize()
     return value.normalize()
+
+
+LOOKBEHIND = 256
+"""How far before a number the readers look for a word that changes how it reads (a Latin
+name, a code before a dash, 时速). Searching from the start of the text instead cost the
+length of the text before each number: quadratic on a long line of figures."""
+
+
+def ends_at(pattern: regex.Pattern[str], text: str, end: int) -> regex.Match[str] | None:
+    """``pattern``, anchored with ``$``, matched in the :data:`LOOKBEHIND` characters
+    before ``end`` (lookarounds and ``\\b`` still see the characters before those).
+
+    >>> ends_at(regex.compile(r"时速\\s*$"), "时速 350", 3).span()
+    (0, 3)
+    """
+    return pattern.search(text, max(0, end - LOOKBEHIND), end)
+
+
+class Occupied:
+    """Spans of text already read, kept sorted and merged, so that asking whether a new
+    span overlaps one of them costs a bisection, not a pass over every figure before it
+    (a paragraph can hold a hundred thousand figures).
+
+    >>> taken = Occupied([(10, 14), (0, 3)])
+    >>> taken.add(12, 20)
+    >>> taken.overlaps(3, 10), taken.overlaps(2, 4), taken.overlaps(19, 25)
+    (False, True, True)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        """Mark ``start:end`` as read, merging it with the spans it overlaps."""
+        i = bisect.bisect_right(self._starts, start)
+        if i and self._ends[i - 1] > start:
+            i -= 1
+            start, end = self._starts[i], max(end, self._ends[i])
+        j = i
+        while j < len(self._starts) and self._starts[j] < end:
+            end = max(end, self._ends[j])
+            j += 1
+        self._starts[i:j] = [start]
+        self._ends[i:j] = [end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some read span shares a character with ``start:end`` (or lies strictly
+        inside it)."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start
 
 
 def is_digit_sequence(text: str) -> bool:
@@ -176,8 +255,12 @@ def format_number(value: Decimal) -> str:
 
     >>> format_number(Decimal("562800")), format_number(Decimal("3.87750"))
     ('562,800', '3.8775')
+    >>> format_number(Decimal("1E+400")), format_number(Decimal("-2.5E-300"))
+    ('1E+400', '-2.5E-300')
     """
     normalized = value.normalize()
+    if abs(normalized.adjusted()) > MAX_DIGITS:
+        return f"{normalized:E}"  # no one reads 120 digits; int() refuses past 4,300
     if normalized == normalized.to_integral_value():
         return f"{int(normalized):,}"
     whole, _, fraction = format(normalized, "f").partition(".")

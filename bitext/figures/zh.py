@@ -21,6 +21,8 @@ and codes (5G, G20, 415-575-4444, 8·11) are not figures.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from decimal import Decimal
 
 import regex
@@ -30,12 +32,14 @@ from bitext.figures.values import (
     MULTIPLIERS,
     clock_digits,
     date_stamp_parts,
+    ends_at,
     is_digit_sequence,
     parse_arabic,
     parse_chinese,
     share,
     significant,
     tidy,
+    too_long,
 )
 from bitext.hans import simplified
 from bitext.model import Figure
@@ -209,9 +213,13 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     """
     view = _LETTER_ZERO.sub("〇", simplified(text))
     figures = _special_forms(view)
-    taken = [(f.start, f.end) for f in figures]
-    taken += [m.span() for m in _IDIOMS.finditer(view)]
-    taken += [m.span() for m in _BLOCKED.finditer(view)]
+    taken = _merge(
+        [
+            *((f.start, f.end) for f in figures),
+            *(m.span() for m in _IDIOMS.finditer(view)),
+            *(m.span() for m in _BLOCKED.finditer(view)),
+        ]
+    )
     pos = 0
     while (match := NUMBER.search(view, pos)) is not None:
         pos = match.end()
@@ -219,11 +227,13 @@ def extract(text: str, base: int = 0) -> list[Figure]:
             continue
         if match.group("ar") and _LEADING_ZEROS.match(match.group("ar")):
             continue  # a code such as the stock number 000651
+        if too_long(match.group("ar") or match.group("cn") or ""):
+            continue
         figure, pos = _read(view, match)
         if figure is not None:
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
-    datelines = [m.span() for m in _DATELINE.finditer(view)]
+    datelines = _merge(m.span() for m in _DATELINE.finditer(view))
     return [
         f._replace(
             start=f.start + base,
@@ -235,14 +245,32 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     ]
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in spans)
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones merged, for :func:`_inside` to bisect: a
+    paragraph can hold a hundred thousand figures, too many to test one by one.
+
+    >>> _merge([(5, 8), (0, 2), (1, 3), (7, 9)])
+    [(0, 3), (5, 9)]
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(position: int, merged: list[tuple[int, int]]) -> bool:
+    """``position`` lies in one of the ``merged`` spans (see :func:`_merge`)."""
+    k = bisect.bisect_right(merged, position, key=lambda span: span[0]) - 1
+    return k >= 0 and merged[k][0] <= position < merged[k][1]
 
 
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:
     """A number inside Latin text embedded in the Chinese: "(… People Act 1983)",
     "iPhone 7" — a Latin word before it and no Chinese unit after it."""
-    word = _LATIN_BEFORE.search(text, 0, start)
+    word = ends_at(_LATIN_BEFORE, text, start)
     after = text[end:].lstrip()[:1]
     return word is not None and (not after or after not in _UNIT_STARTS)
 
@@ -648,7 +676,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     kind, unit, end = _unit(text, end)
     if kind == "count" and _SHARED_POINTS.match(text, end - 1):
         kind, unit = "pp", "pp"  # 1.1个和0.2个百分点: both are percentage points
-    if unit == "km" and _SPEED.search(text, 0, fig_start):
+    if unit == "km" and ends_at(_SPEED, text, fig_start):
         unit = "km/h"  # 时速 350 公里 is 350 km/h
     if kind == "percent-sign":
         return _percent(text, fig_start, end, value, step, approx, high), end

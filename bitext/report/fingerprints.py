@@ -45,7 +45,9 @@ def _digest(finding: Finding, report: FileReport) -> str:
     ]
     if finding.zh is None and finding.en is None and finding.where is not None:
         parts.append(_squeeze(text[finding.where[0] : finding.where[1]]))
-    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a text built in Python (check_text) may hold a lone surrogate, which
+    # strict UTF-8 refuses; a decoded file holds none, so its hashes are unchanged.
+    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _figure_text(figure: Figure | None) -> str:
