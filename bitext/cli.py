@@ -347,14 +347,11 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file so a reader never sees half a report."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise BitextError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    """Write through a temporary file so a reader never sees half a report, and a failed
+    write (even an encoding error or Ctrl-C) leaves the old file and no temporary one."""
+    from bitext.atomic import write_atomic
+
+    write_atomic(path, text)
 
 
 if __name__ == "__main__":  # pragma: no cover

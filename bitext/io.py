@@ -18,7 +18,9 @@ import collections
 import functools
 import gzip
 import math
+import os
 import re
+import stat
 from importlib import resources
 from pathlib import Path
 
@@ -39,24 +41,70 @@ _BOMS = (
 
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and decode ``path``; raise :class:`InputError` with a one-line reason."""
+    """Read and decode ``path``; raise :class:`InputError` with a one-line reason.
+
+    The document's path is the one given, shown with U+FFFD for bytes of a file name
+    that are not UTF-8 (as a terminal shows them), so every report format can write it.
+    """
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory")
+    text, encoding = decode(read_bytes(path, max_bytes), str(path))
+    return Document(readable(str(path)), text, encoding)
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes`` of them.
+
+    The file is opened without blocking and its type checked on the open file before a
+    byte is read: a FIFO would wait for a writer forever and /dev/zero never ends, so
+    anything but a regular file is refused, whatever its name.
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{path}: file is too large ({size / 1e6:.1f} MB; the limit is "
-                f"{max_bytes / 1e6:.0f} MB) — is it really a bulletin?"
-            )
-        data = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file or directory") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    text, encoding = decode(data, str(path))
-    return Document(str(path), text, encoding)
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory")
+        raise InputError(f"{path}: is {_file_type(info.st_mode)}, not a regular file")
+    with os.fdopen(descriptor, "rb") as file:
+        _check_size(path, info.st_size, max_bytes)
+        try:
+            data = file.read(max_bytes + 1)  # + 1: a file that grew since fstat
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    _check_size(path, len(data), max_bytes)
+    return data
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _check_size(path: Path, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise InputError(
+            f"{path}: file is too large ({size / 1e6:.1f} MB; the limit is "
+            f"{max_bytes / 1e6:.0f} MB) — is it really a bulletin?"
+        )
+
+
+def _file_type(mode: int) -> str:
+    """What a file that is not a regular file is, for the error message.
+
+    >>> _file_type(stat.S_IFIFO), _file_type(stat.S_IFCHR)
+    ('a named pipe (FIFO)', 'a character device')
+    """
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def decode(data: bytes, name: str = "<input>") -> tuple[str, str]:
@@ -80,6 +128,10 @@ def decode(data: bytes, name: str = "<input>") -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if _damaged_utf8(data):
+            raise InputError(
+                f"{name}: not valid UTF-8 at byte {exc.start} (the rest of the file is UTF-8)"
+            ) from exc
         text, encoding = _decode_legacy(data, name, exc)
     else:
         encoding = "utf-8"
@@ -104,6 +156,22 @@ def readable(text: str) -> str:
     True
     """
     return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """UTF-8 with a few bad bytes rather than a legacy encoding: one bad byte, or at
+    most one in ten of the bytes outside ASCII. GB18030 and Big5 text read as UTF-8
+    fails on most of its bytes, while a UTF-8 file that a bad byte damaged would often
+    still decode as GB18030, into nonsense, without a word to the user.
+
+    >>> _damaged_utf8("盘州市投入资金".encode() + bytes([0xFF]) + "万元".encode())
+    True
+    >>> _damaged_utf8("盘州市投入资金万元".encode("gb18030"))
+    False
+    """
+    bad = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
+    beyond_ascii = len(data.translate(None, bytes(range(128))))
+    return bad == 1 or bad * 10 <= beyond_ascii
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

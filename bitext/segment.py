@@ -112,9 +112,20 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     >>> list(paragraphs("a\\nb\\n\\n  c\\n"))
     [(0, 3), (7, 8)]
     """
-    for match in regex.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
-        start, end = match.span()
+    # Not one regex over a whole paragraph (\S(?:.|\n(?![ \t]*\n))*): the regex module
+    # keeps state for each repetition, and a 5 MB line ran out of memory.
+    pos = 0
+    while (first := _NON_SPACE.search(text, pos)) is not None:
+        start = first.start()
+        blank = _BEFORE_BLANK_LINE.search(text, start)
+        end = blank.start() if blank else len(text)
         yield start, _rstrip(text, start, end)
+        pos = end
+
+
+_NON_SPACE = regex.compile(r"\S")
+_BEFORE_BLANK_LINE = regex.compile(r"\n(?=[ \t]*\n)")
+"""The line break that ends a paragraph: a blank (or white) line follows it."""
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

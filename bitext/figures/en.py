@@ -28,6 +28,7 @@ import regex
 
 from bitext.figures.values import (
     DATE_STAMP,
+    LOOKAHEAD,
     Occupied,
     clock_digits,
     date_stamp_parts,
@@ -317,7 +318,7 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
         return True
     after_end = match.end("scale") if match.group("scale") else end
     if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
-        unit = regex.match(r"[a-zA-Z]+", text[end:])
+        unit = _LETTERS.match(text, end)
         return unit is not None and unit.group() not in _GLUED_UNITS
     return False
 
@@ -524,23 +525,33 @@ def words_to_number(words: str) -> Decimal | None:
 # --- forms read whole -------------------------------------------------------------
 
 
+_LETTERS = regex.compile(r"[a-zA-Z]+")
+
+
+def _ahead(text: str, pos: int) -> str:
+    """The :data:`~bitext.figures.values.LOOKAHEAD` characters after ``pos``: what a
+    figure's context is matched against (the rest of the text, copied for each figure,
+    was quadratic in a long sentence)."""
+    return text[pos : pos + LOOKAHEAD]
+
+
 def _is_month_name(name: str, period: str, text: str, start: int) -> bool:
     """A month name without a day or year next to it: not a lower-case word ("may"),
     not an abbreviation that is also a name ("Wang Jun.") unless a preposition precedes it, not
     "May" opening a sentence (the modal) unless a preposition says it is a month."""
     if name[0].islower():
         return False
-    if name == "May" and _MONTH_LIST.search(text[:start]):
+    if name == "May" and ends_at(_MONTH_LIST, text, start):
         return True  # "March, April and May"
     if len(name) <= 4 and name not in ("June", "July"):
         # "in Oct." is a month; "Wang Jun." and "Sept" alone are not safe to read.
         if name != "May" and not period:
             return False
-        return _MONTH_CONTEXT.search(text[:start]) is not None
+        return ends_at(_MONTH_CONTEXT, text, start) is not None
     if name == "May":
         return (
-            not _SENTENCE_START.search(text[:start])
-            or _MONTH_CONTEXT.search(text[:start]) is not None
+            not ends_at(_SENTENCE_START, text, start)
+            or ends_at(_MONTH_CONTEXT, text, start) is not None
         )
     return True
 
@@ -551,8 +562,8 @@ def _dates(text: str) -> list[Figure]:
     for match in _MONTH.finditer(text):
         name = match.group(1)
         day_after = _DAY_AFTER.match(text, match.end())
-        day_before = _DAY_BEFORE.search(text[: match.start()])
-        year_after = regex.match(r",?\s(1[5-9]\d\d|20\d\d)\b", text[match.end() :])
+        day_before = ends_at(_DAY_BEFORE, text, match.start())
+        year_after = regex.match(r",?\s(1[5-9]\d\d|20\d\d)\b", _ahead(text, match.end()))
         dated = bool(day_after or day_before or year_after)
         if not dated and not _is_month_name(name, match.group(2), text, match.start()):
             continue
@@ -786,13 +797,13 @@ def _vague(text: str) -> list[Figure]:
         what = " ".join(match.group("what").lower().split())
         value = Decimal(_VAGUE_VALUES[what])
         if what in ("hundreds", "thousands", "millions", "billions", "dozens") and not regex.match(
-            r"\s+of\b", text[match.end() :]
+            r"\s+of\b", _ahead(text, match.end())
         ):
             continue
         start = match.start("few") if match.group("few") else match.start("what")
         if (
             what == "decades"
-            and _COUNTED.search(text[: match.start("what")])
+            and ends_at(_COUNTED, text, match.start("what"))
             and not match.group("few")
         ):
             continue  # "three decades" is read as 30 years
@@ -813,13 +824,13 @@ def _fractions(text: str) -> list[Figure]:
     figures = []
     for match in _FRACTION.finditer(text):
         count, part = match.group(1), match.group(2).lower()
-        after = text[match.end() :]
-        if _NOT_FRACTION_BEFORE.search(text[: match.start()]) or regex.match(
+        after = _ahead(text, match.end())
+        if ends_at(_NOT_FRACTION_BEFORE, text, match.start()) or regex.match(
             r"\s+of\s+(?:the\s+)?(?:year|\d{4}|last|this|next)", after
         ):
             continue  # "the first half of 2015", "three quarters of 2017", "one year and a half"
         share_of = regex.match(r"\s+of\b", after) or (
-            _SHARE_BEFORE.search(text[: match.start()]) and not after.startswith("-")
+            ends_at(_SHARE_BEFORE, text, match.start()) and not after.startswith("-")
         )
         if (
             part == "half"
@@ -875,7 +886,7 @@ def _ordinals(text: str) -> list[Figure]:
         else:
             word = match.group(2).lower()
             if word == "second" and regex.match(
-                r"s\b|\s(?:ago|later|earlier)\b", text[match.end() :]
+                r"s\b|\s(?:ago|later|earlier)\b", _ahead(text, match.end())
             ):
                 continue  # seconds of time
             tens, _, unit = word.rpartition("-")

@@ -30,6 +30,7 @@ import regex
 from bitext.figures.values import (
     DATE_STAMP,
     MULTIPLIERS,
+    after,
     clock_digits,
     date_stamp_parts,
     ends_at,
@@ -126,11 +127,15 @@ _IDIOMS = regex.compile(
     r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生|"
     r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季|"
     r"有朝一日|一时间|一时|同一时间|两个一百年|二十国集团|七国集团|八国集团|十二五期间|"
-    r"[几数百千万]+十?年一遇|"
+    r"(?<![几数百千万])[几数百千万]+十?年一遇|"  # (?<!…): a run of 万 is scanned once, not per 万
     r"(?:长征|神舟|嫦娥|天宫|天舟|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
     r"[一二三四五六七八九十0-9]+号"
 )
-_BLOCKED = regex.compile(r"\d{3,4}[-－]\d{3,4}[-－]\d{3,4}|[A-Za-z][A-Za-z0-9]*[-－][0-9]+")
+_BLOCKED = regex.compile(
+    r"\d{3,4}[-－]\d{3,4}[-－]\d{3,4}|(?=[A-Za-z])(?<![A-Za-z][A-Za-z0-9]*?)[A-Za-z][A-Za-z0-9]*[-－][0-9]+"
+)
+"""Telephone numbers and model names (Su-27). A model name starts at the first letter of
+its word: tried at every letter of a long word, the search was quadratic."""
 _LABEL = regex.compile(r"(?<![0-9])(?P<a>[0-9]{1,2})\s*[·・]\s*(?P<b>[0-9]{1,2})(?![0-9])")
 """8·11汇改, 9·11: an event named by its date, written "8.11" in English."""
 _HOLIDAY = regex.compile(
@@ -138,12 +143,14 @@ _HOLIDAY = regex.compile(
 )
 """八一大楼, 五一劳动节: a day named by its date (8 月 1 日)."""
 _CLOCK = regex.compile(
-    rf"(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)?\s*"
+    rf"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
     rf"(?P<h>{_SMALL})\s*(?P<mark>时|点(?=\s*{_SMALL}\s*分)|点(?![零〇一二三四五六七八九0-9]))"
     rf"(?:\s*(?P<m>{_SMALL})\s*分)?(?P<half>半)?(?P<approx>左右|许)?"
 )
+r"""A clock starts at its period word or where the spaces before it start (?<!\s): tried
+at every space of a long run, \s* made the search quadratic."""
 _COLON_CLOCK = regex.compile(
-    r"(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)?\s*"
+    r"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
     r"(?<![0-9.:])(?P<h>[0-2]?[0-9])[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
 )
 _DURATION = regex.compile(
@@ -271,8 +278,8 @@ def _in_latin_phrase(text: str, start: int, end: int) -> bool:
     """A number inside Latin text embedded in the Chinese: "(… People Act 1983)",
     "iPhone 7" — a Latin word before it and no Chinese unit after it."""
     word = ends_at(_LATIN_BEFORE, text, start)
-    after = text[end:].lstrip()[:1]
-    return word is not None and (not after or after not in _UNIT_STARTS)
+    following = after(text, end)[0][:1]
+    return word is not None and (not following or following not in _UNIT_STARTS)
 
 
 _LATIN_BEFORE = regex.compile(r"\p{Latin}[\p{Latin}'.]+\s*$")
@@ -763,12 +770,12 @@ def _approximation(
         return None, value, high, end
     approx = APPROX_AFTER[suffix.group().strip()]
     end = suffix.end()
-    multiplier = regex.match(r"(?:[万亿]|千(?![米克瓦卡焦帕兆]))+", text[end:])
+    multiplier = _MULTIPLIER_AFTER.match(text, end)
     if multiplier:
         for ch in multiplier.group():
             value *= MULTIPLIERS[ch]
             high = high * MULTIPLIERS[ch] if high is not None else None
-        end += multiplier.end()
+        end = multiplier.end()
     return approx, value, high, end
 
 
@@ -832,13 +839,15 @@ def _multiplier_of(match: regex.Match[str]) -> Decimal:
     return factor
 
 
+_MULTIPLIER_AFTER = regex.compile(r"(?:[万亿]|千(?![米克瓦卡焦帕兆]))+")
+
+
 def _unit(text: str, pos: int) -> tuple[str | None, str | None, int]:
     """Kind and unit after a number: percent, money, date part, measure or classifier."""
     percent = _PERCENT_AFTER.match(text, pos)
     if percent:
         return "percent-sign", percent.group().strip(), percent.end()
-    rest = text[pos:].lstrip()
-    skipped = len(text) - pos - len(rest)
+    rest, skipped = after(text, pos)
     for name in _CURRENCY_ORDER:
         if rest.startswith(name):
             return "money", CURRENCIES[name], pos + skipped + len(name)

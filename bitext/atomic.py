@@ -1,0 +1,68 @@
+"""Write an output file atomically: the destination holds its old content or the whole new
+one, never half of it.
+
+A CI job reads the SARIF report that ``bitext check -o`` writes, and a translator may
+open the cleaned text while ``bitext clean -o`` runs. The text goes to a new temporary
+file in the destination's directory (the same file system, so the rename is atomic), is
+flushed to disk, and only then renamed over the destination. If anything fails on the
+way (a full disk, an error, Ctrl-C), the temporary file is removed and the destination
+is left as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from bitext.model import BitextError
+
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` atomically; :class:`BitextError` in one line
+    when it cannot be written. A file replaced keeps its permissions."""
+    path = Path(path)
+    data = text.encode("utf-8")  # before anything touches the disk
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        _write_new(temporary, data, _permissions(path))
+        os.replace(temporary, path)
+    except OSError as exc:
+        _discard(temporary)
+        raise BitextError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    except BaseException:
+        _discard(temporary)
+        raise
+
+
+def _write_new(path: Path, data: bytes, permissions: int | None) -> None:
+    """Create ``path`` (it must not exist) holding ``data``, flushed to disk."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o666)
+    with os.fdopen(descriptor, "wb") as file:
+        if permissions is not None:
+            os.fchmod(descriptor, permissions)
+        file.write(data)
+        file.flush()
+        os.fsync(descriptor)
+
+
+def _permissions(path: Path) -> int | None:
+    """The permission bits of the file ``path`` replaces; None for a new file (which
+    gets the usual ones, 0o666 less the umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+
+
+def _discard(path: Path) -> None:
+    # An error here can only hide the one that brought us here, which matters more.
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+__all__ = ["write_atomic"]
