@@ -15,7 +15,9 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from bitext.model import BitextError
 
@@ -30,6 +32,30 @@ def write_atomic(path: str | Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         _write_new(temporary, data, _permissions(path))
+        os.replace(temporary, path)
+    except OSError as exc:
+        _discard(temporary)
+        raise BitextError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    except BaseException:
+        _discard(temporary)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path) -> Iterator[TextIO]:
+    """A text file to write ``path`` through piece by piece, renamed into place only when
+    the block ends without error (a streamed report of a whole archive)."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    permissions = _permissions(path)
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o666)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as file:
+            if permissions is not None:
+                os.fchmod(descriptor, permissions)
+            yield file
+            file.flush()
+            os.fsync(descriptor)
         os.replace(temporary, path)
     except OSError as exc:
         _discard(temporary)
@@ -65,4 +91,4 @@ def _discard(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-__all__ = ["write_atomic"]
+__all__ = ["atomic_output", "write_atomic"]

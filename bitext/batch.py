@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -60,23 +60,30 @@ def ordered_map(
     ``on_result`` sees each result as it arrives, in input order. The first exception,
     in input order, is raised, and the work not yet started is cancelled.
     """
+    results = []
+    for result in ordered_imap(function, items, jobs, initializer):
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return results
+
+
+def ordered_imap(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int = 1,
+    initializer: Callable[[], object] | None = None,
+) -> Iterator[R]:
+    """:func:`ordered_map` one result at a time, for callers that stream the results
+    instead of holding them all (an archive of tens of thousands of bulletins)."""
     workers = min(jobs, len(items))
     if workers <= 1:
-        results = []
-        for item in items:
-            results.append(function(item))
-            if on_result is not None:
-                on_result(results[-1])
-        return results
+        yield from map(function, items)
+        return
     start = functools.partial(_start_worker, initializer)
     with ProcessPoolExecutor(workers, initializer=start) as pool:
         try:
-            results = []
-            for result in pool.map(function, items, chunksize=chunk_size(len(items), workers)):
-                results.append(result)
-                if on_result is not None:
-                    on_result(result)
-            return results
+            yield from pool.map(function, items, chunksize=chunk_size(len(items), workers))
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
@@ -90,4 +97,4 @@ def _start_worker(initializer: Callable[[], object] | None) -> None:
         initializer()
 
 
-__all__ = ["chunk_size", "default_jobs", "ordered_map"]
+__all__ = ["chunk_size", "default_jobs", "ordered_imap", "ordered_map"]

@@ -24,7 +24,7 @@ pair-uncertain       info     the aligner doubts a pair; its figures were not co
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
@@ -43,7 +43,7 @@ from bitext.align.lexicon import Lexicon, latin_translates, load_lexicon
 from bitext.align.mixed import AlignParams, absorb_stranded_english, align_mixed
 from bitext.align.runon import cut_run_on
 from bitext.align.signals import Features, read_features
-from bitext.batch import ordered_map
+from bitext.batch import ordered_imap, ordered_map
 from bitext.clean import DEFAULT_RULES, Cleaned, Fix, clean, fix_in_context
 from bitext.clean import RULES as CLEAN_RULES
 from bitext.clean import signature as clean_signature
@@ -156,6 +156,17 @@ def check_files(
     check = functools.partial(check_file, config=config)
     reports = ordered_map(check, [str(f) for f in files], jobs, _warm_up, on_file)
     return Report(tuple(reports), signature(config))
+
+
+def iter_check_files(
+    files: Sequence[str | Path], config: CheckConfig = DEFAULT_CONFIG, *, jobs: int = 1
+) -> Iterator[FileReport]:
+    """:func:`check_files` one file report at a time, in the order given, so a caller
+    can write each out and let it go."""
+    if jobs > 1 and len(files) > 1:
+        load_lexicon()
+    check = functools.partial(check_file, config=config)
+    yield from ordered_imap(check, [str(f) for f in files], jobs, _warm_up)
 
 
 def check_file(path: str, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:

@@ -13,6 +13,7 @@ see one).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -26,13 +27,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bitext import __version__
 from bitext.align.files import SPLIT_MODES, align_documents
+from bitext.atomic import atomic_output
 from bitext.baseline import apply_baseline, baseline_json, read_baseline
 from bitext.batch import default_jobs
-from bitext.check import CheckConfig, check_document, check_files, signature
+from bitext.check import CheckConfig, check_document, check_files, iter_check_files, signature
 from bitext.clean import Cleaned, clean, resolve_rules
 from bitext.clean.report import explain as explain_fixes
 from bitext.clean.report import summary, unified_diff
-from bitext.config import Overrides, load_settings
+from bitext.config import Overrides, Settings, load_settings
 from bitext.export import FORMATS as EXPORT_FORMATS
 from bitext.export import ExportInfo, export
 from bitext.io import read_document
@@ -165,6 +167,9 @@ def check(
     overrides = Overrides(fail_on, disable, tolerance, include, exclude)
     settings = load_settings(overrides, config_file, isolated)
     files = collect_files(paths, settings.include, settings.exclude, on_skip=_warn)
+    if output_format in STREAMED and not write_baseline:
+        failed = _stream(files, settings, jobs or default_jobs(), output_format, output, baseline)
+        sys.exit(1 if failed else 0)
     report = _check_files(files, settings.check, jobs or default_jobs())
     if write_baseline:
         _write_baseline(report, Path(write_baseline))
@@ -178,6 +183,38 @@ def check(
     else:
         _write(render(report, output_format), output)
     sys.exit(1 if report.fails(settings.fail_on) else 0)
+
+
+STREAMED = ("jsonl", "github")
+"""Formats written file by file as the checks finish, holding no report: an archive of
+tens of thousands of bulletins runs in constant memory."""
+
+
+def _stream(
+    files: list[Path],
+    settings: Settings,
+    jobs: int,
+    output_format: str,
+    output: str | None,
+    baseline: str | None,
+) -> bool:
+    """Check and write each file's findings in turn; True when one fails ``fail-on``."""
+    accepted = read_baseline(baseline) if baseline else None
+    sign = signature(settings.check)
+    failed, dropped = False, 0
+    with contextlib.ExitStack() as stack:
+        sink = stack.enter_context(atomic_output(output)) if output else sys.stdout
+        for file_report in iter_check_files(files, settings.check, jobs=jobs):
+            report = Report((file_report,), sign)
+            if accepted is not None:
+                report, hidden = apply_baseline(report, accepted)
+                dropped += hidden
+            sink.write(render(report, output_format))
+            sink.flush()
+            failed = failed or report.fails(settings.fail_on)
+    if dropped:
+        _warn(f"{_plural(dropped, 'finding')} in the baseline not shown", "note")
+    return failed
 
 
 def _check_files(files: list[Path], config: CheckConfig, jobs: int) -> Report:
