@@ -12,12 +12,13 @@ is left as it was.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from bitext.model import BitextError
 
@@ -27,30 +28,32 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` as UTF-8 to ``path`` atomically; :class:`BitextError` in one line
     when it cannot be written. A file replaced keeps its permissions."""
-    path = Path(path)
     data = text.encode("utf-8")  # before anything touches the disk
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        _write_new(temporary, data, _permissions(path))
-        os.replace(temporary, path)
-    except OSError as exc:
-        _discard(temporary)
-        raise BitextError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    except BaseException:
-        _discard(temporary)
-        raise
+    with _atomic_file(path) as file:
+        file.write(data)
 
 
 @contextlib.contextmanager
 def atomic_output(path: str | Path) -> Iterator[TextIO]:
     """A text file to write ``path`` through piece by piece, renamed into place only when
     the block ends without error (a streamed report of a whole archive)."""
+    with _atomic_file(path) as binary:
+        file = io.TextIOWrapper(binary, "utf-8", newline="")
+        yield file
+        file.flush()
+        file.detach()  # the binary file is _atomic_file's to close
+
+
+@contextlib.contextmanager
+def _atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """A new temporary file beside ``path``, flushed to disk and renamed over ``path``
+    when the block ends without error, removed when it does not."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     permissions = _permissions(path)
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o666)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as file:
+        with os.fdopen(descriptor, "wb") as file:
             if permissions is not None:
                 os.fchmod(descriptor, permissions)
             yield file
@@ -63,17 +66,6 @@ def atomic_output(path: str | Path) -> Iterator[TextIO]:
     except BaseException:
         _discard(temporary)
         raise
-
-
-def _write_new(path: Path, data: bytes, permissions: int | None) -> None:
-    """Create ``path`` (it must not exist) holding ``data``, flushed to disk."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o666)
-    with os.fdopen(descriptor, "wb") as file:
-        if permissions is not None:
-            os.fchmod(descriptor, permissions)
-        file.write(data)
-        file.flush()
-        os.fsync(descriptor)
 
 
 def _permissions(path: Path) -> int | None:

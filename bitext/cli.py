@@ -27,7 +27,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bitext import __version__
 from bitext.align.files import SPLIT_MODES, align_documents
-from bitext.atomic import atomic_output
+from bitext.atomic import atomic_output, write_atomic
 from bitext.baseline import apply_baseline, baseline_json, read_baseline
 from bitext.batch import default_jobs
 from bitext.check import CheckConfig, check_document, check_files, iter_check_files, signature
@@ -386,8 +386,6 @@ def _write(text: str, output: str | None) -> None:
 def _atomic_write(path: Path, text: str) -> None:
     """Write through a temporary file so a reader never sees half a report, and a failed
     write (even an encoding error or Ctrl-C) leaves the old file and no temporary one."""
-    from bitext.atomic import write_atomic
-
     write_atomic(path, text)
 
 
