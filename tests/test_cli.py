@@ -66,19 +66,19 @@ en  (no English translation)
 zh  今年市府持續擴大長期照顧服務。
 en  This year the city government continued to expand long-term care services.
 
--- pair 2 · line 3 · confidence 0.96
+-- pair 2 · line 3 · confidence 0.97
 zh  市府投入1.25億元,新增36處長照據點。
 en  The city government invested NT$125 million to add 36 long-term care
     stations.
 
--- pair 3 · line 3 · confidence 0.91
+-- pair 3 · line 3 · confidence 0.92
 zh  全年補助⟦4.8萬名⟧長者使用居家服務。
 en  Throughout the year it subsidized ⟦480,000⟧ seniors to use home-care
     services.
   3:252 error figure-scale “480,000” is 10 times “4.8 萬名” (48,000); “48,000”
                            is right
 
--- pair 4 · line 5 · confidence 0.92
+-- pair 4 · line 5 · confidence 0.93
 zh  衛生局表示,明年將再增加12名照顧管理專員。
 en  The Health Bureau said it would add 12 more care managers next year.
 

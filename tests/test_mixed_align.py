@@ -85,3 +85,34 @@ def test_a_translation_left_after_the_head_of_a_cut_fragment_joins_its_pair() ->
         ("本轮和谈是极", "This round of peace ", "ain forces in Syria."),
         ("多名袭击者伪", "Today , an agricultu", " when they arrived ."),
     ]
+
+
+def test_a_clause_is_cut_from_the_sentence_it_translates_part_of() -> None:
+    # WMT18: the Chinese is one clause (no full stop); the English sentence goes on.
+    text = (
+        "中加关系要持续健康稳定发展,必须顺应时代潮流 To maintain the sound and stable "
+        "development of Sino-Canadian relations, we must comply with the trend of the times, "
+        "uphold mutual respect, treat each other equally, seek mutual benefits and win-win "
+        "cooperation, and constantly expand common interests."
+    )
+    assert _pairs(text) == [
+        (
+            "中加关系要持续健康稳定发展,必须顺应时代潮流",
+            "To maintain the sound and stable development of Sino-Canadian relations, we must "
+            "comply with the trend of the times,",
+        )
+    ]
+
+
+def test_a_repeated_english_word_is_no_further_evidence() -> None:
+    from bitext.align.lexicon import load_lexicon
+    from bitext.align.signals import read_features, word_hits
+
+    lexicon = load_lexicon()
+    zh = [read_features("兴奋剂丑闻", "zh", lexicon)]
+    once = word_hits(zh, [read_features("doping scandal", "en", lexicon)])
+    twice = word_hits(zh, [read_features("doping scandal, doping scandal", "en", lexicon)])
+    assert once.en_hit > 0
+    assert twice == once  # neither a hit nor a miss the second time
+    other = word_hits(zh, [read_features("doping scandal, athletics boss", "en", lexicon)])
+    assert other.en_hit == once.en_hit and other.en_total > once.en_total

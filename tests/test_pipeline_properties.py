@@ -244,10 +244,12 @@ def test_more_than_a_hundred_digits_is_no_figure() -> None:
     """A 500-digit number went through cn2an (quadratic in its length) or int() (limited
     to 4,300 digits); a run that long is no quantity."""
     for number in ("9" * 101, "九" * 101, str(10**400)):
-        assert bitext.check_text(f"投入{number}元。 Invested 5 yuan.").figures == ()
-    assert _figure_values(bitext.check_text(f"投入{'9' * 100}元。 Invested 5 yuan.")) == [
-        (f"{'9' * 100}元", "1E+100")
-    ]
+        figures = bitext.check_text(f"投入{number}元。 Invested 5 yuan.").figures
+        assert [f for f in figures if f.lang == "zh"] == []  # the English 5 may be paired
+    assert _figure_values(bitext.check_text(f"投入{'9' * 100}元。 Invested 5 yuan."))[0] == (
+        f"{'9' * 100}元",
+        "1E+100",
+    )
 
 
 def test_relate_takes_values_past_the_float_range() -> None:

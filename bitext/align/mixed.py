@@ -31,7 +31,7 @@ class AlignParams(NamedTuple):
 
     ratio: float = 2.5
     """English characters per Chinese character (news and bulletins, WMT17/18)."""
-    sigma_short: float = 0.5
+    sigma_short: float = 0.65
     """Spread of log(length ratio) when the English is shorter than expected."""
     sigma_long: float = 0.8
     """… and when it is longer: a Chinese fragment may have lost its head."""
@@ -41,12 +41,12 @@ class AlignParams(NamedTuple):
     """… and of a neighbouring sentence that does not translate it."""
     evidence_weight: float = 0.37
     """Words are not independent; scale the naive-Bayes sum down."""
-    figure_weight: float = 2.0
+    figure_weight: float = 2.3
     figure_miss: float = 0.3
     """Penalty per figure on either side that finds no counterpart."""
     untranslated: float = -15.0
     """Score of a Chinese sentence left without English (1-0)."""
-    english_only: float = 1.7
+    english_only: float = 1.19
     """Score of an English sentence with no Chinese (0-1)."""
     paragraph_break: float = -17.0
     english_first: float = -1.0
@@ -55,8 +55,10 @@ class AlignParams(NamedTuple):
     max_en: int = 5
     confidence_scale: float = 2.0
     """Score margin over leaving a bead's sentences unpaired that makes it ~73% sure."""
-    split_margin: float = 0.05
-    """A block is split into finer beads when that loses at most this share of its score…"""
+    split_margin: float = 0.1
+    """A block is split into finer beads when that loses at most this share of its score
+    (a long sentence's repeated words count once, so its 1-1 bead scores a little less
+    than the block it sits in)…"""
     split_floor: float = 6.0
     """… and every finer bead is itself this well supported."""
 
@@ -294,4 +296,4 @@ def _stranded_translation(
     zh = [features[index[s]] for s in pair.zh]
     current = word_evidence(zh, [features[index[s]] for s in pair.en], params)
     alone = word_evidence(zh, [features[index[candidate]]], params)
-    return alone > max(current, 0.0) + 2.0
+    return alone > max(current, 0.0) + STRANDED_MARGIN

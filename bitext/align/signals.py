@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -102,26 +103,36 @@ class Evidence(NamedTuple):
 def word_hits(zh: Sequence[Features], en: Sequence[Features]) -> Evidence:
     """How much of each side's content the other side accounts for, by weight: a Chinese
     word is hit when a stem of its translations (or its pinyin) is in the English, an
-    English stem when it is among the Chinese words' translations."""
+    English stem when it is among the Chinese words' translations, as many times as the
+    Chinese has words that translate to it: the lead after a headline says "doping
+    scandal" again, and the repeat is no further evidence that it translates the
+    headline (nor evidence against)."""
     en_stems_all = frozenset().union(*(f.stems for f in en)) if en else frozenset()
     en_names = frozenset().union(*(f.names for f in en)) if en else frozenset()
     zh_hit = zh_total = 0.0
-    translations: set[str] = set()
+    # How many English words each Chinese word can account for: a translation
+    # that repeats a word ("doping … doping") gets no credit beyond the Chinese.
+    available: Counter[str] = Counter()
     for sentence in zh:
-        translations.update(sentence.stems)
-        translations.update(sentence.names)
         for word, weight, stems in zip(
             sentence.words, sentence.weights, sentence.translations, strict=True
         ):
             zh_total += weight
+            available.update(stems)
             if stems & en_stems_all or pinyin_key(word) in en_names:
                 zh_hit += weight
+        available.update(sentence.names)
     en_hit = en_total = 0.0
     for sentence in en:
         for stem, weight in zip(sentence.words, sentence.weights, strict=True):
-            en_total += weight
-            if stem in translations:
+            if available[stem] > 0:
+                available[stem] -= 1
                 en_hit += weight
+                en_total += weight
+                continue
+            if stem in available:
+                continue  # a repeat: no evidence either way
+            en_total += weight
     return Evidence(zh_hit, zh_total, en_hit, en_total)
 
 
