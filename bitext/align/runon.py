@@ -79,10 +79,13 @@ def _best_cut(
         tail_text = text[match.start() : last.end]
         if len(head_text.split()) < MIN_WORDS or len(tail_text.split()) < MIN_WORDS:
             continue
-        head = read_features(head_text, "en", lexicon, last.start)
+        end = last.start + len(head_text)
+        # The head's figures are the sentence's that end in it; extracting them again
+        # for every candidate cut was most of the cut's time.
+        figures = tuple(f for f in features[last].figures if f.end <= end)
+        head = read_features(head_text, "en", lexicon, last.start, figures)
         score = features_score(zh, [*before, head], params) + params.english_only
         if score > best_score:
-            end = last.start + len(head_text)
             best = (last._replace(end=end), last._replace(start=match.start()))
             best_score = score
     return best

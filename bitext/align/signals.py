@@ -57,12 +57,20 @@ class Features(NamedTuple):
 EMPTY = Features("other", 0, (), (), (), frozenset(), frozenset(), ())
 
 
-def read_features(text: str, lang: str, lexicon: Lexicon, base: int = 0) -> Features:
-    """Features of one sentence; ``base`` offsets its figures into the document."""
+def read_features(
+    text: str,
+    lang: str,
+    lexicon: Lexicon,
+    base: int = 0,
+    figures: tuple[Figure, ...] | None = None,
+) -> Features:
+    """Features of one sentence; ``base`` offsets its figures into the document.
+    ``figures`` may be given when they are known already (a sentence's head)."""
     if lang not in ("zh", "en"):
         return EMPTY
     length = len(_SPACE.sub("", text)) if lang == "zh" else len(text)
-    figures = tuple(extract(text, lang, base))
+    if figures is None:
+        figures = tuple(extract(text, lang, base))
     if lang == "zh":
         han = tuple(zh_words(simplified(text)))
         latin = tuple(en_stems(text))  # names kept in Latin letters: Frank Galicia, KGO
