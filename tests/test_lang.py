@@ -1,0 +1,40 @@
+"""Language tags of Latin-script spans: English, or something else langdetect names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bitext.lang import detect_latin, plainly_english
+
+NOT_ENGLISH = [
+    "Le conseil municipal a approuvé le budget de la ville pour cette année.",
+    "Die Regierung hat also am Montag die neuen Regeln für die Einfuhr beschlossen.",
+    "El gobierno anunció que la economía creció un tres por ciento en el trimestre.",
+    "Hij had een nieuwe auto gekocht en de buren waren het er niet mee eens.",
+    "Il governo ha approvato il bilancio della città per quest'anno con ampio consenso.",
+    "Rząd przyjął nowe przepisy, które wejdą w życie w styczniu przyszłego roku.",
+    "Pemerintah mengumumkan bahwa ekonomi tumbuh tiga persen pada kuartal pertama.",
+    "Regeringen har beslutat att de nya reglerna ska gälla från januari nästa år.",
+]
+
+ENGLISH = [  # WMT17 and WMT21 reference lines
+    "Rebuilding real trust will be hard, perhaps impossible.",
+    "He follows Sir Gordon Richards, Doug Smith, Lester Piggott, Pat Eddery and Willie Carson.",
+    "Mr McEwan was interviewed during a tour of customers and staff in Inverness-shire.",
+    "The county built 96 schools and trained 479 leaders in 2018.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_ENGLISH)
+def test_other_languages_are_not_taken_for_english(sentence: str) -> None:
+    assert not plainly_english(sentence)
+    assert detect_latin(sentence) == "other"
+
+
+@pytest.mark.parametrize("sentence", ENGLISH)
+def test_english_sentences_are_english(sentence: str) -> None:
+    assert detect_latin(sentence) == "en"
+
+
+def test_only_sentences_with_an_english_only_word_skip_the_detector() -> None:
+    assert [plainly_english(s) for s in ENGLISH] == [False, False, False, True]
