@@ -118,9 +118,7 @@ def word_hits(zh: Sequence[Features], en: Sequence[Features]) -> Evidence:
     en_stems_all = frozenset().union(*(f.stems for f in en)) if en else frozenset()
     en_names = frozenset().union(*(f.names for f in en)) if en else frozenset()
     zh_hit = zh_total = 0.0
-    # How many English words each Chinese word can account for: a translation
-    # that repeats a word ("doping … doping") gets no credit beyond the Chinese.
-    available: Counter[str] = Counter()
+    available: Counter[str] = Counter()  # English words the Chinese can account for
     for sentence in zh:
         for word, weight, stems in zip(
             sentence.words, sentence.weights, sentence.translations, strict=True
@@ -136,10 +134,8 @@ def word_hits(zh: Sequence[Features], en: Sequence[Features]) -> Evidence:
             if available[stem] > 0:
                 available[stem] -= 1
                 en_hit += weight
-                en_total += weight
-                continue
-            if stem in available:
-                continue  # a repeat: no evidence either way
+            elif stem in available:
+                continue  # a repeat beyond the Chinese: no evidence either way
             en_total += weight
     return Evidence(zh_hit, zh_total, en_hit, en_total)
 
