@@ -27,7 +27,8 @@ from bitext.model import Pair, Span
 
 
 class AlignParams(NamedTuple):
-    """Weights of the block score; measured on bench/dev, see benchmarks/README."""
+    """Weights of the block score, measured on bench/dev with benchmarks/tune_mixed.py
+    (README, Benchmarks)."""
 
     ratio: float = 2.5
     """English characters per Chinese character (news and bulletins, WMT17/18)."""
