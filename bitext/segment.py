@@ -59,8 +59,13 @@ _ZH_CLAUSE_START = regex.compile(r"[，,、；;：:。！？!?（(“\"]")
 _CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
 _LEAD_SYMBOLS = regex.compile(r"[^\p{L}]+")
 _TRAILING = regex.compile(r"(?:[!?.:;,…*]|[”’\"'）)】」』》〕］\]“])*")
-_ATTACHED_NUMBER = regex.compile(r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)")
-"""Digits a Chinese run ends with, unless they open a date stamp ("2020-07-26 Source")."""
+_ATTACHED_NUMBER = regex.compile(
+    r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)"
+    r"(?:(?<=[%％‰][.,]?)|(?![\s.,:;)）]*\p{Latin}))"
+)
+"""Digits a Chinese run ends with, unless they open a date stamp ("2020-07-26 Source") or
+the English after it ("…-中新网 58 Apps that violate…", "…正装） 4. Hanhoo…"); a percent
+stays with the Chinese ("…增长 6.8% GDP grew…")."""
 _TOKEN = regex.compile(r"\S+")
 _ZH_SPLIT = regex.compile(
     r"[" + regex.escape(ZH_SENTENCE_END + ZH_CLAUSE_END) + r"]+[" + regex.escape(CLOSERS) + r"]*"
@@ -85,8 +90,12 @@ MAX_LEAD_TOKENS = 5
 MIN_ENGLISH_WORDS = 4
 """Latin text inside a Chinese sentence this long, partly lower case, is English."""
 
-NUMBER_FOLLOWERS = "万亿千百十年月日号时点分秒个位名人家所项条元角倍成岁%％多余"
-"""What follows a number that belongs to Chinese text: "13.5 亿英镑", "2017 年"."""
+NUMBER_FOLLOWERS = (
+    "万亿千百十年月日号时点分秒个位名人家所项条元角倍成岁%％多余"
+    "次期批件台辆套座处种类块张本篇份户村镇乡县省市国届场轮季间栋层架艘枚颗只头款部集"
+)
+"""What follows a number that belongs to Chinese text: "13.5 亿英镑", "2017 年", "2000 架"
+(units, date parts and the common classifiers)."""
 
 
 Translates = Callable[[str, str], bool]
@@ -211,12 +220,25 @@ def _separates(text: str, group: tuple[int, int], pos: int, translates: Translat
         return True
     if translates is None or not _LATIN_WORD.search(gap) or _is_bracketed(gap):
         return False
-    clause = _ZH_CLAUSE_START.split(text[group[0] : last + 1])[-1]
-    return translates(clause, gap)
+    run = text[group[0] : last + 1]
+    if translates(_ZH_CLAUSE_START.split(run)[-1], gap):
+        return True
+    # A header translated whole: "来源：央视网 作者：朱延静 Source: cctv.com Author: Zhu
+    # Yanjing" answers the run, not its last clause.
+    return len(_LATIN_WORD.findall(gap)) >= MIN_ENGLISH_WORDS and translates(run, gap)
 
 
 def _is_bracketed(gap: str) -> bool:
-    stripped = gap.strip()
+    """Latin in brackets glosses the Chinese before it, whatever closes or follows it:
+    “终极五人组”(Final Five)，因为…, 大都会警察局 (Metropolitan Police),说…, 泰勒·拉克
+    (Taylor Ruck) 1.61 秒.
+
+    >>> _is_bracketed("”(Final Five)"), _is_bracketed(" (Metropolitan Police),")
+    (True, True)
+    >>> _is_bracketed(" (Taylor Ruck) 1.61 "), _is_bracketed(" (Taylor Ruck) swam ")
+    (True, False)
+    """
+    stripped = gap.strip().lstrip("”’\"'").rstrip(",.;:0123456789 ")
     return stripped[:1] in "“\"‘'(（《【[" and stripped[-1:] in CLOSERS + "》"
 
 
@@ -260,8 +282,11 @@ def _extend_back(text: str, lower: int, first: int) -> int:
     lead = _count_from_end(tokens[-MAX_LEAD_TOKENS:], _LEAD_TOKEN)
     if lead < len(tokens):
         lead = _count_from_end(tokens[len(tokens) - lead :], _LEAD_SYMBOLS)
-        if any(ch.isdigit() for ch in "".join(tokens[len(tokens) - lead :])):
-            lead = lead if text[first] in NUMBER_FOLLOWERS else 0
+        numbers = tokens[len(tokens) - lead :]
+        if any(ch.isdigit() for ch in "".join(numbers)) and not _opens_chinese(
+            numbers, text[first]
+        ):
+            lead = 0
     while lead and _CONNECTOR.fullmatch(tokens[-lead]):
         lead -= 1
     start = first
@@ -270,6 +295,31 @@ def _extend_back(text: str, lower: int, first: int) -> int:
         if _QUOTES.fullmatch(token) and text[start + len(token)].isspace():
             return _strip(text, start + len(token), first)[0]  # closes the quote before it
     return start
+
+
+def _opens_chinese(numbers: list[str], first: str) -> bool:
+    """Does a figure standing between English and Chinese belong to the Chinese? It does
+    when a Chinese unit follows it ("… to Fife 13.5 亿英镑", "… Xinhuanet 2000 架波音"),
+    when it carries its own percent sign and the Chinese clause goes on ("… immune . ” 89 %
+    ，每日…", not "… rates at 2.5% 此前…"), or when it is a time stamp that opens a Chinese
+    byline ("… ChineNews.com -07-26 07:01:37 来源").
+
+    >>> _opens_chinese(["2000"], "架"), _opens_chinese(["89", "%"], "，")
+    (True, True)
+    >>> _opens_chinese(["2.5%"], "此")
+    False
+    >>> _opens_chinese(["-07-26", "07:01:37"], "来"), _opens_chinese(["December", "8"], "并")
+    (True, False)
+    """
+    if first in NUMBER_FOLLOWERS:
+        return True
+    if numbers[-1].endswith(("%", "％", "‰")) and first in "，,、；;：:":
+        return True
+    return all(_STAMP.fullmatch(token) for token in numbers)
+
+
+_STAMP = regex.compile(r"[-/]?[0-9]{1,4}(?:[-/:][0-9]{1,4})+")
+"""A date or clock stamp: 2020-07-26, -07-26 (its year cut off), 07:01:37."""
 
 
 def _count_from_end(tokens: list[str], pattern: regex.Pattern[str]) -> int:

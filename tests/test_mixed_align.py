@@ -116,3 +116,64 @@ def test_a_repeated_english_word_is_no_further_evidence() -> None:
     assert twice == once  # neither a hit nor a miss the second time
     other = word_hits(zh, [read_features("doping scandal, athletics boss", "en", lexicon)])
     assert other.en_hit == once.en_hit and other.en_total > once.en_total
+
+
+def test_a_byline_header_translated_whole_is_its_own_pair() -> None:
+    # WMT21: a news page's header and its translation, then the headline. The English
+    # header has no sentence end and no lower-case words; the dictionary (来源 Source,
+    # 作者 Author, 编辑 Editor) and the names' pinyin say it translates the header.
+    text = (
+        "2020-07-26 15:18:27 来源：央视网 作者：朱延静 责任编辑：朱延静 "
+        "2020-07-26 15:18:27 Source: cctv.com Author: Zhu Yanjing Editor: Zhu Yanjing "
+        "启动App违法违规收集使用个人信息治理工作。 "
+        "Corrective work on illegal and violating collection and use of personal information by apps."
+    )
+    assert _pairs(text) == [
+        (
+            "2020-07-26 15:18:27 来源：央视网 作者：朱延静 责任编辑：朱延静",
+            "2020-07-26 15:18:27 Source: cctv.com Author: Zhu Yanjing Editor: Zhu Yanjing",
+        ),
+        (
+            "启动App违法违规收集使用个人信息治理工作。",
+            "Corrective work on illegal and violating collection and use of personal information by apps.",
+        ),
+    ]
+    assert [f.rule for f in bitext.check_text(text).findings if f.rule.startswith("figure")] == []
+
+
+def test_a_number_between_headlines_goes_with_the_side_it_opens() -> None:
+    # WMT21 headlines: "58" opens the English ("58 Apps"); "2000" opens the next Chinese
+    # line (2000 架, a classifier follows); a percentage that a Chinese clause goes on from
+    # opens the Chinese ("89 %，每日…").
+    text = (
+        "58 款侵害用户权益行为的APP遭曝光-中新网 58 Apps that violate user rights are exposed "
+        "- Ecns.cn 2000 架波音客机作紧急检查。 An urgent inspection of 2,000 Boeing airliners."
+    )
+    assert _pairs(text) == [
+        (
+            "58 款侵害用户权益行为的APP遭曝光-中新网",
+            "58 Apps that violate user rights are exposed - Ecns.cn",
+        ),
+        ("2000 架波音客机作紧急检查。", "An urgent inspection of 2,000 Boeing airliners."),
+    ]
+    cut = "no one is now immune. 89 %，每日平均2.9人死于新冠病毒感染。 Cases rose 89%, 2.9 people died every day."
+    assert _pairs(cut)[0] == (
+        "89 %，每日平均2.9人死于新冠病毒感染。",
+        "Cases rose 89%, 2.9 people died every day.",
+    )
+
+
+def test_latin_in_brackets_after_a_quote_glosses_the_chinese() -> None:
+    # WMT17: "(Final Five)" after a closing quote, "(Taylor Ruck)" before a figure.
+    text = (
+        "她们是“终极五人组”(Final Five)，因为下届奥运体操队将由四名体操运动员组成。 "
+        'They are the "Final Five" because the next team will only have four gymnasts.'
+    )
+    assert len(_pairs(text)) == 1
+    race = "落后加拿大的泰勒·拉克 (Taylor Ruck) 1.61 秒。 She was 1.61 seconds slower than Taylor Ruck."
+    assert _pairs(race) == [
+        (
+            "落后加拿大的泰勒·拉克 (Taylor Ruck) 1.61 秒。",
+            "She was 1.61 seconds slower than Taylor Ruck.",
+        )
+    ]

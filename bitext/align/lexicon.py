@@ -431,6 +431,8 @@ def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
     by_dictionary = {s for s in stems if s in translations}
     keys = [k for k in map(pinyin_key, chinese_words) if len(k) >= MIN_NAME_KEY]
     by_name = {s for s in stems if any(s in key for key in keys)}
-    if len(words) > 1 and all(w[0].isupper() for w in words):
-        return False  # a name glossed in Latin letters: 加利西亚 Frank Galicia
+    if len(words) > 1 and all(w[0].isupper() for w in words) and len(by_dictionary) < 2:
+        # A name glossed in Latin letters (加利西亚 Frank Galicia), unless the dictionary
+        # knows its words: 来源:北京青年报 作者:王思硕 Source: Beijing Youth Daily Author: …
+        return False
     return len(by_dictionary | by_name) >= MIN_PHRASE_COVERAGE * len(stems)
