@@ -52,8 +52,11 @@ CLOSERS = "”’\"'）)】」』》〕］]“"
 _LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}'’.\-]*")
 _EN_BOUNDARY = regex.compile(r"[.!?]+[\"”’')\]]*(?=\s|$)")
 _LEAD_TOKEN = regex.compile(
-    r"[^\s,]*[\p{Lu}\d][^\s,]*|&|of|de|la|van|von|der|[·\-–—]|[“\"‘'(（\[《【#•%‰)）]+"
+    r"[^\s,]*[\p{Lu}\d][^\s,]*|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+    r"|&|of|de|la|van|von|der|[·\-–—]|[“\"‘'(（\[《【#•%‰)）]+"
 )
+"""What may lead into a Chinese sentence: a capitalized word or a number ("2,000 亿美元"),
+a connector inside a name, an opening quote or bracket."""
 _QUOTES = regex.compile(r"[“”\"‘’']+")
 _ZH_CLAUSE_START = regex.compile(r"[，,、；;：:。！？!?（(“\"]")
 _CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
@@ -186,6 +189,12 @@ def english_boundaries(text: str, start: int, end: int, next_must_open: bool = F
     >>> t = "Mr. Putin met U.S. envoys. They talked. 2 hours."
     >>> [t[:i] for i in english_boundaries(t, 0, len(t), True)]
     ['Mr. Putin met U.S. envoys.', 'Mr. Putin met U.S. envoys. They talked.']
+
+    A list item's number opens the item after it:
+
+    >>> t = "No quote yet 1. OMEGA watches; 4. Participate"
+    >>> [t[:i] for i in english_boundaries(t, 0, len(t), True)]
+    ['No quote yet ', 'No quote yet 1. OMEGA watches; ']
     """
     cuts = []
     for match in _EN_BOUNDARY.finditer(text, start, end):
@@ -195,8 +204,35 @@ def english_boundaries(text: str, start: int, end: int, next_must_open: bool = F
             continue
         if next_must_open and not _SENTENCE_START.match(text, match.end(), end):
             continue
+        marker = _list_marker(text, start, match.end())
+        if marker is not None and _SENTENCE_START.match(text, match.end(), end):
+            if marker > start:
+                cuts.append(marker)  # "No quote yet 1. OMEGA watches": the 1. opens
+            continue
         cuts.append(match.end())
     return cuts
+
+
+_LIST_MARKER = regex.compile(
+    r"(?:^|(?<=[;:]\s*)|(?<=\b(?!(?:to|at|by|of|in|on|from|since|until|till|than|about|"
+    r"around|over|under|and|or|is|are|was|were|be|been)\s)\p{Ll}+\s))\(?[0-9]{1,2}\s?[.)]$"
+)
+"""A list item's number ("1.", "4 .", "(2)") after a clause end or after a word that takes
+no number ("No quote yet 1. OMEGA…", not "since August 10." or "rose to 7."): the period
+after it ends no sentence."""
+
+
+def _list_marker(text: str, start: int, end: int) -> int | None:
+    """Where a list item's number ending at ``end`` starts, if one does: at the start of
+    the run, or after what :data:`_LIST_MARKER` allows before it."""
+    at_start = _LIST_MARKER_ALONE.fullmatch(text, start, end)
+    if at_start is not None:
+        return start
+    marker = _LIST_MARKER.search(text, max(start, end - 10), end)
+    return marker.start() if marker is not None else None
+
+
+_LIST_MARKER_ALONE = regex.compile(r"\s*\(?[0-9]{1,2}\s?[.)]")
 
 
 def unpunctuated_boundaries(text: str, start: int, end: int) -> list[int]:
@@ -311,7 +347,7 @@ def _opens_chinese(numbers: list[str], first: str) -> bool:
     >>> _opens_chinese(["-07-26", "07:01:37"], "来"), _opens_chinese(["December", "8"], "并")
     (True, False)
     """
-    if first in NUMBER_FOLLOWERS:
+    if first in NUMBER_FOLLOWERS or first in "、．":  # 1、瑞士…: a list item's number
         return True
     if numbers[-1].endswith(("%", "％", "‰")) and first in "，,、；;：:":
         return True

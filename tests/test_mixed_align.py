@@ -177,3 +177,26 @@ def test_latin_in_brackets_after_a_quote_glosses_the_chinese() -> None:
             "She was 1.61 seconds slower than Taylor Ruck.",
         )
     ]
+
+
+def test_list_item_numbers_open_their_item_on_both_sides() -> None:
+    # WMT22 shop listings: "4." opens the English item after the Chinese one, and "1."
+    # after "No quote yet" opens the next item instead of ending the sentence before it.
+    text = (
+        "4.重物产品一般发物流，另行联系。 4 . Heavy products are sent by express companies. "
+        "暂无报价 No quote yet 1. OMEGA De Ville couples watches 1、瑞士欧米茄碟飞系列情侣对表 "
+        "1. OMEGA Switzerland De Ville couples watches"
+    )
+    assert _pairs(text) == [
+        ("4.重物产品一般发物流，另行联系。", "4 . Heavy products are sent by express companies."),
+        ("暂无报价", "No quote yet"),
+        ("1、瑞士欧米茄碟飞系列情侣对表", "1. OMEGA Switzerland De Ville couples watches"),
+    ]
+    assert [f.rule for f in bitext.check_text(text).findings if f.rule.startswith("figure")] == []
+    # A number that ends a sentence stays in it.
+    assert _pairs(
+        "从 8 月 1 日开始办理。 It began on August 10. 目前老年卡分为两种。 There are two kinds."
+    )[0] == (
+        "从 8 月 1 日开始办理。",
+        "It began on August 10.",
+    )
