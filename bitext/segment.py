@@ -62,13 +62,8 @@ _ZH_CLAUSE_START = regex.compile(r"[，,、；;：:。！？!?（(“\"]")
 _CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
 _LEAD_SYMBOLS = regex.compile(r"[^\p{L}]+")
 _TRAILING = regex.compile(r"(?:[!?.:;,…*]|[”’\"'）)】」』》〕］\]“])*")
-_ATTACHED_NUMBER = regex.compile(
-    r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)"
-    r"(?:(?<=[%％‰][.,]?)|(?![\s.,:;)）]*\p{Latin}))"
-)
-"""Digits a Chinese run ends with, unless they open a date stamp ("2020-07-26 Source") or
-the English after it ("…-中新网 58 Apps that violate…", "…正装） 4. Hanhoo…"); a percent
-stays with the Chinese ("…增长 6.8% GDP grew…")."""
+_ATTACHED_NUMBER = regex.compile(r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)")
+"""Digits a Chinese run ends with, unless they open a date stamp ("2020-07-26 Source")."""
 _TOKEN = regex.compile(r"\S+")
 _ZH_SPLIT = regex.compile(
     r"[" + regex.escape(ZH_SENTENCE_END + ZH_CLAUSE_END) + r"]+[" + regex.escape(CLOSERS) + r"]*"
@@ -366,14 +361,33 @@ def _count_from_end(tokens: list[str], pattern: regex.Pattern[str]) -> int:
 
 
 def _extend_forward(text: str, pos: int, limit: int) -> int:
-    """Where a Chinese run really ends: its punctuation and closing quotes, and the
-    digits of a figure it ends with when no sentence end closes it."""
+    """Where a Chinese run really ends: its punctuation and closing quotes, and the digits
+    of a figure it ends with when no sentence end closes it and the English after it does
+    not open with them (:func:`_opens_english`)."""
     end = _TRAILING.match(text, pos, limit).end()
     if text[end - 1] not in ZH_SENTENCE_END + ZH_CLAUSE_END + ".":
         number = _ATTACHED_NUMBER.match(text, end, limit)
-        if number:
+        if number and not _opens_english(number):
             end = _TRAILING.match(text, number.end(), limit).end()
     return end
+
+
+def _opens_english(number: regex.Match[str]) -> bool:
+    """Does a number between a Chinese run and English words open the English? It does
+    unless it carries a percent sign: headlines are translated figure first ("…-中新网 58
+    Apps that…", "…正装） 4. Hanhoo…"), while "…增长 6.8% GDP grew…" ends the Chinese. (A
+    year ending a list of titles, "…一块巧克力 2022 Grandmother's…", goes wrong.)
+
+    >>> _opens_english(_ATTACHED_NUMBER.match("58 款-中新网 58 Apps", 8))
+    True
+    >>> _opens_english(_ATTACHED_NUMBER.match("占约 20%. According to", 2))
+    False
+    """
+    following = _LATIN_AFTER_NUMBER.match(number.string, number.end())
+    return following is not None and not number.group().rstrip(" .,").endswith(("%", "％", "‰"))
+
+
+_LATIN_AFTER_NUMBER = regex.compile(r"[\s.,:;)）]*(\p{Latin})")
 
 
 def _add_latin(runs: list[tuple[int, int, bool]], text: str, start: int, end: int) -> None:

@@ -107,8 +107,10 @@ _EN_SENTENCE_END = regex.compile(r"[.!?…;；:\"”’')\]]\s*$")
 
 
 def english_cut(pair: Pair, text: str) -> str | None:
-    """``head`` or ``tail`` when the English of a pair is a piece of a sentence: it starts
-    in lower case ("and second volume of…") or stops without a sentence end."""
+    """``head`` or ``tail`` when the English of a pair may be a piece of a sentence: it
+    starts in lower case ("and second volume of…") or stops without a sentence end (a
+    headline does too: the judge asks whether the English stops short of more than a
+    figure)."""
     if not pair.en:
         return None
     english = text[slice(*pair.en_range)]  # type: ignore[misc]

@@ -47,6 +47,11 @@ _COLLAPSED = regex.compile(
     regex.IGNORECASE,
 )
 _DATE_PARTS = ("year", "month", "day")
+_MID_CLAUSE_END = regex.compile(
+    r"(?:,|\b(?:a|an|the|of|on|in|to|for|with|by|at|from|and|or|that|which|his|her|its|their))\s*$",
+    regex.IGNORECASE,
+)
+"""English that stops here stops in mid-clause: it was cut."""
 
 MIN_CONTEXT_WORDS = 3
 """An English figure whose neighbourhood has at least this many content words, none of
@@ -186,7 +191,7 @@ def _missing(
         return None
     if zh.start in partial:
         return _cut_with_fragment(zh, make)
-    if view.en_cut is not None and _outside_translated_part(zh, view.chinese, view.en_cut):
+    if view.en_cut is not None and _stops_short_of(zh, view):
         message = f"“{zh.text}” cannot be checked: the English stops short of it (its {view.en_cut} is cut)"
         return make("figure-unverifiable", message, zh=zh)
     context = context_quote(view.text, zh)
@@ -231,6 +236,30 @@ def _extra(
         message = f"“{en.text}” cannot be checked: the English around it has no counterpart in the Chinese"
         return make("figure-unverifiable", message, en=en)
     return make("figure-extra", f"“{en.text}” has no counterpart in the Chinese", en=en)
+
+
+def _stops_short_of(zh: Figure, view: PairView) -> bool:
+    """The English, cut at its ``en_cut`` side, stops before ``zh``. An English that
+    starts in lower case or stops in mid-clause is a piece ("paying group visits to…",
+    "…with their actual deeds,"). One that only lacks a stop may be a whole headline: it
+    stops short of ``zh`` only when the figure lies past the last Chinese word it
+    translates among at least :data:`MIN_TAIL_WORDS` untranslated words of two characters
+    or more that are no figure ("…获得二零一八至二零二二年国际足联各项赛事" after "…CCTV has
+    obtained"; not "…最长可达５年-新华网" after "…for as long as years - Xinhuanet", where
+    the 5 is missing)."""
+    if not _outside_translated_part(zh, view.chinese, view.en_cut):
+        return False
+    hits = [w for w in view.chinese if w.hit]
+    if not hits or view.en_cut == "head" or _MID_CLAUSE_END.search(_english(view)):
+        return True
+    figures = [m.zh for m in view.matches if m.zh is not None]
+    lost = [w for w in view.chinese if w.start >= hits[-1].end]
+    words = [
+        w
+        for w in lost
+        if w.end - w.start > 1 and not any(f.start <= w.start < f.end for f in figures)
+    ]
+    return len(words) >= MIN_TAIL_WORDS
 
 
 def _outside_translated_part(
