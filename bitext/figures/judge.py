@@ -277,10 +277,25 @@ def _outside_translated_part(
         return figure.end <= hits[0].start
     if side == "tail":
         return figure.start >= hits[-1].end
-    if figure.end <= hits[0].start:
+    if figure.end <= _translation_start(words).start:
         return True
     tail = [w for w in words if w.start >= hits[-1].end]
     return figure.start >= hits[-1].end and len(tail) >= MIN_TAIL_WORDS
+
+
+def _translation_start(words: Sequence[EnglishWord] | Sequence[ChineseWord]):  # type: ignore[no-untyped-def]
+    """The first word of the translated part: a hit with another hit among the next
+    :data:`HIT_REACH` words. A lone hit before it is chance ("This reporter learned from
+    the Emergency Management Department on the 25th that heavy rains are predicted…":
+    险情 gives "emergency", but the translation of 预计… starts at "heavy rains")."""
+    hits = [k for k, w in enumerate(words) if w.hit]
+    for k in hits:
+        if any(words[j].hit for j in range(k + 1, min(len(words), k + 1 + HIT_REACH))):
+            return words[k]
+    return words[hits[0]]
+
+
+HIT_REACH = 3
 
 
 def _in_code(figure: Figure, other_text: str) -> bool:
