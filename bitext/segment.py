@@ -154,7 +154,10 @@ def script_runs(
         after_translation = k > 0 and not _is_english_gap(
             text[groups[k - 1][1]], text[cursor:first]
         )
-        run_start = first if after_translation else _extend_back(text, cursor, first)
+        if after_translation:  # the Latin before is a translation: only a figure leads in
+            run_start = _number_lead(text, cursor, first)
+        else:
+            run_start = _extend_back(text, cursor, first)
         run_end = _extend_forward(text, last + 1, limit)
         _add_latin(runs, text, cursor, run_start)
         runs.append((run_start, run_end, True))
@@ -326,6 +329,23 @@ def _extend_back(text: str, lower: int, first: int) -> int:
         if _QUOTES.fullmatch(token) and text[start + len(token)].isspace():
             return _strip(text, start + len(token), first)[0]  # closes the quote before it
     return start
+
+
+def _number_lead(text: str, lower: int, first: int) -> int:
+    """Where a Chinese run starts that follows its translation: at the number that leads
+    into it when a Chinese unit follows ("…Minister - Xinhua 7月25日电" starts at 7).
+
+    >>> text = "Prime Minister - Xinhua 7月25日电"
+    >>> text[_number_lead(text, 0, text.index("月")):]
+    '7月25日电'
+    """
+    token = _LAST_TOKEN.search(text, lower, first)
+    if token is None or not any(ch.isdigit() for ch in token.group(1)):
+        return first
+    return token.start(1) if _opens_chinese([token.group(1)], text[first]) else first
+
+
+_LAST_TOKEN = regex.compile(r"(?:^|\s)([0-9][0-9,.]*)\s*$")
 
 
 def _opens_chinese(numbers: list[str], first: str) -> bool:
