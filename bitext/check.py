@@ -263,7 +263,7 @@ def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileRe
     pair = Pair(0, zh_spans, en_spans, 1.0)
     pairs = [pair] if zh_spans else []
     return _judge_pairs(
-        Document(None, text, "utf-8"), text, all_spans, features, pairs, config, lexicon
+        Document(None, text, "utf-8"), text, all_spans, features, pairs, config, lexicon, True
     )
 
 
@@ -275,11 +275,16 @@ def _judge_pairs(
     pairs: Sequence[Pair],
     config: CheckConfig,
     lexicon: Lexicon,
+    whole: bool = False,
 ) -> FileReport:
-    """Findings for aligned pairs (offsets still in ``text``, the cleaned view)."""
+    """Findings for aligned pairs (offsets still in ``text``, the cleaned view). ``whole``
+    pairs are known translations of each other (:func:`check_pair`): only what the text
+    itself shows (a Chinese that starts in mid-figure, an English in lower case) makes a
+    side a piece; a missing stop does not (a machine translation that stops short has
+    lost its figures, see :func:`bitext.align.coverage.english_cut`)."""
     by_span = dict(zip(spans, features, strict=True))
-    pairs = [p._replace(zh_cut=cut_side(p, text, by_span)) for p in pairs]
-    findings = [f for p in pairs for f in _pair_findings(p, text, by_span, config, lexicon)]
+    pairs = [p._replace(zh_cut=cut_side(p, text, by_span, whole=whole)) for p in pairs]
+    findings = [f for p in pairs for f in _pair_findings(p, text, by_span, config, lexicon, whole)]
     findings = configured(findings, config)
     figures = tuple(f for p in pairs for s in (*p.zh, *p.en) for f in by_span[s].figures)
     return FileReport(document, tuple(spans), tuple(pairs), tuple(findings), (), figures)
@@ -304,7 +309,12 @@ def _features(text: str, span: Span, lexicon: Lexicon) -> Features:
 
 
 def _pair_findings(
-    pair: Pair, text: str, features: dict[Span, Features], config: CheckConfig, lexicon: Lexicon
+    pair: Pair,
+    text: str,
+    features: dict[Span, Features],
+    config: CheckConfig,
+    lexicon: Lexicon,
+    whole: bool = False,
 ) -> list[Finding]:
     def make(rule: str, message: str, **figures: object) -> Finding:
         return Finding(rule, RULES[rule][0], message, pair.id, **figures)  # type: ignore[arg-type]
@@ -331,7 +341,7 @@ def _pair_findings(
         cut=pair.zh_cut,
         cut_kind=head_cut_kind(text[slice(*pair.zh_range)]) if pair.zh_cut == "head" else None,  # type: ignore[misc]
         english=english_words(pair, text, zh_features),
-        en_cut=english_cut(pair, text),
+        en_cut=english_cut(pair, text, whole),
         chinese=chinese_words(pair, text, zh_features, [features[s] for s in pair.en], lexicon),
     )
     return judge(view, make)

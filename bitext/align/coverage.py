@@ -46,13 +46,23 @@ EN_PER_ZH = 3.6
 """English characters per Chinese character in news and bulletins (median on WMT17/18)."""
 
 
-def cut_side(pair: Pair, text: str, features: dict, ratio: float = EN_PER_ZH) -> str | None:  # type: ignore[type-arg]
-    """``head``, ``tail`` or None: where the Chinese side of ``pair`` looks cut."""
+def cut_side(
+    pair: Pair,
+    text: str,
+    features: dict,  # type: ignore[type-arg]
+    ratio: float = EN_PER_ZH,
+    whole: bool = False,
+) -> str | None:
+    """``head``, ``tail`` or None: where the Chinese side of ``pair`` looks cut. A
+    ``whole`` pair is a known translation: only a Chinese that starts in mid-figure or
+    mid-phrase (年以来…, 个州…) is a piece; a missing stop or a long English says nothing."""
     if not pair.zh or not pair.en:
         return None
     zh_text = text[slice(*pair.zh_range)]  # type: ignore[misc]
     if _HEAD_CUT.match(zh_text) or _UNOPENED_BRACKET.match(zh_text):
         return "head"
+    if whole:
+        return None
     if not _SENTENCE_END.search(zh_text) and (
         len(zh_text) > HEADLINE_LENGTH or _INTERNAL_PUNCTUATION.search(zh_text)
     ):
@@ -106,16 +116,26 @@ _EN_SENTENCE_END = regex.compile(r"[.!?…;；:\"”’')\]]\s*$")
 """A clause end counts: English that stops at ";" ended there, it was not cut."""
 
 
-def english_cut(pair: Pair, text: str) -> str | None:
+MID_CLAUSE_END = regex.compile(
+    r"(?:,|\b(?:a|an|the|of|on|in|to|for|with|by|at|from|and|or|that|which|his|her|its|their))\s*$",
+    regex.IGNORECASE,
+)
+"""English that stops here stops in mid-clause: it is a piece ("…with their actual deeds,")."""
+
+
+def english_cut(pair: Pair, text: str, whole: bool = False) -> str | None:
     """``head`` or ``tail`` when the English of a pair may be a piece of a sentence: it
     starts in lower case ("and second volume of…") or stops without a sentence end (a
     headline does too: the judge asks whether the English stops short of more than a
-    figure)."""
+    figure). The English of a ``whole`` pair is a piece only when it starts in lower case
+    or stops in mid-clause (:data:`MID_CLAUSE_END`)."""
     if not pair.en:
         return None
     english = text[slice(*pair.en_range)]  # type: ignore[misc]
     if english[:1].islower():
         return "head"
+    if whole:
+        return "tail" if MID_CLAUSE_END.search(english) else None
     if not _EN_SENTENCE_END.search(english) and (len(english.split()) > 8 or "," in english):
         return "tail"
     return None

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.align.coverage import ChineseWord, EnglishWord, context_coverage
+from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
 from bitext.figures.compare import GROUPS, FigureMatch
 from bitext.figures.suggest import rewrite
 from bitext.figures.values import format_number
@@ -47,11 +47,6 @@ _COLLAPSED = regex.compile(
     regex.IGNORECASE,
 )
 _DATE_PARTS = ("year", "month", "day")
-_MID_CLAUSE_END = regex.compile(
-    r"(?:,|\b(?:a|an|the|of|on|in|to|for|with|by|at|from|and|or|that|which|his|her|its|their))\s*$",
-    regex.IGNORECASE,
-)
-"""English that stops here stops in mid-clause: it was cut."""
 
 MIN_CONTEXT_WORDS = 3
 """An English figure whose neighbourhood has at least this many content words, none of
@@ -250,7 +245,7 @@ def _stops_short_of(zh: Figure, view: PairView) -> bool:
     if not _outside_translated_part(zh, view.chinese, view.en_cut):
         return False
     hits = [w for w in view.chinese if w.hit]
-    if not hits or view.en_cut == "head" or _MID_CLAUSE_END.search(_english(view)):
+    if not hits or view.en_cut == "head" or MID_CLAUSE_END.search(_english(view)):
         return True
     figures = [m.zh for m in view.matches if m.zh is not None]
     lost = [w for w in view.chinese if w.start >= hits[-1].end]
