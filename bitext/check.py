@@ -13,6 +13,7 @@ rule                 severity meaning
 figure-scale         error    same digits, wrong power of ten (the 万/亿 trap)
 figure-value         error    a different number in the same role
 figure-unit          error    value kept, currency or unit changed
+figure-direction     error    a rise rendered as a fall, or the reverse
 figure-missing       warning  a Chinese figure with no English counterpart
 figure-extra         warning  an English figure with no Chinese source
 figure-unverifiable  info     the counterpart is in text the other side lacks
@@ -71,6 +72,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "figure-scale": (Severity.ERROR, "same digits, wrong power of ten (the 万/亿 trap)"),
     "figure-value": (Severity.ERROR, "a different number in the same role"),
     "figure-unit": (Severity.ERROR, "value kept, currency or unit changed"),
+    "figure-direction": (Severity.ERROR, "a rise rendered as a fall, or the reverse"),
     "figure-missing": (Severity.WARNING, "a Chinese figure with no English counterpart"),
     "figure-extra": (Severity.WARNING, "an English figure with no Chinese source"),
     "figure-unverifiable": (Severity.INFO, "the counterpart is in text the other side lacks"),

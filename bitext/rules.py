@@ -55,6 +55,12 @@ DETAILS: dict[str, tuple[str, str]] = {
         "are not acres, 斤 are half a kilogram.",
         '增长 3% → "rose 3 percentage points": value kept, unit changed',
     ),
+    "figure-direction": (
+        "The number is kept but the change it measures goes the other way: a fall "
+        "(下降, 减少) written as a rise, or a rise as a fall. The value comparison cannot "
+        "see it; the words around the figure on each side can.",
+        '同比下降 2.1% → "rose 2.1% year on year": a fall rendered as a rise',
+    ),
     "figure-missing": (
         "A Chinese figure has no counterpart in the English translation next to it: the "
         "translation lost a number.",

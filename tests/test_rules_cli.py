@@ -16,6 +16,8 @@ figure-value          error    a different number in the same role
                                example: 培训 8 期 → "trained 18 sessions": a different number
 figure-unit           error    value kept, currency or unit changed
                                example: 增长 3% → "rose 3 percentage points": value kept, unit changed
+figure-direction      error    a rise rendered as a fall, or the reverse
+                               example: 同比下降 2.1% → "rose 2.1% year on year": a fall rendered as a rise
 figure-missing        warning  a Chinese figure with no English counterpart
                                example: 选派 6 名教师 → "Go to Hongguo Shatuo Elementary School…": the 6 is lost
 figure-extra          warning  an English figure with no Chinese source

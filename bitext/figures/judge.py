@@ -4,7 +4,8 @@
 how; this module decides what a reviewer is told about each outcome:
 
 * a wrong power of ten, a wrong number or a swapped unit is an error, with the
-  right English where it can be written;
+  right English where it can be written; so is a rise written as a fall, or the
+  reverse (:mod:`bitext.figures.direction`);
 * a Chinese figure the English lacks is a warning — unless it is one the
   English renders without digits (一名 → "a") or a small Chinese numeral, or
   it was cut off with the fragment;
@@ -24,6 +25,7 @@ import regex
 
 from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
 from bitext.figures.compare import GROUPS, FigureMatch
+from bitext.figures.direction import Direction, direction
 from bitext.figures.suggest import rewrite
 from bitext.figures.values import format_number
 from bitext.model import Figure, Finding, Pair
@@ -80,6 +82,7 @@ def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
     for match in view.matches:
         if match.zh is not None and match.en is not None:
             findings += _paired(match, match.zh, match.en, partial, make)
+            findings.append(_turned_round(match.zh, match.en, view.text, make))
         elif match.zh is not None:
             findings.append(_missing(match.zh, view, partial, make))
         elif match.en is not None:
@@ -106,6 +109,21 @@ def _paired(
         )
         return [make("figure-unit", message, zh=zh, en=en)]
     return []
+
+
+def _turned_round(
+    zh: Figure, en: Figure, text: str, make: Callable[..., Finding]
+) -> Finding | None:
+    """A change whose direction the English turned round: 同比下降 2.1% → "rose 2.1%"."""
+    zh_change = direction(text, zh.start, zh.end, "zh")
+    en_change = direction(text, en.start, en.end, "en")
+    if zh_change is None or en_change is None or zh_change.way == en_change.way:
+        return None
+    said = {Direction.UP: "a rise", Direction.DOWN: "a fall"}
+    en_words = text[en_change.start : en_change.end]
+    zh_words = text[zh_change.start : zh_change.end]
+    message = f"“{en_words}” is {said[en_change.way]} where “{zh_words}” is {said[zh_change.way]}"
+    return make("figure-direction", message, zh=zh, en=en)
 
 
 def _cut_with_fragment(zh: Figure, make: Callable[..., Finding]) -> Finding:
