@@ -26,6 +26,7 @@ from typing import NamedTuple
 import regex
 from rapidfuzz.distance import OSA
 
+from bitext.figures.units import UNITS, Dimension, convertible, factor
 from bitext.figures.values import significant
 from bitext.model import Figure
 
@@ -58,21 +59,6 @@ _SAME_ROLE = [{"day", "number"}, {"year", "number"}, {"day", "ordinal"}]
 """Loose pairs of groups whose figures can still be a wrong number in the same role
 (2013 年 → "2113", which is no year; 25 日 → "the 26th")."""
 
-CONVERSIONS = {
-    "km": ("length", Decimal(1000)), "m": ("length", Decimal(1)), "cm": ("length", Decimal("0.01")),
-    "mm": ("length", Decimal("0.001")), "mile": ("length", Decimal("1609.344")),
-    "li": ("length", Decimal(500)), "acre": ("area", Decimal("4046.8564224")),
-    "km2": ("area", Decimal(10**6)), "m2": ("area", Decimal(1)), "ha": ("area", Decimal(10**4)),
-    "mu": ("area", Decimal(10**4) / 15), "ft2": ("area", Decimal("0.09290304")),
-    "t": ("mass", Decimal(1000)), "kg": ("mass", Decimal(1)), "g": ("mass", Decimal("0.001")),
-    "jin": ("mass", Decimal("0.5")), "m3": ("volume", Decimal(1)), "l": ("volume", Decimal("0.001")),
-    "MW": ("power", Decimal(1000)), "kW": ("power", Decimal(1)), "lb": ("mass", Decimal("0.45359237")),
-    "age": ("age", Decimal(1)), "years": ("age", Decimal(1)),
-}  # fmt: skip
-LOCAL_CURRENCY = frozenset({"CNY", "HKD", "TWD", "MOP"})
-"""元 is the currency of wherever the bulletin is from; any of these may render it."""
-DOLLARS = frozenset({"USD", "AUD", "CAD", "HKD", "TWD", "SGD", "NZD"})
-"""A bare "$" or "dollars" may be any of these."""
 HALF_DAY = Decimal(12 * 3600)
 _SCALED_WRITING = regex.compile(
     r"\d\.\d|thousand|million|billion|trillion|\d\s?(?:k|K|m|mn|bn|b|tn)\b", regex.IGNORECASE
@@ -462,20 +448,22 @@ def _is_same(relation: Relation | None) -> bool:
 
 
 def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] | None:
-    """The Chinese value in the English figure's unit; None across dimensions."""
-    zh_unit, en_unit = CONVERSIONS.get(zh.unit or ""), CONVERSIONS.get(en.unit or "")
-    if zh_unit is None or en_unit is None or zh.unit == en.unit:
+    """The Chinese value in the English figure's unit (:mod:`bitext.figures.units`);
+    unchanged where either unit does not convert, None across dimensions."""
+    zh_unit, en_unit = convertible(zh.unit), convertible(en.unit)
+    if zh_unit is None or en_unit is None or zh_unit is en_unit:
         return zh.value, zh.high, zh.step
-    if zh_unit[0] != en_unit[0]:
+    ratio = factor(zh_unit, en_unit)
+    if ratio is None:
         return None
-    factor = zh_unit[1] / en_unit[1]
-    high = zh.high * factor if zh.high is not None else None
-    return zh.value * factor, high, zh.step * factor
+    high = zh.high * ratio if zh.high is not None else None
+    return zh.value * ratio, high, zh.step * ratio
 
 
 def _weight_in_pounds(zh: Figure, en: Figure) -> Figure:
     """ "30 pounds" for 30 斤 is a weight, not sterling."""
-    mass = CONVERSIONS.get(zh.unit or "", ("",))[0] == "mass"
+    zh_unit = convertible(zh.unit)
+    mass = zh_unit is not None and zh_unit.dimension == Dimension.MASS
     if mass and en.unit == "GBP" and "pound" in en.text.lower():
         return en._replace(unit="lb", kind="measure")
     return en
@@ -488,9 +476,9 @@ def _units_compatible(zh: Figure, en: Figure) -> bool:
         return True
     if zh.kind == "money" and en.kind == "money":
         return True
-    zh_dimension, en_dimension = CONVERSIONS.get(zh.unit), CONVERSIONS.get(en.unit)
-    if zh_dimension and en_dimension:
-        return zh_dimension[0] == en_dimension[0]
+    zh_unit, en_unit = convertible(zh.unit), convertible(en.unit)
+    if zh_unit and en_unit:
+        return zh_unit.dimension == en_unit.dimension
     return (
         GROUPS[zh.kind] != "number"
         or GROUPS[en.kind] != "number"
@@ -503,8 +491,8 @@ def _unit_swapped(zh: Figure, en: Figure, converted: Decimal) -> bool:
     "197.5 cm"): not a wrong number, a wrong unit."""
     return (
         zh.unit != en.unit
-        and (zh.unit or "") in CONVERSIONS
-        and (en.unit or "") in CONVERSIONS
+        and convertible(zh.unit) is not None
+        and convertible(en.unit) is not None
         and zh.value == en.value
         and converted != en.value
     )
@@ -534,7 +522,7 @@ def _tolerance(zh: Figure, en: Figure) -> Decimal:
         return ABOUT_TOLERANCE
     if "about" in (zh.approx, en.approx):
         return APPROX_TOLERANCE  # 约 20 元 and "22 yuan"; 最多 20 元 is no "up to 22"
-    if zh.unit != en.unit and (zh.unit or "") in CONVERSIONS and (en.unit or "") in CONVERSIONS:
+    if zh.unit != en.unit and convertible(zh.unit) and convertible(en.unit):
         return CONVERSION_TOLERANCE
     return Decimal(0)
 
@@ -594,13 +582,17 @@ def _scale_factor(
 
 
 def _currency_conflict(zh: Figure, en: Figure) -> bool:
+    """Two different currencies, unless one side's may mean the other's (元 and HK$,
+    "$" and 美元: see ``zh_may_mean`` and ``en_may_mean`` in the units registry)."""
     if zh.kind != "money" or en.kind != "money" or zh.unit == en.unit:
         return False
-    if zh.unit == "CNY" and en.unit in LOCAL_CURRENCY:
+    if zh.unit is None or en.unit is None:
         return False
-    if en.unit == "$" and zh.unit in DOLLARS:
-        return False
-    return zh.unit is not None and en.unit is not None
+    zh_unit, en_unit = UNITS.get(zh.unit), UNITS.get(en.unit)
+    return not (
+        (zh_unit is not None and en.unit in zh_unit.zh_may_mean)
+        or (en_unit is not None and zh.unit in en_unit.en_may_mean)
+    )
 
 
 def _digit_similarity(a: str, b: str) -> float:

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import regex
 
+from bitext.figures.units import UNITS, Dimension, convert, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
     LOOKAHEAD,
@@ -73,47 +74,6 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-CURRENCY_PREFIXES = {
-    "RMB": "CNY", "CNY": "CNY", "Rmb": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY",
-    "US$": "USD", "USD": "USD", "US": "USD", "$": "$", "HK$": "HKD", "HKD": "HKD", "NT$": "TWD",
-    "TWD": "TWD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD",
-    "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "€": "EUR", "EUR": "EUR", "£": "GBP",
-    "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "SEK": "SEK", "KRW": "KRW", "INR": "INR",
-    "Rs": "INR", "₩": "KRW", "₹": "INR", "R$": "BRL",
-    **{code: code for code in (
-        "RUB", "ZAR", "MYR", "SAR", "HUF", "PLN", "DKK", "NOK", "TRY", "MXN", "AED", "NZD", "THB",
-        "MOP", "BRL", "IDR", "VND", "PHP", "CZK", "ILS", "EGP", "NGN", "PKR", "KZT", "UAH",
-    )},
-}  # fmt: skip
-CURRENCY_SUFFIXES = {
-    "yuan": "CNY", "renminbi": "CNY", "RMB": "CNY", "US dollars": "USD",
-    "U.S. dollars": "USD", "American dollars": "USD", "dollars": "$", "dollar": "$",
-    "Hong Kong dollars": "HKD", "HK dollars": "HKD", "Australian dollars": "AUD",
-    "Canadian dollars": "CAD", "Singapore dollars": "SGD", "New Taiwan dollars": "TWD",
-    "Taiwan dollars": "TWD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
-    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "pence": "GBp", "yen": "JPY",
-    "won": "KRW", "rubles": "RUB", "roubles": "RUB", "rupees": "INR", "francs": "CHF",
-    "Swiss francs": "CHF", "cents": "USc", "baht": "THB",
-}  # fmt: skip
-MEASURE_SUFFIXES = {
-    "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2", "km2": "km2",
-    "square metres": "m2", "square meters": "m2", "sq m": "m2", "sqm": "m2", "m2": "m2",
-    "sq ft": "ft2", "square feet": "ft2", "cubic metres": "m3", "cubic meters": "m3",
-    "kilometres": "km", "kilometers": "km", "km": "km", "metres": "m", "meters": "m",
-    "metre": "m", "meter": "m", "miles": "mile", "mile": "mile", "nautical miles": "nmi",
-    "feet": "ft", "hectares": "ha", "hectare": "ha", "mu": "mu", "tonnes": "t", "tons": "t",
-    "tonne": "t", "ton": "t", "kilograms": "kg", "kilogrammes": "kg", "kg": "kg",
-    "grams": "g", "litres": "l", "liters": "l", "kWh": "kWh", "kilowatt-hours": "kWh",
-    "kilowatts": "kW", "kW": "kW", "megawatts": "MW", "MW": "MW", "gigawatts": "GW",
-    "GW": "GW", "years old": "age", "-year-old": "age", "year-old": "age", "-year-olds": "age",
-    "years": "years", "year": "years", "months": "month-count", "month": "month-count",
-    "days": "day", "day": "day", "weeks": "week", "week": "week", "hours": "h", "hour": "h",
-    "minutes": "min", "minute": "min", "seconds": "s", "second": "s", "degrees": "C",
-    "decades": "decades", "decade": "decades", "horsepower": "hp", "hp": "hp",
-    "km/h": "km/h", "mm": "mm", "cm": "cm", "GB": "GB", "MB": "MB", "TB": "TB",
-    "acres": "acre", "acre": "acre", "°C": "C", "℃": "C", "degrees Celsius": "C", "mg": "mg",
-    "ml": "ml", "points": "points", "point": "points", "ha": "ha", "kw": "kW",
-}  # fmt: skip
 APPROX_WORDS = {
     "more than": "over", "over": "over", "above": "over", "in excess of": "over",
     "upwards of": "over", "at least": "over", "no less than": "over", "not less than": "over",
@@ -138,9 +98,9 @@ _SCALE = (
     r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|K|b)\b"
     r"|\s(?:mn|bn|tn|mln)\b)"
 )
-_CURRENCY_PREFIX = "|".join(
-    regex.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
-)
+_PREFIXES = spellings("en_prefix")
+_SUFFIXES = spellings("en_suffix")
+_CURRENCY_PREFIX = "|".join(regex.escape(c) for c in longest_first(_PREFIXES))
 _APPROX = "|".join(regex.escape(a) for a in sorted(APPROX_WORDS, key=len, reverse=True))
 
 FIGURE = regex.compile(
@@ -170,10 +130,10 @@ _SHARED_UNIT = regex.compile(
 _LEADING_ZEROS = regex.compile(r"0\d{2,}$")
 _CODE_BEFORE_DASH = regex.compile(r"\b(?=[\p{L}\d]*\p{L})[\p{Lu}\d][\p{L}\d]*$")
 """COVID-19, Su-27, A-380: an upper-case name joined to digits is a code ("tons-150" is not)."""
-_GLUED_UNITS = {
-    "km", "kg", "m", "bn", "mn", "k", "K", "sq", "ft", "g", "t", "kWh", "kW", "MW", "GW", "p", "mm",
-    "cm", "GB", "MB", "TB", "hp", "kw", "ha", "mg", "ml", "C", "F",
-}  # fmt: skip
+_GLUED_MONEY = spellings("en_glued", lambda unit: unit.dimension == Dimension.MONEY)
+_GLUED = frozenset(spellings("en_glued")) | {"bn", "mn", "k", "K", "sq"}
+"""Letters that may touch the digits without making a code: unit symbols (20kg, 50p),
+scale abbreviations (5bn, 50K) and the "sq" of "20sq km"."""
 _SKIP = regex.compile(r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
 _IDIOMS = regex.compile(
     r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
@@ -319,7 +279,7 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     after_end = match.end("scale") if match.group("scale") else end
     if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
         unit = _LETTERS.match(text, end)
-        return unit is not None and unit.group() not in _GLUED_UNITS
+        return unit is not None and unit.group() not in _GLUED
     return False
 
 
@@ -419,12 +379,17 @@ def _finish(
         if shared:  # "up 1.1 and 0.2 percentage points": the first shares the unit
             kind, unit, _ = _unit(text, shared.end(), None)
     if unit == "decades":  # three decades: 30 years (三十年)
-        unit, value, step = "years", value * 10, step * 10
-        high = high * 10 if high is not None else None
+        value, step = _in_years(value), _in_years(step)
+        high = _in_years(high) if high is not None else None
+        unit = "years"
     if kind == "count" and year_like and not scale and not high:
         kind = "year"
     soft = match.group("digits") is None and abs(value) <= _SOFT_LIMIT and high is None
     return _figure(text, start, end, value, kind, unit, high, approx, step, soft)
+
+
+def _in_years(decades: Decimal) -> Decimal:
+    return convert(decades, "decades", "years")  # type: ignore[return-value]
 
 
 def _value(digits: str | None, words: str | None) -> tuple[Decimal | None, Decimal]:
@@ -461,21 +426,21 @@ def _unit(text: str, pos: int, currency: str | None) -> tuple[str, str | None, i
             return "pp", "pp", percent.end()
         return "percent", "%", percent.end()
     if currency:
-        return "money", CURRENCY_PREFIXES[currency.strip()], pos
-    if text.startswith("p", pos) and not text[pos + 1 : pos + 2].isalpha():
-        return "money", "GBp", pos + 1
+        return "money", _PREFIXES[currency.strip()], pos
+    glued = _GLUED_MONEY.get(text[pos : pos + 1])
+    if glued and not text[pos + 1 : pos + 2].isalpha():  # 50p
+        return "money", glued, pos + 1
     suffix = _SUFFIX.match(text, pos)
     if suffix:
-        name = _SUFFIX_NAMES[suffix.group(1)]
-        if name in CURRENCY_SUFFIXES:
-            return "money", CURRENCY_SUFFIXES[name], suffix.end()
-        return "measure", MEASURE_SUFFIXES[name], suffix.end()
+        code = _SUFFIXES[_SUFFIX_NAMES[suffix.group(1)]]
+        kind = "money" if UNITS[code].dimension == Dimension.MONEY else "measure"
+        return kind, code, suffix.end()
     return "count", None, pos
 
 
 _SUFFIX_NAMES = {
     spelled: name
-    for name in [*CURRENCY_SUFFIXES, *MEASURE_SUFFIXES]
+    for name in _SUFFIXES
     for spelled in {
         name,
         name.title() if name.isalpha() and name.islower() and len(name) > 2 else name,
@@ -629,7 +594,7 @@ def _special_amounts(text: str) -> list[Figure]:
         unit = m.group("before") or m.group("after")
         count = Decimal(m.group("n")) if m.group("n").isdigit() else words_to_number(m.group("n"))
         if unit and count is not None:
-            unit = MEASURE_SUFFIXES[unit.lower()]
+            unit = _SUFFIXES[unit.lower()]
             value = count + Decimal("0.5")
             figures.append(
                 _figure(text, m.start(), m.end(), value, "measure", unit, step=Decimal("0.5"))

@@ -27,6 +27,7 @@ from decimal import Decimal
 
 import regex
 
+from bitext.figures.units import Dimension, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
     MULTIPLIERS,
@@ -45,33 +46,6 @@ from bitext.figures.values import (
 from bitext.hans import simplified
 from bitext.model import Figure
 
-CURRENCIES = {
-    "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD",
-    "欧元": "EUR", "英镑": "GBP", "便士": "GBp", "日元": "JPY", "港元": "HKD", "港币": "HKD",
-    "新台币": "TWD", "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD", "瑞郎": "CHF",
-    "瑞士法郎": "CHF", "卢比": "INR", "新加坡元": "SGD", "泰铢": "THB", "美分": "USc",
-    "俄罗斯卢布": "RUB", "南非兰特": "ZAR", "兰特": "ZAR", "林吉特": "MYR", "马来西亚林吉特": "MYR",
-    "沙特里亚尔": "SAR", "里亚尔": "SAR", "匈牙利福林": "HUF", "福林": "HUF", "波兰兹罗提": "PLN",
-    "兹罗提": "PLN", "丹麦克朗": "DKK", "瑞典克朗": "SEK", "挪威克朗": "NOK", "克朗": "SEK",
-    "土耳其里拉": "TRY", "里拉": "TRY", "墨西哥比索": "MXN", "比索": "MXN", "阿联酋迪拉姆": "AED",
-    "迪拉姆": "AED", "新西兰元": "NZD", "澳大利亚元": "AUD", "加拿大元": "CAD", "澳门元": "MOP",
-    "人民币元": "CNY", "越南盾": "VND", "印尼盾": "IDR", "菲律宾比索": "PHP",
-}  # fmt: skip
-MEASURES = {
-    "平方公里": "km2", "平方千米": "km2", "平方米": "m2", "立方米": "m3", "公里": "km", "千米": "km",
-    "厘米": "cm", "毫米": "mm", "米": "m", "公顷": "ha", "亩": "mu", "吨": "t", "公斤": "kg",
-    "千克": "kg", "克": "g", "斤": "jin", "千瓦时": "kWh", "千瓦": "kW", "兆瓦": "MW", "升": "l",
-    "岁": "age", "摄氏度": "C", "小时": "h", "分钟": "min", "秒": "s", "天": "day", "周": "week",
-    "个月": "month-count", "马力": "hp", "英里": "mile", "海里": "nmi", "英尺": "ft", "平方英尺": "ft2",
-    "里": "li", "载": "years", "℃": "C", "°C": "C", "英亩": "acre",
-}  # fmt: skip
-LATIN_UNITS = {
-    "mm": "mm", "cm": "cm", "km": "km", "m": "m", "kg": "kg", "g": "g", "t": "t", "kW": "kW",
-    "MW": "MW", "GW": "GW", "kWh": "kWh", "GB": "GB", "MB": "MB", "TB": "TB", "ml": "ml",
-    "hp": "hp", "ha": "ha", "kw": "kW", "mbar": "mbar", "hPa": "hPa", "kPa": "kPa", "MPa": "MPa", "kcal": "kcal",
-    "mAh": "mAh", "Hz": "Hz", "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "ppm": "ppm", "dB": "dB",
-    "mg": "mg", "lb": "lb", "oz": "oz", "ft": "ft", "mph": "mph", "kph": "km/h",
-}  # fmt: skip
 CLASSIFIERS = (
     "个名位人家所项条次期批件台辆套座处种类块张本篇份户村镇乡县省市国届场轮季间栋层排行列"
     "组队支只头匹棵株架艘枚颗粒首部集章节起宗笔例门床幢股趟遍回番元角分级枪球局盘杆"
@@ -661,7 +635,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     if match.group("ar"):
         glued = _GLUED_LATIN.match(text, end)
         if glued and not match.group("armult"):
-            unit = LATIN_UNITS.get(glued.group(1))
+            unit = _LATIN_UNITS.get(glued.group(1))
             if unit is None and glued.group().startswith(" "):
                 glued = None  # 2017 NU Muses: a number before a Latin name
             elif unit is None:
@@ -850,7 +824,7 @@ def _unit(text: str, pos: int) -> tuple[str | None, str | None, int]:
     rest, skipped = after(text, pos)
     for name in _CURRENCY_ORDER:
         if rest.startswith(name):
-            return "money", CURRENCIES[name], pos + skipped + len(name)
+            return "money", _CURRENCIES[name], pos + skipped + len(name)
     if rest.startswith("周年"):
         return "ordinal", None, pos + skipped + 2  # 65 周年: the 65th anniversary
     date = _DATE_UNIT.match(text, pos)
@@ -859,17 +833,20 @@ def _unit(text: str, pos: int) -> tuple[str | None, str | None, int]:
         return {"年": "year", "月": "month", "日": "day", "号": "day"}[unit], None, date.end()
     for name in _MEASURE_ORDER:
         if rest.startswith(name):
-            return "measure", MEASURES[name], pos + skipped + len(name)
+            return "measure", _MEASURES[name], pos + skipped + len(name)
     if rest[:1] and rest[0] in CLASSIFIERS:
         return "count", None, pos + skipped + 1
     return None, None, pos
 
 
-_CURRENCY_ORDER = sorted(CURRENCIES, key=len, reverse=True)
+_CURRENCIES = spellings("zh", lambda unit: unit.dimension == Dimension.MONEY)
+_MEASURES = spellings("zh", lambda unit: unit.dimension != Dimension.MONEY)
+_LATIN_UNITS = spellings("zh_latin")
+_CURRENCY_ORDER = longest_first(_CURRENCIES)
+_MEASURE_ORDER = longest_first(_MEASURES)
 _UNIT_STARTS = frozenset(
-    "".join(n[0] for n in (*CURRENCIES, *MEASURES)) + CLASSIFIERS + "年月日号万亿千百%％倍成余多"
+    "".join(n[0] for n in spellings("zh")) + CLASSIFIERS + "年月日号万亿千百%％倍成余多"
 )
-_MEASURE_ORDER = sorted(MEASURES, key=len, reverse=True)
 
 
 def _percent(
