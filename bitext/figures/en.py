@@ -22,7 +22,7 @@ source has no figure (六方会谈 → "six-party talks").
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -41,7 +41,7 @@ from bitext.figures.values import (
     too_long,
 )
 from bitext.figures.zh import roman_value
-from bitext.model import Figure
+from bitext.model import Approx, Figure, Kind
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -75,14 +75,14 @@ MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 APPROX_WORDS = {
-    "more than": "over", "over": "over", "above": "over", "in excess of": "over",
-    "upwards of": "over", "at least": "over", "no less than": "over", "not less than": "over",
-    "just over": "over", "exceeding": "over", "nearly": "under", "almost": "under",
-    "close to": "under", "just under": "under", "less than": "under", "fewer than": "under",
-    "under": "under", "below": "under", "up to": "under", "no more than": "under",
-    "not more than": "under", "about": "about", "around": "about", "approximately": "about",
-    "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
-    "as many as": "about", "as much as": "about", "as high as": "about",
+    "more than": Approx.OVER, "over": Approx.OVER, "above": Approx.OVER, "in excess of": Approx.OVER,
+    "upwards of": Approx.OVER, "at least": Approx.OVER, "no less than": Approx.OVER, "not less than": Approx.OVER,
+    "just over": Approx.OVER, "exceeding": Approx.OVER, "nearly": Approx.UNDER, "almost": Approx.UNDER,
+    "close to": Approx.UNDER, "just under": Approx.UNDER, "less than": Approx.UNDER, "fewer than": Approx.UNDER,
+    "under": Approx.UNDER, "below": Approx.UNDER, "up to": Approx.UNDER, "no more than": Approx.UNDER,
+    "not more than": Approx.UNDER, "about": Approx.ABOUT, "around": Approx.ABOUT, "approximately": Approx.ABOUT,
+    "roughly": Approx.ABOUT, "some": Approx.ABOUT, "an estimated": Approx.ABOUT, "estimated": Approx.ABOUT,
+    "as many as": Approx.ABOUT, "as much as": Approx.ABOUT, "as high as": Approx.ABOUT,
 }  # fmt: skip
 
 _WORD_NUMBER = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
@@ -306,7 +306,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[list[Figure], int]:
     high = None
     second = _second(text, match, value, scale, currency) if match.group("range") else None
     if second is not None and second.kind == "score":
-        return [_figure(text, start, match.end(), value, "score", high=second.high)], match.end()
+        return [_figure(text, start, match.end(), value, Kind.SCORE, high=second.high)], match.end()
     if (
         second is not None
         and second.kind == "range"
@@ -323,7 +323,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[list[Figure], int]:
 
 
 class _Second(NamedTuple):
-    kind: str  # range, score or split (two figures: "from 2003 to 2014")
+    kind: Literal["range", "score", "split"]  # split: two figures ("from 2003 to 2014")
     low: Decimal = Decimal(0)
     high: Decimal | None = None
     step: Decimal = Decimal(1)
@@ -367,14 +367,14 @@ def _finish(
     value: Decimal,
     step: Decimal,
     high: Decimal | None,
-    approx: str | None,
+    approx: Approx | None,
     currency: str | None,
     match: regex.Match[str],
     scale: str | None,
 ) -> Figure:
     kind, unit, end = _unit(text, end, currency)
     year_like = _YEAR.match(match.group("digits") or "") is not None
-    if kind == "count" and not scale and not year_like:
+    if kind == Kind.COUNT and not scale and not year_like:
         shared = _SHARED_UNIT.match(text, end)
         if shared:  # "up 1.1 and 0.2 percentage points": the first shares the unit
             kind, unit, _ = _unit(text, shared.end(), None)
@@ -382,8 +382,8 @@ def _finish(
         value, step = _in_years(value), _in_years(step)
         high = _in_years(high) if high is not None else None
         unit = "years"
-    if kind == "count" and year_like and not scale and not high:
-        kind = "year"
+    if kind == Kind.COUNT and year_like and not scale and not high:
+        kind = Kind.YEAR
     soft = match.group("digits") is None and abs(value) <= _SOFT_LIMIT and high is None
     return _figure(text, start, end, value, kind, unit, high, approx, step, soft)
 
@@ -417,25 +417,25 @@ def _scaled(
     return value * factor, step * factor
 
 
-def _unit(text: str, pos: int, currency: str | None) -> tuple[str, str | None, int]:
+def _unit(text: str, pos: int, currency: str | None) -> tuple[Kind, str | None, int]:
     """Kind and unit after a number: percent, percentage points, currency, measure."""
     percent = _PERCENT.match(text, pos)
     if percent:
         word = percent.group().strip().lower()
         if word.endswith(("point", "points")) or word.startswith("pp"):
-            return "pp", "pp", percent.end()
-        return "percent", "%", percent.end()
+            return Kind.PP, "pp", percent.end()
+        return Kind.PERCENT, "%", percent.end()
     if currency:
-        return "money", _PREFIXES[currency.strip()], pos
+        return Kind.MONEY, _PREFIXES[currency.strip()], pos
     glued = _GLUED_MONEY.get(text[pos : pos + 1])
     if glued and not text[pos + 1 : pos + 2].isalpha():  # 50p
-        return "money", glued, pos + 1
+        return Kind.MONEY, glued, pos + 1
     suffix = _SUFFIX.match(text, pos)
     if suffix:
         code = _SUFFIXES[_SUFFIX_NAMES[suffix.group(1)]]
-        kind = "money" if UNITS[code].dimension == Dimension.MONEY else "measure"
+        kind = Kind.MONEY if UNITS[code].dimension == Dimension.MONEY else Kind.MEASURE
         return kind, code, suffix.end()
-    return "count", None, pos
+    return Kind.COUNT, None, pos
 
 
 _SUFFIX_NAMES = {
@@ -533,14 +533,14 @@ def _dates(text: str) -> list[Figure]:
         if not dated and not _is_month_name(name, match.group(2), text, match.start()):
             continue
         month = Decimal(MONTHS[name.lower()])
-        figures.append(_figure(text, match.start(), match.end(), month, "month"))
+        figures.append(_figure(text, match.start(), match.end(), month, Kind.MONTH))
         day = day_after or day_before
         if day:
-            figures.append(_figure(text, day.start(1), day.end(1), Decimal(day.group(1)), "day"))
+            figures.append(_figure(text, day.start(1), day.end(1), Decimal(day.group(1)), Kind.DAY))
         if day_after:  # July 17 and 22, July 17, 18 and 22
             for more in _MORE_DAYS.finditer(text, day_after.end()):
                 figures.append(
-                    _figure(text, more.start(1), more.end(1), Decimal(more.group(1)), "day")
+                    _figure(text, more.start(1), more.end(1), Decimal(more.group(1)), Kind.DAY)
                 )
     return figures
 
@@ -577,7 +577,7 @@ def _special_amounts(text: str) -> list[Figure]:
     """Half a billion; six minutes and five seconds (a race time); fiscal year 17; two and
     a half hours."""
     figures = [
-        _figure(text, m.start(), m.end(), SCALE_WORDS[m.group("scale").lower()] / 2, "count")
+        _figure(text, m.start(), m.end(), SCALE_WORDS[m.group("scale").lower()] / 2, Kind.COUNT)
         for m in _HALF_SCALE.finditer(text)
     ]
     for m in _MINUTES_SECONDS.finditer(text):
@@ -585,9 +585,9 @@ def _special_amounts(text: str) -> list[Figure]:
             words_to_number(x) if not x.isdigit() else Decimal(x) for x in m.group("m", "s")
         )
         if minutes is not None and seconds is not None:
-            figures.append(_figure(text, m.start(), m.end(), minutes * 60 + seconds, "clock"))
+            figures.append(_figure(text, m.start(), m.end(), minutes * 60 + seconds, Kind.CLOCK))
     figures += [
-        _figure(text, m.start(), m.end(), Decimal(2000 + int(m.group("y"))), "year")
+        _figure(text, m.start(), m.end(), Decimal(2000 + int(m.group("y"))), Kind.YEAR)
         for m in _FISCAL_YEAR.finditer(text)
     ]
     for m in _AND_A_HALF.finditer(text):  # one year and a half, two and a half hours
@@ -597,7 +597,7 @@ def _special_amounts(text: str) -> list[Figure]:
             unit = _SUFFIXES[unit.lower()]
             value = count + Decimal("0.5")
             figures.append(
-                _figure(text, m.start(), m.end(), value, "measure", unit, step=Decimal("0.5"))
+                _figure(text, m.start(), m.end(), value, Kind.MEASURE, unit, step=Decimal("0.5"))
             )
     return figures
 
@@ -610,7 +610,7 @@ def _first_months(text: str) -> list[Figure]:
         count = Decimal(word) if word.isdigit() else words_to_number(word)
         if count is not None and 1 < count <= 12:
             figures.append(
-                _figure(text, match.start(), match.end(), Decimal(1), "month", high=count)
+                _figure(text, match.start(), match.end(), Decimal(1), Kind.MONTH, high=count)
             )
     return figures
 
@@ -642,7 +642,7 @@ def _clocks(text: str) -> list[Figure]:
             hour_text = match.group("h3")
             hour = int(hour_text) if hour_text.isdigit() else int(UNITS_WORDS[hour_text.lower()])
             value, step = Decimal(hour * 3600), Decimal(3600)
-        figures.append(_figure(text, match.start(), match.end(), value, "clock", step=step))
+        figures.append(_figure(text, match.start(), match.end(), value, Kind.CLOCK, step=step))
     return figures
 
 
@@ -679,7 +679,7 @@ def _named_times(text: str) -> list[Figure]:
             m.start(),
             m.end(),
             Decimal(0 if m.group("w").lower() == "midnight" else 43200),
-            "clock",
+            Kind.CLOCK,
             soft=not m.group().startswith("12"),  # "at noon" may render 中午 or 午夜, no figure
         )
         for m in _NOON.finditer(text)
@@ -690,7 +690,7 @@ def _named_times(text: str) -> list[Figure]:
             m.start(),
             m.end(),
             Decimal(int(m.group("h")) * 3600 + int(m.group("m")) * 60),
-            "clock",
+            Kind.CLOCK,
         )
         for m in _MILITARY.finditer(text)
     ]
@@ -700,32 +700,32 @@ def _named_times(text: str) -> list[Figure]:
             m.start(),
             m.end(),
             Decimal(UNITS_WORDS[m.group("w").lower()[:-3] + "y"]),
-            "count",
-            approx="over",
+            Kind.COUNT,
+            approx=Approx.OVER,
         )
         for m in _DECADE_WORDS.finditer(text)
     ]
     figures += [
-        _figure(text, m.start(), m.end(), Decimal(m.group("d")), "decade")
+        _figure(text, m.start(), m.end(), Decimal(m.group("d")), Kind.DECADE)
         for m in _POST_DECADE.finditer(text)
     ]
     figures += [
-        _figure(text, m.start(), m.end(), Decimal(10), "measure", "years", soft=True)
+        _figure(text, m.start(), m.end(), Decimal(10), Kind.MEASURE, "years", soft=True)
         for m in _DECADE_ALONE.finditer(text)
     ]
     figures += [
-        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), "count")
+        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), Kind.COUNT)
         for m in _ROMAN_LEVEL.finditer(text)
     ]
     figures += [
         _figure(
-            text, m.start(), m.end(), Decimal(m.group("a")), "score", high=Decimal(m.group("b"))
+            text, m.start(), m.end(), Decimal(m.group("a")), Kind.SCORE, high=Decimal(m.group("b"))
         )
         for m in _COLON_SCORE.finditer(text)
     ]
     for m in _HOUR_WINDOW.finditer(text):
         figures += [
-            _figure(text, *m.span(end), Decimal(int(m.group(end)) * 3600), "clock")
+            _figure(text, *m.span(end), Decimal(int(m.group(end)) * 3600), Kind.CLOCK)
             for end in ("a", "b")
         ]
     return figures
@@ -739,13 +739,20 @@ def _decades(text: str) -> list[Figure]:
         before = text[max(0, match.start() - 12) : match.start()].lower()
         quoted = match.group()[:1] in "'’"
         if len(digits) == 4 or quoted or _THE_DECADE.search(before):
-            figures.append(_figure(text, match.start(), match.end(), Decimal(digits), "decade"))
+            figures.append(_figure(text, match.start(), match.end(), Decimal(digits), Kind.DECADE))
         elif len(digits) == 2:
             figures.append(
-                _figure(text, match.start(), match.end(), Decimal(digits), "count", approx="over")
+                _figure(
+                    text,
+                    match.start(),
+                    match.end(),
+                    Decimal(digits),
+                    Kind.COUNT,
+                    approx=Approx.OVER,
+                )
             )
         else:  # rugby 7s
-            figures.append(_figure(text, match.start(), match.end(), Decimal(digits), "count"))
+            figures.append(_figure(text, match.start(), match.end(), Decimal(digits), Kind.COUNT))
     return figures
 
 
@@ -773,7 +780,9 @@ def _vague(text: str) -> list[Figure]:
         ):
             continue  # "three decades" is read as 30 years
         unit = "years" if what == "decades" else None  # for decades: 数十年
-        figures.append(_figure(text, start, match.end(), value, "count", unit, approx="vague"))
+        figures.append(
+            _figure(text, start, match.end(), value, Kind.COUNT, unit, approx=Approx.VAGUE)
+        )
     return figures
 
 
@@ -815,7 +824,9 @@ def _fractions(text: str) -> list[Figure]:
         numerator = Decimal(1) if word in ("a", "one") else Decimal(UNITS_WORDS[word])
         value = share(numerator, Decimal(FRACTION_WORDS[part]))
         figures.append(
-            _figure(text, match.start(), match.end(), value, "fraction", "%", step=Decimal("0.01"))
+            _figure(
+                text, match.start(), match.end(), value, Kind.FRACTION, "%", step=Decimal("0.01")
+            )
         )
     return figures
 
@@ -828,7 +839,7 @@ def _multiples(text: str) -> list[Figure]:
         if word:
             figures.append(
                 _figure(
-                    text, match.start(), match.end(), Decimal(_MULTIPLE_WORDS[word]), "multiple", "x",
+                    text, match.start(), match.end(), Decimal(_MULTIPLE_WORDS[word]), Kind.MULTIPLE, "x",
                     soft=True,
                 )
             )  # fmt: skip
@@ -836,7 +847,7 @@ def _multiples(text: str) -> list[Figure]:
         count = match.group(2)
         parsed = parse_arabic(count)[0] if count[0].isdigit() else words_to_number(count)
         if parsed is not None:
-            figures.append(_figure(text, match.start(), match.end(), parsed, "multiple", "x"))
+            figures.append(_figure(text, match.start(), match.end(), parsed, Kind.MULTIPLE, "x"))
     return figures
 
 
@@ -859,7 +870,7 @@ def _ordinals(text: str) -> list[Figure]:
         if _MONTH.search(text[max(0, match.start() - 10) : match.start()]):
             continue  # "October 1st" is a day
         soft = match.group(2) is not None or (not match.group(1) and value <= _SOFT_LIMIT)
-        figures.append(_figure(text, match.start(), match.end(), value, "ordinal", soft=soft))
+        figures.append(_figure(text, match.start(), match.end(), value, Kind.ORDINAL, soft=soft))
     return figures
 
 
@@ -868,10 +879,10 @@ def _figure(
     start: int,
     end: int,
     value: Decimal,
-    kind: str,
+    kind: Kind,
     unit: str | None = None,
     high: Decimal | None = None,
-    approx: str | None = None,
+    approx: Approx | None = None,
     step: Decimal = Decimal(1),
     soft: bool = False,
 ) -> Figure:
@@ -886,6 +897,6 @@ def _figure(
         high=tidy(high) if high is not None else None,
         approx=approx,
         step=tidy(step),
-        digits=clock_digits(value) if kind == "clock" else significant(value),
+        digits=clock_digits(value) if kind == Kind.CLOCK else significant(value),
         soft=soft,
     )
