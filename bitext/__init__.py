@@ -13,12 +13,14 @@ __version__ = "0.1.0"
 from bitext.check import CheckConfig, check_document, check_pair, check_paths, check_text
 from bitext.io import read_document
 from bitext.model import (
+    Approx,
     BitextError,
     Document,
     Figure,
     FileReport,
     Finding,
     InputError,
+    Kind,
     Pair,
     Report,
     Severity,
@@ -26,6 +28,7 @@ from bitext.model import (
 )
 
 __all__ = [
+    "Approx",
     "BitextError",
     "CheckConfig",
     "Document",
@@ -33,6 +36,7 @@ __all__ = [
     "FileReport",
     "Finding",
     "InputError",
+    "Kind",
     "Pair",
     "Report",
     "Severity",

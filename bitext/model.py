@@ -38,6 +38,61 @@ class Severity(StrEnum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
+class Kind(StrEnum):
+    """What a figure is; figures of one kind (or of kinds that may stand for each other,
+    :data:`bitext.figures.compare.GROUPS`) are compared.
+
+    ========  ==============================================================================
+    count     a number of things: 8 期, 5万余人, "hundreds of"; 18 年 (a number of years)
+    money     an amount in a currency: 387.75 万元, RMB5.628 million
+    measure   a quantity in a unit of measure: 6000 亩, 2 小时, 20kg, "three decades"
+    percent   a percentage: 12%, 百分之五, 3 成 (30), 5‰ (0.5)
+    pp        percentage points: 1.1 个百分点, "0.2 percentage points"
+    multiple  a multiple: 3 倍, 翻一番 (2), "three times"
+    year      a year of the calendar: 2018 年, "in 2018", FY17
+    month     a month of the calendar: 10 月, "October"; 1 to 6 for "the first six months"
+    day       a day of the month: 1 日, "October 1"
+    ordinal   a rank: 第三, "the 19th", 十九大, 十四五, 20 世纪, 65 周年
+    fraction  a share as a percentage: 三分之一, "a third", 一半, 2/3
+    clock     a time of day or a race time, in seconds: 下午 3 时 (54000), 7.50am, 1 分 57 秒 79
+    score     a score or a record, ``value`` to ``high``: 2 比 0, "3:0", 四连胜 (4 to 0)
+    decade    a decade or a generation: 90 年代, "the 1990s", 80后
+    ========  ==============================================================================
+    """
+
+    COUNT = "count"
+    MONEY = "money"
+    MEASURE = "measure"
+    PERCENT = "percent"
+    PP = "pp"
+    MULTIPLE = "multiple"
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    ORDINAL = "ordinal"
+    FRACTION = "fraction"
+    CLOCK = "clock"
+    SCORE = "score"
+    DECADE = "decade"
+
+
+class Approx(StrEnum):
+    """How a figure that is not exact relates to its value.
+
+    =====  =========================================================================
+    over   its value or more: 5万余, 以上, "more than", "at least"
+    under  its value or less: 近, 不到, "nearly", "up to"
+    about  around its value: 约, 左右, "about", "some"
+    vague  an order of magnitude: 数十, 上万, 成千上万, "dozens of", "hundreds of"
+    =====  =========================================================================
+    """
+
+    OVER = "over"
+    UNDER = "under"
+    ABOUT = "about"
+    VAGUE = "vague"
+
+
 class Document(NamedTuple):
     """A decoded file: ``text`` is never changed after reading.
 
@@ -116,10 +171,10 @@ class Figure(NamedTuple):
     """A number as a value: what the text says, normalized.
 
     ``value`` is the number the text means (387.75 万 → 3877500); ``high`` is
-    the top of a range. ``unit`` is a normalized unit (``CNY``, ``USD``, ``%``,
-    ``pp``, ``x`` …) or None. ``kind`` is one of count, money, percent, pp,
-    multiple, year, month, day, date, ordinal, fraction. ``approx`` is None for
-    an exact figure, else ``over``, ``under`` or ``about``. ``step`` is the
+    the top of a range (or the second number of a score). ``unit`` is the code of
+    a unit in :data:`bitext.figures.units.UNITS` (``CNY``, ``km``, ``%``, ``pp``,
+    ``x`` …) or None. ``kind`` is a :class:`Kind`. ``approx`` is None for an exact
+    figure, else an :class:`Approx` (over, under, about, vague). ``step`` is the
     smallest change the text can express (3.88 million → 10000), used as the
     rounding tolerance; ``digits`` are the significant digits, which stay the
     same when only the power of ten is wrong. ``soft`` marks figures a
@@ -131,10 +186,10 @@ class Figure(NamedTuple):
     text: str
     lang: str
     value: Decimal
-    kind: str
+    kind: Kind
     unit: str | None = None
     high: Decimal | None = None
-    approx: str | None = None
+    approx: Approx | None = None
     step: Decimal = Decimal(1)
     digits: str = ""
     soft: bool = False
@@ -192,12 +247,14 @@ class Report(NamedTuple):
 
 
 __all__ = [
+    "Approx",
     "BitextError",
     "Document",
     "Figure",
     "FileReport",
     "Finding",
     "InputError",
+    "Kind",
     "Pair",
     "Report",
     "Severity",

@@ -21,30 +21,34 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 from typing import NamedTuple
 
 import regex
 from rapidfuzz.distance import OSA
 
+from bitext.figures.units import UNITS, Dimension, convertible, factor
 from bitext.figures.values import significant
-from bitext.model import Figure
+from bitext.model import Approx, Figure, Kind
 
 GROUPS = {
-    "count": "number",
-    "money": "number",
-    "measure": "number",
-    "year": "year",
-    "percent": "percent",
-    "fraction": "percent",
-    "pp": "pp",
-    "multiple": "multiple",
-    "month": "month",
-    "day": "day",
-    "ordinal": "ordinal",
-    "clock": "clock",
-    "score": "score",
-    "decade": "decade",
+    Kind.COUNT: "number",
+    Kind.MONEY: "number",
+    Kind.MEASURE: "number",
+    Kind.YEAR: "year",
+    Kind.PERCENT: "percent",
+    Kind.FRACTION: "percent",
+    Kind.PP: "pp",
+    Kind.MULTIPLE: "multiple",
+    Kind.MONTH: "month",
+    Kind.DAY: "day",
+    Kind.ORDINAL: "ordinal",
+    Kind.CLOCK: "clock",
+    Kind.SCORE: "score",
+    Kind.DECADE: "decade",
 }
+"""Kinds compared as one: a count, an amount of money and a measure are all numbers
+(6000 亩 may be rendered "6,000", and 5万人 "50,000"); a fraction is a percentage."""
 _LOOSE = {
     frozenset({"number", "year"}),
     frozenset({"number", "ordinal"}),
@@ -58,21 +62,6 @@ _SAME_ROLE = [{"day", "number"}, {"year", "number"}, {"day", "ordinal"}]
 """Loose pairs of groups whose figures can still be a wrong number in the same role
 (2013 年 → "2113", which is no year; 25 日 → "the 26th")."""
 
-CONVERSIONS = {
-    "km": ("length", Decimal(1000)), "m": ("length", Decimal(1)), "cm": ("length", Decimal("0.01")),
-    "mm": ("length", Decimal("0.001")), "mile": ("length", Decimal("1609.344")),
-    "li": ("length", Decimal(500)), "acre": ("area", Decimal("4046.8564224")),
-    "km2": ("area", Decimal(10**6)), "m2": ("area", Decimal(1)), "ha": ("area", Decimal(10**4)),
-    "mu": ("area", Decimal(10**4) / 15), "ft2": ("area", Decimal("0.09290304")),
-    "t": ("mass", Decimal(1000)), "kg": ("mass", Decimal(1)), "g": ("mass", Decimal("0.001")),
-    "jin": ("mass", Decimal("0.5")), "m3": ("volume", Decimal(1)), "l": ("volume", Decimal("0.001")),
-    "MW": ("power", Decimal(1000)), "kW": ("power", Decimal(1)), "lb": ("mass", Decimal("0.45359237")),
-    "age": ("age", Decimal(1)), "years": ("age", Decimal(1)),
-}  # fmt: skip
-LOCAL_CURRENCY = frozenset({"CNY", "HKD", "TWD", "MOP"})
-"""元 is the currency of wherever the bulletin is from; any of these may render it."""
-DOLLARS = frozenset({"USD", "AUD", "CAD", "HKD", "TWD", "SGD", "NZD"})
-"""A bare "$" or "dollars" may be any of these."""
 HALF_DAY = Decimal(12 * 3600)
 _SCALED_WRITING = regex.compile(
     r"\d\.\d|thousand|million|billion|trillion|\d\s?(?:k|K|m|mn|bn|b|tn)\b", regex.IGNORECASE
@@ -89,8 +78,24 @@ BOUND_REACH = Decimal("0.2")
 """How far past a bound (余, 近, "more than") the other side's number may lie."""
 
 
+class RelationName(StrEnum):
+    """How two figures stand to each other, or that one was left alone (see the module
+    docstring): the outcome of the assignment, which :mod:`bitext.figures.judge` turns
+    into findings."""
+
+    SAME = "same"
+    SCALE = "scale"
+    UNIT = "unit"
+    VALUE = "value"
+    MISSING = "missing"
+    EXTRA = "extra"
+
+
 class Relation(NamedTuple):
-    name: str
+    """A relation between two figures with its cost in the assignment (cheapest first)
+    and, for ``scale``, the power of ten the English is off by."""
+
+    name: RelationName
     cost: float
     factor: int | None = None
 
@@ -100,7 +105,7 @@ class FigureMatch(NamedTuple):
 
     zh: Figure | None
     en: Figure | None
-    relation: str
+    relation: RelationName
     factor: int | None = None
 
 
@@ -111,7 +116,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     most that fraction of the larger are the same figure (:func:`_within_tolerance`).
     """
     if _first_months(zh, en) or _first_months(en, zh) or _same_streak(zh, en):
-        return Relation("same", 0.0)
+        return Relation(RelationName.SAME, 0.0)
     en = _weight_in_pounds(zh, en)
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
@@ -121,23 +126,29 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if converted is None:
         return None
     if _unit_swapped(zh, en, converted[0]):
-        return Relation("unit", 1.5)
+        return Relation(RelationName.UNIT, 1.5)
     zh_value, zh_high, zh_step = converted
     loose = 0.3 if zh_group != en_group else 0.0
     soft = 0.5 if zh.soft or en.soft else 0.0
     if zh_group == "clock":
         same = _same_clock(zh_value, en.value, half_day_named=_HALF_DAY.search(en.text) is not None)
-        return Relation("same", soft) if same else _loose_value(zh, en)
+        return Relation(RelationName.SAME, soft) if same else _loose_value(zh, en)
     if zh_group == "decade" and en_group == "decade":
-        return Relation("same", 0.0) if _same_decade(zh_value, en.value) else None
+        return Relation(RelationName.SAME, 0.0) if _same_decade(zh_value, en.value) else None
     if zh_group == "multiple" and abs(zh_value - en.value) == 1:
-        return Relation("same", 0.2 + soft)  # 增长一倍 is "doubled": Chinese counts the increase
+        return Relation(
+            RelationName.SAME, 0.2 + soft
+        )  # 增长一倍 is "doubled": Chinese counts the increase
     spanned = zh_high is not None and zh_value <= en.value <= zh_high  # 成千上万
     if _vague(zh) and _vague(en) and not (spanned or _same_magnitude(zh_value, en.value, True)):
         factor = _power_of_ten(zh_value, en.value)  # 数亿 → "billions"
-        return Relation("scale", 1.0, factor) if factor else None
+        return Relation(RelationName.SCALE, 1.0, factor) if factor else None
     if _vague(zh) or _vague(en):
-        return Relation("same", loose + soft) if _same_magnitude(zh_value, en.value) else None
+        return (
+            Relation(RelationName.SAME, loose + soft)
+            if _same_magnitude(zh_value, en.value)
+            else None
+        )
     approximate = _tolerance(zh, en)
     if (
         _same(zh_value, zh_high, zh_step, en, approximate)
@@ -145,16 +156,17 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         or _within_tolerance(zh, zh_value, zh_high, en, tolerance)
     ):
         if swapped or _currency_conflict(zh, en):
-            return Relation("unit", 1.5)
-        return Relation("same", loose + soft + _relative_difference(zh_value, en.value))
+            return Relation(RelationName.UNIT, 1.5)
+        return Relation(RelationName.SAME, loose + soft + _relative_difference(zh_value, en.value))
     if (zh_group != en_group and {zh_group, en_group} not in _SAME_ROLE) or zh.soft or en.soft:
         return None
     factor = _scale_factor(zh_value, zh_high, zh_step, en, approximate)
     if factor is not None:
-        return Relation("scale", 1.0, factor)
+        return Relation(RelationName.SCALE, 1.0, factor)
     return _loose_value(zh, en)
 
 
+_AMOUNTS = (Kind.MONEY, Kind.MEASURE)
 TOLERANT_GROUPS = frozenset({"number", "percent", "pp", "multiple"})
 """Amounts, to which the user's tolerance applies. Years, dates, clocks, ordinals and
 scores stay exact: 2018 and 2019 are 0.05% apart and still different years."""
@@ -190,18 +202,20 @@ def _loose_value(zh: Figure, en: Figure) -> Relation | None:
     if (zh.high is None) != (en.high is None):
         single, span = (zh, en) if zh.high is None else (en, zh)
         if span.value <= single.value <= span.high:  # type: ignore[operator]
-            return Relation("value", 2.5)  # 四十五万 → "400,000-500,000"
+            return Relation(RelationName.VALUE, 2.5)  # 四十五万 → "400,000-500,000"
         return None  # a range and a single number: their ends are paired later
     similarity = _digit_similarity(zh.digits, en.digits)
     if similarity < 0.5 and not _close(zh.value, en.value):
         return None
-    return Relation("value", 2.0 + (1 - similarity) + (0.5 if zh.unit != en.unit else 0.0))
+    return Relation(
+        RelationName.VALUE, 2.0 + (1 - similarity) + (0.5 if zh.unit != en.unit else 0.0)
+    )
 
 
 def _first_months(months: Figure, count: Figure) -> bool:
     """Months 1 to 7 (1至7月, "the first seven months") are seven months (前7个月)."""
     return (
-        months.kind == "month"
+        months.kind == Kind.MONTH
         and months.value == 1
         and months.high is not None
         and count.unit == "month-count"
@@ -211,12 +225,12 @@ def _first_months(months: Figure, count: Figure) -> bool:
 
 def _same_streak(zh: Figure, en: Figure) -> bool:
     """四连胜 is "4-0", "four straight wins" or "a 4th straight win"."""
-    if zh.kind != "score" or not zh.text.endswith(("连胜", "连败", "连负")):
+    if zh.kind != Kind.SCORE or not zh.text.endswith(("连胜", "连败", "连负")):
         return False
     games = zh.value or zh.high
-    if en.kind == "score":
+    if en.kind == Kind.SCORE:
         return (en.value, en.high) == (zh.value, zh.high)
-    return en.kind in ("ordinal", "count") and en.value == games
+    return en.kind in (Kind.ORDINAL, Kind.COUNT) and en.value == games
 
 
 def _same_decade(zh: Decimal, en: Decimal) -> bool:
@@ -260,7 +274,7 @@ def _log10(value: Decimal) -> float:
 
 def _vague(figure: Figure) -> bool:
     """数十, "hundreds of", and "a dozen" (which news writes for 十余 and 十几)."""
-    return figure.approx == "vague" or "dozen" in figure.text.lower()
+    return figure.approx == Approx.VAGUE or "dozen" in figure.text.lower()
 
 
 def _power_of_ten(zh: Decimal, en: Decimal) -> int | None:
@@ -272,13 +286,17 @@ def _power_of_ten(zh: Decimal, en: Decimal) -> int | None:
 
 def _percent_as_points(zh: Figure, en: Figure) -> bool:
     """42% → "by 42 points": the number kept, the unit changed."""
-    return zh.kind == "percent" and en.unit == "points"
+    return zh.kind == Kind.PERCENT and en.unit == "points"
 
 
 def values_agree(zh: Figure, en: Figure) -> bool:
     """Evidence for alignment: the two figures are one figure, rightly or wrongly scaled."""
     relation = relate(zh, en)
-    return relation is not None and relation.name in ("same", "scale", "unit")
+    return relation is not None and relation.name in (
+        RelationName.SAME,
+        RelationName.SCALE,
+        RelationName.UNIT,
+    )
 
 
 PAIR_BUDGET = 40_000
@@ -326,12 +344,16 @@ def match_figures(
     taken_en: set[int] = set()
     # Figures that are the same figure first, then ranges written as two figures, and
     # only then different numbers in the same role.
-    _take(candidates, zh, en, taken_zh, taken_en, lambda name: name != "value")
+    _take(candidates, zh, en, taken_zh, taken_en, lambda name: name != RelationName.VALUE)
     _pair_range_ends(zh, en, taken_zh, taken_en, tolerance)
-    _take(candidates, zh, en, taken_zh, taken_en, lambda name: name == "value")
+    _take(candidates, zh, en, taken_zh, taken_en, lambda name: name == RelationName.VALUE)
     _pair_last_two(zh, en, taken_zh, taken_en)
-    matches = [taken_zh.get(i, FigureMatch(z, None, "missing")) for i, z in enumerate(zh)]
-    matches += [FigureMatch(None, e, "extra") for j, e in enumerate(en) if j not in taken_en]
+    matches = [
+        taken_zh.get(i, FigureMatch(z, None, RelationName.MISSING)) for i, z in enumerate(zh)
+    ]
+    matches += [
+        FigureMatch(None, e, RelationName.EXTRA) for j, e in enumerate(en) if j not in taken_en
+    ]
     return matches
 
 
@@ -341,7 +363,7 @@ def _take(
     en: Sequence[Figure],
     taken_zh: dict[int, FigureMatch],
     taken_en: set[int],
-    wanted: Callable[[str], bool],
+    wanted: Callable[[RelationName], bool],
 ) -> None:
     for _cost, _drift, i, j, relation in candidates:
         if i in taken_zh or j in taken_en or not wanted(relation.name):
@@ -381,7 +403,7 @@ def _pair_last_two(
             and (one_zh.unit is None) == (one_en.unit is None)  # 一天 and "15 states" are apart
             and _units_compatible(one_zh, one_en)
         ):
-            taken_zh[left_zh[0]] = FigureMatch(zh[left_zh[0]], en[left_en[0]], "value")
+            taken_zh[left_zh[0]] = FigureMatch(zh[left_zh[0]], en[left_en[0]], RelationName.VALUE)
             taken_en.add(left_en[0])
 
 
@@ -422,7 +444,7 @@ def _pair_range_ends(
             ends, name = found
             taken_en.add(j)
             for k, i in enumerate(ends):
-                taken_zh[i] = FigureMatch(zh[i], figure, name if k == 0 else "same")
+                taken_zh[i] = FigureMatch(zh[i], figure, name if k == 0 else RelationName.SAME)
 
 
 def _two_ends(
@@ -430,54 +452,56 @@ def _two_ends(
     others: Sequence[tuple[int, Figure]],
     zh_side: bool,
     tolerance: Decimal = Decimal(0),
-) -> tuple[list[int], str] | None:
+) -> tuple[list[int], RelationName] | None:
     """Indices of two ``others`` that match the low and high end of a range ``figure``,
     and ``same`` or, when one end is a wrong number ("2106~2017" for 2016~2017),
     ``value`` (the wrong end's index first)."""
     low = figure._replace(high=None)
     high = figure._replace(value=figure.high, high=None, digits=significant(figure.high))  # type: ignore[arg-type]
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, RelationName]] = []
     for end in (low, high):
         best = None
         for k, other in others:
             if any(k == f[0] for f in found):
                 continue
             relation = relate(end, other, tolerance) if zh_side else relate(other, end, tolerance)
-            if relation is not None and relation.name == "same":
-                best = (k, "same")
+            if relation is not None and relation.name == RelationName.SAME:
+                best = (k, RelationName.SAME)
                 break
-            if relation is not None and relation.name == "value" and best is None:
-                best = (k, "value")
+            if relation is not None and relation.name == RelationName.VALUE and best is None:
+                best = (k, RelationName.VALUE)
         if best is None:
             return None
         found.append(best)
-    if [name for _, name in found].count("value") > 1:
+    if [name for _, name in found].count(RelationName.VALUE) > 1:
         return None
-    found.sort(key=lambda end: end[1] != "value")
+    found.sort(key=lambda end: end[1] != RelationName.VALUE)
     return [k for k, _ in found], found[0][1]
 
 
 def _is_same(relation: Relation | None) -> bool:
-    return relation is not None and relation.name == "same"
+    return relation is not None and relation.name == RelationName.SAME
 
 
 def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] | None:
-    """The Chinese value in the English figure's unit; None across dimensions."""
-    zh_unit, en_unit = CONVERSIONS.get(zh.unit or ""), CONVERSIONS.get(en.unit or "")
-    if zh_unit is None or en_unit is None or zh.unit == en.unit:
+    """The Chinese value in the English figure's unit (:mod:`bitext.figures.units`);
+    unchanged where either unit does not convert, None across dimensions."""
+    zh_unit, en_unit = convertible(zh.unit), convertible(en.unit)
+    if zh_unit is None or en_unit is None or zh_unit is en_unit:
         return zh.value, zh.high, zh.step
-    if zh_unit[0] != en_unit[0]:
+    ratio = factor(zh_unit, en_unit)
+    if ratio is None:
         return None
-    factor = zh_unit[1] / en_unit[1]
-    high = zh.high * factor if zh.high is not None else None
-    return zh.value * factor, high, zh.step * factor
+    high = zh.high * ratio if zh.high is not None else None
+    return zh.value * ratio, high, zh.step * ratio
 
 
 def _weight_in_pounds(zh: Figure, en: Figure) -> Figure:
     """ "30 pounds" for 30 斤 is a weight, not sterling."""
-    mass = CONVERSIONS.get(zh.unit or "", ("",))[0] == "mass"
+    zh_unit = convertible(zh.unit)
+    mass = zh_unit is not None and zh_unit.dimension == Dimension.MASS
     if mass and en.unit == "GBP" and "pound" in en.text.lower():
-        return en._replace(unit="lb", kind="measure")
+        return en._replace(unit="lb", kind=Kind.MEASURE)
     return en
 
 
@@ -486,15 +510,15 @@ def _units_compatible(zh: Figure, en: Figure) -> bool:
     or two units of one dimension (公里 and miles). 斤 and pence cannot."""
     if zh.unit is None or en.unit is None or zh.unit == en.unit:
         return True
-    if zh.kind == "money" and en.kind == "money":
+    if zh.kind == Kind.MONEY and en.kind == Kind.MONEY:
         return True
-    zh_dimension, en_dimension = CONVERSIONS.get(zh.unit), CONVERSIONS.get(en.unit)
-    if zh_dimension and en_dimension:
-        return zh_dimension[0] == en_dimension[0]
+    zh_unit, en_unit = convertible(zh.unit), convertible(en.unit)
+    if zh_unit and en_unit:
+        return zh_unit.dimension == en_unit.dimension
     return (
         GROUPS[zh.kind] != "number"
         or GROUPS[en.kind] != "number"
-        or not (zh.kind in ("money", "measure") and en.kind in ("money", "measure"))
+        or not (zh.kind in _AMOUNTS and en.kind in _AMOUNTS)
     )
 
 
@@ -503,8 +527,8 @@ def _unit_swapped(zh: Figure, en: Figure, converted: Decimal) -> bool:
     "197.5 cm"): not a wrong number, a wrong unit."""
     return (
         zh.unit != en.unit
-        and (zh.unit or "") in CONVERSIONS
-        and (en.unit or "") in CONVERSIONS
+        and convertible(zh.unit) is not None
+        and convertible(en.unit) is not None
         and zh.value == en.value
         and converted != en.value
     )
@@ -521,20 +545,20 @@ def _bound_holds(zh: Figure, zh_value: Decimal, en: Figure) -> bool:
     bound_digits, exact_digits = (zh.digits, en.digits) if zh.approx else (en.digits, zh.digits)
     if limit <= 0 or len(bound_digits) >= len(exact_digits):
         return False
-    if bound == "over":
+    if bound == Approx.OVER:
         return limit < exact <= limit * (1 + BOUND_REACH)
-    if bound == "under":
+    if bound == Approx.UNDER:
         return limit * (1 - BOUND_REACH) <= exact < limit
     return False
 
 
 def _tolerance(zh: Figure, en: Figure) -> Decimal:
     """How far apart two figures may be and still agree: nothing for exact figures."""
-    if zh.approx == "about" and en.approx == "about":
+    if zh.approx == Approx.ABOUT and en.approx == Approx.ABOUT:
         return ABOUT_TOLERANCE
-    if "about" in (zh.approx, en.approx):
+    if Approx.ABOUT in (zh.approx, en.approx):
         return APPROX_TOLERANCE  # 约 20 元 and "22 yuan"; 最多 20 元 is no "up to 22"
-    if zh.unit != en.unit and (zh.unit or "") in CONVERSIONS and (en.unit or "") in CONVERSIONS:
+    if zh.unit != en.unit and convertible(zh.unit) and convertible(en.unit):
         return CONVERSION_TOLERANCE
     return Decimal(0)
 
@@ -594,13 +618,17 @@ def _scale_factor(
 
 
 def _currency_conflict(zh: Figure, en: Figure) -> bool:
-    if zh.kind != "money" or en.kind != "money" or zh.unit == en.unit:
+    """Two different currencies, unless one side's may mean the other's (元 and HK$,
+    "$" and 美元: see ``zh_may_mean`` and ``en_may_mean`` in the units registry)."""
+    if zh.kind != Kind.MONEY or en.kind != Kind.MONEY or zh.unit == en.unit:
         return False
-    if zh.unit == "CNY" and en.unit in LOCAL_CURRENCY:
+    if zh.unit is None or en.unit is None:
         return False
-    if en.unit == "$" and zh.unit in DOLLARS:
-        return False
-    return zh.unit is not None and en.unit is not None
+    zh_unit, en_unit = UNITS.get(zh.unit), UNITS.get(en.unit)
+    return not (
+        (zh_unit is not None and en.unit in zh_unit.zh_may_mean)
+        or (en_unit is not None and zh.unit in en_unit.en_may_mean)
+    )
 
 
 def _digit_similarity(a: str, b: str) -> float:

@@ -22,10 +22,11 @@ source has no figure (六方会谈 → "six-party talks").
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import regex
 
+from bitext.figures.units import UNITS, Dimension, convert, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
     LOOKAHEAD,
@@ -40,7 +41,7 @@ from bitext.figures.values import (
     too_long,
 )
 from bitext.figures.zh import roman_value
-from bitext.model import Figure
+from bitext.model import Approx, Figure, Kind
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -73,56 +74,15 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-CURRENCY_PREFIXES = {
-    "RMB": "CNY", "CNY": "CNY", "Rmb": "CNY", "rmb": "CNY", "¥": "CNY", "￥": "CNY",
-    "US$": "USD", "USD": "USD", "US": "USD", "$": "$", "HK$": "HKD", "HKD": "HKD", "NT$": "TWD",
-    "TWD": "TWD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD",
-    "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "€": "EUR", "EUR": "EUR", "£": "GBP",
-    "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "SEK": "SEK", "KRW": "KRW", "INR": "INR",
-    "Rs": "INR", "₩": "KRW", "₹": "INR", "R$": "BRL",
-    **{code: code for code in (
-        "RUB", "ZAR", "MYR", "SAR", "HUF", "PLN", "DKK", "NOK", "TRY", "MXN", "AED", "NZD", "THB",
-        "MOP", "BRL", "IDR", "VND", "PHP", "CZK", "ILS", "EGP", "NGN", "PKR", "KZT", "UAH",
-    )},
-}  # fmt: skip
-CURRENCY_SUFFIXES = {
-    "yuan": "CNY", "renminbi": "CNY", "RMB": "CNY", "US dollars": "USD",
-    "U.S. dollars": "USD", "American dollars": "USD", "dollars": "$", "dollar": "$",
-    "Hong Kong dollars": "HKD", "HK dollars": "HKD", "Australian dollars": "AUD",
-    "Canadian dollars": "CAD", "Singapore dollars": "SGD", "New Taiwan dollars": "TWD",
-    "Taiwan dollars": "TWD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
-    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "pence": "GBp", "yen": "JPY",
-    "won": "KRW", "rubles": "RUB", "roubles": "RUB", "rupees": "INR", "francs": "CHF",
-    "Swiss francs": "CHF", "cents": "USc", "baht": "THB",
-}  # fmt: skip
-MEASURE_SUFFIXES = {
-    "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2", "km2": "km2",
-    "square metres": "m2", "square meters": "m2", "sq m": "m2", "sqm": "m2", "m2": "m2",
-    "sq ft": "ft2", "square feet": "ft2", "cubic metres": "m3", "cubic meters": "m3",
-    "kilometres": "km", "kilometers": "km", "km": "km", "metres": "m", "meters": "m",
-    "metre": "m", "meter": "m", "miles": "mile", "mile": "mile", "nautical miles": "nmi",
-    "feet": "ft", "hectares": "ha", "hectare": "ha", "mu": "mu", "tonnes": "t", "tons": "t",
-    "tonne": "t", "ton": "t", "kilograms": "kg", "kilogrammes": "kg", "kg": "kg",
-    "grams": "g", "litres": "l", "liters": "l", "kWh": "kWh", "kilowatt-hours": "kWh",
-    "kilowatts": "kW", "kW": "kW", "megawatts": "MW", "MW": "MW", "gigawatts": "GW",
-    "GW": "GW", "years old": "age", "-year-old": "age", "year-old": "age", "-year-olds": "age",
-    "years": "years", "year": "years", "months": "month-count", "month": "month-count",
-    "days": "day", "day": "day", "weeks": "week", "week": "week", "hours": "h", "hour": "h",
-    "minutes": "min", "minute": "min", "seconds": "s", "second": "s", "degrees": "C",
-    "decades": "decades", "decade": "decades", "horsepower": "hp", "hp": "hp",
-    "km/h": "km/h", "mm": "mm", "cm": "cm", "GB": "GB", "MB": "MB", "TB": "TB",
-    "acres": "acre", "acre": "acre", "°C": "C", "℃": "C", "degrees Celsius": "C", "mg": "mg",
-    "ml": "ml", "points": "points", "point": "points", "ha": "ha", "kw": "kW",
-}  # fmt: skip
 APPROX_WORDS = {
-    "more than": "over", "over": "over", "above": "over", "in excess of": "over",
-    "upwards of": "over", "at least": "over", "no less than": "over", "not less than": "over",
-    "just over": "over", "exceeding": "over", "nearly": "under", "almost": "under",
-    "close to": "under", "just under": "under", "less than": "under", "fewer than": "under",
-    "under": "under", "below": "under", "up to": "under", "no more than": "under",
-    "not more than": "under", "about": "about", "around": "about", "approximately": "about",
-    "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about",
-    "as many as": "about", "as much as": "about", "as high as": "about",
+    "more than": Approx.OVER, "over": Approx.OVER, "above": Approx.OVER, "in excess of": Approx.OVER,
+    "upwards of": Approx.OVER, "at least": Approx.OVER, "no less than": Approx.OVER, "not less than": Approx.OVER,
+    "just over": Approx.OVER, "exceeding": Approx.OVER, "nearly": Approx.UNDER, "almost": Approx.UNDER,
+    "close to": Approx.UNDER, "just under": Approx.UNDER, "less than": Approx.UNDER, "fewer than": Approx.UNDER,
+    "under": Approx.UNDER, "below": Approx.UNDER, "up to": Approx.UNDER, "no more than": Approx.UNDER,
+    "not more than": Approx.UNDER, "about": Approx.ABOUT, "around": Approx.ABOUT, "approximately": Approx.ABOUT,
+    "roughly": Approx.ABOUT, "some": Approx.ABOUT, "an estimated": Approx.ABOUT, "estimated": Approx.ABOUT,
+    "as many as": Approx.ABOUT, "as much as": Approx.ABOUT, "as high as": Approx.ABOUT,
 }  # fmt: skip
 
 _WORD_NUMBER = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
@@ -138,9 +98,9 @@ _SCALE = (
     r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|K|b)\b"
     r"|\s(?:mn|bn|tn|mln)\b)"
 )
-_CURRENCY_PREFIX = "|".join(
-    regex.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
-)
+_PREFIXES = spellings("en_prefix")
+_SUFFIXES = spellings("en_suffix")
+_CURRENCY_PREFIX = "|".join(regex.escape(c) for c in longest_first(_PREFIXES))
 _APPROX = "|".join(regex.escape(a) for a in sorted(APPROX_WORDS, key=len, reverse=True))
 
 FIGURE = regex.compile(
@@ -170,10 +130,10 @@ _SHARED_UNIT = regex.compile(
 _LEADING_ZEROS = regex.compile(r"0\d{2,}$")
 _CODE_BEFORE_DASH = regex.compile(r"\b(?=[\p{L}\d]*\p{L})[\p{Lu}\d][\p{L}\d]*$")
 """COVID-19, Su-27, A-380: an upper-case name joined to digits is a code ("tons-150" is not)."""
-_GLUED_UNITS = {
-    "km", "kg", "m", "bn", "mn", "k", "K", "sq", "ft", "g", "t", "kWh", "kW", "MW", "GW", "p", "mm",
-    "cm", "GB", "MB", "TB", "hp", "kw", "ha", "mg", "ml", "C", "F",
-}  # fmt: skip
+_GLUED_MONEY = spellings("en_glued", lambda unit: unit.dimension == Dimension.MONEY)
+_GLUED = frozenset(spellings("en_glued")) | {"bn", "mn", "k", "K", "sq"}
+"""Letters that may touch the digits without making a code: unit symbols (20kg, 50p),
+scale abbreviations (5bn, 50K) and the "sq" of "20sq km"."""
 _SKIP = regex.compile(r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
 _IDIOMS = regex.compile(
     r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
@@ -319,7 +279,7 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     after_end = match.end("scale") if match.group("scale") else end
     if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
         unit = _LETTERS.match(text, end)
-        return unit is not None and unit.group() not in _GLUED_UNITS
+        return unit is not None and unit.group() not in _GLUED
     return False
 
 
@@ -346,7 +306,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[list[Figure], int]:
     high = None
     second = _second(text, match, value, scale, currency) if match.group("range") else None
     if second is not None and second.kind == "score":
-        return [_figure(text, start, match.end(), value, "score", high=second.high)], match.end()
+        return [_figure(text, start, match.end(), value, Kind.SCORE, high=second.high)], match.end()
     if (
         second is not None
         and second.kind == "range"
@@ -363,7 +323,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[list[Figure], int]:
 
 
 class _Second(NamedTuple):
-    kind: str  # range, score or split (two figures: "from 2003 to 2014")
+    kind: Literal["range", "score", "split"]  # split: two figures ("from 2003 to 2014")
     low: Decimal = Decimal(0)
     high: Decimal | None = None
     step: Decimal = Decimal(1)
@@ -407,24 +367,29 @@ def _finish(
     value: Decimal,
     step: Decimal,
     high: Decimal | None,
-    approx: str | None,
+    approx: Approx | None,
     currency: str | None,
     match: regex.Match[str],
     scale: str | None,
 ) -> Figure:
     kind, unit, end = _unit(text, end, currency)
     year_like = _YEAR.match(match.group("digits") or "") is not None
-    if kind == "count" and not scale and not year_like:
+    if kind == Kind.COUNT and not scale and not year_like:
         shared = _SHARED_UNIT.match(text, end)
         if shared:  # "up 1.1 and 0.2 percentage points": the first shares the unit
             kind, unit, _ = _unit(text, shared.end(), None)
     if unit == "decades":  # three decades: 30 years (三十年)
-        unit, value, step = "years", value * 10, step * 10
-        high = high * 10 if high is not None else None
-    if kind == "count" and year_like and not scale and not high:
-        kind = "year"
+        value, step = _in_years(value), _in_years(step)
+        high = _in_years(high) if high is not None else None
+        unit = "years"
+    if kind == Kind.COUNT and year_like and not scale and not high:
+        kind = Kind.YEAR
     soft = match.group("digits") is None and abs(value) <= _SOFT_LIMIT and high is None
     return _figure(text, start, end, value, kind, unit, high, approx, step, soft)
+
+
+def _in_years(decades: Decimal) -> Decimal:
+    return convert(decades, "decades", "years")  # type: ignore[return-value]
 
 
 def _value(digits: str | None, words: str | None) -> tuple[Decimal | None, Decimal]:
@@ -452,30 +417,30 @@ def _scaled(
     return value * factor, step * factor
 
 
-def _unit(text: str, pos: int, currency: str | None) -> tuple[str, str | None, int]:
+def _unit(text: str, pos: int, currency: str | None) -> tuple[Kind, str | None, int]:
     """Kind and unit after a number: percent, percentage points, currency, measure."""
     percent = _PERCENT.match(text, pos)
     if percent:
         word = percent.group().strip().lower()
         if word.endswith(("point", "points")) or word.startswith("pp"):
-            return "pp", "pp", percent.end()
-        return "percent", "%", percent.end()
+            return Kind.PP, "pp", percent.end()
+        return Kind.PERCENT, "%", percent.end()
     if currency:
-        return "money", CURRENCY_PREFIXES[currency.strip()], pos
-    if text.startswith("p", pos) and not text[pos + 1 : pos + 2].isalpha():
-        return "money", "GBp", pos + 1
+        return Kind.MONEY, _PREFIXES[currency.strip()], pos
+    glued = _GLUED_MONEY.get(text[pos : pos + 1])
+    if glued and not text[pos + 1 : pos + 2].isalpha():  # 50p
+        return Kind.MONEY, glued, pos + 1
     suffix = _SUFFIX.match(text, pos)
     if suffix:
-        name = _SUFFIX_NAMES[suffix.group(1)]
-        if name in CURRENCY_SUFFIXES:
-            return "money", CURRENCY_SUFFIXES[name], suffix.end()
-        return "measure", MEASURE_SUFFIXES[name], suffix.end()
-    return "count", None, pos
+        code = _SUFFIXES[_SUFFIX_NAMES[suffix.group(1)]]
+        kind = Kind.MONEY if UNITS[code].dimension == Dimension.MONEY else Kind.MEASURE
+        return kind, code, suffix.end()
+    return Kind.COUNT, None, pos
 
 
 _SUFFIX_NAMES = {
     spelled: name
-    for name in [*CURRENCY_SUFFIXES, *MEASURE_SUFFIXES]
+    for name in _SUFFIXES
     for spelled in {
         name,
         name.title() if name.isalpha() and name.islower() and len(name) > 2 else name,
@@ -568,14 +533,14 @@ def _dates(text: str) -> list[Figure]:
         if not dated and not _is_month_name(name, match.group(2), text, match.start()):
             continue
         month = Decimal(MONTHS[name.lower()])
-        figures.append(_figure(text, match.start(), match.end(), month, "month"))
+        figures.append(_figure(text, match.start(), match.end(), month, Kind.MONTH))
         day = day_after or day_before
         if day:
-            figures.append(_figure(text, day.start(1), day.end(1), Decimal(day.group(1)), "day"))
+            figures.append(_figure(text, day.start(1), day.end(1), Decimal(day.group(1)), Kind.DAY))
         if day_after:  # July 17 and 22, July 17, 18 and 22
             for more in _MORE_DAYS.finditer(text, day_after.end()):
                 figures.append(
-                    _figure(text, more.start(1), more.end(1), Decimal(more.group(1)), "day")
+                    _figure(text, more.start(1), more.end(1), Decimal(more.group(1)), Kind.DAY)
                 )
     return figures
 
@@ -612,7 +577,7 @@ def _special_amounts(text: str) -> list[Figure]:
     """Half a billion; six minutes and five seconds (a race time); fiscal year 17; two and
     a half hours."""
     figures = [
-        _figure(text, m.start(), m.end(), SCALE_WORDS[m.group("scale").lower()] / 2, "count")
+        _figure(text, m.start(), m.end(), SCALE_WORDS[m.group("scale").lower()] / 2, Kind.COUNT)
         for m in _HALF_SCALE.finditer(text)
     ]
     for m in _MINUTES_SECONDS.finditer(text):
@@ -620,19 +585,19 @@ def _special_amounts(text: str) -> list[Figure]:
             words_to_number(x) if not x.isdigit() else Decimal(x) for x in m.group("m", "s")
         )
         if minutes is not None and seconds is not None:
-            figures.append(_figure(text, m.start(), m.end(), minutes * 60 + seconds, "clock"))
+            figures.append(_figure(text, m.start(), m.end(), minutes * 60 + seconds, Kind.CLOCK))
     figures += [
-        _figure(text, m.start(), m.end(), Decimal(2000 + int(m.group("y"))), "year")
+        _figure(text, m.start(), m.end(), Decimal(2000 + int(m.group("y"))), Kind.YEAR)
         for m in _FISCAL_YEAR.finditer(text)
     ]
     for m in _AND_A_HALF.finditer(text):  # one year and a half, two and a half hours
         unit = m.group("before") or m.group("after")
         count = Decimal(m.group("n")) if m.group("n").isdigit() else words_to_number(m.group("n"))
         if unit and count is not None:
-            unit = MEASURE_SUFFIXES[unit.lower()]
+            unit = _SUFFIXES[unit.lower()]
             value = count + Decimal("0.5")
             figures.append(
-                _figure(text, m.start(), m.end(), value, "measure", unit, step=Decimal("0.5"))
+                _figure(text, m.start(), m.end(), value, Kind.MEASURE, unit, step=Decimal("0.5"))
             )
     return figures
 
@@ -645,7 +610,7 @@ def _first_months(text: str) -> list[Figure]:
         count = Decimal(word) if word.isdigit() else words_to_number(word)
         if count is not None and 1 < count <= 12:
             figures.append(
-                _figure(text, match.start(), match.end(), Decimal(1), "month", high=count)
+                _figure(text, match.start(), match.end(), Decimal(1), Kind.MONTH, high=count)
             )
     return figures
 
@@ -677,7 +642,7 @@ def _clocks(text: str) -> list[Figure]:
             hour_text = match.group("h3")
             hour = int(hour_text) if hour_text.isdigit() else int(UNITS_WORDS[hour_text.lower()])
             value, step = Decimal(hour * 3600), Decimal(3600)
-        figures.append(_figure(text, match.start(), match.end(), value, "clock", step=step))
+        figures.append(_figure(text, match.start(), match.end(), value, Kind.CLOCK, step=step))
     return figures
 
 
@@ -714,7 +679,7 @@ def _named_times(text: str) -> list[Figure]:
             m.start(),
             m.end(),
             Decimal(0 if m.group("w").lower() == "midnight" else 43200),
-            "clock",
+            Kind.CLOCK,
             soft=not m.group().startswith("12"),  # "at noon" may render 中午 or 午夜, no figure
         )
         for m in _NOON.finditer(text)
@@ -725,7 +690,7 @@ def _named_times(text: str) -> list[Figure]:
             m.start(),
             m.end(),
             Decimal(int(m.group("h")) * 3600 + int(m.group("m")) * 60),
-            "clock",
+            Kind.CLOCK,
         )
         for m in _MILITARY.finditer(text)
     ]
@@ -735,32 +700,32 @@ def _named_times(text: str) -> list[Figure]:
             m.start(),
             m.end(),
             Decimal(UNITS_WORDS[m.group("w").lower()[:-3] + "y"]),
-            "count",
-            approx="over",
+            Kind.COUNT,
+            approx=Approx.OVER,
         )
         for m in _DECADE_WORDS.finditer(text)
     ]
     figures += [
-        _figure(text, m.start(), m.end(), Decimal(m.group("d")), "decade")
+        _figure(text, m.start(), m.end(), Decimal(m.group("d")), Kind.DECADE)
         for m in _POST_DECADE.finditer(text)
     ]
     figures += [
-        _figure(text, m.start(), m.end(), Decimal(10), "measure", "years", soft=True)
+        _figure(text, m.start(), m.end(), Decimal(10), Kind.MEASURE, "years", soft=True)
         for m in _DECADE_ALONE.finditer(text)
     ]
     figures += [
-        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), "count")
+        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), Kind.COUNT)
         for m in _ROMAN_LEVEL.finditer(text)
     ]
     figures += [
         _figure(
-            text, m.start(), m.end(), Decimal(m.group("a")), "score", high=Decimal(m.group("b"))
+            text, m.start(), m.end(), Decimal(m.group("a")), Kind.SCORE, high=Decimal(m.group("b"))
         )
         for m in _COLON_SCORE.finditer(text)
     ]
     for m in _HOUR_WINDOW.finditer(text):
         figures += [
-            _figure(text, *m.span(end), Decimal(int(m.group(end)) * 3600), "clock")
+            _figure(text, *m.span(end), Decimal(int(m.group(end)) * 3600), Kind.CLOCK)
             for end in ("a", "b")
         ]
     return figures
@@ -774,13 +739,20 @@ def _decades(text: str) -> list[Figure]:
         before = text[max(0, match.start() - 12) : match.start()].lower()
         quoted = match.group()[:1] in "'’"
         if len(digits) == 4 or quoted or _THE_DECADE.search(before):
-            figures.append(_figure(text, match.start(), match.end(), Decimal(digits), "decade"))
+            figures.append(_figure(text, match.start(), match.end(), Decimal(digits), Kind.DECADE))
         elif len(digits) == 2:
             figures.append(
-                _figure(text, match.start(), match.end(), Decimal(digits), "count", approx="over")
+                _figure(
+                    text,
+                    match.start(),
+                    match.end(),
+                    Decimal(digits),
+                    Kind.COUNT,
+                    approx=Approx.OVER,
+                )
             )
         else:  # rugby 7s
-            figures.append(_figure(text, match.start(), match.end(), Decimal(digits), "count"))
+            figures.append(_figure(text, match.start(), match.end(), Decimal(digits), Kind.COUNT))
     return figures
 
 
@@ -808,7 +780,9 @@ def _vague(text: str) -> list[Figure]:
         ):
             continue  # "three decades" is read as 30 years
         unit = "years" if what == "decades" else None  # for decades: 数十年
-        figures.append(_figure(text, start, match.end(), value, "count", unit, approx="vague"))
+        figures.append(
+            _figure(text, start, match.end(), value, Kind.COUNT, unit, approx=Approx.VAGUE)
+        )
     return figures
 
 
@@ -850,7 +824,9 @@ def _fractions(text: str) -> list[Figure]:
         numerator = Decimal(1) if word in ("a", "one") else Decimal(UNITS_WORDS[word])
         value = share(numerator, Decimal(FRACTION_WORDS[part]))
         figures.append(
-            _figure(text, match.start(), match.end(), value, "fraction", "%", step=Decimal("0.01"))
+            _figure(
+                text, match.start(), match.end(), value, Kind.FRACTION, "%", step=Decimal("0.01")
+            )
         )
     return figures
 
@@ -863,7 +839,7 @@ def _multiples(text: str) -> list[Figure]:
         if word:
             figures.append(
                 _figure(
-                    text, match.start(), match.end(), Decimal(_MULTIPLE_WORDS[word]), "multiple", "x",
+                    text, match.start(), match.end(), Decimal(_MULTIPLE_WORDS[word]), Kind.MULTIPLE, "x",
                     soft=True,
                 )
             )  # fmt: skip
@@ -871,7 +847,7 @@ def _multiples(text: str) -> list[Figure]:
         count = match.group(2)
         parsed = parse_arabic(count)[0] if count[0].isdigit() else words_to_number(count)
         if parsed is not None:
-            figures.append(_figure(text, match.start(), match.end(), parsed, "multiple", "x"))
+            figures.append(_figure(text, match.start(), match.end(), parsed, Kind.MULTIPLE, "x"))
     return figures
 
 
@@ -894,7 +870,7 @@ def _ordinals(text: str) -> list[Figure]:
         if _MONTH.search(text[max(0, match.start() - 10) : match.start()]):
             continue  # "October 1st" is a day
         soft = match.group(2) is not None or (not match.group(1) and value <= _SOFT_LIMIT)
-        figures.append(_figure(text, match.start(), match.end(), value, "ordinal", soft=soft))
+        figures.append(_figure(text, match.start(), match.end(), value, Kind.ORDINAL, soft=soft))
     return figures
 
 
@@ -903,10 +879,10 @@ def _figure(
     start: int,
     end: int,
     value: Decimal,
-    kind: str,
+    kind: Kind,
     unit: str | None = None,
     high: Decimal | None = None,
-    approx: str | None = None,
+    approx: Approx | None = None,
     step: Decimal = Decimal(1),
     soft: bool = False,
 ) -> Figure:
@@ -921,6 +897,6 @@ def _figure(
         high=tidy(high) if high is not None else None,
         approx=approx,
         step=tidy(step),
-        digits=clock_digits(value) if kind == "clock" else significant(value),
+        digits=clock_digits(value) if kind == Kind.CLOCK else significant(value),
         soft=soft,
     )

@@ -24,11 +24,11 @@ from typing import NamedTuple
 import regex
 
 from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
-from bitext.figures.compare import GROUPS, FigureMatch
+from bitext.figures.compare import GROUPS, FigureMatch, RelationName
 from bitext.figures.direction import Direction, direction
 from bitext.figures.suggest import rewrite
 from bitext.figures.values import format_number
-from bitext.model import Figure, Finding, Pair
+from bitext.model import Figure, Finding, Kind, Pair
 
 _ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
 _TWO = regex.compile(r"\b(?:both|two|pair|couple|double|twice|second)\b", regex.IGNORECASE)
@@ -48,7 +48,7 @@ _COLLAPSED = regex.compile(
     r"|as\s+(?:will|would|do|does|did|is|are|was|were|has|have|had|must|should|can))\b",
     regex.IGNORECASE,
 )
-_DATE_PARTS = ("year", "month", "day")
+_DATE_PARTS = (Kind.YEAR, Kind.MONTH, Kind.DAY)
 
 MIN_CONTEXT_WORDS = 3
 """An English figure whose neighbourhood has at least this many content words, none of
@@ -97,13 +97,13 @@ def _paired(
     partial: dict[int, tuple[Figure, Figure | None]],
     make: Callable[..., Finding],
 ) -> list[Finding]:
-    if match.relation == "scale":
+    if match.relation == RelationName.SCALE:
         return [_scale(zh, en, make)]
-    if match.relation == "value" and zh.start in partial:
+    if match.relation == RelationName.VALUE and zh.start in partial:
         return [_cut_with_fragment(zh, make), _lost_in_cut(en, make)]
-    if match.relation == "value":
+    if match.relation == RelationName.VALUE:
         return [_value(zh, en, make)]
-    if match.relation == "unit":
+    if match.relation == RelationName.UNIT:
         message = (
             f"“{en.text}” keeps the number of “{zh.text}” but not its unit ({zh.unit} → {en.unit})"
         )
@@ -140,13 +140,13 @@ def _repeat(figure: Figure, view: PairView) -> bool:
     again names the same thing ("the 19th National Congress" twice for one 十九大); a
     repeated English amount is a duplication."""
     date = figure.kind in _DATE_PARTS
-    name = figure.lang == "en" and figure.kind == "ordinal"
+    name = figure.lang == "en" and figure.kind == Kind.ORDINAL
     gathered = figure.lang == "zh" and _COLLAPSED.search(_english(view)) is not None
     if not (date or name or gathered):
         return False
     for match in view.matches:
         twin = match.zh if figure.lang == "zh" else match.en
-        if match.relation != "same" or twin is None or twin is figure:
+        if match.relation != RelationName.SAME or twin is None or twin is figure:
             continue
         if _same_figure(twin, figure) and not _CLAUSE_END.search(_between(view.text, twin, figure)):
             return True
@@ -170,11 +170,11 @@ def _written_without_digits(zh: Figure, en_text: str) -> bool:
     """Chinese figures the English renders in words that are no figure: 一名 → "a",
     两国 → "both countries", 1美元兑 → "per US dollar", 住院0例 → "none was hospitalized",
     卡-52 → "Ka-52"."""
-    if zh.kind in ("count", "measure", "money") and (
+    if zh.kind in (Kind.COUNT, Kind.MEASURE, Kind.MONEY) and (
         (zh.value == 1 and _ONE.search(en_text)) or (zh.value == 2 and _TWO.search(en_text))
     ):
         return True
-    if zh.value == 0 and zh.high is None and zh.kind == "count" and _NONE.search(en_text):
+    if zh.value == 0 and zh.high is None and zh.kind == Kind.COUNT and _NONE.search(en_text):
         return True
     return _in_code(zh, en_text)
 
@@ -314,7 +314,7 @@ HIT_REACH = 3
 def _in_code(figure: Figure, other_text: str) -> bool:
     """A bare number whose digits the other language writes inside a code or model name
     (卡-52 and "Ka-52", 737Classic and "737 Classic"), which neither side reads as a figure."""
-    if figure.kind != "count" or figure.unit is not None or not figure.text.isdigit():
+    if figure.kind != Kind.COUNT or figure.unit is not None or not figure.text.isdigit():
         return False
     code = rf"(?:[A-Za-z]-?{figure.text}(?!\d)|(?<!\d){figure.text}[A-Za-z])"
     return regex.search(code, other_text) is not None
@@ -330,30 +330,38 @@ def _completed_dates(view: PairView) -> set[int]:
     "August" in "On August 11" for 11 日, "2016" for 今年."""
     zh_text = view.text[slice(*view.pair.zh_range)]  # type: ignore[misc]
     matched = [m.en for m in view.matches if m.zh is not None and m.en is not None]
-    matched_dates = [f for f in matched if f.kind in _DATE_PARTS or f.kind == "ordinal"]
+    matched_dates = [f for f in matched if f.kind in _DATE_PARTS or f.kind == Kind.ORDINAL]
     completed = set()
     for match in view.matches:
         en = match.en
         if match.zh is not None or en is None or en.kind not in _DATE_PARTS:
             continue
         zh_kinds = {m.zh.kind for m in view.matches if m.zh is not None}
-        completes = (en.kind == "month" and "day" in zh_kinds and "month" not in zh_kinds) or (
-            en.kind == "year" and zh_kinds & {"month", "day"} and "year" not in zh_kinds
+        completes = (
+            en.kind == Kind.MONTH and Kind.DAY in zh_kinds and Kind.MONTH not in zh_kinds
+        ) or (
+            en.kind == Kind.YEAR and zh_kinds & {Kind.MONTH, Kind.DAY} and Kind.YEAR not in zh_kinds
         )
         near_matched = completes or any(
             abs(en.start - f.end) <= 12 or abs(f.start - en.end) <= 12 for f in matched_dates
         )
         relative = {
-            "year": _RELATIVE_YEAR,
-            "month": _RELATIVE_MONTH,
-            "day": _RELATIVE_DAY,
+            Kind.YEAR: _RELATIVE_YEAR,
+            Kind.MONTH: _RELATIVE_MONTH,
+            Kind.DAY: _RELATIVE_DAY,
         }[en.kind].search(zh_text)
         if near_matched or relative:
             completed.add(en.start)
     return completed
 
 
-_LOST_WITH = {"year": ("year",), "month": ("month", "year"), "day": ("day", "month", "year")}
+_LOST_WITH = {
+    "year": (Kind.YEAR,),
+    "month": (Kind.MONTH, Kind.YEAR),
+    "day": (Kind.DAY, Kind.MONTH, Kind.YEAR),
+}
+"""The kinds of English figure whose Chinese counterpart a head cut went through, by what
+it cut (:func:`bitext.align.coverage.head_cut_kind`): 月 4 日 lost a month and a year."""
 
 
 def _figures_lost_in_cut(view: PairView) -> set[int]:
@@ -377,7 +385,7 @@ def _cut_off_figures(view: PairView) -> dict[int, tuple[Figure, Figure | None]]:
     found: dict[int, tuple[Figure, Figure | None]] = {}
     for match in view.matches:
         zh = match.zh
-        if zh is None or match.relation not in ("missing", "value"):
+        if zh is None or match.relation not in (RelationName.MISSING, RelationName.VALUE):
             continue
         at_head = view.text[zh_start : zh.start].strip() == ""
         at_tail = view.cut == "tail" and view.text[zh.end : zh_end].strip(" 。，,") == ""

@@ -15,6 +15,8 @@ from decimal import Decimal, getcontext
 
 import regex
 
+from bitext.model import Kind
+
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
@@ -220,15 +222,15 @@ DATE_STAMP = regex.compile(
 """2020-07-26, 2020/7/26: a date written the same way in both languages."""
 
 
-def date_stamp_parts(match: regex.Match[str]) -> list[tuple[int, int, Decimal, str]]:
+def date_stamp_parts(match: regex.Match[str]) -> list[tuple[int, int, Decimal, Kind]]:
     """(start, end, value, kind) for the year, month and day of a DATE_STAMP match.
 
-    >>> [(v, k) for _, _, v, k in date_stamp_parts(DATE_STAMP.search("at 2020-07-26"))]
-    [(Decimal('2020'), 'year'), (Decimal('7'), 'month'), (Decimal('26'), 'day')]
+    >>> [f"{k}: {v}" for _, _, v, k in date_stamp_parts(DATE_STAMP.search("at 2020-07-26"))]
+    ['year: 2020', 'month: 7', 'day: 26']
     """
     return [
-        (match.start(part), match.end(part), Decimal(int(match.group(part))), part)
-        for part in ("year", "month", "day")
+        (match.start(kind), match.end(kind), Decimal(int(match.group(kind))), kind)
+        for kind in (Kind.YEAR, Kind.MONTH, Kind.DAY)
     ]
 
 

@@ -27,6 +27,7 @@ from decimal import Decimal
 
 import regex
 
+from bitext.figures.units import Dimension, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
     MULTIPLIERS,
@@ -43,49 +44,22 @@ from bitext.figures.values import (
     too_long,
 )
 from bitext.hans import simplified
-from bitext.model import Figure
+from bitext.model import Approx, Figure, Kind
 
-CURRENCIES = {
-    "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD",
-    "欧元": "EUR", "英镑": "GBP", "便士": "GBp", "日元": "JPY", "港元": "HKD", "港币": "HKD",
-    "新台币": "TWD", "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD", "瑞郎": "CHF",
-    "瑞士法郎": "CHF", "卢比": "INR", "新加坡元": "SGD", "泰铢": "THB", "美分": "USc",
-    "俄罗斯卢布": "RUB", "南非兰特": "ZAR", "兰特": "ZAR", "林吉特": "MYR", "马来西亚林吉特": "MYR",
-    "沙特里亚尔": "SAR", "里亚尔": "SAR", "匈牙利福林": "HUF", "福林": "HUF", "波兰兹罗提": "PLN",
-    "兹罗提": "PLN", "丹麦克朗": "DKK", "瑞典克朗": "SEK", "挪威克朗": "NOK", "克朗": "SEK",
-    "土耳其里拉": "TRY", "里拉": "TRY", "墨西哥比索": "MXN", "比索": "MXN", "阿联酋迪拉姆": "AED",
-    "迪拉姆": "AED", "新西兰元": "NZD", "澳大利亚元": "AUD", "加拿大元": "CAD", "澳门元": "MOP",
-    "人民币元": "CNY", "越南盾": "VND", "印尼盾": "IDR", "菲律宾比索": "PHP",
-}  # fmt: skip
-MEASURES = {
-    "平方公里": "km2", "平方千米": "km2", "平方米": "m2", "立方米": "m3", "公里": "km", "千米": "km",
-    "厘米": "cm", "毫米": "mm", "米": "m", "公顷": "ha", "亩": "mu", "吨": "t", "公斤": "kg",
-    "千克": "kg", "克": "g", "斤": "jin", "千瓦时": "kWh", "千瓦": "kW", "兆瓦": "MW", "升": "l",
-    "岁": "age", "摄氏度": "C", "小时": "h", "分钟": "min", "秒": "s", "天": "day", "周": "week",
-    "个月": "month-count", "马力": "hp", "英里": "mile", "海里": "nmi", "英尺": "ft", "平方英尺": "ft2",
-    "里": "li", "载": "years", "℃": "C", "°C": "C", "英亩": "acre",
-}  # fmt: skip
-LATIN_UNITS = {
-    "mm": "mm", "cm": "cm", "km": "km", "m": "m", "kg": "kg", "g": "g", "t": "t", "kW": "kW",
-    "MW": "MW", "GW": "GW", "kWh": "kWh", "GB": "GB", "MB": "MB", "TB": "TB", "ml": "ml",
-    "hp": "hp", "ha": "ha", "kw": "kW", "mbar": "mbar", "hPa": "hPa", "kPa": "kPa", "MPa": "MPa", "kcal": "kcal",
-    "mAh": "mAh", "Hz": "Hz", "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "ppm": "ppm", "dB": "dB",
-    "mg": "mg", "lb": "lb", "oz": "oz", "ft": "ft", "mph": "mph", "kph": "km/h",
-}  # fmt: skip
 CLASSIFIERS = (
     "个名位人家所项条次期批件台辆套座处种类块张本篇份户村镇乡县省市国届场轮季间栋层排行列"
     "组队支只头匹棵株架艘枚颗粒首部集章节起宗笔例门床幢股趟遍回番元角分级枪球局盘杆"
 )
 APPROX_BEFORE = {
-    "大约": "about", "约合": "about", "约": "about", "将近": "under", "接近": "under",
-    "近": "under", "超过": "over", "逾": "over", "超": "over", "多达": "about", "高于": "over",
-    "至少": "over", "不到": "under", "不足": "under", "低于": "under", "最多": "under",
-    "上": "vague", "数": "vague", "几": "vague", "不低于": "over", "不少于": "over",
-    "不超过": "under", "不高于": "under", "不多于": "under",
+    "大约": Approx.ABOUT, "约合": Approx.ABOUT, "约": Approx.ABOUT, "将近": Approx.UNDER, "接近": Approx.UNDER,
+    "近": Approx.UNDER, "超过": Approx.OVER, "逾": Approx.OVER, "超": Approx.OVER, "多达": Approx.ABOUT, "高于": Approx.OVER,
+    "至少": Approx.OVER, "不到": Approx.UNDER, "不足": Approx.UNDER, "低于": Approx.UNDER, "最多": Approx.UNDER,
+    "上": Approx.VAGUE, "数": Approx.VAGUE, "几": Approx.VAGUE, "不低于": Approx.OVER, "不少于": Approx.OVER,
+    "不超过": Approx.UNDER, "不高于": Approx.UNDER, "不多于": Approx.UNDER,
 }  # fmt: skip
 APPROX_AFTER = {
-    "余": "over", "多": "over", "来": "over", "几": "vague", "以上": "over", "出头": "over",
-    "以下": "under", "左右": "about", "上下": "about", "许": "about",
+    "余": Approx.OVER, "多": Approx.OVER, "来": Approx.OVER, "几": Approx.VAGUE, "以上": Approx.OVER, "出头": Approx.OVER,
+    "以下": Approx.UNDER, "左右": Approx.ABOUT, "上下": Approx.ABOUT, "许": Approx.ABOUT,
 }  # fmt: skip
 
 _AR = r"(?>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
@@ -338,14 +312,14 @@ def _clocks(text: str) -> list[Figure]:
         seconds = hour * 3600 + minute * 60 + (1800 if match.group("half") else 0)
         step = 60 if match.group("m") or match.group("half") else 3600
         start = match.start("period") if period else match.start("h")
-        approx = "about" if match.group("approx") else None
+        approx = Approx.ABOUT if match.group("approx") else None
         figures.append(
             _figure(
                 text,
                 start,
                 match.end(),
                 Decimal(seconds),
-                "clock",
+                Kind.CLOCK,
                 step=Decimal(step),
                 approx=approx,
             )
@@ -363,7 +337,7 @@ def _colon_clocks(text: str) -> list[Figure]:
         seconds = hour * 3600 + int(m.group("m")) * 60 + int(m.group("s") or 0)
         if hour <= 24:
             figures.append(
-                _figure(text, m.start(), m.end(), Decimal(seconds), "clock", step=Decimal(60))
+                _figure(text, m.start(), m.end(), Decimal(seconds), Kind.CLOCK, step=Decimal(60))
             )
     return figures
 
@@ -418,7 +392,7 @@ def _durations(text: str) -> list[Figure]:
         )
         seconds = Decimal(f"{whole}.{fraction or 0}")
         step = Decimal(1).scaleb(-len(fraction)) if fraction else Decimal(1)
-        figures.append(_figure(text, match.start(), match.end(), seconds, "clock", step=step))
+        figures.append(_figure(text, match.start(), match.end(), seconds, Kind.CLOCK, step=step))
     return figures
 
 
@@ -428,12 +402,12 @@ def _scores(text: str) -> list[Figure]:
         a, b = Decimal(match.group("a")), Decimal(match.group("b"))
         if match.group("dash") and b >= a:
             continue  # 5-10 is a range
-        figures.append(_figure(text, match.start(), match.end(), a, "score", high=b))
+        figures.append(_figure(text, match.start(), match.end(), a, Kind.SCORE, high=b))
     for match in _STREAK.finditer(text):  # 四连胜 is a 4-0 record
         count = Decimal(_small(match.group("n")))
         won = match.group("how") == "胜"
         figures.append(
-            _figure(text, *match.span(), count if won else Decimal(0), "score",
+            _figure(text, *match.span(), count if won else Decimal(0), Kind.SCORE,
                     high=Decimal(0) if won else count)
         )  # fmt: skip
     return figures
@@ -443,7 +417,7 @@ def _slash_fractions(text: str) -> list[Figure]:
     """2/3 in Chinese text is a fraction (as a percentage)."""
     return [
         _figure(text, m.start(), m.end(), share(Decimal(m.group("a")), Decimal(m.group("b"))),
-                "fraction", unit="%", step=Decimal("0.01"))
+                Kind.FRACTION, unit="%", step=Decimal("0.01"))
         for m in _SLASH_FRACTION.finditer(text)
         if int(m.group("b")) > int(m.group("a")) > 0
     ]  # fmt: skip
@@ -451,7 +425,7 @@ def _slash_fractions(text: str) -> list[Figure]:
 
 def _post_decades(text: str) -> list[Figure]:
     return [
-        _figure(text, m.start(), m.end(), Decimal(m.group("d")), "decade")
+        _figure(text, m.start(), m.end(), Decimal(m.group("d")), Kind.DECADE)
         for m in _POST_DECADES.finditer(text)
     ]
 
@@ -465,13 +439,13 @@ def _decades(text: str) -> list[Figure]:
             value = (_small(century) - 1) * 100 + decade
         else:  # 上世纪 80 年代, from this century, is the 1980s
             value = 1900 + decade if match.group().startswith("上世纪") and decade < 100 else decade
-        figures.append(_figure(text, match.start(), match.end(), Decimal(value), "decade"))
+        figures.append(_figure(text, match.start(), match.end(), Decimal(value), Kind.DECADE))
     return figures
 
 
 def _centuries(text: str) -> list[Figure]:
     return [
-        _figure(text, m.start(), m.end(), Decimal(_small(m.group("c"))), "ordinal")
+        _figure(text, m.start(), m.end(), Decimal(_small(m.group("c"))), Kind.ORDINAL)
         for m in _CENTURY.finditer(text)
     ]
 
@@ -479,7 +453,7 @@ def _centuries(text: str) -> list[Figure]:
 def _congresses(text: str) -> list[Figure]:
     """十九大: the 19th National Congress."""
     return [
-        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), "ordinal")
+        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), Kind.ORDINAL)
         for m in _CONGRESS.finditer(text)
     ]
 
@@ -487,7 +461,7 @@ def _congresses(text: str) -> list[Figure]:
 def _plans(text: str) -> list[Figure]:
     """十四五: the 14th Five-Year Plan."""
     return [
-        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), "ordinal")
+        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), Kind.ORDINAL)
         for m in _PLAN.finditer(text)
     ]
 
@@ -498,14 +472,16 @@ _DOUBLINGS = regex.compile(r"翻(?:了)?(?P<n>一|两|二|三|四)番")
 def _doublings(text: str) -> list[Figure]:
     """翻一番 doubles (×2), 翻两番 quadruples (×4)."""
     return [
-        _figure(text, m.start(), m.end(), Decimal(2) ** _small(m.group("n")), "multiple", unit="x")
+        _figure(
+            text, m.start(), m.end(), Decimal(2) ** _small(m.group("n")), Kind.MULTIPLE, unit="x"
+        )
         for m in _DOUBLINGS.finditer(text)
     ]
 
 
 def _labels(text: str) -> list[Figure]:
     return [
-        _figure(text, m.start(), m.end(), Decimal(f"{m.group('a')}.{m.group('b')}"), "count",
+        _figure(text, m.start(), m.end(), Decimal(f"{m.group('a')}.{m.group('b')}"), Kind.COUNT,
                 step=Decimal("0.01"))
         for m in _LABEL.finditer(text)
     ]  # fmt: skip
@@ -515,14 +491,18 @@ def _holidays(text: str) -> list[Figure]:
     figures = []
     for match in _HOLIDAY.finditer(text):
         month = Decimal(_small(match.group("m")))
-        figures.append(_figure(text, match.start(), match.start() + 1, month, "month", soft=True))
-        figures.append(_figure(text, match.start() + 1, match.end(), Decimal(1), "day", soft=True))
+        figures.append(
+            _figure(text, match.start(), match.start() + 1, month, Kind.MONTH, soft=True)
+        )
+        figures.append(
+            _figure(text, match.start() + 1, match.end(), Decimal(1), Kind.DAY, soft=True)
+        )
     return figures
 
 
 def _midnights(text: str) -> list[Figure]:
     return [
-        _figure(text, m.start(), m.end(), Decimal(0), "clock") for m in _MIDNIGHT.finditer(text)
+        _figure(text, m.start(), m.end(), Decimal(0), Kind.CLOCK) for m in _MIDNIGHT.finditer(text)
     ]
 
 
@@ -545,7 +525,7 @@ def roman_value(numeral: str) -> int:
 def _romans(text: str) -> list[Figure]:
     """Ⅲ级, II 级: levels written in Roman numerals."""
     return [
-        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), "count")
+        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), Kind.COUNT)
         for m in _ROMAN.finditer(text)
     ]
 
@@ -558,11 +538,18 @@ def _clock_ranges(text: str) -> list[Figure]:
         if a < b <= 24:
             figures.append(
                 _figure(
-                    text, m.start("a"), m.end("a"), Decimal(a * 3600), "clock", step=Decimal(3600)
+                    text,
+                    m.start("a"),
+                    m.end("a"),
+                    Decimal(a * 3600),
+                    Kind.CLOCK,
+                    step=Decimal(3600),
                 )
             )
             figures.append(
-                _figure(text, m.start("b"), m.end(), Decimal(b * 3600), "clock", step=Decimal(3600))
+                _figure(
+                    text, m.start("b"), m.end(), Decimal(b * 3600), Kind.CLOCK, step=Decimal(3600)
+                )
             )
     return figures
 
@@ -573,15 +560,15 @@ def _two_months(text: str) -> list[Figure]:
     for m in _TWO_MONTHS.finditer(text):
         a, b = _small(m.group("a")), _small(m.group("b"))
         if b == a + 1:
-            figures.append(_figure(text, m.start("a"), m.end("a"), Decimal(a), "month"))
-            figures.append(_figure(text, m.start("b"), m.end(), Decimal(b), "month"))
+            figures.append(_figure(text, m.start("a"), m.end("a"), Decimal(a), Kind.MONTH))
+            figures.append(_figure(text, m.start("b"), m.end(), Decimal(b), Kind.MONTH))
     return figures
 
 
 def _firsts(text: str) -> list[Figure]:
     """首次, 首届, 头号: the first."""
     return [
-        _figure(text, m.start(), m.end() + (m.group() == "首"), Decimal(1), "ordinal", soft=True)
+        _figure(text, m.start(), m.end() + (m.group() == "首"), Decimal(1), Kind.ORDINAL, soft=True)
         for m in _FIRST.finditer(text)
     ]
 
@@ -593,7 +580,7 @@ def _and_a_half(text: str) -> list[Figure]:
         unit = _HALF_UNITS[match.group("before") or match.group("after")]
         value = Decimal(_small(match.group("n"))) + Decimal("0.5")
         figures.append(
-            _figure(text, *match.span(), value, "measure", unit=unit, step=Decimal("0.5"))
+            _figure(text, *match.span(), value, Kind.MEASURE, unit=unit, step=Decimal("0.5"))
         )
     return figures
 
@@ -601,8 +588,8 @@ def _and_a_half(text: str) -> list[Figure]:
 def _halves(text: str) -> list[Figure]:
     """一半, 半数: half, as a percentage; 过半 is more than half."""
     return [
-        _figure(text, m.start(), m.end(), Decimal(50), "fraction", unit="%",
-                approx="over" if m.group() == "过半" else None)
+        _figure(text, m.start(), m.end(), Decimal(50), Kind.FRACTION, unit="%",
+                approx=Approx.OVER if m.group() == "过半" else None)
         for m in _HALF.finditer(text)
     ]  # fmt: skip
 
@@ -613,7 +600,7 @@ def _vague(text: str) -> list[Figure]:
     for m in _VAGUE.finditer(text):
         value = Decimal(_VAGUE_VALUES[m.group()])
         high = value * 10 if m.group().startswith(("成千上", "万千")) else None
-        figures.append(_figure(text, *m.span(), value, "count", high=high, approx="vague"))
+        figures.append(_figure(text, *m.span(), value, Kind.COUNT, high=high, approx=Approx.VAGUE))
     return figures
 
 
@@ -646,9 +633,9 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         step, end = Decimal(1), rest.end()
     if before.endswith("第"):
         soft = is_cn and value <= _SOFT_LIMIT
-        return _figure(text, start - 1, end, value, "ordinal", soft=soft), end
+        return _figure(text, start - 1, end, value, Kind.ORDINAL, soft=soft), end
     if before.endswith("百分之"):
-        return _figure(text, start - 3, end, value, "percent", unit="%"), end
+        return _figure(text, start - 3, end, value, Kind.PERCENT, unit="%"), end
     if text.startswith("分之", end) and not match.group("ar"):
         return _fraction(text, match, value)
     if (
@@ -661,13 +648,13 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     if match.group("ar"):
         glued = _GLUED_LATIN.match(text, end)
         if glued and not match.group("armult"):
-            unit = LATIN_UNITS.get(glued.group(1))
+            unit = _LATIN_UNITS.get(glued.group(1))
             if unit is None and glued.group().startswith(" "):
                 glued = None  # 2017 NU Muses: a number before a Latin name
             elif unit is None:
                 return None, glued.end()  # 5G, 3D: a code, not a quantity
         if glued and not match.group("armult"):
-            figure = _figure(text, start, glued.end(), value, "measure", unit=unit, step=step)
+            figure = _figure(text, start, glued.end(), value, Kind.MEASURE, unit=unit, step=step)
             return figure, glued.end()
 
     sign = _SIGN.search(before)
@@ -680,46 +667,48 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         approx = approx or APPROX_BEFORE[prefix.group().strip()]
         fig_start = start - len(prefix.group())
 
+    percent = _PERCENT_AFTER.match(text, end)
+    if percent:
+        end = percent.end()
+        return _percent(text, fig_start, end, value, step, approx, high), end
     kind, unit, end = _unit(text, end)
-    if kind == "count" and _SHARED_POINTS.match(text, end - 1):
-        kind, unit = "pp", "pp"  # 1.1个和0.2个百分点: both are percentage points
+    if kind == Kind.COUNT and _SHARED_POINTS.match(text, end - 1):
+        kind, unit = Kind.PP, "pp"  # 1.1个和0.2个百分点: both are percentage points
     if unit == "km" and ends_at(_SPEED, text, fig_start):
         unit = "km/h"  # 时速 350 公里 is 350 km/h
-    if kind == "percent-sign":
-        return _percent(text, fig_start, end, value, step, approx, high), end
     if kind is None:
         bare = not regex.search("[万亿]", text[start:end]) and not approx and high is None
         named = _NAMED_BY_DIGITS.fullmatch(match.group("cn") or "")
         if is_cn and bare and not bare_ok and not named:
             return None, end  # a bare Chinese numeral is a word, not a quantity
-        kind = "count"
+        kind = Kind.COUNT
     if (
-        kind == "count"
+        kind == Kind.COUNT
         and unit is None
         and high is not None
         and _year_span(value, high, text, start)
     ):
-        kind = "year"  # (1999-2019): a span of years
-    if kind == "count" and unit is None and before.rstrip().endswith("月") and 1 <= value <= 31:
-        kind = "day"  # 7月17和22日
+        kind = Kind.YEAR  # (1999-2019): a span of years
+    if kind == Kind.COUNT and unit is None and before.rstrip().endswith("月") and 1 <= value <= 31:
+        kind = Kind.DAY  # 7月17和22日
     kind, unit = _date_kind(kind, unit, value)
     after_unit = _APPROX_AFTER_UNIT.match(text, end)
     if after_unit and not approx:  # 18 岁以上, 100 元左右
         approx = APPROX_AFTER[after_unit.group().strip()]
         end = after_unit.end()
     if (
-        kind == "day"
+        kind == Kind.DAY
         and is_cn
         and text[end - 1] == "日"
         and before[-1:] not in ("月", "至", "到", "、", "和")
     ):
-        kind, unit = "count", "day"  # 一日, 三日: days, not a date
+        kind, unit = Kind.COUNT, "day"  # 一日, 三日: days, not a date
     soft = (
         is_cn
         and value <= _SOFT_LIMIT
         and high is None
-        and kind in ("count", "measure")
-        and approx != "vague"  # 数十款 is "dozens of": a figure the English must keep
+        and kind in (Kind.COUNT, Kind.MEASURE)
+        and approx != Approx.VAGUE  # 数十款 is "dozens of": a figure the English must keep
     )
     figure = _figure(
         text, fig_start, end, value, kind, unit=unit, high=high, approx=approx, step=step, soft=soft
@@ -733,14 +722,14 @@ def _year_span(low: Decimal, high: Decimal, text: str, start: int) -> bool:
     )
 
 
-def _date_kind(kind: str, unit: str | None, value: Decimal) -> tuple[str, str | None]:
+def _date_kind(kind: Kind, unit: str | None, value: Decimal) -> tuple[Kind, str | None]:
     """18 年 is a duration, 2018 年 a year; 13 月 is no month, 32 日 no day."""
-    if kind == "year" and not (1000 <= value <= 2200 and value == value.to_integral_value()):
-        return "count", "years"  # 18 年, 1.1 亿年: a number of years
-    if kind == "month" and not 1 <= value <= 12:
-        return "count", None
-    if kind == "day" and not 1 <= value <= 31:
-        return "count", None
+    if kind == Kind.YEAR and not (1000 <= value <= 2200 and value == value.to_integral_value()):
+        return Kind.COUNT, "years"  # 18 年, 1.1 亿年: a number of years
+    if kind == Kind.MONTH and not 1 <= value <= 12:
+        return Kind.COUNT, None
+    if kind == Kind.DAY and not 1 <= value <= 31:
+        return Kind.COUNT, None
     return kind, unit
 
 
@@ -763,7 +752,7 @@ def _range(
 
 def _approximation(
     text: str, end: int, value: Decimal, high: Decimal | None
-) -> tuple[str | None, Decimal, Decimal | None, int]:
+) -> tuple[Approx | None, Decimal, Decimal | None, int]:
     """余/多/左右 after a number; 十余万 and 十几千 put the multiplier after 余 and 几."""
     suffix = _APPROX_AFTER.match(text, end)
     if not suffix:
@@ -842,34 +831,38 @@ def _multiplier_of(match: regex.Match[str]) -> Decimal:
 _MULTIPLIER_AFTER = regex.compile(r"(?:[万亿]|千(?![米克瓦卡焦帕兆]))+")
 
 
-def _unit(text: str, pos: int) -> tuple[str | None, str | None, int]:
-    """Kind and unit after a number: percent, money, date part, measure or classifier."""
-    percent = _PERCENT_AFTER.match(text, pos)
-    if percent:
-        return "percent-sign", percent.group().strip(), percent.end()
+def _unit(text: str, pos: int) -> tuple[Kind | None, str | None, int]:
+    """Kind and unit after a number: money, date part, measure or classifier."""
     rest, skipped = after(text, pos)
     for name in _CURRENCY_ORDER:
         if rest.startswith(name):
-            return "money", CURRENCIES[name], pos + skipped + len(name)
+            return Kind.MONEY, _CURRENCIES[name], pos + skipped + len(name)
     if rest.startswith("周年"):
-        return "ordinal", None, pos + skipped + 2  # 65 周年: the 65th anniversary
+        return Kind.ORDINAL, None, pos + skipped + 2  # 65 周年: the 65th anniversary
     date = _DATE_UNIT.match(text, pos)
     if date:
         unit = date.group().strip()[0]
-        return {"年": "year", "月": "month", "日": "day", "号": "day"}[unit], None, date.end()
+        return (
+            {"年": Kind.YEAR, "月": Kind.MONTH, "日": Kind.DAY, "号": Kind.DAY}[unit],
+            None,
+            date.end(),
+        )
     for name in _MEASURE_ORDER:
         if rest.startswith(name):
-            return "measure", MEASURES[name], pos + skipped + len(name)
+            return Kind.MEASURE, _MEASURES[name], pos + skipped + len(name)
     if rest[:1] and rest[0] in CLASSIFIERS:
-        return "count", None, pos + skipped + 1
+        return Kind.COUNT, None, pos + skipped + 1
     return None, None, pos
 
 
-_CURRENCY_ORDER = sorted(CURRENCIES, key=len, reverse=True)
+_CURRENCIES = spellings("zh", lambda unit: unit.dimension == Dimension.MONEY)
+_MEASURES = spellings("zh", lambda unit: unit.dimension != Dimension.MONEY)
+_LATIN_UNITS = spellings("zh_latin")
+_CURRENCY_ORDER = longest_first(_CURRENCIES)
+_MEASURE_ORDER = longest_first(_MEASURES)
 _UNIT_STARTS = frozenset(
-    "".join(n[0] for n in (*CURRENCIES, *MEASURES)) + CLASSIFIERS + "年月日号万亿千百%％倍成余多"
+    "".join(n[0] for n in spellings("zh")) + CLASSIFIERS + "年月日号万亿千百%％倍成余多"
 )
-_MEASURE_ORDER = sorted(MEASURES, key=len, reverse=True)
 
 
 def _percent(
@@ -878,16 +871,16 @@ def _percent(
     end: int,
     value: Decimal,
     step: Decimal,
-    approx: str | None,
+    approx: Approx | None,
     high: Decimal | None,
 ) -> Figure:
     """Percent, per mille, percentage points, 成 (tenths) and 倍 (multiples)."""
     mark = text[start:end].rstrip()
-    kind, unit, factor = "percent", "%", Decimal(1)
+    kind, unit, factor = Kind.PERCENT, "%", Decimal(1)
     if mark.endswith("百分点"):
-        kind, unit = "pp", "pp"
+        kind, unit = Kind.PP, "pp"
     elif mark.endswith("倍"):
-        kind, unit = "multiple", "x"
+        kind, unit = Kind.MULTIPLE, "x"
     elif mark.endswith("成"):
         factor = Decimal(10)
     elif mark.endswith("‰"):
@@ -908,7 +901,9 @@ def _fraction(
         return None, match.end() + 2
     end = numerator_match.end()
     value = share(parsed[0], denominator)
-    return _figure(text, match.start(), end, value, "fraction", unit="%", step=Decimal("0.01")), end
+    return _figure(
+        text, match.start(), end, value, Kind.FRACTION, unit="%", step=Decimal("0.01")
+    ), end
 
 
 def _figure(
@@ -916,11 +911,11 @@ def _figure(
     start: int,
     end: int,
     value: Decimal,
-    kind: str,
+    kind: Kind,
     *,
     unit: str | None = None,
     high: Decimal | None = None,
-    approx: str | None = None,
+    approx: Approx | None = None,
     step: Decimal = Decimal(1),
     soft: bool = False,
 ) -> Figure:
@@ -935,6 +930,6 @@ def _figure(
         high=tidy(high) if high is not None else None,
         approx=approx,
         step=tidy(step),
-        digits=clock_digits(value) if kind == "clock" else significant(value),
+        digits=clock_digits(value) if kind == Kind.CLOCK else significant(value),
         soft=soft,
     )

@@ -76,11 +76,11 @@ def figure_dict(figure: Figure | None, document: Document) -> dict[str, Any] | N
     data = location(document, figure.start, figure.end)
     data["value"] = number(figure.value)
     data["unit"] = figure.unit
-    data["kind"] = figure.kind
+    data["kind"] = str(figure.kind)  # a Kind is a StrEnum: its value, "count"
     if figure.high is not None:
         data["high"] = number(figure.high)
     if figure.approx:
-        data["approx"] = figure.approx
+        data["approx"] = str(figure.approx)
     return data
 
 
