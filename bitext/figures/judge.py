@@ -27,7 +27,7 @@ from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, cont
 from bitext.figures.compare import GROUPS, FigureMatch, RelationName
 from bitext.figures.direction import Direction, direction
 from bitext.figures.suggest import rewrite
-from bitext.figures.values import format_number
+from bitext.figures.values import format_number, shown
 from bitext.model import Figure, Finding, Kind, Pair
 
 _ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
@@ -184,13 +184,16 @@ def _scale(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
     how = f"{format_number(ratio)} times" if ratio > 1 else f"1/{format_number(1 / ratio)} of"
     suggestion = rewrite(en.text, zh.value)
     advice = f"“{suggestion}” is right" if suggestion else "check the power of ten"
-    message = f"“{en.text}” is {how} “{zh.text}” ({format_number(zh.value)}); {advice}"
+    message = f"“{en.text}” is {how} “{zh.text}” ({shown(zh.value, zh.kind)}); {advice}"
     return make("figure-scale", message, zh=zh, en=en, suggestion=suggestion)
 
 
 def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
     suggestion = rewrite(en.text, zh.value) if GROUPS[en.kind] == "number" else None
-    message = f"“{en.text}” ({format_number(en.value)}) does not match “{zh.text}” ({format_number(zh.value)})"
+    message = (
+        f"“{en.text}” ({shown(en.value, en.kind)}) does not match “{zh.text}” "
+        f"({shown(zh.value, zh.kind)})"
+    )
     return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
 
 
@@ -210,7 +213,7 @@ def _missing(
     context = context_quote(view.text, zh)
     return make(
         "figure-missing",
-        f"{context}: {format_number(zh.value)} has no counterpart in the English",
+        f"{context}: {shown(zh.value, zh.kind)} has no counterpart in the English",
         zh=zh,
     )
 

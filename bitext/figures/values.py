@@ -284,3 +284,29 @@ def format_number(value: Decimal) -> str:
         return f"{int(normalized):,}"
     whole, _, fraction = format(normalized, "f").partition(".")
     return f"{int(whole):,}.{fraction}"
+
+
+_PLAIN_KINDS = frozenset({"year", "month", "day", "ordinal", "decade", "score"})
+"""Kinds whose numbers are names of a place in a sequence: no thousands separator
+(2,024 is no year)."""
+
+
+def shown(value: Decimal, kind: str) -> str:
+    """A figure's value as a reader writes it, for messages: a year without a thousands
+    separator, a clock as h:mm, a percentage with its sign.
+
+    >>> shown(Decimal(2024), "year"), shown(Decimal(3877500), "money")
+    ('2024', '3,877,500')
+    >>> shown(Decimal(55107), "clock"), shown(Decimal(68400), "clock"), shown(Decimal("5.7"), "percent")
+    ('15:18:27', '19:00', '5.7%')
+    """
+    if kind == "clock" and value == value.to_integral_value() and 0 <= value < 10 * 86400:
+        seconds = int(value)
+        hours, rest = divmod(seconds, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
+    if kind in _PLAIN_KINDS and abs(value) < 10**6:
+        return format(value.normalize(), "f")
+    if kind in ("percent", "fraction"):
+        return f"{format_number(value)}%"
+    return format_number(value)
