@@ -286,7 +286,7 @@ def format_number(value: Decimal) -> str:
     return f"{int(whole):,}.{fraction}"
 
 
-_PLAIN_KINDS = frozenset({"year", "month", "day", "ordinal", "decade", "score"})
+_PLAIN_KINDS = frozenset({"year", "month", "day", "decade", "score"})
 """Kinds whose numbers are names of a place in a sequence: no thousands separator
 (2,024 is no year)."""
 

@@ -180,8 +180,6 @@ _CLOCK_RANGE = regex.compile(
     r"(?P<a>[0-9]{1,2})\s*[-—–至到~～]\s*(?P<b>[0-9]{1,2})\s*(?:时|点)(?!间)"
 )
 _TWO_MONTHS = regex.compile(r"(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九十])月")
-_DATELINE = regex.compile(r"\p{Han}{2,10}\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日电")
-"""新华社马德里 1 月 8 日电: the news agency's dateline, often left out in translation."""
 _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "晚")
 _SOFT_LIMIT = Decimal(10)
 
@@ -214,13 +212,11 @@ def extract(text: str, base: int = 0) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
-    datelines = _merge(m.span() for m in _DATELINE.finditer(view))
     return [
         f._replace(
             start=f.start + base,
             end=f.end + base,
             text=text[f.start : f.end],
-            soft=f.soft or _inside(f.start, datelines),
         )
         for f in figures
     ]
