@@ -158,12 +158,32 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         if swapped or _currency_conflict(zh, en):
             return Relation(RelationName.UNIT, 1.5)
         return Relation(RelationName.SAME, loose + soft + _relative_difference(zh_value, en.value))
-    if (zh_group != en_group and {zh_group, en_group} not in _SAME_ROLE) or zh.soft or en.soft:
+    if zh_group != en_group and {zh_group, en_group} not in _SAME_ROLE:
         return None
+    if zh.soft or en.soft:
+        return _small_counts_differ(zh, en)
     factor = _scale_factor(zh_value, zh_high, zh_step, en, approximate)
     if factor is not None:
         return Relation(RelationName.SCALE, 1.0, factor)
     return _loose_value(zh, en)
+
+
+SMALL_COUNT = 12
+"""The largest count a translation writes in words or leaves implicit (一名 → "a",
+"a dozen")."""
+
+
+def _small_counts_differ(zh: Figure, en: Figure) -> Relation | None:
+    """A small count that a translation may leave implicit (三名专家, "six") can still be
+    wrong where the translation states it: 抽调三名专家 → "sent two experts". Two small
+    counts of things, both stated, differ in value; other soft figures do not compare,
+    and neither does 一, which is as often "a" or "the" as a count (一块巧克力 "A Piece of
+    Chocolate" beside "Grade 2")."""
+    small = all(
+        f.kind == Kind.COUNT and f.unit is None and f.high is None and 1 < f.value <= SMALL_COUNT
+        for f in (zh, en)
+    )
+    return Relation(RelationName.VALUE, 2.5) if small and zh.value != en.value else None
 
 
 _AMOUNTS = (Kind.MONEY, Kind.MEASURE)
