@@ -27,3 +27,36 @@ def test_a_clock_is_printed_as_a_time_of_day() -> None:
         "Huang entered Qinghai Province at 19:00 on July 6.",
     )
     assert messages == ["“19:00” (19:00) does not match “19时54分” (19:54)"]
+
+
+def _suggestions(zh: str, en: str) -> list[tuple[str, str | None]]:
+    return [(f.rule, f.suggestion) for f in bitext.check_pair(zh, en).findings]
+
+
+def test_a_scale_suggestion_uses_the_scale_a_translator_would_write() -> None:
+    # 45.67亿元 is 4.567 billion yuan, not "4,567 million yuan".
+    assert _suggestions(
+        "全县财政收入45.67亿元。", "The county's fiscal revenue was 45.67 million yuan."
+    ) == [("figure-scale", "4.567 billion yuan")]
+    # An abbreviated scale stays abbreviated.
+    assert _suggestions("营收2.1亿美元。", "Revenue was US$2.1bn.") == [
+        ("figure-scale", "US$210mn")
+    ]
+
+
+def test_percent_and_percentage_points_suggest_each_other() -> None:
+    assert _suggestions("失业率上升3个百分点。", "Unemployment rose 3%.") == [
+        ("figure-unit", "3 percentage points")
+    ]
+    assert _suggestions("出口增长3%。", "Exports rose 3 percentage points.") == [
+        ("figure-unit", "3%")
+    ]
+
+
+def test_a_wrong_month_gets_the_right_month() -> None:
+    findings = bitext.check_pair(
+        "3月份全国出口增长。", "Exports grew nationwide in April."
+    ).findings
+    assert [(f.rule, f.message, f.suggestion) for f in findings] == [
+        ("figure-value", "“April.” (April) does not match “3月份” (March)", "March.")
+    ]

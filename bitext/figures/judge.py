@@ -26,7 +26,7 @@ import regex
 from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
 from bitext.figures.compare import GROUPS, FigureMatch, RelationName
 from bitext.figures.direction import Direction, direction
-from bitext.figures.suggest import rewrite
+from bitext.figures.suggest import month, rewrite, unit_swap
 from bitext.figures.values import format_number, shown
 from bitext.model import Figure, Finding, Kind, Pair
 
@@ -104,10 +104,13 @@ def _paired(
     if match.relation == RelationName.VALUE:
         return [_value(zh, en, make)]
     if match.relation == RelationName.UNIT:
+        suggestion = unit_swap(en.text, zh.unit)
+        advice = f"; “{suggestion}” is right" if suggestion else ""
         message = (
-            f"“{en.text}” keeps the number of “{zh.text}” but not its unit ({zh.unit} → {en.unit})"
+            f"“{en.text}” keeps the number of “{zh.text}” but not its unit "
+            f"({zh.unit} → {en.unit}){advice}"
         )
-        return [make("figure-unit", message, zh=zh, en=en)]
+        return [make("figure-unit", message, zh=zh, en=en, suggestion=suggestion)]
     return []
 
 
@@ -189,7 +192,11 @@ def _scale(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
 
 
 def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
-    suggestion = rewrite(en.text, zh.value) if GROUPS[en.kind] == "number" else None
+    suggestion = None
+    if GROUPS[en.kind] == "number":
+        suggestion = rewrite(en.text, zh.value)
+    elif en.kind == Kind.MONTH and zh.kind == Kind.MONTH and zh.high is None:
+        suggestion = month(en.text, zh.value)  # 3月 → "April": "March"
     message = (
         f"“{en.text}” ({shown(en.value, en.kind)}) does not match “{zh.text}” "
         f"({shown(zh.value, zh.kind)})"

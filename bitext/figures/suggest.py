@@ -1,14 +1,20 @@
-"""Write a corrected English figure in the style the translator used.
+"""Write a corrected English figure the way a translator would.
 
-The suggestion keeps everything around the number (currency, unit, "more
-than") and re-expresses the right value with the English figure's scale word
-when that leaves a number of at least 1, else with a smaller one:
+The suggestion keeps everything around the number (currency, unit, "more than") and
+writes the right value with the largest scale word that leaves a number of at least 1,
+in the translator's style (a word, "million", or an abbreviation, "mn"). A figure
+written without a scale word keeps its plain digits, unless the value is a round
+billion or more:
 
 >>> from decimal import Decimal
 >>> rewrite("3,877.5 million yuan", Decimal("3877500"))
 '3.8775 million yuan'
 >>> rewrite("RMB5.628 million", Decimal("562800"))
 'RMB562,800'
+>>> rewrite("45.67 million yuan", Decimal("4567000000"))
+'4.567 billion yuan'
+>>> rewrite("US$2.1bn", Decimal("210000000"))
+'US$210mn'
 >>> rewrite("82", Decimal("28"))
 '28'
 """
@@ -19,7 +25,7 @@ from decimal import Decimal
 
 import regex
 
-from bitext.figures.values import format_number
+from bitext.figures.values import MONTH_NAMES, format_number
 
 _NUMBER_AND_SCALE = regex.compile(
     r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
@@ -27,11 +33,11 @@ _NUMBER_AND_SCALE = regex.compile(
     regex.IGNORECASE,
 )
 _SCALES = (
-    ("trillion", Decimal(10**12)),
-    ("billion", Decimal(10**9)),
-    ("million", Decimal(10**6)),
+    ("trillion", "tn", Decimal(10**12)),
+    ("billion", "bn", Decimal(10**9)),
+    ("million", "mn", Decimal(10**6)),
 )
-_SHORT = {"bn": "billion", "mn": "million", "m": "million", "tn": "trillion", "k": "thousand"}
+_ABBREVIATIONS = {"bn", "mn", "m", "tn", "k"}
 
 
 def rewrite(english: str, value: Decimal) -> str | None:
@@ -40,18 +46,60 @@ def rewrite(english: str, value: Decimal) -> str | None:
     if match is None:
         return None
     scale_text = match.group("scale") or ""
-    scale_word = _SHORT.get(scale_text.strip().lower(), scale_text.strip().lower())
-    factor = dict(_SCALES).get(scale_word, Decimal(1000) if scale_word == "thousand" else None)
-    if factor is not None and abs(value) >= factor:
-        number = format_number(value / factor) + scale_text
-    else:
-        number = _plain(value)
+    number = _scaled(value, scale_text) if scale_text else _plain(value)
     return english[: match.start()] + number + english[match.end() :]
+
+
+def _scaled(value: Decimal, scale_text: str) -> str:
+    """``value`` with the largest scale word that leaves at least 1, in the style of
+    ``scale_text`` (its spacing and whether it is a word or an abbreviation)."""
+    space = " " if scale_text.startswith(" ") else ""
+    abbreviated = scale_text.strip().lower() in _ABBREVIATIONS
+    for word, short, factor in _SCALES:
+        if abs(value) >= factor:
+            return f"{format_number(value / factor)}{space}{short if abbreviated else word}"
+    return format_number(value)
 
 
 def _plain(value: Decimal) -> str:
     """A value written out, with a scale word only for a round billion or more."""
-    for word, factor in _SCALES:
+    for word, _short, factor in _SCALES:
         if abs(value) >= factor and factor >= 10**9:
             return f"{format_number(value / factor)} {word}"
     return format_number(value)
+
+
+def month(english: str, number: Decimal) -> str | None:
+    """``english`` (a month name, full or short) with the month ``number`` in its place,
+    written the way the English wrote it.
+
+    >>> month("April", Decimal(3)), month("Sept.", Decimal(10))
+    ('March', 'Oct.')
+    """
+    name = MONTH_NAMES[int(number) - 1] if 1 <= number <= 12 else None
+    if name is None:
+        return None
+    word = regex.match(r"\p{L}+", english)
+    if word is None:
+        return None
+    if len(word.group()) <= 4 and word.group() not in ("June", "July"):
+        name = name[:3]
+    return name + english[word.end() :]
+
+
+def unit_swap(english: str, zh_unit: str | None) -> str | None:
+    """The English percentage written as percentage points, or the reverse, when the
+    Chinese has the other one (增长 3 个百分点 → "3 percentage points", not "3%").
+
+    >>> unit_swap("3%", "pp"), unit_swap("rose 3 percentage points", "%")
+    ('3 percentage points', 'rose 3%')
+    """
+    if zh_unit == "pp":
+        swapped = regex.sub(r"\s?(?:%|per\s?cent\b|percent\b)", " percentage points", english, 1)
+    elif zh_unit == "%":
+        swapped = regex.sub(
+            r"\s(?:percentage|percent)\s+points?\b|\s?(?:pp|ppts?)\b", "%", english, 1
+        )
+    else:
+        return None
+    return swapped if swapped != english else None

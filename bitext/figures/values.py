@@ -286,6 +286,11 @@ def format_number(value: Decimal) -> str:
     return f"{int(whole):,}.{fraction}"
 
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
 _PLAIN_KINDS = frozenset({"year", "month", "day", "decade", "score"})
 """Kinds whose numbers are names of a place in a sequence: no thousands separator
 (2,024 is no year)."""
@@ -299,7 +304,11 @@ def shown(value: Decimal, kind: str) -> str:
     ('2024', '3,877,500')
     >>> shown(Decimal(55107), "clock"), shown(Decimal(68400), "clock"), shown(Decimal("5.7"), "percent")
     ('15:18:27', '19:00', '5.7%')
+    >>> shown(Decimal(3), "month")
+    'March'
     """
+    if kind == "month" and value == value.to_integral_value() and 1 <= value <= 12:
+        return MONTH_NAMES[int(value) - 1]
     if kind == "clock" and value == value.to_integral_value() and 0 <= value < 10 * 86400:
         seconds = int(value)
         hours, rest = divmod(seconds, 3600)
