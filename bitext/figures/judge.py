@@ -141,19 +141,31 @@ def _repeat(figure: Figure, view: PairView) -> bool:
     100%" → "all 100%", "…隔离 10 天，…也必须隔离 10 天" → "as will anyone"). Without such
     a word a repeat is a figure lost (70公里…70公里 → one "70 km"). An English ordinal said
     again names the same thing ("the 19th National Congress" twice for one 十九大); a
-    repeated English amount is a duplication."""
+    repeated English amount is a duplication, unless the Chinese gives it to each of
+    several things (各１名 → "1 music, 1 art and 1 PE teacher")."""
     date = figure.kind in _DATE_PARTS
     name = figure.lang == "en" and figure.kind == Kind.ORDINAL
     gathered = figure.lang == "zh" and _COLLAPSED.search(_english(view)) is not None
-    if not (date or name or gathered):
+    spread = figure.lang == "en"
+    if not (date or name or gathered or spread):
         return False
     for match in view.matches:
         twin = match.zh if figure.lang == "zh" else match.en
         if match.relation != RelationName.SAME or twin is None or twin is figure:
             continue
-        if _same_figure(twin, figure) and not _CLAUSE_END.search(_between(view.text, twin, figure)):
+        if not _same_figure(twin, figure) or _CLAUSE_END.search(_between(view.text, twin, figure)):
+            continue
+        if date or name or gathered or _given_to_each(match.zh, view.text):
             return True
     return False
+
+
+_EACH = regex.compile(r"(?:各|每|分别|均|都)\p{Han}{0,2}\s*$")
+
+
+def _given_to_each(zh: Figure | None, text: str) -> bool:
+    """The Chinese figure goes to each of several things: 各１名, 各培训１名, 分别 3 人, 每所 2 名."""
+    return zh is not None and _EACH.search(text, max(0, zh.start - 5), zh.start) is not None
 
 
 def _english(view: PairView) -> str:
