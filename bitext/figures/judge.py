@@ -33,6 +33,7 @@ from bitext.model import Figure, Finding, Kind, Pair
 _ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
 _TWO = regex.compile(r"\b(?:both|two|pair|couple|double|twice|second)\b", regex.IGNORECASE)
 _RELATIVE_YEAR = regex.compile(r"今年|去年|明年|前年|本年|当年|同年|上年|次年|年初|年底|年末|年内")
+_RELATIVE_EDITION = regex.compile(r"本届|此届|该届|当届|本次|此次|这次|该次|本期|本轮|新一届")
 _RELATIVE_MONTH = regex.compile(r"本月|上月|当月|同月|次月|下月|月初|月底|月末|月中")
 _RELATIVE_DAY = regex.compile(
     r"今天|昨天|明天|今日|昨日|明日|当天|当日|同日|次日|日前|近日|本周|上周|周[一二三四五六日末]"
@@ -251,7 +252,8 @@ def _extra(
     if _in_code(en, view.text[slice(*view.pair.zh_range)]):  # type: ignore[misc]
         return None  # "737 Classic" for 737Classic
     if en.start in context_dates:
-        message = f"“{en.text}” spells out a date the Chinese leaves to context"
+        what = "an edition" if en.kind == Kind.ORDINAL else "a date"
+        message = f"“{en.text}” spells out {what} the Chinese leaves to context"
         return make("figure-unverifiable", message, en=en)
     anchors = [m.en.start for m in view.matches if m.zh is not None and m.en is not None]
     if view.cut is not None and (
@@ -349,13 +351,18 @@ def _lost_in_cut(en: Figure, make: Callable[..., Finding]) -> Finding:
 
 def _completed_dates(view: PairView) -> set[int]:
     """Starts of English date parts that complete a Chinese date or resolve 今年/本月:
-    "August" in "On August 11" for 11 日, "2016" for 今年."""
+    "August" in "On August 11" for 11 日, "2016" for 今年; and English ordinals that
+    resolve 本届/本次: "the 23rd" Shanghai International Film Festival for 本届上影节."""
     zh_text = view.text[slice(*view.pair.zh_range)]  # type: ignore[misc]
     matched = [m.en for m in view.matches if m.zh is not None and m.en is not None]
     matched_dates = [f for f in matched if f.kind in _DATE_PARTS or f.kind == Kind.ORDINAL]
     completed = set()
     for match in view.matches:
         en = match.en
+        if match.zh is None and en is not None and en.kind == Kind.ORDINAL:
+            if _RELATIVE_EDITION.search(zh_text):
+                completed.add(en.start)  # 本届上影节 → "the 23rd SIFF"
+            continue
         if match.zh is not None or en is None or en.kind not in _DATE_PARTS:
             continue
         zh_kinds = {m.zh.kind for m in view.matches if m.zh is not None}
