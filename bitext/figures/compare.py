@@ -115,7 +115,12 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     ``tolerance`` is the user's (the ``tolerance`` setting): amounts that differ by at
     most that fraction of the larger are the same figure (:func:`_within_tolerance`).
     """
-    if _first_months(zh, en) or _first_months(en, zh) or _same_streak(zh, en):
+    if (
+        _first_months(zh, en)
+        or _first_months(en, zh)
+        or _same_streak(zh, en)
+        or _increase_in_percent(zh, en)
+    ):
         return Relation(RelationName.SAME, 0.0)
     en = _weight_in_pounds(zh, en)
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
@@ -135,10 +140,8 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         return Relation(RelationName.SAME, soft) if same else _loose_value(zh, en)
     if zh_group == "decade" and en_group == "decade":
         return Relation(RelationName.SAME, 0.0) if _same_decade(zh_value, en.value) else None
-    if zh_group == "multiple" and abs(zh_value - en.value) == 1:
-        return Relation(
-            RelationName.SAME, 0.2 + soft
-        )  # 增长一倍 is "doubled": Chinese counts the increase
+    if zh_group == "multiple" and en_group == "multiple":
+        return _multiples(zh, en, soft)
     spanned = zh_high is not None and zh_value <= en.value <= zh_high  # 成千上万
     if _vague(zh) and _vague(en) and not (spanned or _same_magnitude(zh_value, en.value, True)):
         factor = _power_of_ten(zh_value, en.value)  # 数亿 → "billions"
@@ -166,6 +169,36 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if factor is not None:
         return Relation(RelationName.SCALE, 1.0, factor)
     return _loose_value(zh, en)
+
+
+def _levels(figure: Figure) -> set[Decimal]:
+    """The levels a multiple may name: 3倍 and "three times" the level 3; 增长2倍 ("x+") a rise
+    to 3; "increased three times" ("x?") either."""
+    value = figure.value
+    return {"x+": {value + 1}, "x?": {value, value + 1}}.get(figure.unit or "x", {value})
+
+
+def _increase_in_percent(zh: Figure, en: Figure) -> bool:
+    """增长1.5倍 is "increased by 150%": a rise by a multiple written as a percentage."""
+    return (
+        zh.kind == Kind.MULTIPLE
+        and zh.unit == "x+"
+        and en.kind == Kind.PERCENT
+        and en.high is None
+        and en.value == zh.value * 100
+    )
+
+
+def _multiples(zh: Figure, en: Figure, soft: float) -> Relation:
+    """Two multiples agree when they may name the same level (增长一倍 and "doubled");
+    增长2倍 is a rise to three times, so "doubled" is a wrong number, and "10000 times" for
+    10倍 a wrong power of ten."""
+    if _levels(zh) & _levels(en) or (zh.approx or en.approx):
+        return Relation(RelationName.SAME, soft + (0.2 if zh.unit != en.unit else 0.0))
+    factor = _power_of_ten(zh.value, en.value)
+    if factor:
+        return Relation(RelationName.SCALE, 1.0, factor)
+    return Relation(RelationName.VALUE, 2.0)
 
 
 SMALL_COUNT = 12

@@ -847,8 +847,19 @@ def _multiples(text: str) -> list[Figure]:
         count = match.group(2)
         parsed = parse_arabic(count)[0] if count[0].isdigit() else words_to_number(count)
         if parsed is not None:
-            figures.append(_figure(text, match.start(), match.end(), parsed, Kind.MULTIPLE, "x"))
+            around = text[max(0, match.start() - 32) : match.end() + 8]
+            unit = "x?" if _EITHER_MULTIPLE.search(around) else "x"
+            figures.append(_figure(text, match.start(), match.end(), parsed, Kind.MULTIPLE, unit))
     return figures
+
+
+_EITHER_MULTIPLE = regex.compile(
+    r"\b(?:increas|ris|rose|gr[eo]w|jump|climb|surg|soar|expand|rais)\w*\s+(?:by\s+)?\S+\s+times\b"
+    r"|\btimes\s+(?:more|higher|larger|greater|bigger)\b",
+    regex.IGNORECASE,
+)
+""""increased by three times", "three times more": the level or the increase, as writers use
+both (3倍 may be either)."""
 
 
 def _ordinals(text: str) -> list[Figure]:

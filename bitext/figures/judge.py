@@ -210,11 +210,19 @@ def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
         suggestion = rewrite(en.text, zh.value)
     elif en.kind == Kind.MONTH and zh.kind == Kind.MONTH and zh.high is None:
         suggestion = month(en.text, zh.value)  # 3月 → "April": "March"
-    message = (
-        f"“{en.text}” ({shown(en.value, en.kind)}) does not match “{zh.text}” "
-        f"({shown(zh.value, zh.kind)})"
-    )
+    message = f"“{en.text}” ({_said(en)}) does not match “{zh.text}” ({_said(zh)})"
     return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
+
+
+def _said(figure: Figure) -> str:
+    """A figure's value for a message; a multiple says which level it names (增长2倍 is a
+    rise of 2 times, to 3 times the old level)."""
+    if figure.kind != Kind.MULTIPLE:
+        return shown(figure.value, figure.kind)
+    times = format_number(figure.value)
+    if figure.unit == "x+":
+        return f"a rise of {times} times: {format_number(figure.value + 1)} times the level"
+    return f"{times} times"
 
 
 def _missing(

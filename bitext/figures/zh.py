@@ -861,6 +861,28 @@ _UNIT_STARTS = frozenset(
 )
 
 
+_INCREASE_BY = regex.compile(r"(?:增长|增加|提高|上升|上涨|提升|扩大|增|涨|翻)了?\s*$")
+"""增长1.5倍: a rise BY 1.5 times, to 2.5 times the old level."""
+_LEVEL_OF = regex.compile(r"(?:的|为|是|达|达到|相当于|约|近)\s*$")
+"""是去年的3倍, 为…3倍: the new level itself."""
+
+
+def _multiple_sense(text: str, start: int, value: Decimal) -> str:
+    """Which multiple a 倍 figure states: the rise (``x+``: 增长2倍 is three times the old
+    level, and 一倍 is always a rise), the level (``x``: 是去年的3倍), or either (``x?``: 超过
+    3倍 alone).
+
+    >>> [_multiple_sense(t, t.index("2"), Decimal(2)) for t in ("增长2倍", "是去年的2倍", "超过2倍")]
+    ['x+', 'x', 'x?']
+    """
+    before = text[max(0, start - 8) : start]
+    if _INCREASE_BY.search(before) or value <= 1:
+        return "x+"
+    if _LEVEL_OF.search(before) or text.startswith("倍于", start):
+        return "x"
+    return "x?"
+
+
 def _percent(
     text: str,
     start: int,
@@ -876,7 +898,7 @@ def _percent(
     if mark.endswith("百分点"):
         kind, unit = Kind.PP, "pp"
     elif mark.endswith("倍"):
-        kind, unit = Kind.MULTIPLE, "x"
+        kind, unit = Kind.MULTIPLE, _multiple_sense(text, start, value)
     elif mark.endswith("成"):
         factor = Decimal(10)
     elif mark.endswith("‰"):
