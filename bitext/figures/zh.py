@@ -31,6 +31,7 @@ from bitext.figures.units import Dimension, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
     MULTIPLIERS,
+    Occupied,
     after,
     clock_digits,
     date_stamp_parts,
@@ -284,10 +285,12 @@ def _special_forms(text: str) -> list[Figure]:
         _clock_ranges,
         _two_months,
     )
+    taken = Occupied()
     for reader in readers:
         for figure in reader(text):
-            if not any(f.start < figure.end and figure.start < f.end for f in found):
+            if not taken.overlaps(figure.start, figure.end):
                 found.append(figure)
+                taken.add(figure.start, figure.end)
     return found
 
 
