@@ -24,7 +24,9 @@ _READERS = {"zh": zh.extract, "en": en.extract}
 def extract(text: str, lang: str, base: int = 0) -> list[Figure]:
     """Figures of ``text`` in language ``lang`` (zh or en); none for other text."""
     reader = _READERS.get(lang)
-    return _soften_glosses(reader(text, base), text, base) if reader else []
+    if reader is None:
+        return []
+    return _soften_notes(_soften_glosses(reader(text, base), text, base), text, base)
 
 
 def _soften_glosses(figures: list[Figure], text: str, base: int) -> list[Figure]:
@@ -41,3 +43,29 @@ def _soften_glosses(figures: list[Figure], text: str, base: int) -> list[Figure]
         if _GLOSS_OPEN.fullmatch(between) and _GLOSS_CLOSE.match(text, figure.end - base):
             softened[i] = figure._replace(soft=True)
     return softened
+
+
+_UNIT_NOTE = regex.compile(
+    r"[(（][^()（）]{0,80}?(?:=|＝|\bequals?\b|\bequal\s+to\b|\bequivalent\s+to\b|等于)"
+    r"[^()（）]{0,80}[)）]",
+    regex.IGNORECASE,
+)
+"""A translator's note that defines a unit: '(a unit of area, one "mu"=0.0667 hectares)'."""
+
+
+def _soften_notes(figures: list[Figure], text: str, base: int) -> list[Figure]:
+    """Figures in a bracketed note that defines a unit explain the text, they are not part
+    of what it says; the other language need not have them.
+
+    >>> [(f.text, f.soft) for f in extract('50 mu (one "mu"=0.0667 hectares) of land', "en")]
+    [('50 mu', False), ('one', True), ('0.0667 hectares', True)]
+    """
+    notes = [m.span() for m in _UNIT_NOTE.finditer(text)]
+    if not notes:
+        return figures
+    return [
+        f._replace(soft=True)
+        if any(start <= f.start - base and f.end - base <= end for start, end in notes)
+        else f
+        for f in figures
+    ]
