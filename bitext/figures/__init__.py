@@ -1,7 +1,9 @@
 """Figures: numbers as values with a scale, a unit and a kind, on both sides.
 
 ``extract(text, "zh")`` and ``extract(text, "en")`` read the figures of a span;
-:mod:`bitext.figures.compare` matches them across a pair.
+:mod:`bitext.figures.compare` matches them across a pair. Each language reads with a
+registry of readers in precedence order (:data:`READERS`); :func:`readings` says which
+reader read each figure. Units are :mod:`bitext.figures.units`.
 
 >>> [str(f.value) for f in extract("投入 387.75 万元", "zh")]
 ['3877500']
@@ -11,22 +13,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from bitext.figures import en, zh
+from bitext.figures.reading import Reader
 from bitext.model import Figure
 
 _GLOSS_OPEN = regex.compile(r"\s*[(（]\s*$")
 _GLOSS_CLOSE = regex.compile(r"\s*[)）]")
-_READERS = {"zh": zh.extract, "en": en.extract}
+READERS: dict[str, tuple[Reader, ...]] = {"zh": zh.READERS, "en": en.READERS}
+_READINGS: dict[str, Callable[[str, int], list[tuple[str, Figure]]]] = {
+    "zh": zh.readings,
+    "en": en.readings,
+}
 
 
 def extract(text: str, lang: str, base: int = 0) -> list[Figure]:
     """Figures of ``text`` in language ``lang`` (zh or en); none for other text."""
-    reader = _READERS.get(lang)
-    if reader is None:
+    return [figure for _, figure in readings(text, lang, base)]
+
+
+def readings(text: str, lang: str, base: int = 0) -> list[tuple[str, Figure]]:
+    """The figures of :func:`extract`, each with the name of the reader that read it.
+
+    >>> [(name, f.text) for name, f in readings("下午3时30分，投入387.75万元，增长一半", "zh")]
+    [('clock', '下午3时30分'), ('number', '387.75万元'), ('half', '一半')]
+    """
+    read = _READINGS.get(lang)
+    if read is None:
         return []
-    return _soften_notes(_soften_glosses(reader(text, base), text, base), text, base)
+    found = read(text, base)
+    softened = _soften_notes(
+        _soften_glosses([figure for _, figure in found], text, base), text, base
+    )
+    return [(name, figure) for (name, _), figure in zip(found, softened, strict=True)]
 
 
 def _soften_glosses(figures: list[Figure], text: str, base: int) -> list[Figure]:

@@ -200,6 +200,14 @@ class Occupied:
         self._starts[i:j] = [start]
         self._ends[i:j] = [end]
 
+    def covers(self, position: int) -> bool:
+        """``position`` lies inside a read span.
+
+        >>> Occupied([(3, 5)]).covers(4), Occupied([(3, 5)]).covers(5)
+        (True, False)
+        """
+        return self.overlaps(position, position + 1)
+
     def overlaps(self, start: int, end: int) -> bool:
         """Some read span shares a character with ``start:end`` (or lies strictly
         inside it)."""
