@@ -210,7 +210,7 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     >>> [(name, f.text) for name, f in readings("下午3时30分，投入387.75万元")]
     [('clock', '下午3时30分'), ('number', '387.75万元')]
     """
-    view = _LETTER_ZERO.sub("〇", simplified(text))
+    view = reading_view(text)
     found = read_in_turn(view, READERS)
     datelines = Occupied(m.span() for m in _DATELINE.finditer(view))
     return [
@@ -225,6 +225,16 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
         )
         for name, f in found
     ]
+
+
+def reading_view(text: str) -> str:
+    """The text as the readers read it, of the same length: simplified characters (萬 as
+    万), and a letter O or a circle between numerals as 〇 (六O二厂, 二○一八).
+
+    >>> reading_view("二○一八年投入一萬元")
+    '二〇一八年投入一万元'
+    """
+    return _LETTER_ZERO.sub("〇", simplified(text))
 
 
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
