@@ -173,6 +173,8 @@ _AND_A_HALF = regex.compile(
 )
 _HALF_UNITS = {"年": "years", "天": "day", "周": "week", "星期": "week", "小时": "h", "钟头": "h",
                "分钟": "min", "月": "month-count"}  # fmt: skip
+"""Duration words of 一年半 and 两个半小时, with their unit codes. 年 and 月 are no unit
+spelling in the registry: after a plain number they make a year or a month (2018 年)."""
 _YEAR_AHEAD = regex.compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三四五六七八九]{4}年")
 """二〇一八年, and 二零一八 in 二零一八至二零二二年."""
 _BARE_AMOUNT = regex.compile(
@@ -826,6 +828,8 @@ def _in_calendar(text: str, token: _Token) -> _Token:
     if kind == Kind.COUNT and unit is None and before.endswith("月") and 1 <= value <= 31:
         kind = Kind.DAY  # 7月17和22日
     kind, unit = _date_kind(kind, unit, value)  # type: ignore[arg-type]
+    if (kind, unit) == (token.kind, token.unit):
+        return token
     return token._replace(kind=kind, unit=unit)
 
 
