@@ -24,6 +24,7 @@ from bitext.model import Figure
 _GLOSS_OPEN = regex.compile(r"\s*[(（]\s*$")
 _GLOSS_CLOSE = regex.compile(r"\s*[)）]")
 READERS: dict[str, tuple[Reader, ...]] = {"zh": zh.READERS, "en": en.READERS}
+_EXTRACT: dict[str, Callable[[str, int], list[Figure]]] = {"zh": zh.extract, "en": en.extract}
 _READINGS: dict[str, Callable[[str, int], list[tuple[str, Figure]]]] = {
     "zh": zh.readings,
     "en": en.readings,
@@ -32,7 +33,8 @@ _READINGS: dict[str, Callable[[str, int], list[tuple[str, Figure]]]] = {
 
 def extract(text: str, lang: str, base: int = 0) -> list[Figure]:
     """Figures of ``text`` in language ``lang`` (zh or en); none for other text."""
-    return [figure for _, figure in readings(text, lang, base)]
+    read = _EXTRACT.get(lang)
+    return _soften_glosses(read(text, base), text, base) if read else []
 
 
 def readings(text: str, lang: str, base: int = 0) -> list[tuple[str, Figure]]:

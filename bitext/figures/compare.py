@@ -532,10 +532,6 @@ def _two_ends(
     return [k for k, _ in found], found[0][1]
 
 
-def _is_same(relation: Relation | None) -> bool:
-    return relation is not None and relation.name == RelationName.SAME
-
-
 def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] | None:
     """The Chinese value in the English figure's unit (:mod:`bitext.figures.units`);
     unchanged where either unit does not convert, None across dimensions."""

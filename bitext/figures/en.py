@@ -967,7 +967,7 @@ def _fractions(text: str) -> list[Figure]:
 
 
 def _multiples(text: str) -> list[Figure]:
-    """Twice, three times, tenfold; "double" and its kind are soft (a double win)."""
+    """Twice, three times, ten-fold; "double" and its kind are soft (a double win)."""
     figures = []
     for match in _MULTIPLE.finditer(text):
         word = (match.group(1) or "").lower()
@@ -1074,7 +1074,7 @@ READERS = (
     Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade"),
     Reader("vague", whole(_vague), "hundreds of, several million: an order of magnitude"),
     Reader("fraction", whole(_fractions), "a third, two thirds, more than half: a share"),
-    Reader("multiple", whole(_multiples), "twice, three times, tenfold: a multiple"),
+    Reader("multiple", whole(_multiples), "twice, three times, ten-fold: a multiple"),
     Reader("ordinal", whole(_ordinals), "14th, the first, No. 5: an ordinal"),
     Reader("number", _numbers, "RMB5.628 million, 3,877.5 million yuan, 5 to 10, 12%: numbers"),
 )

@@ -172,7 +172,8 @@ _REGISTRY = (
     Unit(
         "m", Dimension.LENGTH, Decimal(1), zh=("米",), zh_latin=("m",),
         en_suffix=("metres", "meters", "metre", "meter"), en_glued=("m",),
-        note='"100m" in English is a distance unless money is named ("$100m" is a million).',
+        note='In English an m after the digits is taken for million, applied only after a '
+        'currency: "$100m" is 100 million, "100m" is 100 (and no unit).',
     ),
     Unit(
         "cm", Dimension.LENGTH, Decimal("0.01"), zh=("厘米",), zh_latin=("cm",),

@@ -20,7 +20,6 @@ from bitext.model import Kind
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_POSITIONAL = "十百千万亿拾佰仟"
 
 
 def parse_arabic(text: str) -> tuple[Decimal, Decimal]:

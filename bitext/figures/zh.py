@@ -173,6 +173,8 @@ _AND_A_HALF = regex.compile(
 )
 _HALF_UNITS = {"年": "years", "天": "day", "周": "week", "星期": "week", "小时": "h", "钟头": "h",
                "分钟": "min", "月": "month-count"}  # fmt: skip
+"""Duration words of 一年半 and 两个半小时, with their unit codes. 年 and 月 are no unit
+spelling in the registry: after a plain number they make a year or a month (2018 年)."""
 _YEAR_AHEAD = regex.compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三四五六七八九]{4}年")
 """二〇一八年, and 二零一八 in 二零一八至二零二二年."""
 _BARE_AMOUNT = regex.compile(
@@ -208,12 +210,22 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     >>> [(name, f.text) for name, f in readings("下午3时30分，投入387.75万元")]
     [('clock', '下午3时30分'), ('number', '387.75万元')]
     """
-    view = _LETTER_ZERO.sub("〇", simplified(text))
+    view = reading_view(text)
     found = read_in_turn(view, READERS)
     return [
         (name, f._replace(start=f.start + base, end=f.end + base, text=text[f.start : f.end]))
         for name, f in found
     ]
+
+
+def reading_view(text: str) -> str:
+    """The text as the readers read it, of the same length: simplified characters (萬 as
+    万), and a letter O or a circle between numerals as 〇 (六O二厂, 二○一八).
+
+    >>> reading_view("二○一八年投入一萬元")
+    '二〇一八年投入一万元'
+    """
+    return _LETTER_ZERO.sub("〇", simplified(text))
 
 
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
@@ -805,6 +817,8 @@ def _in_calendar(text: str, token: _Token) -> _Token:
     if kind == Kind.COUNT and unit is None and before.endswith("月") and 1 <= value <= 31:
         kind = Kind.DAY  # 7月17和22日
     kind, unit = _date_kind(kind, unit, value)  # type: ignore[arg-type]
+    if (kind, unit) == (token.kind, token.unit):
+        return token
     return token._replace(kind=kind, unit=unit)
 
 
