@@ -34,7 +34,7 @@ _READINGS: dict[str, Callable[[str, int], list[tuple[str, Figure]]]] = {
 def extract(text: str, lang: str, base: int = 0) -> list[Figure]:
     """Figures of ``text`` in language ``lang`` (zh or en); none for other text."""
     read = _EXTRACT.get(lang)
-    return _soften_glosses(read(text, base), text, base) if read else []
+    return _explanations_softened(read(text, base), text, base) if read else []
 
 
 def readings(text: str, lang: str, base: int = 0) -> list[tuple[str, Figure]]:
@@ -47,10 +47,13 @@ def readings(text: str, lang: str, base: int = 0) -> list[tuple[str, Figure]]:
     if read is None:
         return []
     found = read(text, base)
-    softened = _soften_notes(
-        _soften_glosses([figure for _, figure in found], text, base), text, base
-    )
+    softened = _explanations_softened([figure for _, figure in found], text, base)
     return [(name, figure) for (name, _), figure in zip(found, softened, strict=True)]
+
+
+def _explanations_softened(figures: list[Figure], text: str, base: int) -> list[Figure]:
+    """Figures that explain the text rather than say it: glosses and unit notes."""
+    return _soften_notes(_soften_glosses(figures, text, base), text, base)
 
 
 def _soften_glosses(figures: list[Figure], text: str, base: int) -> list[Figure]:
