@@ -92,12 +92,15 @@ class RelationName(StrEnum):
 
 
 class Relation(NamedTuple):
-    """A relation between two figures with its cost in the assignment (cheapest first)
-    and, for ``scale``, the power of ten the English is off by."""
+    """A relation between two figures with its cost in the assignment (cheapest first);
+    for ``scale``, the power of ten the English is off by; ``inside`` for one English
+    number inside an approximate Chinese range, which is taken only after the ranges
+    found both their ends (百分之七八十 is "70% or 80%", not "70%" and an extra "80%")."""
 
     name: RelationName
     cost: float
     factor: int | None = None
+    inside: bool = False
 
 
 class FigureMatch(NamedTuple):
@@ -153,14 +156,17 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
             else None
         )
     approximate = _tolerance(zh, en)
+    inside = _inside_approximate_range(zh, zh_value, zh_high, en, approximate)
     if (
         _same(zh_value, zh_high, zh_step, en, approximate)
         or _bound_holds(zh, zh_value, en)
         or _within_tolerance(zh, zh_value, zh_high, en, tolerance)
+        or inside
     ):
         if swapped or _currency_conflict(zh, en):
             return Relation(RelationName.UNIT, 1.5)
-        return Relation(RelationName.SAME, loose + soft + _relative_difference(zh_value, en.value))
+        cost = loose + soft + _relative_difference(zh_value, en.value)
+        return Relation(RelationName.SAME, cost, inside=inside)
     if zh_group != en_group and {zh_group, en_group} not in _SAME_ROLE:
         return None
     if zh.soft or en.soft:
@@ -395,11 +401,17 @@ def match_figures(
     candidates.sort(key=lambda c: c[:4])
     taken_zh: dict[int, FigureMatch] = {}
     taken_en: set[int] = set()
-    # Figures that are the same figure first, then ranges written as two figures, and
-    # only then different numbers in the same role.
-    _take(candidates, zh, en, taken_zh, taken_en, lambda name: name != RelationName.VALUE)
+
+    # Figures that are the same figure first, then ranges written as two figures, then
+    # one number inside an approximate range, and only then different numbers in the
+    # same role.
+    def take(wanted: Callable[[Relation], bool]) -> None:
+        _take(candidates, zh, en, taken_zh, taken_en, wanted)
+
+    take(lambda r: r.name != RelationName.VALUE and not r.inside)
     _pair_range_ends(zh, en, taken_zh, taken_en, tolerance)
-    _take(candidates, zh, en, taken_zh, taken_en, lambda name: name == RelationName.VALUE)
+    take(lambda r: r.name != RelationName.VALUE)
+    take(lambda r: r.name == RelationName.VALUE)
     _pair_last_two(zh, en, taken_zh, taken_en)
     matches = [
         taken_zh.get(i, FigureMatch(z, None, RelationName.MISSING)) for i, z in enumerate(zh)
@@ -416,10 +428,10 @@ def _take(
     en: Sequence[Figure],
     taken_zh: dict[int, FigureMatch],
     taken_en: set[int],
-    wanted: Callable[[RelationName], bool],
+    wanted: Callable[[Relation], bool],
 ) -> None:
     for _cost, _drift, i, j, relation in candidates:
-        if i in taken_zh or j in taken_en or not wanted(relation.name):
+        if i in taken_zh or j in taken_en or not wanted(relation):
             continue
         taken_zh[i] = FigureMatch(zh[i], en[j], relation.name, relation.factor)
         taken_en.add(j)
@@ -599,6 +611,23 @@ def _bound_holds(zh: Figure, zh_value: Decimal, en: Figure) -> bool:
     if bound == Approx.UNDER:
         return limit * (1 - BOUND_REACH) <= exact < limit
     return False
+
+
+def _inside_approximate_range(
+    zh: Figure, low: Decimal, high: Decimal | None, en: Figure, approximate: Decimal
+) -> bool:
+    """An approximate Chinese range and one English number in it: 五六百米 and "about 500
+    meters", 十二三里 and "about four miles".
+
+    >>> from bitext.figures import extract
+    >>> zh = extract("五六百米", "zh")[0]
+    >>> [_inside_approximate_range(zh, zh.value, zh.high, en, Decimal(0))
+    ...  for en in extract("about 500 meters, 700 meters", "en")]
+    [True, False]
+    """
+    if zh.approx != Approx.ABOUT or high is None or en.high is not None:
+        return False
+    return low * (1 - approximate) <= en.value <= high * (1 + approximate)
 
 
 def _tolerance(zh: Figure, en: Figure) -> Decimal:

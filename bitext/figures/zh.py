@@ -29,6 +29,7 @@ are not read again as numbers.
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -191,6 +192,15 @@ _CLOCK_RANGE = regex.compile(
     r"(?P<a>[0-9]{1,2})\s*[-—–至到~～]\s*(?P<b>[0-9]{1,2})\s*(?:时|点)(?!间)"
 )
 _TWO_MONTHS = regex.compile(r"(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九十])月")
+_ADJACENT = regex.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万亿点])(?P<tens>[二三四五六七八九]?十)?"
+    r"(?P<run>[一二两三四五六七八九]{2,})(?P<place>[十百千万亿]*)"
+)
+"""五六百米, 两三个小时, 十七八岁, 百分之七八十: neighbouring numerals are an approximate
+range (500 to 600 metres), never one number (七八 is no 78)."""
+_DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_NOT_AFTER_ADJACENT = regex.compile(r"\s*(?:十?年代|月|日|号|点|时)")
+"""七八月, 五六点, 六七十年代: months, clocks and decades, left to their readers."""
 _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "晚")
 _SOFT_LIMIT = Decimal(10)
 
@@ -546,6 +556,61 @@ def _two_months(text: str) -> list[Figure]:
             figures.append(_figure(text, m.start("a"), m.end("a"), Decimal(a), Kind.MONTH))
             figures.append(_figure(text, m.start("b"), m.end(), Decimal(b), Kind.MONTH))
     return figures
+
+
+def _adjacent_ranges(text: str) -> list[Figure]:
+    """Neighbouring numerals: 五六百米 is 500 to 600 m, 一两年 one or two years and 三四五个人
+    three to five people, an approximate range; 三四五六年级 (grades 3, 4, 5 and 6),
+    二四五年级 and 第三四名 list ranks one by one. They need a unit, a place (五六百) or
+    百分之 to be a quantity: 一二 alone is a list marker, 三四线城市 a tier of cities.
+
+    >>> [(f.text, str(f.value), str(f.high)) for f in extract("走出五六百米，十七八岁")]
+    [('五六百米', '500', '600'), ('十七八岁', '17', '18')]
+    """
+    figures: list[Figure] = []
+    for m in _ADJACENT.finditer(text):
+        numbers = [_DIGIT_VALUES[ch] for ch in m.group("run")]
+        grades = text.startswith("年级", m.end()) and len(set(numbers)) == len(numbers)
+        if any(b != a + 1 for a, b in itertools.pairwise(numbers)) and not grades:
+            continue  # 一九八九 is read digit by digit, 三五 is "three or five"; 二四五年级 lists
+        if not _NOT_AFTER_ADJACENT.match(text, m.end()):
+            figures += _adjacent_figures(text, m, numbers)
+    return figures
+
+
+def _adjacent_figures(text: str, m: regex.Match[str], numbers: list[int]) -> list[Figure]:
+    """The figures of one run of neighbouring numerals, with what follows it."""
+    start, end = m.start(), m.end()
+    tens = _small(m.group("tens")) if m.group("tens") else 0
+    step = Decimal(1)
+    for ch in m.group("place"):
+        step *= MULTIPLIERS[ch]
+    low, high = (tens + numbers[0]) * step, (tens + numbers[-1]) * step
+    if text.endswith("百分之", 0, start):
+        return [_figure(text, start - 3, end, low, Kind.PERCENT, unit="%", high=high,
+                        approx=Approx.ABOUT, step=step)]  # fmt: skip
+    percent = _PERCENT_AFTER.match(text, end)
+    if percent:  # 七八成, 两三倍
+        return [_shares(text, start, percent.end(), low, step, high, Approx.ABOUT)]
+    if text.startswith("年级", end):  # 三四五六年级: grades listed one by one
+        kind, unit, unit_end = Kind.ORDINAL, None, end + 2
+    else:
+        kind, unit, unit_end = _unit(text, end)
+    if kind is None and not m.group("place"):
+        return []
+    kind, unit = _date_kind(kind or Kind.COUNT, unit, low)
+    if text.endswith("第", 0, start):  # 第三四名: the third and the fourth
+        kind, unit, start = Kind.ORDINAL, None, start - 1
+    if kind == Kind.ORDINAL:  # listed one by one, the first with 第, the last with 年级
+        run = m.start("run")
+        edges = [start, *range(run + 1, run + len(numbers)), unit_end]
+        return [
+            _figure(text, a, b, Decimal(tens + n), kind, soft=tens + n <= _SOFT_LIMIT)
+            for (a, b), n in zip(itertools.pairwise(edges), numbers, strict=True)
+        ]
+    soft = high <= _SOFT_LIMIT and kind in (Kind.COUNT, Kind.MEASURE)
+    return [_figure(text, start, unit_end, low, kind, unit=unit, high=high, approx=Approx.ABOUT,
+                    step=step, soft=soft)]  # fmt: skip
 
 
 def _firsts(text: str) -> list[Figure]:
@@ -1055,7 +1120,19 @@ def _percent(text: str, token: _Token, end: int) -> Figure:
     >>> [(f.text, str(f.value), f.kind.value) for f in extract("增长12%，下降3成，提高2倍")]
     [('12%', '12', 'percent'), ('3成', '30', 'percent'), ('2倍', '2', 'multiple')]
     """
-    start, value, step, high = token.start, token.value, token.step, token.high
+    return _shares(text, token.start, end, token.value, token.step, token.high, token.approx)
+
+
+def _shares(
+    text: str,
+    start: int,
+    end: int,
+    value: Decimal,
+    step: Decimal,
+    high: Decimal | None,
+    approx: Approx | None,
+) -> Figure:
+    """The figure of :func:`_percent`, from ``start`` to the mark that ends at ``end``."""
     mark = text[start:end].rstrip()
     kind, unit, factor = Kind.PERCENT, "%", Decimal(1)
     if mark.endswith("百分点"):
@@ -1068,8 +1145,7 @@ def _percent(text: str, token: _Token, end: int) -> Figure:
         factor = Decimal("0.1")
     return _figure(
         text, start, end, value * factor, kind, unit=unit,
-        high=high * factor if high is not None else None, approx=token.approx,
-        step=step * factor,
+        high=high * factor if high is not None else None, approx=approx, step=step * factor,
     )  # fmt: skip
 
 
@@ -1143,6 +1219,9 @@ READERS = (
     Reader("roman", whole(_romans), "Ⅲ级, II 级: a level in Roman numerals"),
     Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day"),
     Reader("two-months", whole(_two_months), "七八月: two months, July and August"),
+    Reader(
+        "adjacent", whole(_adjacent_ranges), "五六百米, 两三个, 三四五六年级: neighbouring numerals"
+    ),
     Reader("idiom", nothing(_IDIOMS), "一些, 统一, 十分, 一带一路: numerals in words"),
     Reader("code", nothing(_BLOCKED), "415-575-4444, Su-27: telephone numbers and models"),
     Reader("number", _numbers, "387.75 万元, 三千八百人, 5至10万元, 第十四: numbers"),
