@@ -111,6 +111,8 @@ _IDIOMS = regex.compile(
     r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生|"
     r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季|"
     r"有朝一日|一时间|一时|同一时间|两个一百年|二十国集团|七国集团|八国集团|十二五期间|"
+    r"万人空巷|万人迷|万家灯火|万家万户|万家乐|百家乐|百家争鸣|百家姓|千人一面|千篇一律|千部一腔|"
+    r"千头万绪|千门万户|万户侯|"
     r"(?<![几数百千万])[几数百千万]+十?年一遇|"  # (?<!…): a run of 万 is scanned once, not per 万
     r"(?:长征|神舟|嫦娥|天宫|天舟|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
     r"[一二三四五六七八九十0-9]+号"
@@ -180,9 +182,13 @@ _YEAR_AHEAD = regex.compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三�
 """二〇一八年, and 二零一八 in 二零一八至二零二二年."""
 _BARE_AMOUNT = regex.compile(
     r"(?:万亿|亿|千万|百万)(?:元|美元|欧元|英镑|市值|规模|级)|[百千万](?:日|天)|[百千](?:元|块)"
-    r"|(?<=每)[百千万]|[百千](?=[户人家个名])"
+    r"|(?<=每)[百千万]|[百千万](?=[人名位家户个辆台套件册本部座所项条只头株棵篇字亩吨])"
+    r"|[百千万](?=年(?!代|级|龄|纪|轻|均))"
 )
-"""万亿市值, 亿元级, 千万美元, 百日: a bare multiplier before money or time is one of it."""
+"""万亿市值, 亿元级, 千万美元, 百日: a bare multiplier before money or time is one of it;
+万名 (10,000 teachers), 万亩, 千人 and 百年 (a century) before what they count. 万元 alone
+stays a unit: "单位：万元" heads a table."""
+_BARE_MULTIPLIERS = ("百", "千", "万")
 _MIDNIGHT = regex.compile(r"零点(?![零〇一二三四五六七八九十0-9])|零时")
 _ROMAN = regex.compile(
     r"(?P<r>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?<![A-Za-z])[IVX]{1,4}(?![A-Za-z]))\s*(?:级|(?=类|期|型|号))"
@@ -881,6 +887,8 @@ def _in_calendar(text: str, token: _Token) -> _Token:
     before = token.before.rstrip()
     if kind == Kind.COUNT and unit is None and before.endswith("月") and 1 <= value <= 31:
         kind = Kind.DAY  # 7月17和22日
+    if kind == Kind.YEAR and token.match.group("cn") in _BARE_MULTIPLIERS:
+        kind, unit = Kind.COUNT, "years"  # 千年 is a millennium, never the year 1000
     kind, unit = _date_kind(kind, unit, value)  # type: ignore[arg-type]
     if (kind, unit) == (token.kind, token.unit):
         return token
@@ -917,18 +925,23 @@ def _days_not_dates(text: str, token: _Token) -> _Token:
 
 def _finish(text: str, token: _Token) -> Figure:
     """The figure a token makes; a small Chinese numeral counting things is soft (一个人
-    may be "a person").
+    may be "a person"), and so are a bare 百年 or 千年, which the English names with a word
+    ("a century", as 十年 is "a decade"), and a bare 万 (保万家洁净 "clean your home"; 每万人
+    is "per 10,000 people").
 
-    >>> [(f.text, f.soft) for f in extract("一个人的健康，数十款产品")]
-    [('一个', True), ('数十', False)]
+    >>> [(f.text, f.soft) for f in extract("一个人的健康，数十款产品，百年党史，每万人")]
+    [('一个', True), ('数十', False), ('百年', True), ('万人', False)]
     """
-    soft = (
+    small = (
         token.is_cn
         and token.value <= _SOFT_LIMIT
         and token.high is None
         and token.kind in (Kind.COUNT, Kind.MEASURE)
         and token.approx != Approx.VAGUE  # 数十款 is "dozens of": a figure the English must keep
     )
+    bare = token.match.group("cn") if token.match.group("cn") in _BARE_MULTIPLIERS else None
+    century = bare is not None and token.unit == "years"
+    myriad = bare == "万" and not (token.prefix or token.approx or token.before.endswith("每"))
     return _figure(
         text,
         token.start,
@@ -939,7 +952,7 @@ def _finish(text: str, token: _Token) -> Figure:
         high=token.high,
         approx=token.approx,
         step=token.step,
-        soft=soft,
+        soft=small or century or myriad,
     )
 
 
