@@ -207,6 +207,12 @@ range (500 to 600 metres), never one number (七八 is no 78)."""
 _DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _NOT_AFTER_ADJACENT = regex.compile(r"\s*(?:十?年代|月|日|号|点|时)")
 """七八月, 五六点, 六七十年代: months, clocks and decades, left to their readers."""
+_STARS = regex.compile(
+    r"(?<![0-9零〇一二两三四五六七八九十百千万])(?:(?P<n>[一二两三四五六七1-7])\s*星级"
+    r"|(?P<n>[一二两四五1-5])\s*星(?![期球座系]))"
+)
+"""五星好评, 四星级酒店: a rating in stars ("five-star"). 三星 alone is Samsung and 北斗七星 the
+Big Dipper; 一星期 is a week."""
 _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "晚")
 _SOFT_LIMIT = Decimal(10)
 
@@ -617,6 +623,21 @@ def _adjacent_figures(text: str, m: regex.Match[str], numbers: list[int]) -> lis
     soft = high <= _SOFT_LIMIT and kind in (Kind.COUNT, Kind.MEASURE)
     return [_figure(text, start, unit_end, low, kind, unit=unit, high=high, approx=Approx.ABOUT,
                     step=step, soft=soft)]  # fmt: skip
+
+
+def _stars(text: str) -> list[Figure]:
+    """五星点评 "five-star reviews", 5星级: a rating, soft as a small count is.
+
+    >>> [(f.text, f.soft) for f in extract("五星好评，三星手机，5星级服务")]
+    [('五星', True), ('5星级', False)]
+    """
+    figures = []
+    for m in _STARS.finditer(text):
+        stars = m.group("n")
+        figures.append(
+            _figure(text, *m.span(), Decimal(_small(stars)), Kind.COUNT, soft=not stars.isdigit())
+        )
+    return figures
 
 
 def _firsts(text: str) -> list[Figure]:
@@ -1235,6 +1256,7 @@ READERS = (
     Reader(
         "adjacent", whole(_adjacent_ranges), "五六百米, 两三个, 三四五六年级: neighbouring numerals"
     ),
+    Reader("stars", whole(_stars), "五星好评, 四星级酒店: a rating in stars"),
     Reader("idiom", nothing(_IDIOMS), "一些, 统一, 十分, 一带一路: numerals in words"),
     Reader("code", nothing(_BLOCKED), "415-575-4444, Su-27: telephone numbers and models"),
     Reader("number", _numbers, "387.75 万元, 三千八百人, 5至10万元, 第十四: numbers"),
