@@ -125,6 +125,8 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         or _increase_in_percent(zh, en)
     ):
         return Relation(RelationName.SAME, 0.0)
+    if _half_of_one(zh, en):
+        return Relation(RelationName.SAME, 0.5)
     en = _weight_in_pounds(zh, en)
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
@@ -279,6 +281,19 @@ def _first_months(months: Figure, count: Figure) -> bool:
         and months.high is not None
         and count.unit == "month-count"
         and count.value == months.high
+    )
+
+
+def _half_of_one(zh: Figure, en: Figure) -> bool:
+    """半米 is "half a meter", 半页纸 "half a page": half of one unit or thing, where the
+    English "half" is read as a share (50%)."""
+    return (
+        zh.kind in (Kind.COUNT, Kind.MEASURE)
+        and zh.value == Decimal("0.5")
+        and zh.high is None
+        and en.kind == Kind.FRACTION
+        and en.value == 50
+        and en.high is None
     )
 
 

@@ -59,6 +59,7 @@ from bitext.model import Approx, Figure, Kind
 CLASSIFIERS = (
     "个名位人家所项条次期批件台辆套座处种类块张本篇份户村镇乡县省市国届场轮季间栋层排行列"
     "组队支只头匹棵株架艘枚颗粒首部集章节起宗笔例门床幢股趟遍回番元角分级枪球局盘杆"
+    "页杯瓶碗盒箱袋桶"
 )
 APPROX_BEFORE = {
     "大约": Approx.ABOUT, "约合": Approx.ABOUT, "约": Approx.ABOUT, "将近": Approx.UNDER, "接近": Approx.UNDER,
@@ -170,6 +171,11 @@ _VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**
                  "数以百万计": 10**6, "数以亿计": 10**8, "万千": 1000}  # fmt: skip
 _FIRST = regex.compile(r"首(?=[次届个批位家座款台次轮期])|头号")
 _HALF = regex.compile(r"一半|半数|过半")
+_HALF_A = regex.compile(
+    r"(?<![0-9零〇一二两三四五六七八九十百千万上下前后多大过])半(?![场分球角人期])"
+)
+"""半米, 半页纸, 半年: half a unit or a thing. Not the halves of a whole (上半年, the
+first half of the year; 大半 most of it), a half-time (半场) or a hemisphere (半球)."""
 _AND_A_HALF = regex.compile(
     r"(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*"
     r"(?:(?P<before>年|天|周|小时|分钟)半|个半(?P<after>小时|月|钟头|星期))"
@@ -667,6 +673,26 @@ def _halves(text: str) -> list[Figure]:
                 approx=Approx.OVER if m.group() == "过半" else None)
         for m in _HALF.finditer(text)
     ]  # fmt: skip
+
+
+def _halves_of_one(text: str) -> list[Figure]:
+    """半米 is 0.5 m ("about 0.5 meters", "half a meter"), 半小时 30 minutes, 半页 half a
+    page; soft, as small numbers are.
+
+    >>> [(f.text, str(f.value), f.unit) for f in extract("把床抬高了大概半米，上半年")]
+    [('半米', '0.5', 'm')]
+    """
+    figures = []
+    for m in _HALF_A.finditer(text):
+        kind, unit, end = _unit(text, m.end())
+        if kind == Kind.YEAR:
+            kind, unit = Kind.COUNT, "years"
+        if kind in (Kind.COUNT, Kind.MEASURE):
+            half = Decimal("0.5")
+            figures.append(
+                _figure(text, m.start(), end, half, kind, unit=unit, step=half, soft=True)
+            )
+    return figures
 
 
 def _vague(text: str) -> list[Figure]:
@@ -1247,6 +1273,7 @@ READERS = (
     Reader("first", whole(_firsts), "首次, 首届, 头号: the first"),
     Reader("and-a-half", whole(_and_a_half), "一年半, 两个半小时: a duration and a half"),
     Reader("half", whole(_halves), "一半, 半数, 过半: half, as a percentage"),
+    Reader("half-of-one", whole(_halves_of_one), "半米, 半小时, 半页纸: half of one unit or thing"),
     Reader("label", whole(_labels), "8·11, 9·11: an event named by its date"),
     Reader("holiday", whole(_holidays), "八一, 五一劳动节: a day named by its date"),
     Reader("midnight", whole(_midnights), "零点, 零时: midnight"),
