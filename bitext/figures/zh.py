@@ -107,7 +107,7 @@ _NAMED_BY_DIGITS = regex.compile(r"[一二三四五六七八九][〇零][一二�
 """六〇二厂: a number read out digit by digit with a zero in it is the number 602."""
 _IDIOMS = regex.compile(
     r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
-    r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万(?=[不别要记注小])|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
+    r"一度|一律|一贯|一向|一举|一线|一流|(?<!分)之一|唯一|统一|万一|十分(?!之)|百姓|千万(?=[不别要记注小])|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
     r"一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|两岸|双方|一国两制|四个全面|"
     r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生|"
     r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季|"
@@ -171,6 +171,8 @@ _VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**
                  "数以百万计": 10**6, "数以亿计": 10**8, "万千": 1000}  # fmt: skip
 _FIRST = regex.compile(r"首(?=[次届个批位家座款台次轮期])|头号")
 _HALF = regex.compile(r"一半|半数|过半")
+_PERCENT_WITHOUT_ZHI = regex.compile(r"百分(?P<n>[一二两三四五六七八九十百]+)(?![分之点])")
+"""百分百, 百分二百: a percentage said without 之 ("we give 200%")."""
 _HALF_A = regex.compile(
     r"(?<![0-9零〇一二两三四五六七八九十百千万上下前后多大过])半(?![场分球角人期])"
 )
@@ -695,6 +697,19 @@ def _halves_of_one(text: str) -> list[Figure]:
     return figures
 
 
+def _percents_without_zhi(text: str) -> list[Figure]:
+    """百分二百 is 200%, 百分百 100%: said without 之, a percentage is talk, as often "we
+    give our all" or "totally" as a share, so it is soft (so is 百分之百).
+
+    >>> [(f.text, str(f.value)) for f in extract("只要顾客喜欢我们都尽百分二百的力去完成")]
+    [('百分二百', '200')]
+    """
+    return [
+        _figure(text, *m.span(), parse_chinese(m.group("n")), Kind.PERCENT, unit="%", soft=True)
+        for m in _PERCENT_WITHOUT_ZHI.finditer(text)
+    ]
+
+
 def _vague(text: str) -> list[Figure]:
     """成千上万 spans thousands to tens of thousands; 数以万计 is tens of thousands."""
     figures = []
@@ -776,7 +791,13 @@ def _token(text: str, match: regex.Match[str]) -> _Token | None:
     prefix = _APPROX_BEFORE.search(before)
     if prefix and prefix.group().strip() == "上" and match.group()[:1] not in "百千万亿":
         prefix = None  # 上百人 is "hundreds"; 以上37℃ is no approximation
-    bare_ok = bool(prefix or _APPROX_AFTER.match(text, end) or _BARE_AMOUNT.match(text, start))
+    bare_ok = bool(
+        prefix
+        or _APPROX_AFTER.match(text, end)
+        or _BARE_AMOUNT.match(text, start)
+        or before.endswith("百分之")  # 百分之百
+        or (match.group() in ("十", "千", "万") and text.startswith("分之", end))  # 千分之三
+    )
     number = _number(match, bare_ok=bare_ok)
     if number is None:
         return None
@@ -807,8 +828,9 @@ def _marked(text: str, token: _Token) -> tuple[Figure | None, int] | None:
     if token.before.endswith("第"):
         soft = token.is_cn and value <= _SOFT_LIMIT
         return _figure(text, start - 1, end, value, Kind.ORDINAL, soft=soft), end
-    if token.before.endswith("百分之"):
-        return _figure(text, start - 3, end, value, Kind.PERCENT, unit="%"), end
+    if token.before.endswith("百分之"):  # 百分之百 is soft, as 百分百 is
+        whole = token.match.group() == "百"
+        return _figure(text, start - 3, end, value, Kind.PERCENT, unit="%", soft=whole), end
     if text.startswith("分之", end) and not token.match.group("ar"):
         return _fraction(text, token.match, value)
     return None
@@ -1274,6 +1296,7 @@ READERS = (
     Reader("and-a-half", whole(_and_a_half), "一年半, 两个半小时: a duration and a half"),
     Reader("half", whole(_halves), "一半, 半数, 过半: half, as a percentage"),
     Reader("half-of-one", whole(_halves_of_one), "半米, 半小时, 半页纸: half of one unit or thing"),
+    Reader("percent-without-zhi", whole(_percents_without_zhi), "百分百, 百分二百: a percentage"),
     Reader("label", whole(_labels), "8·11, 9·11: an event named by its date"),
     Reader("holiday", whole(_holidays), "八一, 五一劳动节: a day named by its date"),
     Reader("midnight", whole(_midnights), "零点, 零时: midnight"),
