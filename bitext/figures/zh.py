@@ -98,6 +98,8 @@ _RANGE_JOIN = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
 _DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|号)")
 _GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
 _SIGN = regex.compile(r"(?:(?:^|(?<=[\s(（为是达至到降跌了在率值：:，,]))[-−－]|负\s*|地下\s*)$")
+_RANGE_DASH = regex.compile(r"[0-9０-９%％‰]\s*[-−－]\s*$")
+"""15% -30%: a dash after a figure joins a range; the second end is no negative number."""
 _HAN = regex.compile(r"\p{Han}")
 _LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
 _LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
@@ -890,7 +892,7 @@ def _around(text: str, token: _Token) -> _Token:
     """
     match, start = token.match, token.start
     value, step, end = token.value, token.step, token.end
-    sign = _SIGN.search(token.before)
+    sign = None if _RANGE_DASH.search(token.before) else _SIGN.search(token.before)
     if sign:
         value, start = -value, start - len(sign.group())
     value, high, step, end = _range(text, match, value, step, end)
