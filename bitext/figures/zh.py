@@ -167,9 +167,9 @@ _PLAN = regex.compile(
     r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|[”’\"'」]|以来|末|初|中|开局|收官)"
 )
 _VAGUE = regex.compile(
-    r"成千上万|成千上百|数以万计|数以千计|数以百万计|数以亿计|万千(?![瓦克米卡焦])"
+    r"成千上万|成千上百|成百上千|数以万计|数以千计|数以百万计|数以亿计|万千(?![瓦克米卡焦])"
 )
-_VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "数以万计": 10**4, "数以千计": 1000,
+_VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "成百上千": 100, "数以万计": 10**4, "数以千计": 1000,
                  "数以百万计": 10**6, "数以亿计": 10**8, "万千": 1000}  # fmt: skip
 _FIRST = regex.compile(r"首(?=[次届个批位家座款台次轮期])|头号")
 _HALF = regex.compile(r"一半|半数|过半")
@@ -713,11 +713,12 @@ def _percents_without_zhi(text: str) -> list[Figure]:
 
 
 def _vague(text: str) -> list[Figure]:
-    """成千上万 spans thousands to tens of thousands; 数以万计 is tens of thousands."""
+    """成千上万 spans thousands to tens of thousands, 成百上千 hundreds to thousands; 数以万计
+    is tens of thousands."""
     figures = []
     for m in _VAGUE.finditer(text):
         value = Decimal(_VAGUE_VALUES[m.group()])
-        high = value * 10 if m.group().startswith(("成千上", "万千")) else None
+        high = value * 10 if m.group().startswith(("成千上", "成百上", "万千")) else None
         figures.append(_figure(text, *m.span(), value, Kind.COUNT, high=high, approx=Approx.VAGUE))
     return figures
 
