@@ -157,6 +157,11 @@ _SCORE = regex.compile(
     r"|(?<![0-9.:：])(?P<a>[0-9]{1,2})[:：](?P<b>[0-9])(?![0-9.:：])"  # 3:0 (a clock has 3:00)
 )
 _STREAK = regex.compile(r"(?P<n>[0-9]{1,2}|[二两三四五六七八九十]{1,3})连(?P<how>胜|败|负)")
+_SUCCESSIVE = regex.compile(
+    r"(?<![0-9零〇一二两三四五六七八九十百千万])(?P<n>[0-9]{1,2}|[二两三四五六七八九十]{1,3})"
+    r"连(?=[丰冠涨跌降增升霸任])."
+)
+"""十八连丰, 四连冠, 五连涨, 三连任: a run of successive harvests, titles, rises or terms."""
 _DECADE = regex.compile(
     r"(?:(?P<c>[0-9]{2}|[一二]?十[一二三四五六七八九]?)\s*世纪\s*|上世纪\s*)?"
     r"(?P<d>(?:1[5-9]|20)?[0-9]0|[一二三四五六七八九]十)\s*年代"
@@ -418,6 +423,17 @@ def _streaks(text: str) -> list[Figure]:
             _figure(text, *match.span(), count if won else Decimal(0), Kind.SCORE,
                     high=Decimal(0) if won else count)
         )  # fmt: skip
+    return figures
+
+
+def _successive(text: str) -> list[Figure]:
+    """十八连丰 is 18 good harvests in a row ("the 18th consecutive bumper harvest"), 五连涨
+    five rises in a row: a count (soft when small, as 四连冠 is "the fourth straight")."""
+    figures = []
+    for m in _SUCCESSIVE.finditer(text):
+        count = Decimal(_small(m.group("n")))
+        soft = not m.group("n").isdigit() and count <= _SOFT_LIMIT
+        figures.append(_figure(text, *m.span(), count, Kind.COUNT, soft=soft))
     return figures
 
 
@@ -1293,6 +1309,7 @@ READERS = (
     Reader("race-time", whole(_durations), "1 分 57 秒 79: a race time, in seconds"),
     Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score"),
     Reader("streak", whole(_streaks), "四连胜: a record of straight wins (4-0) or losses"),
+    Reader("successive", whole(_successive), "十八连丰, 五连涨: a count of successive events"),
     Reader("doubling", whole(_doublings), "翻一番, 翻两番: doubled (×2), quadrupled (×4)"),
     Reader("vague", whole(_vague), "成千上万, 数以万计: an order of magnitude"),
     Reader("first", whole(_firsts), "首次, 首届, 头号: the first"),
