@@ -55,7 +55,7 @@ class Kind(StrEnum):
     ordinal   a rank: 第三, "the 19th", 十九大, 十四五, 20 世纪, 65 周年
     fraction  a share as a percentage: 三分之一, "a third", 一半, 2/3
     clock     a time of day or a race time, in seconds: 下午 3 时 (54000), 7.50am, 1 分 57 秒 79
-    score     a score or a record, ``value`` to ``high``: 2 比 0, "3:0", 四连胜 (4 to 0)
+    score     a score, a record or a ratio, ``value`` to ``high``: 2 比 0, "3:0", 四连胜 (4 to 0), 1∶1
     decade    a decade or a generation: 90 年代, "the 1990s", 80后
     ========  ==============================================================================
     """

@@ -262,7 +262,9 @@ def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
 
 def _said(figure: Figure) -> str:
     """A figure's value for a message; a multiple says which level it names (增长2倍 is a
-    rise of 2 times, to 3 times the old level)."""
+    rise of 2 times, to 3 times the old level), a score or a ratio both its numbers (2:1)."""
+    if figure.kind == Kind.SCORE and figure.high is not None:
+        return f"{format_number(figure.value)}:{format_number(figure.high)}"
     if figure.kind != Kind.MULTIPLE:
         return shown(figure.value, figure.kind)
     times = format_number(figure.value)
@@ -287,7 +289,8 @@ def _missing(
     context = context_quote(view.text, zh)
     return make(
         "figure-missing",
-        f"{context}: {shown(zh.value, zh.kind)} has no counterpart in the English",
+        f"{context}: {_said(zh) if zh.kind == Kind.SCORE else shown(zh.value, zh.kind)} "
+        "has no counterpart in the English",
         zh=zh,
     )
 

@@ -156,6 +156,10 @@ _SCORE = regex.compile(
     r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])"
     r"|(?<![0-9.:：])(?P<a>[0-9]{1,2})[:：](?P<b>[0-9])(?![0-9.:：])"  # 3:0 (a clock has 3:00)
 )
+_RATIO = regex.compile(
+    r"(?<![0-9.])(?P<a>[0-9]+(?:\.[0-9]+)?)\s*∶\s*(?P<b>[0-9]+(?:\.[0-9]+)?)(?![0-9])"
+)
+"""1∶1, 2∶1, 1∶50000: the ratio sign (U+2236) joins one ratio, never two counts."""
 _STREAK = regex.compile(r"(?P<n>[0-9]{1,2}|[二两三四五六七八九十]{1,3})连(?P<how>胜|败|负)")
 _SUCCESSIVE = regex.compile(
     r"(?<![0-9零〇一二两三四五六七八九十百千万])(?P<n>[0-9]{1,2}|[二两三四五六七八九十]{1,3})"
@@ -411,6 +415,19 @@ def _scores(text: str) -> list[Figure]:
             continue  # 5-10 is a range
         figures.append(_figure(text, match.start(), match.end(), a, Kind.SCORE, high=b))
     return figures
+
+
+def _ratios(text: str) -> list[Figure]:
+    """1∶1配资调整为2∶1: two ratios, each compared as a score is (the English reads "2:1"
+    so), its first number the value and its second the ``high``.
+
+    >>> [(f.text, str(f.value), str(f.high)) for f in extract("目前1∶1配资调整为2∶1")]
+    [('1∶1', '1', '1'), ('2∶1', '2', '1')]
+    """
+    return [
+        _figure(text, *m.span(), Decimal(m.group("a")), Kind.SCORE, high=Decimal(m.group("b")))
+        for m in _RATIO.finditer(text)
+    ]
 
 
 def _streaks(text: str) -> list[Figure]:
@@ -1307,6 +1324,7 @@ READERS = (
     Reader("clock", whole(_clocks), "下午 3 时 30 分, 7 点半, 8 时许: a time of day"),
     Reader("colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50: a time of day"),
     Reader("race-time", whole(_durations), "1 分 57 秒 79: a race time, in seconds"),
+    Reader("ratio", whole(_ratios), "1∶1, 2∶1: a ratio, compared as a score"),
     Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score"),
     Reader("streak", whole(_streaks), "四连胜: a record of straight wins (4-0) or losses"),
     Reader("successive", whole(_successive), "十八连丰, 五连涨: a count of successive events"),
