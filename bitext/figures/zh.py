@@ -170,7 +170,11 @@ _DECADE = regex.compile(
     r"(?:(?P<c>[0-9]{2}|[一二]?十[一二三四五六七八九]?)\s*世纪\s*|上世纪\s*)?"
     r"(?P<d>(?:1[5-9]|20)?[0-9]0|[一二三四五六七八九]十)\s*年代"
 )
-_CENTURY = regex.compile(r"(?P<c>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*世纪")
+_CENTURY = regex.compile(
+    r"(?:(?<![0-9])(?P<first>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*(?:世纪)?\s*[-—–~～至到]\s*)?"
+    r"(?P<c>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*世纪"
+)
+"""20 世纪, and 18-19世纪 (the 18th to the 19th century), a range of centuries."""
 _CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])")
 _PLAN = regex.compile(
     r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|[”’\"'」]|以来|末|初|中|开局|收官)"
@@ -488,11 +492,24 @@ def _decades(text: str) -> list[Figure]:
 
 
 def _centuries(text: str) -> list[Figure]:
-    """20 世纪: the 20th century, an ordinal."""
-    return [
-        _figure(text, m.start(), m.end(), Decimal(_small(m.group("c"))), Kind.ORDINAL)
-        for m in _CENTURY.finditer(text)
-    ]
+    """20 世纪: the 20th century, an ordinal; 18-19世纪 the 18th to the 19th, its ends the
+    ends of a range ("the 18th-19th century").
+
+    >>> [(f.text, str(f.value), str(f.high)) for f in extract("18-19世纪，英国功利主义伦理学")]
+    [('18-19世纪', '18', '19')]
+    """
+    figures = []
+    for m in _CENTURY.finditer(text):
+        last = Decimal(_small(m.group("c")))
+        first = Decimal(_small(m.group("first"))) if m.group("first") else None
+        if first is not None and first >= last:
+            first = None  # 12-20世纪 is no range of centuries to read as one
+            start = m.start("c")
+        else:
+            start = m.start()
+        value, high = (first, last) if first is not None else (last, None)
+        figures.append(_figure(text, start, m.end(), value, Kind.ORDINAL, high=high))
+    return figures
 
 
 def _congresses(text: str) -> list[Figure]:
