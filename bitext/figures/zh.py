@@ -168,6 +168,7 @@ _SUCCESSIVE = regex.compile(
 """十八连丰, 四连冠, 五连涨, 三连任: a run of successive harvests, titles, rises or terms."""
 _DECADE = regex.compile(
     r"(?:(?P<c>[0-9]{2}|[一二]?十[一二三四五六七八九]?)\s*世纪\s*|上世纪\s*)?"
+    r"(?:(?P<first>[一二三四五六七八])(?=[二三四五六七八九]十))?"
     r"(?P<d>(?:1[5-9]|20)?[0-9]0|[一二三四五六七八九]十)\s*年代"
 )
 _CENTURY = regex.compile(
@@ -478,16 +479,28 @@ def _post_decades(text: str) -> list[Figure]:
 
 def _decades(text: str) -> list[Figure]:
     """20 世纪 90 年代 is 1990; 上世纪 80 年代 1980; 90 年代 alone 90 (the century left to
-    context, which the comparison allows)."""
+    context, which the comparison allows); 20世纪六七十年代 two decades, the 1960s and the
+    1970s (neighbouring numerals, as 七八月 are two months).
+
+    >>> [(f.text, str(f.value)) for f in extract("20世纪六七十年代，受人为大量捕杀")]
+    [('20世纪六', '1960'), ('七十年代', '1970')]
+    """
     figures = []
     for match in _DECADE.finditer(text):
         decade = int(match.group("d")) if match.group("d").isdigit() else _small(match.group("d"))
         century = match.group("c")
         if century:
-            value = (_small(century) - 1) * 100 + decade
+            base = (_small(century) - 1) * 100
         else:  # 上世纪 80 年代, from this century, is the 1980s
-            value = 1900 + decade if match.group().startswith("上世纪") and decade < 100 else decade
-        figures.append(_figure(text, match.start(), match.end(), Decimal(value), Kind.DECADE))
+            base = 1900 if match.group().startswith("上世纪") and decade < 100 else 0
+        first = _small(match.group("first")) * 10 if match.group("first") else None
+        if first is not None and first + 10 == decade:
+            split = match.start("d")
+            figures.append(_figure(text, match.start(), split, Decimal(base + first), Kind.DECADE))
+            figures.append(_figure(text, split, match.end(), Decimal(base + decade), Kind.DECADE))
+        else:
+            start = match.start("d") if first is not None and not century else match.start()
+            figures.append(_figure(text, start, match.end(), Decimal(base + decade), Kind.DECADE))
     return figures
 
 
