@@ -512,8 +512,8 @@ def _pair_range_ends(
         others = [(j, en[j]) for j in nearby(i, len(zh), len(en)) if j not in taken_en]
         found = _two_ends(figure, others, zh_side=True, tolerance=tolerance)
         if found:
-            ends, name = found
-            taken_zh[i] = FigureMatch(figure, en[ends[0]], name)
+            ends, relation = found
+            taken_zh[i] = FigureMatch(figure, en[ends[0]], relation.name, relation.factor)
             taken_en.update(ends)
     for j, figure in enumerate(en):
         if j in taken_en or figure.high is None:
@@ -521,7 +521,8 @@ def _pair_range_ends(
         others = [(i, zh[i]) for i in nearby(j, len(en), len(zh)) if i not in taken_zh]
         found = _two_ends(figure, others, zh_side=False, tolerance=tolerance)
         if found:
-            ends, name = found
+            ends, relation = found
+            name = relation.name
             taken_en.add(j)
             for k, i in enumerate(ends):
                 taken_zh[i] = FigureMatch(zh[i], figure, name if k == 0 else RelationName.SAME)
@@ -532,13 +533,15 @@ def _two_ends(
     others: Sequence[tuple[int, Figure]],
     zh_side: bool,
     tolerance: Decimal = Decimal(0),
-) -> tuple[list[int], RelationName] | None:
+) -> tuple[list[int], Relation] | None:
     """Indices of two ``others`` that match the low and high end of a range ``figure``,
     and ``same`` or, when one end is a wrong number ("2106~2017" for 2016~2017),
-    ``value`` (the wrong end's index first)."""
+    ``value`` (the wrong end's index first). An end of a Chinese range may also be at a
+    wrong power of ten (1 到 2 级 → "10 to 2"): ``scale``, with its factor."""
+    wrong = {RelationName.VALUE, RelationName.SCALE} if zh_side else {RelationName.VALUE}
     low = figure._replace(high=None)
     high = figure._replace(value=figure.high, high=None, digits=significant(figure.high))  # type: ignore[arg-type]
-    found: list[tuple[int, RelationName]] = []
+    found: list[tuple[int, Relation]] = []
     for end in (low, high):
         best = None
         for k, other in others:
@@ -546,16 +549,16 @@ def _two_ends(
                 continue
             relation = relate(end, other, tolerance) if zh_side else relate(other, end, tolerance)
             if relation is not None and relation.name == RelationName.SAME:
-                best = (k, RelationName.SAME)
+                best = (k, relation)
                 break
-            if relation is not None and relation.name == RelationName.VALUE and best is None:
-                best = (k, RelationName.VALUE)
+            if relation is not None and relation.name in wrong and best is None:
+                best = (k, relation)
         if best is None:
             return None
         found.append(best)
-    if [name for _, name in found].count(RelationName.VALUE) > 1:
+    if sum(relation.name != RelationName.SAME for _, relation in found) > 1:
         return None
-    found.sort(key=lambda end: end[1] != RelationName.VALUE)
+    found.sort(key=lambda end: end[1].name == RelationName.SAME)
     return [k for k, _ in found], found[0][1]
 
 
