@@ -10,7 +10,10 @@
 ``unit``
     the value kept but the currency or unit changed (元 → dollars, % → points);
 ``value``
-    a different number in the same role (28 → 82).
+    a different number in the same role (28 → 82);
+``part``
+    a date the English gives only in part, what it gives agreeing (2017 年 5 月 →
+    "May": the year is lost).
 
 :func:`match_figures` assigns figures one to one, best relations first, and
 leaves the rest ``missing`` (Chinese with no English) or ``extra``.
@@ -28,7 +31,7 @@ import regex
 from rapidfuzz.distance import OSA
 
 from bitext.figures.units import UNITS, Dimension, convertible, factor
-from bitext.figures.values import significant
+from bitext.figures.values import DateParts, date_parts, is_calendar_date, significant
 from bitext.model import Approx, Figure, Kind
 
 GROUPS = {
@@ -42,6 +45,7 @@ GROUPS = {
     Kind.MULTIPLE: "multiple",
     Kind.MONTH: "month",
     Kind.DAY: "day",
+    Kind.DATE: "date",
     Kind.ORDINAL: "ordinal",
     Kind.CLOCK: "clock",
     Kind.SCORE: "score",
@@ -87,6 +91,7 @@ class RelationName(StrEnum):
     SCALE = "scale"
     UNIT = "unit"
     VALUE = "value"
+    PART = "part"
     MISSING = "missing"
     EXTRA = "extra"
 
@@ -117,6 +122,8 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     """
     if _first_months(zh, en) or _first_months(en, zh) or _same_streak(zh, en):
         return Relation(RelationName.SAME, 0.0)
+    if Kind.DATE in (zh.kind, en.kind):
+        return _relate_dates(zh, en)
     en = _weight_in_pounds(zh, en)
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
@@ -166,6 +173,51 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if factor is not None:
         return Relation(RelationName.SCALE, 1.0, factor)
     return _loose_value(zh, en)
+
+
+def _relate_dates(zh: Figure, en: Figure) -> Relation | None:
+    """A date and a date, or a date and one of its parts, by the parts both give: the
+    same where those agree and the English gives every part the Chinese does (25日 →
+    "July 25", 2020年 → "July 26, 2020": a part the English adds is context, preferred
+    least); a date the English gives in ``part`` where it agrees but lost a part (2017 年
+    5 月 → "May", 3月5日电 → "BEIJING, March"); a wrong date where one part agrees and
+    another does not (7月25日 → "July 26") or where the English has a part no calendar
+    has ("2020-70-26", "August 4000"); unrelated where they share no part."""
+    ours, theirs = calendar_parts(zh), calendar_parts(en)
+    if ours is None or theirs is None:
+        return None
+    both = [k for k in range(3) if ours[k] is not None and theirs[k] is not None]
+    agree = [k for k in both if ours[k] == theirs[k]]
+    if not both:
+        return None
+    one_sided = sum((ours[k] is None) != (theirs[k] is None) for k in range(3))
+    cost = 0.1 * one_sided + (0.5 if zh.soft or en.soft else 0.0)
+    cost += 0.3 if Kind.ORDINAL in (zh.kind, en.kind) else 0.0
+    if len(agree) == len(both) and is_calendar_date(theirs):
+        lost = any(ours[k] is not None and theirs[k] is None for k in range(3))
+        return (
+            Relation(RelationName.PART, 1.2 + cost) if lost else Relation(RelationName.SAME, cost)
+        )
+    alike = len(both) == 1 and _digit_similarity(str(ours[both[0]]), str(theirs[both[0]])) >= 0.5
+    if agree or alike or not is_calendar_date(theirs):  # "July 220" for 22 日
+        return Relation(RelationName.VALUE, 2.0 + cost)
+    return None
+
+
+def calendar_parts(figure: Figure) -> DateParts | None:
+    """The parts of the calendar a figure gives: a date's own, a year's, a month's or a
+    day's, and the day an ordinal names ("the 25th")."""
+    if figure.high is not None or figure.value != figure.value.to_integral_value():
+        return None
+    value = int(figure.value)
+    if figure.kind == Kind.DATE:
+        return date_parts(figure.value)
+    if figure.kind == Kind.YEAR:
+        return DateParts(value, None, None)
+    if figure.kind == Kind.MONTH:
+        return DateParts(None, value, None)
+    day = figure.kind == Kind.DAY or (figure.kind == Kind.ORDINAL and 1 <= value <= 31)
+    return DateParts(None, None, value) if day else None
 
 
 SMALL_COUNT = 12
@@ -316,6 +368,7 @@ def values_agree(zh: Figure, en: Figure) -> bool:
         RelationName.SAME,
         RelationName.SCALE,
         RelationName.UNIT,
+        RelationName.PART,
     )
 
 

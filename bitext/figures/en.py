@@ -32,7 +32,8 @@ from bitext.figures.values import (
     LOOKAHEAD,
     Occupied,
     clock_digits,
-    date_stamp_parts,
+    date_stamp,
+    date_value,
     ends_at,
     parse_arabic,
     share,
@@ -158,7 +159,12 @@ _MONTH = regex.compile(
     r"April|May|June|July|August|September|October|November|December)|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sept|Sep|Oct|Nov|Dec)\b(\.?)"
 )
-_MORE_DAYS = regex.compile(r"\G(?:,\s*|\s+and\s+|\s*[-–]\s*)(\d{1,2})\b(?![,.]\d|:)")
+_DAY = r"\d{1,2}\b(?![,.]\d|:)"
+_MORE_DAYS = regex.compile(
+    rf"\G(?:(?:(?:,\s*{_DAY})+,?\s+|\s+)(?:and|or)\s+{_DAY}|\s*[-–]\s*{_DAY})"
+)
+"""More days of the month: "July 17 and 22", "July 17, 18 and 22", "July 17-22"; not the
+22 of "on July 25, 22 in Xinjiang" nor the 3 of "on July 26th, and 3 to 5 inches"."""
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][\"”’')\]]*\s+|[\"“‘(]\s*)$")
 _MONTH_LIST = regex.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December)"
@@ -169,8 +175,18 @@ _MONTH_CONTEXT = regex.compile(
     r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s?,\s*)$",
     regex.IGNORECASE,
 )
-_DAY_AFTER = regex.compile(r"\s(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)")
-_DAY_BEFORE = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
+_DAY_AFTER = regex.compile(
+    r"\s(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!,(?!(?:1[5-9]|20)\d\d(?!\d))\d|\.\d|:)"
+    r"|\s(?P<d>\d{3,4})(?=,?\s+\d{4}\b)|\s(?P<d>\d{3})(?=\s*(?:[,.;:)]|$))"
+)
+"""The day after a month name; "March 3,000" is no date, "July 26,2020" is one (a machine
+translation's comma without a space), and so are "July 250, 1946" and "November 1000,
+2016", with a day no calendar has."""
+_YEAR_AFTER = regex.compile(r"(?:,\s*|\s+)((?:1[5-9]|2[01])\d\d)(?![\d.]\d)")
+_BROKEN_DAY = regex.compile(r"\s(?P<d>\d{4})(?![\d.,]\d)")
+"""Four digits after a month name that are no year stand where its day would: "August
+4000" for 8月4日, "May 0217"."""
+_DAY_BEFORE = regex.compile(r"(?<![:.,]\d*)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
 _YEAR = regex.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _FRACTION = regex.compile(
     r"\b(?:(a|one|two|three|four|five|six|seven|eight|nine)(?:\s?-\s?|\s))?"
@@ -196,7 +212,7 @@ _MULTIPLE_WORDS = {
 }
 _CLOCK = regex.compile(
     r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2}))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
-    r"|\b(?P<h2>\d{1,2}):\s?(?P<m2>\d{2})(?::\s?(?P<s2>\d{2}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
+    r"|(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}))(?P<h2>\d{1,2}):\s?(?P<m2>\d{2})(?::\s?(?P<s2>\d{2}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
     r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so'clock\b",
     regex.IGNORECASE,
 )
@@ -522,26 +538,39 @@ def _is_month_name(name: str, period: str, text: str, start: int) -> bool:
 
 
 def _dates(text: str) -> list[Figure]:
-    """Month names with their day: "October 1", "1 October" → month 10 and day 1."""
+    """Month names with their day and year, one date each: "October 1", "1 October",
+    "July 26, 2020", "August 2014"; a month name alone is a month.
+
+    >>> [(f.text, f.value, f.kind.value) for f in _dates("on January 23,1946,28 soldiers")]
+    [('January 23,1946', Decimal('19460123'), 'date')]
+    >>> [(f.text, f.value) for f in _dates("on July 17 and 22 in May")]
+    [('July 17', Decimal('717')), ('22', Decimal('722')), ('May', Decimal('5'))]
+    """
     figures = []
     for match in _MONTH.finditer(text):
         name = match.group(1)
         day_after = _DAY_AFTER.match(text, match.end())
-        day_before = ends_at(_DAY_BEFORE, text, match.start())
-        year_after = regex.match(r",?\s(1[5-9]\d\d|20\d\d)\b", _ahead(text, match.end()))
-        dated = bool(day_after or day_before or year_after)
-        if not dated and not _is_month_name(name, match.group(2), text, match.start()):
-            continue
-        month = Decimal(MONTHS[name.lower()])
-        figures.append(_figure(text, match.start(), match.end(), month, Kind.MONTH))
+        year = _YEAR_AFTER.match(text, day_after.end() if day_after else match.end())
+        if not (day_after or year):
+            day_after = _BROKEN_DAY.match(text, match.end())
+        day_before = None if day_after else ends_at(_DAY_BEFORE, text, match.start())
         day = day_after or day_before
-        if day:
-            figures.append(_figure(text, day.start(1), day.end(1), Decimal(day.group(1)), Kind.DAY))
-        if day_after:  # July 17 and 22, July 17, 18 and 22
-            for more in _MORE_DAYS.finditer(text, day_after.end()):
-                figures.append(
-                    _figure(text, more.start(1), more.end(1), Decimal(more.group(1)), Kind.DAY)
-                )
+        if not (day or year) and not _is_month_name(name, match.group(2), text, match.start()):
+            continue
+        month = MONTHS[name.lower()]
+        if not (day or year):
+            figures.append(_figure(text, match.start(), match.end(), Decimal(month), Kind.MONTH))
+            continue
+        start = day_before.start("d") if day_before else match.start()
+        end = year.end(1) if year else day_after.end() if day_after else match.end()
+        given = (int(year.group(1)) if year else None, month, int(day.group("d")) if day else None)
+        figures.append(_figure(text, start, end, date_value(*given), Kind.DATE))
+        more = _MORE_DAYS.match(text, day_after.end()) if day_after and not year else None
+        if more:
+            figures += [
+                _figure(text, *d.span(), date_value(None, month, int(d.group())), Kind.DATE)
+                for d in regex.finditer(r"\d+", text, pos=more.start(), endpos=more.end())
+            ]
     return figures
 
 
@@ -549,12 +578,8 @@ _FIRST_MONTHS = regex.compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNOR
 
 
 def _date_stamps(text: str) -> list[Figure]:
-    """2020-07-26: its year, month and day."""
-    return [
-        _figure(text, start, end, value, kind)
-        for match in DATE_STAMP.finditer(text)
-        for start, end, value, kind in date_stamp_parts(match)
-    ]
+    """2020-07-26: one date."""
+    return [_figure(text, *date_stamp(m), Kind.DATE) for m in DATE_STAMP.finditer(text)]
 
 
 _HALF_SCALE = regex.compile(

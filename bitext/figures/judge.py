@@ -24,7 +24,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
-from bitext.figures.compare import GROUPS, FigureMatch, RelationName
+from bitext.figures.compare import GROUPS, FigureMatch, RelationName, calendar_parts
 from bitext.figures.direction import Direction, direction
 from bitext.figures.suggest import month, rewrite, unit_swap
 from bitext.figures.values import format_number, shown
@@ -49,7 +49,7 @@ _COLLAPSED = regex.compile(
     r"|as\s+(?:will|would|do|does|did|is|are|was|were|has|have|had|must|should|can))\b",
     regex.IGNORECASE,
 )
-_DATE_PARTS = (Kind.YEAR, Kind.MONTH, Kind.DAY)
+_DATE_PARTS = (Kind.YEAR, Kind.MONTH, Kind.DAY, Kind.DATE)
 
 MIN_CONTEXT_WORDS = 3
 """An English figure whose neighbourhood has at least this many content words, none of
@@ -82,7 +82,7 @@ def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
     findings: list[Finding | None] = []
     for match in view.matches:
         if match.zh is not None and match.en is not None:
-            findings += _paired(match, match.zh, match.en, partial, make)
+            findings += _paired(match, match.zh, match.en, partial, make, view.text)
             findings.append(_turned_round(match.zh, match.en, view.text, make))
         elif match.zh is not None:
             findings.append(_missing(match.zh, view, partial, make))
@@ -97,6 +97,7 @@ def _paired(
     en: Figure,
     partial: dict[int, tuple[Figure, Figure | None]],
     make: Callable[..., Finding],
+    text: str,
 ) -> list[Finding]:
     if match.relation == RelationName.SCALE:
         return [_scale(zh, en, make)]
@@ -104,6 +105,8 @@ def _paired(
         return [_cut_with_fragment(zh, make), _lost_in_cut(en, make)]
     if match.relation == RelationName.VALUE:
         return [_value(zh, en, make)]
+    if match.relation == RelationName.PART:
+        return [_part_of_date(zh, en, text, make)]
     if match.relation == RelationName.UNIT:
         suggestion = unit_swap(en.text, zh.unit)
         advice = f"; “{suggestion}” is right" if suggestion else ""
@@ -154,7 +157,8 @@ def _repeat(figure: Figure, view: PairView) -> bool:
         twin = match.zh if figure.lang == "zh" else match.en
         if match.relation != RelationName.SAME or twin is None or twin is figure:
             continue
-        if not _same_figure(twin, figure) or _CLAUSE_END.search(_between(view.text, twin, figure)):
+        same = _within_date(figure, twin) if date else _same_figure(twin, figure)
+        if not same or _CLAUSE_END.search(_between(view.text, twin, figure)):
             continue
         if date or name or gathered or _given_to_each(match.zh, view.text):
             return True
@@ -171,6 +175,15 @@ def _given_to_each(zh: Figure | None, text: str) -> bool:
 
 def _english(view: PairView) -> str:
     return " ".join(view.text[s.start : s.end] for s in view.pair.en)
+
+
+def _within_date(part: Figure, date: Figure) -> bool:
+    """Every part of the calendar ``part`` gives, ``date`` gives too: 26日 after the
+    dateline 7月26日电, a second "July 26"."""
+    given, whole = calendar_parts(part), calendar_parts(date)
+    if given is None or whole is None or date.kind not in _DATE_PARTS:
+        return False
+    return all(g is None or g == w for g, w in zip(given, whole, strict=True)) and any(given)
 
 
 def _same_figure(a: Figure, b: Figure) -> bool:
@@ -215,6 +228,25 @@ def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
         f"({shown(zh.value, zh.kind)})"
     )
     return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
+
+
+_PART_NAMES = ("year", "month", "day")
+
+
+def _part_of_date(zh: Figure, en: Figure, text: str, make: Callable[..., Finding]) -> Finding:
+    """The English keeps a date but not all of it (2017 年 5 月 → "by May"): the parts it
+    lost are missing; the rest agrees."""
+    given, kept = calendar_parts(zh), calendar_parts(en)
+    lost = [
+        name
+        for name, ours, theirs in zip(_PART_NAMES, given or (), kept or (), strict=True)
+        if ours is not None and theirs is None
+    ]
+    message = (
+        f"{context_quote(text, zh)}: {shown(zh.value, zh.kind)} is “{en.text}” "
+        f"in the English, without its {' and '.join(lost)}"
+    )
+    return make("figure-missing", message, zh=zh)
 
 
 def _missing(
@@ -366,28 +398,31 @@ def _completed_dates(view: PairView) -> set[int]:
         if match.zh is not None or en is None or en.kind not in _DATE_PARTS:
             continue
         zh_kinds = {m.zh.kind for m in view.matches if m.zh is not None}
-        completes = (
-            en.kind == Kind.MONTH and Kind.DAY in zh_kinds and Kind.MONTH not in zh_kinds
-        ) or (
-            en.kind == Kind.YEAR and zh_kinds & {Kind.MONTH, Kind.DAY} and Kind.YEAR not in zh_kinds
+        zh_month = zh_kinds & {Kind.MONTH, Kind.DATE}
+        completes = (en.kind == Kind.MONTH and Kind.DAY in zh_kinds and not zh_month) or (
+            en.kind == Kind.YEAR
+            and zh_kinds & {Kind.MONTH, Kind.DAY, Kind.DATE}
+            and Kind.YEAR not in zh_kinds
         )
         near_matched = completes or any(
             abs(en.start - f.end) <= 12 or abs(f.start - en.end) <= 12 for f in matched_dates
         )
-        relative = {
-            Kind.YEAR: _RELATIVE_YEAR,
-            Kind.MONTH: _RELATIVE_MONTH,
-            Kind.DAY: _RELATIVE_DAY,
-        }[en.kind].search(zh_text)
+        parts = calendar_parts(en) or (None, None, None)
+        relative = any(
+            said is not None and words.search(zh_text)
+            for said, words in zip(
+                parts, (_RELATIVE_YEAR, _RELATIVE_MONTH, _RELATIVE_DAY), strict=True
+            )
+        )
         if near_matched or relative:
             completed.add(en.start)
     return completed
 
 
 _LOST_WITH = {
-    "year": (Kind.YEAR,),
-    "month": (Kind.MONTH, Kind.YEAR),
-    "day": (Kind.DAY, Kind.MONTH, Kind.YEAR),
+    "year": (Kind.YEAR, Kind.DATE),
+    "month": (Kind.MONTH, Kind.YEAR, Kind.DATE),
+    "day": (Kind.DAY, Kind.MONTH, Kind.YEAR, Kind.DATE),
 }
 """The kinds of English figure whose Chinese counterpart a head cut went through, by what
 it cut (:func:`bitext.align.coverage.head_cut_kind`): 月 4 日 lost a month and a year."""
@@ -422,17 +457,20 @@ def _cut_off_figures(view: PairView) -> dict[int, tuple[Figure, Figure | None]]:
             continue
         candidates = [match.en] if match.en is not None else unmatched_en
         whole = next(
-            (
-                en
-                for en in candidates
-                if GROUPS[en.kind] == GROUPS[zh.kind] and _part_of(zh, en, at_head)
-            ),
+            (en for en in candidates if _same_group_or_stamp(zh, en) and _part_of(zh, en, at_head)),
             None,
         )
         cut_code = at_head and view.cut == "head" and _digits_end_a_number(zh, view)
         if whole is not None or zh.value == 0 or cut_code:
             found[zh.start] = (zh, whole)
     return found
+
+
+def _same_group_or_stamp(zh: Figure, en: Figure) -> bool:
+    """Figures of one kind, or a bare number left of a date: the "26" of a date stamp
+    whose "2020-07-" the fragment lost."""
+    bare = zh.kind == Kind.COUNT and zh.unit is None
+    return GROUPS[en.kind] == GROUPS[zh.kind] or (en.kind == Kind.DATE and bare)
 
 
 def _digits_end_a_number(zh: Figure, view: PairView) -> bool:

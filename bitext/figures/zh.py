@@ -33,7 +33,8 @@ from bitext.figures.values import (
     MULTIPLIERS,
     after,
     clock_digits,
-    date_stamp_parts,
+    date_stamp,
+    date_value,
     ends_at,
     is_digit_sequence,
     parse_arabic,
@@ -211,7 +212,7 @@ def extract(text: str, base: int = 0) -> list[Figure]:
         figure, pos = _read(view, match)
         if figure is not None:
             figures.append(figure)
-    figures.sort(key=lambda f: f.start)
+    figures = _whole_dates(sorted(figures, key=lambda f: f.start), view)
     return [
         f._replace(
             start=f.start + base,
@@ -331,20 +332,67 @@ def _colon_clocks(text: str) -> list[Figure]:
         if m.group("period") in _EVENING and hour < 12:
             hour += 12
         seconds = hour * 3600 + int(m.group("m")) * 60 + int(m.group("s") or 0)
+        start = m.start("period") if m.group("period") else m.start("h")
         if hour <= 24:
             figures.append(
-                _figure(text, m.start(), m.end(), Decimal(seconds), Kind.CLOCK, step=Decimal(60))
+                _figure(text, start, m.end(), Decimal(seconds), Kind.CLOCK, step=Decimal(60))
             )
     return figures
 
 
 def _date_stamps(text: str) -> list[Figure]:
-    """2020-07-26: its year, month and day."""
-    return [
-        _figure(text, start, end, value, kind)
-        for match in DATE_STAMP.finditer(text)
-        for start, end, value, kind in date_stamp_parts(match)
-    ]
+    """2020-07-26: one date."""
+    return [_figure(text, *date_stamp(m), Kind.DATE) for m in DATE_STAMP.finditer(text)]
+
+
+_DATE_PARTS = (Kind.YEAR, Kind.MONTH, Kind.DAY)
+
+
+def _whole_dates(figures: list[Figure], text: str) -> list[Figure]:
+    """A year, month and day written one after the other are one date: 2024年3月15日,
+    2014 年 8 月, 新华社北京3月5日电. A part on its own stays what it is (2018 年, 10 月份,
+    26 日), and so does a range (2019-2020赛季).
+
+    >>> [(f.text, f.value, f.kind.value) for f in extract("2017 年 12 月 28 日贵州茅台发布公告")]
+    [('2017 年 12 月 28 日', Decimal('20171228'), 'date')]
+    >>> [(f.text, f.kind.value) for f in extract("7月17和22日")]
+    [('7月17', 'date'), ('22日', 'day')]
+    """
+    joined: list[Figure] = []
+    run: list[Figure] = []
+    for figure in figures:
+        if run and _continues_date(run[-1], figure, text):
+            run.append(figure)
+            continue
+        joined += _one_date(run, text)
+        run = [figure] if _is_date_part(figure) else []
+        if not run:
+            joined.append(figure)
+    return joined + _one_date(run, text)
+
+
+def _is_date_part(figure: Figure) -> bool:
+    return figure.kind in _DATE_PARTS and figure.high is None and figure.approx is None
+
+
+def _continues_date(last: Figure, figure: Figure, text: str) -> bool:
+    """``figure`` is the next part of the date ``last`` ends: the month after the year,
+    the day after the month, with nothing but spaces between."""
+    return (
+        _is_date_part(figure)
+        and _DATE_PARTS.index(figure.kind) == _DATE_PARTS.index(last.kind) + 1
+        and not text[last.end : figure.start].strip()
+    )
+
+
+def _one_date(parts: list[Figure], text: str) -> list[Figure]:
+    """The date the ``parts`` make; a lone part as it is."""
+    if len(parts) < 2:
+        return parts
+    given = {f.kind: int(f.value) for f in parts}
+    value = date_value(given.get(Kind.YEAR), given.get(Kind.MONTH), given.get(Kind.DAY))
+    soft = all(f.soft for f in parts)
+    return [_figure(text, parts[0].start, parts[-1].end, value, Kind.DATE, soft=soft)]
 
 
 def _is_clock(text: str, match: regex.Match[str]) -> bool:
