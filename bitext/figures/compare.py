@@ -31,7 +31,13 @@ import regex
 from rapidfuzz.distance import OSA
 
 from bitext.figures.units import UNITS, Dimension, convertible, factor
-from bitext.figures.values import DateParts, date_parts, is_calendar_date, significant
+from bitext.figures.values import (
+    DateParts,
+    clock_digits,
+    date_parts,
+    is_calendar_date,
+    significant,
+)
 from bitext.model import Approx, Figure, Kind
 
 GROUPS = {
@@ -71,7 +77,8 @@ _SCALED_WRITING = regex.compile(
     r"\d\.\d|thousand|million|billion|trillion|\d\s?(?:k|K|m|mn|bn|b|tn)\b", regex.IGNORECASE
 )
 _HALF_DAY = regex.compile(
-    r"\b[ap]\.?m\b\.?|\d[ap]m\b|\b(?:morning|afternoon|evening|night)\b", regex.IGNORECASE
+    r"\b[ap]\.?m\b\.?|\d[ap]m\b|\b(?:morning|afternoon|evening|night|noon|midday|midnight)\b",
+    regex.IGNORECASE,
 )
 
 APPROX_TOLERANCE = Decimal("0.1")
@@ -137,9 +144,11 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     zh_value, zh_high, zh_step = converted
     loose = 0.3 if zh_group != en_group else 0.0
     soft = 0.5 if zh.soft or en.soft else 0.0
-    if zh_group == "clock":
+    if zh_group == "clock" and not written_wrong(en):
         same = _same_clock(zh_value, en.value, half_day_named=_HALF_DAY.search(en.text) is not None)
         return Relation(RelationName.SAME, soft) if same else _loose_value(zh, en)
+    if zh_group == "clock":  # "18:400" for 18:40: a clock, written wrong
+        return Relation(RelationName.VALUE, 2.5) if en_group == "clock" else None
     if zh_group == "decade" and en_group == "decade":
         return Relation(RelationName.SAME, 0.0) if _same_decade(zh_value, en.value) else None
     if zh_group == "multiple" and abs(zh_value - en.value) == 1:
@@ -318,9 +327,17 @@ def _relative_difference(a: Decimal, b: Decimal) -> float:
 
 def _same_clock(zh: Decimal, en: Decimal, half_day_named: bool) -> bool:
     """Equal, twelve hours apart when the English leaves the half of the day out
-    (下午 3 时 → "3 o'clock"; 8 时 → "8 p.m." is wrong), or h:mm read as m:ss."""
+    (下午 3 时 → "3 o'clock"; 8 时 → "8 p.m." is wrong), h:mm read as m:ss, or midnight
+    as the end of one day and the start of the next (24时 → "midnight", "0:00")."""
     twelve_hours = abs(zh - en) == HALF_DAY and not half_day_named
-    return zh == en or twelve_hours or zh == en * 60 or en == zh * 60
+    midnight = abs(zh - en) == 2 * HALF_DAY
+    return zh == en or twelve_hours or midnight or zh == en * 60 or en == zh * 60
+
+
+def written_wrong(figure: Figure) -> bool:
+    """A clock whose digits as written are no time of day ("18:400", "14:40:440"); the
+    reader keeps those digits (:attr:`Figure.digits`) instead of the time's."""
+    return figure.kind == Kind.CLOCK and figure.digits != clock_digits(figure.value)
 
 
 def _same_magnitude(zh: Decimal, en: Decimal, strict: bool = False) -> bool:

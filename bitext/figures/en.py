@@ -183,6 +183,9 @@ _DAY_AFTER = regex.compile(
 translation's comma without a space), and so are "July 250, 1946" and "November 1000,
 2016", with a day no calendar has."""
 _YEAR_AFTER = regex.compile(r"(?:,\s*|\s+)((?:1[5-9]|2[01])\d\d)(?![\d.]\d)")
+_YEAR_AFTER_DAY = regex.compile(r"(?:,\s*|\s+)(\d{4})(?![\d.]\d)")
+"""After a month and its day, four digits are its year, written right or wrong
+("February 10, 2317"); after a month alone only a year that can be one is."""
 _BROKEN_DAY = regex.compile(r"\s(?P<d>\d{4})(?![\d.,]\d)")
 """Four digits after a month name that are no year stand where its day would: "August
 4000" for 8月4日, "May 0217"."""
@@ -211,11 +214,44 @@ _MULTIPLE_WORDS = {
     "quadrupled": 4,
 }
 _CLOCK = regex.compile(
-    r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2}))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
-    r"|(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}))(?P<h2>\d{1,2}):\s?(?P<m2>\d{2})(?::\s?(?P<s2>\d{2}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
-    r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so'clock\b",
+    r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2})|:\s?(?P<m>\d))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
+    r"|(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}))(?P<h2>\d{1,2}|(?<=\s|^)\d{3,5}(?=:\d\d))"
+    r":\s?(?P<m2>\d{2,5})"
+    r"(?::\s?(?P<s2>\d{2,5}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
+    r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
+    r"o['’]clock\b",
     regex.IGNORECASE,
 )
+"""7.50am, "5: 9am" (5点9分 spaced by a machine translation), 19:35, 05:03:17 (also run
+into a date stamp: "2020-07-2605:03:17"), 1:57.79, 9 o'clock and 9 o’clock."""
+_CLOCK_ORPHAN = regex.compile(
+    r"(?:(?<=\s)|^|(?<=[(\[]))[:]\d{1,2}(?![\d:])|\b\d{1,2}:(?=\s+[a-z]|\s*$)"
+)
+"""What is left of a clock that lost a part is no figure of its own: ":00" of 15:00 ("at
+:00 of July 7th"), ":9" of 5:9, "7:" of 7:30 ("until 7: and see")."""
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+)
+_ON_A_DAY = rf"\s+(?:on|of)\s+(?:the\s+\d{{1,2}}(?:st|nd|rd|th)\b|{_MONTH_NAME}\.?\s+\d)"
+_HOURS_OF_DAY = (
+    regex.compile(r"\b(?P<h>[01]?\d|2[0-4])[Hh](?P<m>[0-5]\d)\b"),
+    regex.compile(
+        rf"(?<=\b(?:at|by|until|till|before|after|around)\s)(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?={_ON_A_DAY})"
+    ),
+    regex.compile(rf"(?<=\bat\s)(?P<h>1?\d|2[0-3])(?={_ON_A_DAY})"),
+    regex.compile(r"\b(?P<h>1?\d|2[0-3]):(?P<m>\d)(?![\d:])(?=\s+in\s+the\s+\w+ing\b)"),
+    regex.compile(
+        r"(?<=\b(?:as\s+of|at|by|until|till)\s)(?P<h>1?\d|2[0-4])\s+hours\b(?=\s+(?:on|of)\s)"
+    ),
+    regex.compile(
+        r"(?<=\d:\d\d\s*(?:to|until|till|through|-|–)\s*)(?P<h>1?\d|2[0-4])\b"
+        r"(?![:.,]?\d|\s*(?:%|per\s?cent|percent|hours?\b|[ap]\.?m\b|o['’]clock))"
+    ),
+)
+"""Hours of the day written other than h:mm: "08H00"; "at 1954 on July 6" (19时54分, not a
+year); "at 4 on the 7th"; "5:9 in the morning" (5点9分); "as of 21 hours on the 25th"
+(21时); the end of "from 0:00 to 24"."""
 _SCORE_CONTEXT = regex.compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
 _DECADE = regex.compile(r"(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
 _VAGUE = regex.compile(
@@ -250,6 +286,8 @@ def extract(text: str, base: int = 0) -> list[Figure]:
         ):
             figures.append(figure)
             taken.add(figure.start, figure.end)
+    for orphan in _CLOCK_ORPHAN.finditer(text):
+        taken.add(*orphan.span())
     pos = 0
     while (match := FIGURE.search(text, pos)) is not None:
         core = _core_span(match)
@@ -550,7 +588,9 @@ def _dates(text: str) -> list[Figure]:
     for match in _MONTH.finditer(text):
         name = match.group(1)
         day_after = _DAY_AFTER.match(text, match.end())
-        year = _YEAR_AFTER.match(text, day_after.end() if day_after else match.end())
+        year = (_YEAR_AFTER_DAY if day_after else _YEAR_AFTER).match(
+            text, day_after.end() if day_after else match.end()
+        )
         if not (day_after or year):
             day_after = _BROKEN_DAY.match(text, match.end())
         day_before = None if day_after else ends_at(_DAY_BEFORE, text, match.start())
@@ -641,7 +681,12 @@ def _first_months(text: str) -> list[Figure]:
 
 
 def _clocks(text: str) -> list[Figure]:
-    """7.50am, 2 pm, 19:35, 9 o'clock → seconds after midnight; 1:57.79 → seconds."""
+    """7.50am, 2 pm, 19:35, 9 o'clock, 08H00, "at 1954 on July 6" → seconds after
+    midnight; 1:57.79 → seconds. "18:400" and "14:40:440" are one clock written wrong.
+
+    >>> [(f.text, f.value) for f in _clocks("by 18:400, now by 19:15")]
+    [('18:400', Decimal('88800')), ('19:15', Decimal('69300'))]
+    """
     figures = []
     for match in _CLOCK.finditer(text):
         if match.group("h"):
@@ -654,30 +699,56 @@ def _clocks(text: str) -> list[Figure]:
             value = Decimal(hour * 3600 + minute * 60)
             step = Decimal(60 if match.group("m") else 3600)
         elif match.group("h2"):
-            first, second = int(match.group("h2")), int(match.group("m2"))
-            if second >= 60:
+            clock = _colon_clock(match)
+            if clock is None:
                 continue
-            if match.group("f2") and not match.group("s2"):  # 1:57.79, a race time
-                value = Decimal(f"{first * 60 + second}.{match.group('f2')}")
-                step = Decimal(1).scaleb(-len(match.group("f2")))
-            else:
-                value = Decimal(first * 3600 + second * 60 + int(match.group("s2") or 0))
-                step = Decimal(60)
+            figures.append(clock._replace(start=match.start(), end=match.end()))
+            continue
         else:
             hour_text = match.group("h3")
             hour = int(hour_text) if hour_text.isdigit() else int(UNITS_WORDS[hour_text.lower()])
             value, step = Decimal(hour * 3600), Decimal(3600)
         figures.append(_figure(text, match.start(), match.end(), value, Kind.CLOCK, step=step))
+    for pattern in _HOURS_OF_DAY:
+        for match in pattern.finditer(text):
+            minutes = match.group("m") if "m" in pattern.groupindex else None
+            value = Decimal(int(match.group("h")) * 3600 + int(minutes or 0) * 60)
+            step = Decimal(60 if minutes else 3600)
+            figures.append(_figure(text, *match.span(), value, Kind.CLOCK, step=step))
     return figures
 
 
+def _colon_clock(match: regex.Match[str]) -> Figure | None:
+    """19:35, 05:03:17, a race time 1:57.79; or a clock with a group too long to be one
+    ("18:400", "15:43000:42", "14000:00"), kept with the digits as written so that it is
+    compared as a wrong time, never as an hour and a count. A ratio's "1:400" stays no
+    clock."""
+    text = match.string
+    hour, minutes, seconds = match.group("h2", "m2", "s2")
+    if match.group("f2") and not seconds and len(minutes) == 2:  # 1:57.79, a race time
+        value = Decimal(f"{int(hour) * 60 + int(minutes)}.{match.group('f2')}")
+        step = Decimal(1).scaleb(-len(match.group("f2")))
+        return _figure(text, match.start(), match.end(), value, Kind.CLOCK, step=step)
+    value = Decimal(int(hour) * 3600 + int(minutes) * 60 + int(seconds or 0))
+    clock = _figure(text, match.start(), match.end(), value, Kind.CLOCK, step=Decimal(60))
+    if all(len(g) == 2 and int(g) < 60 for g in (minutes, seconds) if g) and int(hour) <= 24:
+        return clock  # a time of day (24:00 is midnight)
+    if int(minutes[:2]) >= 60 or (int(hour) < 2 and not seconds):
+        return None  # 1:400 is a ratio
+    return clock._replace(digits=regex.sub(r"\D", "", clock.text))
+
+
 _NOON = regex.compile(
-    r"(?:(?<=\b(?:at|by|before|after|until|till|from|around|about|to|past|since|towards?)\s+)"
+    r"(?:(?<=\b(?:at|by|before|after|until|till|from|around|about|to|past|since|towards?|as\s+of)\s+)"
     r"|\b(?=12\s))(?:12\s+)?(?P<w>noon|midday|midnight)\b",
     regex.IGNORECASE,
 )
 """Noon as a time ("at noon"), not a word ("the noon news")."""
-_MILITARY = regex.compile(r"\b(?P<h>[01][0-9]|2[0-4])(?P<m>[0-5][0-9])\s+hours\b")
+_MILITARY = regex.compile(
+    r"\b(?P<h>[01][0-9]|2[0-4])(?P<m>[0-5][0-9])"
+    r"(?:\s+hours\b|(?=\s+(?:and|to|until|-|–)\s+[012][0-9][0-5][0-9]\s+hours\b))"
+)
+"""1707 hours; the 0000 of "between 0000 and 2400 hours"."""
 _DECADE_WORDS = regex.compile(
     r"\b(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
     regex.IGNORECASE,
@@ -688,8 +759,11 @@ _HOUR_WINDOW = regex.compile(
     r"\b(?P<a>1?\d|2[0-4])\s*(?:to|-|–|—)\s*(?P<b>1?\d|2[0-4])\s+hours\b(?=\s+(?:on|of)\b)"
 )
 """0 to 24 hours on July 25: a window of clock times (0—24时), not a duration."""
-_COLON_SCORE = regex.compile(r"(?<![\d.:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d.:])")
-"""3:0 is a score: a clock has two digits of minutes."""
+_COLON_SCORE = regex.compile(
+    r"(?<![\d.:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d.:])(?!\s*(?:[ap]\.?m\b|in\s+the\s+\w+ing\b))"
+)
+"""3:0 is a score: a clock has two digits of minutes, unless the time of day follows ("5:9
+in the morning" for 5 点 9 分)."""
 _ROMAN_LEVEL = regex.compile(
     r"\b(?:level|phase|grade|class|category|type|tier)\s+(?P<r>[IVX]{1,4})\b"
 )

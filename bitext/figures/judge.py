@@ -24,7 +24,13 @@ from typing import NamedTuple
 import regex
 
 from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
-from bitext.figures.compare import GROUPS, FigureMatch, RelationName, calendar_parts
+from bitext.figures.compare import (
+    GROUPS,
+    FigureMatch,
+    RelationName,
+    calendar_parts,
+    written_wrong,
+)
 from bitext.figures.direction import Direction, direction
 from bitext.figures.suggest import month, rewrite, unit_swap
 from bitext.figures.values import format_number, shown
@@ -223,11 +229,14 @@ def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
         suggestion = rewrite(en.text, zh.value)
     elif en.kind == Kind.MONTH and zh.kind == Kind.MONTH and zh.high is None:
         suggestion = month(en.text, zh.value)  # 3月 → "April": "March"
-    message = (
-        f"“{en.text}” ({shown(en.value, en.kind)}) does not match “{zh.text}” "
-        f"({shown(zh.value, zh.kind)})"
-    )
+    message = f"“{en.text}” ({_said(en)}) does not match “{zh.text}” ({_said(zh)})"
     return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
+
+
+def _said(figure: Figure) -> str:
+    """A figure's value as a reader writes it, or what is wrong with it: "no time of day"
+    for "18:400", "no date" for "2020-07-260"."""
+    return "no time of day" if written_wrong(figure) else shown(figure.value, figure.kind)
 
 
 _PART_NAMES = ("year", "month", "day")

@@ -126,8 +126,11 @@ r"""A clock starts at its period word or where the spaces before it start (?<!\s
 at every space of a long run, \s* made the search quadratic."""
 _COLON_CLOCK = regex.compile(
     r"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
-    r"(?<![0-9.:])(?P<h>[0-2]?[0-9])[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
+    r"(?<![0-9.:])(?P<h>[0-2]?[0-9])(?:[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
+    r"|[Hh](?P<m>[0-5][0-9])(?![0-9]))"
 )
+"""07:30, 19:44:50, 晚7:30, and 08H00 as Macao's notices write it."""
+_CLOCK_ORPHAN = regex.compile(r"(?<![0-9０-９])[:：][0-5][0-9](?![0-9:：])")
 _DURATION = regex.compile(
     r"(?:(?P<h>[0-9]{1,2})\s*小时\s*)?(?P<m>[0-9]{1,3})\s*分(?:钟)?\s*(?P<s>[0-9]{1,2})\s*秒"
     r"\s*(?P<f>[0-9]{1,3})?(?![0-9])"
@@ -200,6 +203,7 @@ def extract(text: str, base: int = 0) -> list[Figure]:
             *(m.span() for m in _BLOCKED.finditer(view)),
         ]
     )
+    taken = _merge([*taken, *_clock_orphans(view)])
     pos = 0
     while (match := NUMBER.search(view, pos)) is not None:
         pos = match.end()
@@ -340,6 +344,20 @@ def _colon_clocks(text: str) -> list[Figure]:
     return figures
 
 
+def _clock_orphans(text: str) -> list[tuple[int, int]]:
+    """The minutes a clock cut at a fragment's edge leaves (":06 就下单" of 19:06) are no
+    figure; a count after a colon is one (数量:10个).
+
+    >>> _clock_orphans(":06 就下单"), _clock_orphans("数量:10个")
+    ([(0, 3)], [])
+    """
+    return [
+        m.span()
+        for m in _CLOCK_ORPHAN.finditer(text)
+        if after(text, m.end())[0][:1] not in _UNIT_STARTS
+    ]
+
+
 def _date_stamps(text: str) -> list[Figure]:
     """2020-07-26: one date."""
     return [_figure(text, *date_stamp(m), Kind.DATE) for m in DATE_STAMP.finditer(text)]
@@ -412,18 +430,12 @@ def _is_clock(text: str, match: regex.Match[str]) -> bool:
     before = text[max(0, match.start() - 2) : match.start()]
     if after in ("钟", "整") or before.endswith(("日", "天", "晚", "早")):
         return True
-    return match.group("h")[0].isdigit() and after in (
-        "，",
-        ",",
-        "。",
-        "、",
-        " ",
-        "",
-        "了",
-        "多",
-        "前",
-        "后",
-    )
+    return match.group("h")[0].isdigit() and after in _AFTER_AN_HOUR
+
+
+_AFTER_AN_HOUR = ("，", ",", "。", "、", " ", "", "了", "多", "前", "后", "到", "至", "起")
+"""What may follow 7 点 when it is a time: a stop, 多 (7点多, a little past seven), 前 or 后,
+and the 到 / 至 / 起 of a span of time (从 7 点到现在 9:30)."""
 
 
 def _durations(text: str) -> list[Figure]:
