@@ -7,8 +7,9 @@ One JSON object a line::
      "expect": [["2017 年 12 月 28 日", "date", "20171228"]]}
 
 ``expect`` lists every figure :func:`bitext.figures.extract` reads, in order, as (text,
-kind, value). A failure here names the reader that broke; the pair cases in
-fixtures/figures/*.jsonl then say what a reviewer is told.
+kind, value), with a fourth item "soft" for a figure a translation may leave implicit. A
+failure here names the reader that broke; the pair cases in fixtures/figures/*.jsonl then
+say what a reviewer is told.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
 def test_extraction_case(case: dict) -> None:
-    read = [[f.text, f.kind.value, str(f.value)] for f in extract(case["text"], case["lang"])]
+    read = [
+        [f.text, f.kind.value, str(f.value), *(["soft"] if f.soft else [])]
+        for f in extract(case["text"], case["lang"])
+    ]
     assert read == case["expect"]
 
 

@@ -146,7 +146,8 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     soft = 0.5 if zh.soft or en.soft else 0.0
     if zh_group == "clock" and not written_wrong(en):
         same = _same_clock(zh_value, en.value, half_day_named=_HALF_DAY.search(en.text) is not None)
-        return Relation(RelationName.SAME, soft) if same else _loose_value(zh, en)
+        inexact = 0.0 if zh_value == en.value else 0.1  # 0时 is "0:00" before it is midnight
+        return Relation(RelationName.SAME, soft + inexact) if same else _loose_value(zh, en)
     if zh_group == "clock":  # "18:400" for 18:40: a clock, written wrong
         return Relation(RelationName.VALUE, 2.5) if en_group == "clock" else None
     if zh_group == "decade" and en_group == "decade":

@@ -757,8 +757,11 @@ _POST_DECADE = regex.compile(r"\bpost-?\s?(?P<d>[0-9]0)\s?['’]?s\b", regex.IGN
 _DECADE_ALONE = regex.compile(r"\b(?:a|the(?:\s+(?:past|last|next))?)\s+decade\b", regex.IGNORECASE)
 _HOUR_WINDOW = regex.compile(
     r"\b(?P<a>1?\d|2[0-4])\s*(?:to|-|–|—)\s*(?P<b>1?\d|2[0-4])\s+hours\b(?=\s+(?:on|of)\b)"
+    r"|\b(?P<a>0)\s*(?:to|-|–|—)\s*(?P<b>24)\b(?=\s+(?:on|of)\b)"
 )
-"""0 to 24 hours on July 25: a window of clock times (0—24时), not a duration."""
+"""0 to 24 hours on July 25, "at 0-24 on July 25": a window of clock times (0—24时), not a
+duration. From 0 to 24 is the whole day, which a translation may leave to the date
+alone ("on July 25"): those two are soft."""
 _COLON_SCORE = regex.compile(
     r"(?<![\d.:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d.:])(?!\s*(?:[ap]\.?m\b|in\s+the\s+\w+ing\b))"
 )
@@ -823,8 +826,11 @@ def _named_times(text: str) -> list[Figure]:
         for m in _COLON_SCORE.finditer(text)
     ]
     for m in _HOUR_WINDOW.finditer(text):
+        whole_day = (m.group("a"), m.group("b")) == ("0", "24")
         figures += [
-            _figure(text, *m.span(end), Decimal(int(m.group(end)) * 3600), Kind.CLOCK)
+            _figure(
+                text, *m.span(end), Decimal(int(m.group(end)) * 3600), Kind.CLOCK, soft=whole_day
+            )
             for end in ("a", "b")
         ]
     return figures

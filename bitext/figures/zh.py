@@ -293,7 +293,34 @@ def _special_forms(text: str) -> list[Figure]:
         for figure in reader(text):
             if not any(f.start < figure.end and figure.start < f.end for f in found):
                 found.append(figure)
-    return found
+    return _days_at_large(found, text)
+
+
+_WHOLE_DAY = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
+_DAY_BEFORE = regex.compile(r"[日号]\s*$")
+
+
+def _days_at_large(clocks: list[Figure], text: str) -> list[Figure]:
+    """Clocks a translation may leave to the date they belong to: 0—24时 and 0时至24时 are
+    the whole day (7月25日0—24时 → "on July 25"), 零点 or 0时 right after a day its start
+    (从当地时间26日零点起 → "starting on the 26th"). They are soft; an English that says
+    them still pairs with them.
+
+    >>> [(f.text, f.soft) for f in extract("7月25日0—24时，福建省报告新增1例")][1:3]
+    [('0', True), ('24时', True)]
+    """
+    found = sorted(clocks, key=lambda f: f.start)
+    soft = set()
+    for k, figure in enumerate(found):
+        if figure.kind != Kind.CLOCK or figure.value != 0:
+            continue
+        if ends_at(_DAY_BEFORE, text, figure.start):
+            soft.add(k)
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        joined = nxt is not None and _WHOLE_DAY.fullmatch(text[figure.end : nxt.start])
+        if joined and nxt.kind == Kind.CLOCK and nxt.value == 24 * 3600:
+            soft.update((k, k + 1))
+    return [f._replace(soft=True) if k in soft else f for k, f in enumerate(found)]
 
 
 def _small(token: str) -> int:
