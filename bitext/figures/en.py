@@ -176,12 +176,12 @@ _MONTH_CONTEXT = regex.compile(
     regex.IGNORECASE,
 )
 _DAY_AFTER = regex.compile(
-    r"\s(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!,(?!(?:1[5-9]|20)\d\d(?!\d))\d|\.\d|:)"
+    r"\s(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!,(?!(?:1[5-9]|20)\d\d(?!\d))\d|\.\d|:\d)"
     r"|\s(?P<d>\d{3,4})(?=,?\s+\d{4}\b)|\s(?P<d>\d{3})(?=\s*(?:[,.;:)]|$))"
 )
 """The day after a month name; "March 3,000" is no date, "July 26,2020" is one (a machine
-translation's comma without a space), and so are "July 250, 1946" and "November 1000,
-2016", with a day no calendar has."""
+translation's comma without a space), so is "said on July 25th:" before a colon, and so are
+"July 250, 1946" and "November 1000, 2016", with a day no calendar has."""
 _YEAR_AFTER = regex.compile(r"(?:,\s*|\s+)((?:1[5-9]|2[01])\d\d)(?![\d.]\d)")
 _YEAR_AFTER_DAY = regex.compile(r"(?:,\s*|\s+)(\d{4})(?![\d.]\d)")
 """After a month and its day, four digits are its year, written right or wrong
