@@ -56,6 +56,8 @@ class Kind(StrEnum):
               2020-07-26, 3月15日, "March 2024"; ``value`` is YYYYMMDD with 00 for a part
               the text does not give (20240315, 315) and 99 for a part no calendar has
               (the day of "2020-07-260")
+    weekday   a day of the week, 1 (Monday) to 7: 周五, 星期六, "Friday"; soft (a week
+              holds no number), but checked where it stands for a day (25日 → "Friday")
     ordinal   a rank: 第三, "the 19th", 十九大, 十四五, 20 世纪, 65 周年
     fraction  a share as a percentage: 三分之一, "a third", 一半, 2/3
     clock     a time of day or a race time, in seconds: 下午 3 时 (54000), 7.50am, 1 分 57 秒 79
@@ -74,6 +76,7 @@ class Kind(StrEnum):
     MONTH = "month"
     DAY = "day"
     DATE = "date"
+    WEEKDAY = "weekday"
     ORDINAL = "ordinal"
     FRACTION = "fraction"
     CLOCK = "clock"

@@ -13,7 +13,10 @@
     a different number in the same role (28 → 82);
 ``part``
     a date the English gives only in part, what it gives agreeing (2017 年 5 月 →
-    "May": the year is lost).
+    "May": the year is lost);
+``weekday``
+    an English weekday for a Chinese day whose month and year the story does not give
+    (25日 → "on Friday"), so that it cannot be checked.
 
 :func:`match_figures` assigns figures one to one, best relations first, and
 leaves the rest ``missing`` (Chinese with no English) or ``extra``.
@@ -21,6 +24,7 @@ leaves the rest ``missing`` (Chinese with no English) or ``extra``.
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -30,6 +34,7 @@ from typing import NamedTuple
 import regex
 from rapidfuzz.distance import OSA
 
+from bitext.figures.dates import day_named
 from bitext.figures.units import UNITS, Dimension, convertible, factor
 from bitext.figures.values import (
     DateParts,
@@ -52,6 +57,7 @@ GROUPS = {
     Kind.MONTH: "month",
     Kind.DAY: "day",
     Kind.DATE: "date",
+    Kind.WEEKDAY: "weekday",
     Kind.ORDINAL: "ordinal",
     Kind.CLOCK: "clock",
     Kind.SCORE: "score",
@@ -99,6 +105,7 @@ class RelationName(StrEnum):
     UNIT = "unit"
     VALUE = "value"
     PART = "part"
+    WEEKDAY = "weekday"
     MISSING = "missing"
     EXTRA = "extra"
 
@@ -129,6 +136,11 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     """
     if _first_months(zh, en) or _first_months(en, zh) or _same_streak(zh, en):
         return Relation(RelationName.SAME, 0.0)
+    if Kind.WEEKDAY in (zh.kind, en.kind):  # 周六 → "Saturday"; a day is paired later
+        if zh.kind != en.kind:
+            return None
+        same = zh.value == en.value
+        return Relation(RelationName.SAME if same else RelationName.VALUE, 0.5 if same else 2.5)
     if Kind.DATE in (zh.kind, en.kind):
         return _relate_dates(zh, en)
     en = _weight_in_pounds(zh, en)
@@ -417,10 +429,15 @@ def nearby(i: int, n: int, n_other: int) -> range:
 
 
 def match_figures(
-    zh: Sequence[Figure], en: Sequence[Figure], tolerance: Decimal = Decimal(0)
+    zh: Sequence[Figure],
+    en: Sequence[Figure],
+    tolerance: Decimal = Decimal(0),
+    reference: datetime.date | None = None,
 ) -> list[FigureMatch]:
     """Assign figures one to one, cheapest relation first, ties broken by position;
-    ``tolerance`` as in :func:`relate`. Only :func:`nearby` figures are compared."""
+    ``tolerance`` as in :func:`relate`. Only :func:`nearby` figures are compared. The
+    ``reference`` date of the story (:func:`bitext.figures.dates.reference_date`) places
+    the days that English weekdays stand for."""
     candidates = []
     for i, z in enumerate(zh):
         for j in nearby(i, len(zh), len(en)):
@@ -439,6 +456,7 @@ def match_figures(
     _pair_range_ends(zh, en, taken_zh, taken_en, tolerance)
     _take(candidates, zh, en, taken_zh, taken_en, lambda name: name == RelationName.VALUE)
     _pair_last_two(zh, en, taken_zh, taken_en)
+    _pair_weekdays(zh, en, taken_zh, taken_en, reference)
     matches = [
         taken_zh.get(i, FigureMatch(z, None, RelationName.MISSING)) for i, z in enumerate(zh)
     ]
@@ -496,6 +514,40 @@ def _pair_last_two(
         ):
             taken_zh[left_zh[0]] = FigureMatch(zh[left_zh[0]], en[left_en[0]], RelationName.VALUE)
             taken_en.add(left_en[0])
+
+
+def _pair_weekdays(
+    zh: Sequence[Figure],
+    en: Sequence[Figure],
+    taken_zh: dict[int, FigureMatch],
+    taken_en: set[int],
+    reference: datetime.date | None,
+) -> None:
+    """An English weekday left alone stands for a Chinese day left alone, in order (25日
+    → "said on Friday"): the same where the day falls on that weekday, a wrong date where
+    it does not (25 July 2020 was a Saturday), a ``weekday`` that cannot be checked where
+    the story gives no month and year."""
+    days = [i for i, f in enumerate(zh) if i not in taken_zh and _names_a_day(f)]
+    weekdays = [j for j, f in enumerate(en) if j not in taken_en and f.kind == Kind.WEEKDAY]
+    for i, j in zip(days, weekdays, strict=False):
+        date = day_named(zh[i], reference)
+        if date is None:
+            relation = RelationName.WEEKDAY
+        else:
+            same = date.isoweekday() == en[j].value
+            relation = RelationName.SAME if same else RelationName.VALUE
+        taken_zh[i] = FigureMatch(zh[i], en[j], relation)
+        taken_en.add(j)
+
+
+def _names_a_day(figure: Figure) -> bool:
+    """A day of the month, alone or in a date (25日, 7月25日), that a translation may
+    render as a weekday."""
+    if figure.soft or figure.high is not None:
+        return False
+    return figure.kind == Kind.DAY or (
+        figure.kind == Kind.DATE and date_parts(figure.value).day is not None
+    )
 
 
 def _hard(figure: Figure) -> bool:

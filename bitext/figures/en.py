@@ -577,7 +577,7 @@ def _is_month_name(name: str, period: str, text: str, start: int) -> bool:
 
 def _dates(text: str) -> list[Figure]:
     """Month names with their day and year, one date each: "October 1", "1 October",
-    "July 26, 2020", "August 2014"; a month name alone is a month.
+    "July 26, 2020", "August 2014"; a month name alone is a month; and weekday names.
 
     >>> [(f.text, f.value, f.kind.value) for f in _dates("on January 23,1946,28 soldiers")]
     [('January 23,1946', Decimal('19460123'), 'date')]
@@ -611,7 +611,27 @@ def _dates(text: str) -> list[Figure]:
                 _figure(text, *d.span(), date_value(None, month, int(d.group())), Kind.DATE)
                 for d in regex.finditer(r"\d+", text, pos=more.start(), endpos=more.end())
             ]
-    return figures
+    return figures + _weekdays(text)
+
+
+_WEEKDAY = regex.compile(
+    r"(?<!\b\p{Lu}\p{Ll}+\s)\b(?P<d>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]?s\b)"
+)
+"""A weekday by name; not a name that holds one ("Black Friday", "Super Tuesday"), nor the
+plural ("Fridays")."""
+_WEEKDAY_NUMBERS = {"Mon": 1, "Tues": 2, "Wednes": 3, "Thurs": 4, "Fri": 5, "Satur": 6, "Sun": 7}
+
+
+def _weekdays(text: str) -> list[Figure]:
+    """ "on Friday", "said Tuesday": soft weekdays, compared where they stand for a day.
+
+    >>> [(f.text, f.value) for f in _weekdays("said Friday, after Black Friday sales")]
+    [('Friday', Decimal('5'))]
+    """
+    return [
+        _figure(text, *m.span(), Decimal(_WEEKDAY_NUMBERS[m.group("d")]), Kind.WEEKDAY, soft=True)
+        for m in _WEEKDAY.finditer(text)
+    ]
 
 
 _FIRST_MONTHS = regex.compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)

@@ -18,6 +18,7 @@ how; this module decides what a reviewer is told about each outcome:
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -31,9 +32,10 @@ from bitext.figures.compare import (
     calendar_parts,
     written_wrong,
 )
+from bitext.figures.dates import day_named
 from bitext.figures.direction import Direction, direction
 from bitext.figures.suggest import month, rewrite, unit_swap
-from bitext.figures.values import format_number, shown
+from bitext.figures.values import MONTH_NAMES, WEEKDAY_NAMES, format_number, shown
 from bitext.model import Figure, Finding, Kind, Pair
 
 _ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
@@ -77,6 +79,8 @@ class PairView(NamedTuple):
     english: Sequence[EnglishWord]
     en_cut: str | None = None
     chinese: Sequence[ChineseWord] = ()
+    reference: datetime.date | None = None
+    """The date the story is told from (:func:`bitext.figures.dates.reference_date`)."""
 
 
 def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
@@ -88,7 +92,7 @@ def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
     findings: list[Finding | None] = []
     for match in view.matches:
         if match.zh is not None and match.en is not None:
-            findings += _paired(match, match.zh, match.en, partial, make, view.text)
+            findings += _paired(match, match.zh, match.en, partial, make, view)
             findings.append(_turned_round(match.zh, match.en, view.text, make))
         elif match.zh is not None:
             findings.append(_missing(match.zh, view, partial, make))
@@ -103,16 +107,24 @@ def _paired(
     en: Figure,
     partial: dict[int, tuple[Figure, Figure | None]],
     make: Callable[..., Finding],
-    text: str,
+    view: PairView,
 ) -> list[Finding]:
     if match.relation == RelationName.SCALE:
         return [_scale(zh, en, make)]
     if match.relation == RelationName.VALUE and zh.start in partial:
         return [_cut_with_fragment(zh, make), _lost_in_cut(en, make)]
+    if match.relation == RelationName.VALUE and en.kind == Kind.WEEKDAY and zh.kind != en.kind:
+        return [_wrong_weekday(zh, en, view.reference, make)]
     if match.relation == RelationName.VALUE:
         return [_value(zh, en, make)]
     if match.relation == RelationName.PART:
-        return [_part_of_date(zh, en, text, make)]
+        return [_part_of_date(zh, en, view.text, make)]
+    if match.relation == RelationName.WEEKDAY:
+        message = (
+            f"“{en.text}” stands for “{zh.text}”, and the text gives no month and year to "
+            f"check that {_day_said(zh)} was a {shown(en.value, en.kind)}"
+        )
+        return [make("figure-weekday", message, zh=zh, en=en)]
     if match.relation == RelationName.UNIT:
         suggestion = unit_swap(en.text, zh.unit)
         advice = f"; “{suggestion}” is right" if suggestion else ""
@@ -231,6 +243,27 @@ def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
         suggestion = month(en.text, zh.value)  # 3月 → "April": "March"
     message = f"“{en.text}” ({_said(en)}) does not match “{zh.text}” ({_said(zh)})"
     return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
+
+
+def _wrong_weekday(
+    zh: Figure, en: Figure, reference: datetime.date | None, make: Callable[..., Finding]
+) -> Finding:
+    """A weekday for a day it is not: 25日 → "on Friday" in a story of July 2020, where
+    the 25th was a Saturday."""
+    date = day_named(zh, reference)
+    when = f"{MONTH_NAMES[date.month - 1]} {date.day}, {date.year}" if date else zh.text
+    weekday = WEEKDAY_NAMES[date.isoweekday() - 1] if date else "?"
+    message = f"“{en.text}” does not match “{zh.text}”: {when} was a {weekday}"
+    return make("figure-value", message, zh=zh, en=en, suggestion=weekday)
+
+
+def _day_said(figure: Figure) -> str:
+    """ "the 25th" for 25日, "July 25" for 7月25日."""
+    if figure.kind != Kind.DAY:
+        return shown(figure.value, figure.kind)
+    day = int(figure.value)
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"the {day}{suffix}"
 
 
 def _said(figure: Figure) -> str:

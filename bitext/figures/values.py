@@ -339,6 +339,9 @@ def format_number(value: Decimal) -> str:
     return f"{int(whole):,}.{fraction}"
 
 
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""By ISO number less one: Monday is 1."""
+
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -366,6 +369,8 @@ def shown(value: Decimal, kind: str) -> str:
         return MONTH_NAMES[int(value) - 1]
     if kind == "date":
         return _date_shown(date_parts(value))
+    if kind == "weekday" and value == value.to_integral_value() and 1 <= value <= 7:
+        return WEEKDAY_NAMES[int(value) - 1]
     if kind == "clock" and value == value.to_integral_value() and 0 <= value < 10 * 86400:
         seconds = int(value)
         hours, rest = divmod(seconds, 3600)

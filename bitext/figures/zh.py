@@ -288,6 +288,7 @@ def _special_forms(text: str) -> list[Figure]:
         _romans,
         _clock_ranges,
         _two_months,
+        _weekdays,
     )
     for reader in readers:
         for figure in reader(text):
@@ -646,6 +647,22 @@ def _two_months(text: str) -> list[Figure]:
             figures.append(_figure(text, m.start("a"), m.end("a"), Decimal(a), Kind.MONTH))
             figures.append(_figure(text, m.start("b"), m.end(), Decimal(b), Kind.MONTH))
     return figures
+
+
+_WEEKDAY = regex.compile(r"(?:周|星期|礼拜)(?P<d>[一二三四五六日天])(?![年刊报末边围期])")
+_WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+
+
+def _weekdays(text: str) -> list[Figure]:
+    """周六, 星期五, 礼拜天: soft weekdays ("Saturday" renders 周六; neither is a number).
+
+    >>> [(f.text, f.value) for f in extract("英国政府周六（7月25日）晚间临时决定")][:1]
+    [('周六', Decimal('6'))]
+    """
+    return [
+        _figure(text, *m.span(), Decimal(_WEEKDAY_NUMBERS[m.group("d")]), Kind.WEEKDAY, soft=True)
+        for m in _WEEKDAY.finditer(text)
+    ]
 
 
 def _firsts(text: str) -> list[Figure]:
