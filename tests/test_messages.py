@@ -18,6 +18,11 @@ def test_a_year_is_never_printed_with_a_thousands_comma() -> None:
     )
     assert messages == ["“2020年直招”: 2020 has no counterpart in the English"]
     assert not any("2,0" in m for m in messages)
+    # WMT17: 苹果2016秋季发布会, four digits with no unit, is a year too.
+    messages = _messages(
+        "答案直到苹果2016秋季发布会才能揭晓。", "The answer will be known at Apple's autumn event."
+    )
+    assert messages == ["“到苹果2016秋季”: 2016 has no counterpart in the English"]
 
 
 def test_a_clock_is_printed_as_a_time_of_day() -> None:

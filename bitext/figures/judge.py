@@ -412,7 +412,9 @@ HIT_REACH = 3
 def _in_code(figure: Figure, other_text: str) -> bool:
     """A bare number whose digits the other language writes inside a code or model name
     (卡-52 and "Ka-52", 737Classic and "737 Classic"), which neither side reads as a figure."""
-    if figure.kind != Kind.COUNT or figure.unit is not None or not figure.text.isdigit():
+    if figure.kind not in (Kind.COUNT, Kind.YEAR) or figure.unit is not None:
+        return False  # 和平救援-2021 → "Peaceful Rescue-2021": a year in a name too
+    if not figure.text.isdigit():
         return False
     code = rf"(?:[A-Za-z]-?{figure.text}(?!\d)|(?<!\d){figure.text}[A-Za-z])"
     return regex.search(code, other_text) is not None

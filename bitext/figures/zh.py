@@ -781,7 +781,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         named = _NAMED_BY_DIGITS.fullmatch(match.group("cn") or "")
         if is_cn and bare and not bare_ok and not named:
             return None, end  # a bare Chinese numeral is a word, not a quantity
-        kind = Kind.COUNT
+        kind = Kind.YEAR if bare and _BARE_YEAR.fullmatch(match.group("ar") or "") else Kind.COUNT
     if (
         kind == Kind.COUNT
         and unit is None
@@ -814,6 +814,11 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         text, fig_start, end, value, kind, unit=unit, high=high, approx=approx, step=step, soft=soft
     )
     return figure, end
+
+
+_BARE_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+"""Four digits from 1900 to 2099 with nothing to count are a year: 苹果2016秋季发布会, 《2020的
+第一场战役》, （2020版）. Never printed as a count ("2,016")."""
 
 
 def _year_span(low: Decimal, high: Decimal, text: str, start: int) -> bool:
