@@ -74,7 +74,7 @@ NUMBER = regex.compile(
 _SMALL = r"[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}"
 
 _APPROX_BEFORE = regex.compile(
-    "(?<![节制签条合公预邀相婚])(?:"
+    "(?<![节制签条合公预邀相婚纽])(?:"  # 纽约: 新华社纽约7月26日电 is New York, not "about July"
     + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
     + r")\s*$"
 )
