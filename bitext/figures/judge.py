@@ -117,7 +117,7 @@ def _paired(
         return [_wrong_weekday(zh, en, view.reference, make)]
     if match.relation == RelationName.VALUE:
         return [_value(zh, en, make)]
-    if match.relation == RelationName.PART:
+    if match.relation == RelationName.PART and not _said_beside(zh, en, view):
         return [_part_of_date(zh, en, view.text, make)]
     if match.relation == RelationName.WEEKDAY:
         message = (
@@ -275,6 +275,37 @@ def _said(figure: Figure) -> str:
 _PART_NAMES = ("year", "month", "day")
 
 
+def _rest_of_a_date(en: Figure, view: PairView) -> bool:
+    """An English year or month that gives the rest of a Chinese date the English split
+    in two: "2016" of "From December 15 to 22, 2016" for 2016年12月15日至22日."""
+    return any(
+        match.relation == RelationName.PART
+        and match.zh is not None
+        and _within_date(en, match.zh)
+        and not _CLAUSE_END.search(_between(view.text, en, match.en))  # type: ignore[arg-type]
+        for match in view.matches
+    )
+
+
+def _said_beside(zh: Figure, en: Figure, view: PairView) -> bool:
+    """The parts of a date the English left out of ``en`` it gives with another date of
+    the same sentence: "from 08:00 on the 25th to 08:00 on the 26th of July 2020" for
+    7月25日08H00-7月26日08H00 (the 25th shares the month and year of the 26th), "From
+    December 15 to 22, 2016" for 2016年12月15日至22日."""
+    given, kept = calendar_parts(zh), calendar_parts(en)
+    if given is None or kept is None:
+        return False
+    lost = [k for k in range(3) if given[k] is not None and kept[k] is None]
+    for match in view.matches:
+        other = match.en
+        parts = calendar_parts(other) if other is not None and other is not en else None
+        if parts is None or _CLAUSE_END.search(_between(view.text, en, other)):  # type: ignore[arg-type]
+            continue
+        if all(parts[k] == given[k] for k in lost):
+            return True
+    return False
+
+
 def _part_of_date(zh: Figure, en: Figure, text: str, make: Callable[..., Finding]) -> Finding:
     """The English keeps a date but not all of it (2017 年 5 月 → "by May"): the parts it
     lost are missing; the rest agrees."""
@@ -319,7 +350,7 @@ def _extra(
     context_dates: set[int],
     cut_figures: set[int],
 ) -> Finding | None:
-    if en.soft or _repeat(en, view):
+    if en.soft or _repeat(en, view) or _rest_of_a_date(en, view):
         return None
     if en.start in cut_figures:
         return _lost_in_cut(en, make)
