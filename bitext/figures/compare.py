@@ -141,6 +141,8 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
             return None
         same = zh.value == en.value
         return Relation(RelationName.SAME if same else RelationName.VALUE, 0.5 if same else 2.5)
+    if _days_as_a_date(zh, en):
+        return Relation(RelationName.UNIT, 1.5)
     if Kind.DATE in (zh.kind, en.kind):
         return _relate_dates(zh, en)
     en = _weight_in_pounds(zh, en)
@@ -224,6 +226,17 @@ def _relate_dates(zh: Figure, en: Figure) -> Relation | None:
     if agree or alike or not is_calendar_date(theirs):  # "July 220" for 22 日
         return Relation(RelationName.VALUE, 2.0 + cost)
     return None
+
+
+def _days_as_a_date(zh: Figure, en: Figure) -> bool:
+    """A number of days rendered as a day of the month: 实施14日集中隔离 (a 14-day
+    quarantine) → "observation on the 14th"."""
+    return (
+        zh.unit == "day"
+        and zh.high is None
+        and en.kind in (Kind.ORDINAL, Kind.DAY, Kind.DATE)
+        and (date_parts(en.value).day if en.kind == Kind.DATE else en.value) == zh.value
+    )
 
 
 def calendar_parts(figure: Figure) -> DateParts | None:

@@ -130,7 +130,7 @@ def _paired(
         advice = f"; “{suggestion}” is right" if suggestion else ""
         message = (
             f"“{en.text}” keeps the number of “{zh.text}” but not its unit "
-            f"({zh.unit} → {en.unit}){advice}"
+            f"({zh.unit or zh.kind} → {en.unit or en.kind}){advice}"
         )
         return [make("figure-unit", message, zh=zh, en=en, suggestion=suggestion)]
     return []

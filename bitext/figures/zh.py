@@ -803,6 +803,10 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
         and before[-1:] not in ("月", "至", "到", "、", "和")
     ):
         kind, unit = Kind.COUNT, "day"  # 一日, 三日: days, not a date
+    if kind == Kind.DAY and (
+        ends_at(_DAYS_BEFORE, text, fig_start) or _DAYS_AFTER.match(text, end)
+    ):
+        kind, unit = Kind.COUNT, "day"  # 实施14日集中隔离, 15日内: days, not a date
     soft = (
         is_cn
         and value <= _SOFT_LIMIT
@@ -816,6 +820,10 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     return figure, end
 
 
+_DAYS_BEFORE = regex.compile(r"(?:为期|连续|长达|满|持续|历时|实施|超过|不超过)\s*$")
+_DAYS_AFTER = regex.compile(r"\s*(?:内|以内|之内)")
+"""What makes N日 a number of days: 实施14日集中隔离 (a 14-day quarantine), 15日内 (within 15
+days); otherwise 14日 is the 14th."""
 _BARE_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 """Four digits from 1900 to 2099 with nothing to count are a year: 苹果2016秋季发布会, 《2020的
 第一场战役》, （2020版）. Never printed as a count ("2,016")."""
