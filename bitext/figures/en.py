@@ -182,11 +182,11 @@ _DAY_AFTER = regex.compile(
 """The day after a month name; "March 3,000" is no date, "July 26,2020" is one (a machine
 translation's comma without a space), so is "said on July 25th:" before a colon, and so are
 "July 250, 1946" and "November 1000, 2016", with a day no calendar has."""
-_YEAR_AFTER = regex.compile(r"(?:,\s*|\s+)((?:1[5-9]|2[01])\d\d)(?![\d.]\d)")
-_YEAR_AFTER_DAY = regex.compile(r"(?:,\s*|\s+)(\d{4})(?![\d.]\d)")
+_YEAR_AFTER = regex.compile(r"(?:,\s*|\s+)((?:1[5-9]|2[01])\d\d)(?!\d|\.\d)")
+_YEAR_AFTER_DAY = regex.compile(r"(?:,\s*|\s+)(\d{4})(?!\d|\.\d)")
 """After a month and its day, four digits are its year, written right or wrong
 ("February 10, 2317"); after a month alone only a year that can be one is."""
-_BROKEN_DAY = regex.compile(r"\s(?P<d>\d{4})(?![\d.,]\d)")
+_BROKEN_DAY = regex.compile(r"\s(?P<d>\d{4})(?!\d|[.,]\d)")
 """Four digits after a month name that are no year stand where its day would: "August
 4000" for 8月4日, "May 0217"."""
 _DAY_BEFORE = regex.compile(r"(?<![:.,]\d*)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
