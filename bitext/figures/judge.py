@@ -164,7 +164,9 @@ def _repeat(figure: Figure, view: PairView) -> bool:
     a word a repeat is a figure lost (70公里…70公里 → one "70 km"). An English ordinal said
     again names the same thing ("the 19th National Congress" twice for one 十九大); a
     repeated English amount is a duplication, unless the Chinese gives it to each of
-    several things (各１名 → "1 music, 1 art and 1 PE teacher")."""
+    several things (各１名 → "1 music, 1 art and 1 PE teacher"). A day of the story that
+    repeats a dateline the English keeps as a dateline is no repeat
+    (:func:`_dateline_kept`)."""
     date = figure.kind in _DATE_PARTS
     name = figure.lang == "en" and figure.kind == Kind.ORDINAL
     gathered = figure.lang == "zh" and _COLLAPSED.search(_english(view)) is not None
@@ -178,12 +180,29 @@ def _repeat(figure: Figure, view: PairView) -> bool:
         same = _within_date(figure, twin) if date else _same_figure(twin, figure)
         if not same or _CLAUSE_END.search(_between(view.text, twin, figure)):
             continue
+        if date and figure.lang == "zh" and _dateline_kept(twin, match.en, view.text):
+            continue
         if date or name or gathered or _given_to_each(match.zh, view.text):
             return True
     return False
 
 
 _EACH = regex.compile(r"(?:各|每|分别|均|都)\p{Han}{0,2}\s*$")
+
+
+_ZH_DATELINE_END = regex.compile(r"\s*电")
+_EN_DATELINE_END = regex.compile(r"(?:,\s*\d{4})?\s*(?:\(|--|—|/|$)")
+
+
+def _dateline_kept(zh: Figure, en: Figure | None, text: str) -> bool:
+    """The Chinese date is a dateline (新华社北京7月25日电) and the English keeps it as one
+    ("BEIJING, July 25 (Xinhua) --", "Xinhua News Agency, Hohhot, July 26"): a day of the
+    story said again (记者25日从…获悉) is then a figure of its own, not the dateline
+    repeated. An English that folds the two into one date ("On January 8th, … the Xinhua
+    News Agency reported") has said it."""
+    if en is None or not _ZH_DATELINE_END.match(text, zh.end):
+        return False
+    return _EN_DATELINE_END.match(text, en.end) is not None
 
 
 def _given_to_each(zh: Figure | None, text: str) -> bool:
