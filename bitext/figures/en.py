@@ -587,6 +587,8 @@ def _dates(text: str) -> list[Figure]:
     figures = []
     for match in _MONTH.finditer(text):
         name = match.group(1)
+        if name in ("may", "march"):
+            continue  # "it may 10 percent", "they march 5 miles": verbs
         day_after = _DAY_AFTER.match(text, match.end())
         year = (_YEAR_AFTER_DAY if day_after else _YEAR_AFTER).match(
             text, day_after.end() if day_after else match.end()
