@@ -34,8 +34,8 @@ from bitext.figures.compare import (
 )
 from bitext.figures.dates import day_named
 from bitext.figures.direction import Direction, direction
-from bitext.figures.suggest import month, rewrite, unit_swap
-from bitext.figures.values import MONTH_NAMES, WEEKDAY_NAMES, format_number, shown
+from bitext.figures.suggest import date, month, rewrite, unit_swap
+from bitext.figures.values import MONTH_NAMES, WEEKDAY_NAMES, date_parts, format_number, shown
 from bitext.model import Figure, Finding, Kind, Pair
 
 _ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
@@ -260,6 +260,8 @@ def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
         suggestion = rewrite(en.text, zh.value)
     elif en.kind == Kind.MONTH and zh.kind == Kind.MONTH and zh.high is None:
         suggestion = month(en.text, zh.value)  # 3月 → "April": "March"
+    elif en.kind == Kind.DATE and (wanted := calendar_parts(zh)) is not None:
+        suggestion = date(en.text, date_parts(en.value), wanted)  # 7月25日 → "July 26"
     message = f"“{en.text}” ({_said(en)}) does not match “{zh.text}” ({_said(zh)})"
     return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
 
