@@ -215,7 +215,7 @@ _MULTIPLE_WORDS = {
 }
 _CLOCK = regex.compile(
     r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2})|:\s?(?P<m>\d))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
-    r"|(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}))(?P<h2>\d{1,2}|(?<=\s|^)\d{3,5}(?=:\d\d))"
+    r"|(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}T?))(?P<h2>\d{1,2}|(?<=\s|^)\d{3,5}(?=:\d\d))"
     r":\s?(?P<m2>\d{2,5})"
     r"(?::\s?(?P<s2>\d{2,5}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
     r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
@@ -223,7 +223,8 @@ _CLOCK = regex.compile(
     regex.IGNORECASE,
 )
 """7.50am, "5: 9am" (5点9分 spaced by a machine translation), 19:35, 05:03:17 (also run
-into a date stamp: "2020-07-2605:03:17"), 1:57.79, 9 o'clock and 9 o’clock."""
+into a date stamp: "2020-07-2605:03:17", or after its ISO "T": "2021-12-10T14:20:00"),
+1:57.79, 9 o'clock and 9 o’clock."""
 _CLOCK_ORPHAN = regex.compile(
     r"(?:(?<=\s)|^|(?<=[(\[]))[:]\d{1,2}(?![\d:])|\b\d{1,2}:(?=\s+[a-z]|\s*$)"
 )
