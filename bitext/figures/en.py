@@ -226,10 +226,12 @@ _CLOCK = regex.compile(
 into a date stamp: "2020-07-2605:03:17", or after its ISO "T": "2021-12-10T14:20:00"),
 1:57.79, 9 o'clock and 9 o’clock."""
 _CLOCK_ORPHAN = regex.compile(
-    r"(?:(?<=\s)|^|(?<=[(\[]))[:]\d{1,2}(?![\d:])|\b\d{1,2}:(?=\s+[a-z]|\s*$)"
+    r"(?:(?<=\s)|^|(?<=[(\[]))[:]\d{1,2}(?![\d:])"
+    r"|(?<=\b(?:at|by|until|till|from|to|before|after|around|about|since)\s)\d{1,2}:(?=\s+\p{Ll}|\s*$)"
 )
 """What is left of a clock that lost a part is no figure of its own: ":00" of 15:00 ("at
-:00 of July 7th"), ":9" of 5:9, "7:" of 7:30 ("until 7: and see")."""
+:00 of July 7th"), ":9" of 5:9, "7:" of 7:30 after a word of time ("until 7: and see");
+not the number of "Rule 3: no smoking"."""
 _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
