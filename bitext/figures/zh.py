@@ -130,7 +130,7 @@ _COLON_CLOCK = regex.compile(
     r"|[Hh](?P<m>[0-5][0-9])(?![0-9]))"
 )
 """07:30, 19:44:50, 晚7:30, and 08H00 as Macao's notices write it."""
-_CLOCK_ORPHAN = regex.compile(r"(?<![0-9０-９])[:：][0-5][0-9](?![0-9:：])")
+_CLOCK_ORPHAN = regex.compile(r"(?:^|(?<=\s))[:：][0-5][0-9](?![0-9:：])")
 _DURATION = regex.compile(
     r"(?:(?P<h>[0-9]{1,2})\s*小时\s*)?(?P<m>[0-9]{1,3})\s*分(?:钟)?\s*(?P<s>[0-9]{1,2})\s*秒"
     r"\s*(?P<f>[0-9]{1,3})?(?![0-9])"
@@ -374,10 +374,10 @@ def _colon_clocks(text: str) -> list[Figure]:
 
 def _clock_orphans(text: str) -> list[tuple[int, int]]:
     """The minutes a clock cut at a fragment's edge leaves (":06 就下单" of 19:06) are no
-    figure; a count after a colon is one (数量:10个).
+    figure; a number after a label's colon is one (评分：45, 数量:10个).
 
-    >>> _clock_orphans(":06 就下单"), _clock_orphans("数量:10个")
-    ([(0, 3)], [])
+    >>> _clock_orphans(":06 就下单"), _clock_orphans("评分：45"), _clock_orphans(" :10个")
+    ([(0, 3)], [], [])
     """
     return [
         m.span()
