@@ -186,9 +186,9 @@ _YEAR_AFTER = regex.compile(r"(?:,\s*|\s+)((?:1[5-9]|2[01])\d\d)(?!\d|\.\d)")
 _YEAR_AFTER_DAY = regex.compile(r"(?:,\s*|\s+)(\d{4})(?!\d|\.\d)")
 """After a month and its day, four digits are its year, written right or wrong
 ("February 10, 2317"); after a month alone only a year that can be one is."""
-_BROKEN_DAY = regex.compile(r"\s(?P<d>\d{4})(?!\d|[.,]\d)")
-"""Four digits after a month name that are no year stand where its day would: "August
-4000" for 8月4日, "May 0217"."""
+_BROKEN_DAY = regex.compile(r"\s(?P<d>\d{4})(?=\s*(?:[,.;:)]|$))")
+"""Four digits after a month name that are no year and end the phrase stand where its day
+would: "On August 4000, the…" for 8月4日, "by May 0217."; "In July 1000 people" is a count."""
 _DAY_BEFORE = regex.compile(r"(?<![:.,]\d*)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
 _YEAR = regex.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _FRACTION = regex.compile(
