@@ -41,7 +41,7 @@ from bitext.align.coverage import (
     english_words,
     head_cut_kind,
 )
-from bitext.align.lexicon import Lexicon, latin_translates, load_lexicon
+from bitext.align.lexicon import Lexicon, latin_translates, load_lexicon, phrase_translations
 from bitext.align.mixed import AlignParams, absorb_stranded_english, align_mixed
 from bitext.align.runon import cut_run_on
 from bitext.align.signals import Features, read_features
@@ -358,6 +358,7 @@ def _pair_findings(
         en_cut=english_cut(pair, text, whole),
         chinese=chinese_words(pair, text, zh_features, [features[s] for s in pair.en], lexicon),
         reference=reference,
+        translate=functools.partial(phrase_translations, lexicon),
     )
     return judge(view, make)
 

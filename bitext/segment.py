@@ -399,19 +399,29 @@ def _extend_forward(text: str, pos: int, limit: int) -> int:
 def _opens_english(number: regex.Match[str]) -> bool:
     """Does a number between a Chinese run and English words open the English? It does
     unless it carries a percent sign: headlines are translated figure first ("…-中新网 58
-    Apps that…", "…正装） 4. Hanhoo…"), while "…增长 6.8% GDP grew…" ends the Chinese. (A
-    year ending a list of titles, "…一块巧克力 2022 Grandmother's…", goes wrong.)
+    Apps that…", "…正装） 4. Hanhoo…"), while "…增长 6.8% GDP grew…" ends the Chinese. A
+    list item's number opens the English even before a bracket ("…整箱四瓶 1. [Baijiu…"); a
+    bare number before a bracket ends a Chinese title ("…口语情景 100 [Wenxuan…"). (A year
+    ending a list of titles, "…一块巧克力 2022 Grandmother's…", goes wrong.)
 
     >>> _opens_english(_ATTACHED_NUMBER.match("58 款-中新网 58 Apps", 8))
     True
     >>> _opens_english(_ATTACHED_NUMBER.match("占约 20%. According to", 2))
     False
+    >>> _opens_english(_ATTACHED_NUMBER.match("四瓶 1. [Baijiu", 2))
+    True
+    >>> _opens_english(_ATTACHED_NUMBER.match("情景 100 [Wenxuan", 2))
+    False
     """
-    following = _LATIN_AFTER_NUMBER.match(number.string, number.end())
-    return following is not None and not number.group().rstrip(" .,").endswith(("%", "％", "‰"))
+    digits = number.group().rstrip()
+    if digits.endswith(("%", "％", "‰")) or digits.rstrip(".,").endswith(("%", "％", "‰")):
+        return False
+    pattern = _LIST_ITEM_OPENS if digits.endswith((".", ")", "）")) else _LATIN_AFTER_NUMBER
+    return pattern.match(number.string, number.end()) is not None
 
 
-_LATIN_AFTER_NUMBER = regex.compile(r"[\s.,:;)）]*(\p{Latin})")
+_LATIN_AFTER_NUMBER = regex.compile(r"[\s.,:;)）]*\p{Latin}")
+_LIST_ITEM_OPENS = regex.compile(r"[\s.,:;)）\[【(（\"“‘]*\p{Latin}")
 
 
 def _add_latin(runs: list[tuple[int, int, bool]], text: str, start: int, end: int) -> None:

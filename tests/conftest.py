@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import time
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,3 +25,49 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 
 def panzhou_text() -> str:
     return (SEEDS / "panzhou.txt").read_text(encoding="utf-8")
+
+
+Prepare = Callable[[int], Callable[[], object]]
+"""Builds the input of a given size and returns what to measure on it."""
+
+GROWTH_BOUND = 3
+"""Twice the input may cost at most three times as much: a linear step costs twice as
+much, a quadratic one four times (noise and constant costs stay under three)."""
+
+
+def seconds(run: Callable[[], object]) -> float:
+    gc.collect()
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def assert_linear_time(prepare: Prepare, n: int, repeat: int = 3) -> None:
+    """``prepare(2 * n)`` runs in less than :data:`GROWTH_BOUND` times ``prepare(n)``,
+    the best of ``repeat`` runs each (noise only ever adds time). The two sizes take
+    turns, so that a machine busy with something else slows both alike. Choose ``n`` so
+    that one run takes about 0.3 s in a test run, which measures coverage (about twice
+    as slow as without)."""
+    small, large = prepare(n), prepare(2 * n)
+    best = [float("inf"), float("inf")]
+    for _ in range(repeat):
+        best = [min(best[0], seconds(small)), min(best[1], seconds(large))]
+    assert best[1] < GROWTH_BOUND * best[0], f"n={n}: {best[0]:.3f} s, 2n: {best[1]:.3f} s"
+
+
+def peak_bytes(run: Callable[[], object]) -> int:
+    """The most memory Python held at once while ``run`` ran, beyond what it held before."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def assert_linear_memory(prepare: Prepare, n: int) -> None:
+    """``prepare(2 * n)`` needs less than :data:`GROWTH_BOUND` times the memory of
+    ``prepare(n)`` at its peak."""
+    small, large = (peak_bytes(prepare(size)) for size in (n, 2 * n))
+    assert large < GROWTH_BOUND * small, f"n={n}: {small:,} bytes, 2n: {large:,} bytes"

@@ -1,6 +1,9 @@
 """Hostile and broken inputs: each ends with exit code 2 and one clear line on stderr, or
-with a correct result, in time linear in its size (no timing is asserted: a quadratic
-step would make these tests run for minutes, which is what they guard against).
+with a correct result, in time (and memory) linear in its size. Each claim of linear cost
+is checked by :func:`~tests.conftest.assert_linear_time` or
+:func:`~tests.conftest.assert_linear_memory`: twice the input must cost less than three
+times as much, at a size where one run takes about 0.3 s (measuring coverage, as the tests
+always do).
 
 Input files are never modified (every test compares their bytes before and after), and
 every output file is written atomically.
@@ -13,6 +16,7 @@ import json
 import os
 import stat
 import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -22,8 +26,9 @@ import bitext
 from bitext import atomic
 from bitext.clean import clean
 from bitext.cli import main
+from bitext.figures import extract
 
-from .conftest import SEEDS, panzhou_text
+from .conftest import SEEDS, assert_linear_memory, assert_linear_time, panzhou_text
 
 BULLETIN = "投入56.28万元。 Invested RMB5.628 million.\n"
 """One pair with a scale error: exit code 1 from `bitext check`."""
@@ -61,13 +66,18 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert fingerprint(path) == before
 
 
-def test_a_5_mb_single_line_is_checked(tmp_path: Path) -> None:
-    """Five megabytes without a line break: runs of text without punctuation, twenty
-    thousand figures and a million and a half spaces, then the seed bulletin's lines
-    joined into one, which is checked as the seed is."""
+def one_line(n: int) -> str:
+    """Runs of text without punctuation, 2n figures and 150n spaces, then the seed
+    bulletin's lines joined into one: five megabytes for n = 10,000."""
     seed = panzhou_text().replace("\n", " ")
-    line = "盘州市对口帮扶工作推动结对关系建立" * 30_000 + " the county built schools " * 80_000
-    line += " 投入" + "、".join(f"{i}人" for i in range(20_000)) + " " * 1_500_000 + seed
+    line = "盘州市对口帮扶工作推动结对关系建立" * (3 * n) + " the county built schools " * (8 * n)
+    return line + " 投入" + "、".join(f"{i}人" for i in range(2 * n)) + " " * (150 * n) + seed
+
+
+def test_a_5_mb_single_line_is_checked(tmp_path: Path) -> None:
+    """Five megabytes without a line break, checked as the seed is, in linear time."""
+    seed = panzhou_text().replace("\n", " ")
+    line = one_line(10_000)
     data = line.encode()
     assert len(data) > 5_000_000 and b"\n" not in data
     path = tmp_path / "one line.txt"
@@ -93,10 +103,15 @@ def test_a_5_mb_single_line_is_checked(tmp_path: Path) -> None:
     assert figure_findings(report.findings, start) == figure_findings(
         bitext.check_text(seed).findings, 0
     )
+    assert_linear_time(lambda n: partial(bitext.check_text, one_line(n)), 125)
+
+
+def figures_paragraph(n: int) -> str:
+    return "盘州市帮扶" + "、".join(f"{i}人" for i in range(n)) + "。"
 
 
 def test_100000_figures_in_one_paragraph(tmp_path: Path) -> None:
-    paragraph = "盘州市帮扶" + "、".join(f"{i}人" for i in range(100_000)) + "。"
+    paragraph = figures_paragraph(100_000)
     path = tmp_path / "figures.txt"
     path.write_text(paragraph, encoding="utf-8")
     report = bitext.check_paths([str(path)]).files[0]
@@ -104,12 +119,18 @@ def test_100000_figures_in_one_paragraph(tmp_path: Path) -> None:
     assert [f.text for f in report.figures[:3]] == ["0人", "1人", "2人"]
     assert report.figures[-1].text == "99999人"
     assert [f.rule for f in report.findings] == ["untranslated"]
+    assert_linear_time(lambda n: partial(bitext.check_text, figures_paragraph(n)), 2_500)
+
+
+def figures_pair(n: int) -> tuple[str, str]:
+    zh = "投入" + "，".join(f"{i}万元" for i in range(1, n + 1)) + "。"
+    en = "Invested " + ", ".join(f"{i * 10_000:,} yuan" for i in range(1, n + 1)) + "."
+    return zh, en
 
 
 def test_a_pair_of_5000_figures_a_side_is_matched_figure_by_figure() -> None:
     """Every Chinese figure was compared with every English one: 2,000 a side took 7 s."""
-    zh = "投入" + "，".join(f"{i}万元" for i in range(1, 5001)) + "。"
-    en = "Invested " + ", ".join(f"{i * 10_000:,} yuan" for i in range(1, 5001)) + "."
+    zh, en = figures_pair(5000)
     report = bitext.check_pair(zh, en)
     assert len(report.figures) == 10_000
     assert report.findings == ()
@@ -118,26 +139,37 @@ def test_a_pair_of_5000_figures_a_side_is_matched_figure_by_figure() -> None:
     assert [(f.rule, f.zh.text, f.en.text) for f in findings] == [  # type: ignore[union-attr]
         ("figure-scale", "2万元", "200,000 yuan")
     ]
+    assert_linear_time(lambda n: partial(bitext.check_pair, *figures_pair(n)), 400)
 
 
 @pytest.mark.parametrize(
-    ("run_of", "expected"),
+    ("run_of", "expected", "n"),
     [
-        ("，", "untranslated"),  # width: each comma looked for its neighbours across the run
-        ("万", "untranslated"),  # _IDIOMS: [几数百千万]+年一遇 tried at every 万
-        ("a", "untranslated"),  # _BLOCKED: a model name (Su-27) tried at every letter
-        (" ", "untranslated"),  # zh-punctuation: [ \t]* tried at every space
+        # width: each comma looked for its neighbours across the run
+        ("，", "untranslated", 25_000),
+        # _IDIOMS: [几数百千万]+年一遇 tried at every 万
+        ("万", "untranslated", 40_000),
+        # _BLOCKED: a model name (Su-27) tried at every letter
+        ("a", "untranslated", 300_000),
+        # zh-punctuation: [ \t]* tried at every space
+        (" ", "untranslated", 600_000),
     ],
 )
-def test_long_runs_of_one_character_take_linear_time(run_of: str, expected: str) -> None:
+def test_long_runs_of_one_character_take_linear_time(run_of: str, expected: str, n: int) -> None:
     report = bitext.check_text("今年投入" + run_of * 200_000 + "5万元。")
     assert [f.rule for f in report.findings if not f.rule.startswith("clean-")] == [expected]
+    assert_linear_time(lambda n: partial(bitext.check_text, "今年投入" + run_of * n + "5万元。"), n)
+
+
+def lines_and_blank_lines(n: int) -> str:
+    return "培训8期 trained 8 sessions\n" * (n // 1000) + "\n" * n + "x"
 
 
 def test_a_paragraph_of_a_million_lines_and_a_million_blank_lines() -> None:
     """paragraphs() used one regex per paragraph, which ran out of memory on 5 MB."""
-    report = bitext.check_text("培训8期 trained 8 sessions\n" * 1000 + "\n" * 1_000_000 + "x")
+    report = bitext.check_text(lines_and_blank_lines(1_000_000))
     assert len({s.paragraph for s in report.spans}) == 2
+    assert_linear_memory(lambda n: partial(bitext.check_text, lines_and_blank_lines(n)), 250_000)
 
 
 # --- what is not a text file ------------------------------------------------------
@@ -374,10 +406,13 @@ def test_cleaning_a_file_in_place_is_refused_and_leaves_it_alone(bulletin: Path)
 def test_a_long_run_of_mojibake_is_repaired_in_linear_memory() -> None:
     """Each space fixed inside a run the mojibake rule repaired quoted the whole run:
     40,000 of them took 4.8 GB, 160,000 were killed for lack of memory."""
-    report = bitext.check_text(
-        "今年投入5万元" + "ã\x80\x80" * 160_000 + " This year invested 50,000 yuan."
-    )
+    report = bitext.check_text(mojibake_run(160_000))
     assert {"clean-mojibake", "clean-spaces"} <= {f.rule for f in report.findings}
+    assert_linear_memory(lambda n: partial(bitext.check_text, mojibake_run(n)), 10_000)
+
+
+def mojibake_run(n: int) -> str:
+    return "今年投入5万元" + "ã\x80\x80" * n + " This year invested 50,000 yuan."
 
 
 def test_spaces_after_a_list_of_figures() -> None:
@@ -385,13 +420,15 @@ def test_spaces_after_a_list_of_figures() -> None:
     figures = "、".join(f"{i}人" for i in range(1000))
     report = bitext.check_text("投入" + figures + " " * 300_000 + "Invested 5 yuan.")
     assert len([f for f in report.figures if f.lang == "zh"]) == 1000
+    assert_linear_time(
+        lambda n: partial(bitext.check_text, "投入" + figures + " " * n + "Invested 5 yuan."),
+        300_000,
+    )
 
 
 def test_many_month_names_in_one_sentence() -> None:
     """Each month name searched the whole text before it for "in", "on", "March, …"."""
-    from bitext.figures import extract
-
-    figures = extract("In " + "May, June and July, " * 10_000 + "invested 50,000 yuan.", "en")
+    figures = extract(month_names(10_000), "en")
     assert len(figures) == 30_001
     assert [(f.text, f.kind) for f in figures[:3]] == [
         ("May", "month"),
@@ -399,3 +436,20 @@ def test_many_month_names_in_one_sentence() -> None:
         ("July", "month"),
     ]
     assert (figures[-1].text, figures[-1].value) == ("50,000 yuan", 50_000)
+    assert_linear_time(lambda n: partial(extract, month_names(n), "en"), 1_500)
+
+
+def month_names(n: int) -> str:
+    return "In " + "May, June and July, " * n + "invested 50,000 yuan."
+
+
+@pytest.mark.parametrize(
+    ("lang", "form", "n"),
+    [
+        ("zh", "下午3时", 6_000),  # each special form was checked against every one before it
+        ("en", "October 1, ", 3_000),  # the days after a month: finditer with \G ran to the end
+    ],
+)
+def test_reading_figures_takes_linear_time(lang: str, form: str, n: int) -> None:
+    assert len(extract(form * n, lang)) >= n
+    assert_linear_time(lambda n: partial(extract, form * n, lang), n)

@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -27,7 +28,7 @@ from bitext.io import decode
 from bitext.model import FileReport, InputError, Report
 from bitext.report import FORMATS, render
 
-from .conftest import ROOT, panzhou_text
+from .conftest import ROOT, assert_linear_time, panzhou_text
 
 _CHINESE = [
     "投入", "资金", "万元", "亿元", "亿", "万", "名", "人", "个", "期", "培训", "帮扶",
@@ -250,6 +251,7 @@ def test_more_than_a_hundred_digits_is_no_figure() -> None:
         f"{'9' * 100}元",
         "1E+100",
     )
+    assert_linear_time(lambda n: partial(bitext.check_text, f"投入{'九' * n}元。"), 35_000)
 
 
 def test_relate_takes_values_past_the_float_range() -> None:

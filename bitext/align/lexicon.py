@@ -409,6 +409,18 @@ MIN_PHRASE_COVERAGE = 0.5
 """Share of a Latin phrase's content words the Chinese before it must account for."""
 
 
+def phrase_translations(lexicon: Lexicon, chinese: str) -> frozenset[str]:
+    """Stems of the English translations of every Chinese word in ``chinese``.
+
+    >>> "teacher" in phrase_translations(load_lexicon(), "名教师")
+    True
+    """
+    found: set[str] = set()
+    for word in zh_words(chinese):
+        found |= lexicon.translations(word)
+    return frozenset(found)
+
+
 def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
     """Does a Latin phrase inside a Chinese line translate the Chinese phrase before it
     ("约旦国王阿卜杜拉二世 King Abdullah of Jordan", "第一 First,"), rather than name

@@ -1,7 +1,9 @@
 """Figures: numbers as values with a scale, a unit and a kind, on both sides.
 
 ``extract(text, "zh")`` and ``extract(text, "en")`` read the figures of a span;
-:mod:`bitext.figures.compare` matches them across a pair.
+:mod:`bitext.figures.compare` matches them across a pair. Each language reads with a
+registry of readers in precedence order (:data:`READERS`); :func:`readings` says which
+reader read each figure. Units are :mod:`bitext.figures.units`.
 
 >>> [str(f.value) for f in extract("投入 387.75 万元", "zh")]
 ['3877500']
@@ -11,20 +13,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from bitext.figures import en, zh
+from bitext.figures.reading import Reader
 from bitext.model import Figure, Kind
 
 _GLOSS_OPEN = regex.compile(r"\s*[(（]\s*$")
 _GLOSS_CLOSE = regex.compile(r"\s*[)）]")
-_READERS = {"zh": zh.extract, "en": en.extract}
+READERS: dict[str, tuple[Reader, ...]] = {"zh": zh.READERS, "en": en.READERS}
+_EXTRACT: dict[str, Callable[[str, int], list[Figure]]] = {"zh": zh.extract, "en": en.extract}
+_READINGS: dict[str, Callable[[str, int], list[tuple[str, Figure]]]] = {
+    "zh": zh.readings,
+    "en": en.readings,
+}
 
 
 def extract(text: str, lang: str, base: int = 0) -> list[Figure]:
     """Figures of ``text`` in language ``lang`` (zh or en); none for other text."""
-    reader = _READERS.get(lang)
-    return _soften_glosses(reader(text, base), text, base) if reader else []
+    read = _EXTRACT.get(lang)
+    return _explanations_softened(read(text, base), text, base) if read else []
+
+
+def readings(text: str, lang: str, base: int = 0) -> list[tuple[str, Figure]]:
+    """The figures of :func:`extract`, each with the name of the reader that read it.
+
+    >>> [(name, f.text) for name, f in readings("下午3时30分，投入387.75万元，增长一半", "zh")]
+    [('clock', '下午3时30分'), ('number', '387.75万元'), ('half', '一半')]
+    """
+    read = _READINGS.get(lang)
+    if read is None:
+        return []
+    found = read(text, base)
+    softened = _explanations_softened([figure for _, figure in found], text, base)
+    return [(name, figure) for (name, _), figure in zip(found, softened, strict=True)]
+
+
+def _explanations_softened(figures: list[Figure], text: str, base: int) -> list[Figure]:
+    """Figures that explain the text rather than say it: glosses and unit notes."""
+    return _soften_notes(_soften_glosses(figures, text, base), text, base)
 
 
 def _soften_glosses(figures: list[Figure], text: str, base: int) -> list[Figure]:
@@ -43,3 +72,29 @@ def _soften_glosses(figures: list[Figure], text: str, base: int) -> list[Figure]
         if _GLOSS_OPEN.fullmatch(between) and _GLOSS_CLOSE.match(text, figure.end - base):
             softened[i] = figure._replace(soft=True)
     return softened
+
+
+_UNIT_NOTE = regex.compile(
+    r"[(（][^()（）]{0,80}?(?:=|＝|\bequals?\b|\bequal\s+to\b|\bequivalent\s+to\b|等于)"
+    r"[^()（）]{0,80}[)）]",
+    regex.IGNORECASE,
+)
+"""A translator's note that defines a unit: '(a unit of area, one "mu"=0.0667 hectares)'."""
+
+
+def _soften_notes(figures: list[Figure], text: str, base: int) -> list[Figure]:
+    """Figures in a bracketed note that defines a unit explain the text, they are not part
+    of what it says; the other language need not have them.
+
+    >>> [(f.text, f.soft) for f in extract('50 mu (one "mu"=0.0667 hectares) of land', "en")]
+    [('50 mu', False), ('one', True), ('0.0667 hectares', True)]
+    """
+    notes = [m.span() for m in _UNIT_NOTE.finditer(text)]
+    if not notes:
+        return figures
+    return [
+        f._replace(soft=True)
+        if any(start <= f.start - base and f.end - base <= end for start, end in notes)
+        else f
+        for f in figures
+    ]

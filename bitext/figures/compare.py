@@ -134,7 +134,12 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     ``tolerance`` is the user's (the ``tolerance`` setting): amounts that differ by at
     most that fraction of the larger are the same figure (:func:`_within_tolerance`).
     """
-    if _first_months(zh, en) or _first_months(en, zh) or _same_streak(zh, en):
+    if (
+        _first_months(zh, en)
+        or _first_months(en, zh)
+        or _same_streak(zh, en)
+        or _increase_in_percent(zh, en)
+    ):
         return Relation(RelationName.SAME, 0.0)
     if Kind.WEEKDAY in (zh.kind, en.kind):  # 周六 → "Saturday"; a day is paired later
         if zh.kind != en.kind:
@@ -166,10 +171,8 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         return Relation(RelationName.VALUE, 2.5) if en_group == "clock" else None
     if zh_group == "decade" and en_group == "decade":
         return Relation(RelationName.SAME, 0.0) if _same_decade(zh_value, en.value) else None
-    if zh_group == "multiple" and abs(zh_value - en.value) == 1:
-        return Relation(
-            RelationName.SAME, 0.2 + soft
-        )  # 增长一倍 is "doubled": Chinese counts the increase
+    if zh_group == "multiple" and en_group == "multiple":
+        return _multiples(zh, en, soft)
     spanned = zh_high is not None and zh_value <= en.value <= zh_high  # 成千上万
     if _vague(zh) and _vague(en) and not (spanned or _same_magnitude(zh_value, en.value, True)):
         factor = _power_of_ten(zh_value, en.value)  # 数亿 → "billions"
@@ -253,6 +256,36 @@ def calendar_parts(figure: Figure) -> DateParts | None:
         return DateParts(None, value, None)
     day = figure.kind == Kind.DAY or (figure.kind == Kind.ORDINAL and 1 <= value <= 31)
     return DateParts(None, None, value) if day else None
+
+
+def _levels(figure: Figure) -> set[Decimal]:
+    """The levels a multiple may name: 3倍 and "three times" the level 3; 增长2倍 ("x+") a rise
+    to 3; "increased three times" ("x?") either."""
+    value = figure.value
+    return {"x+": {value + 1}, "x?": {value, value + 1}}.get(figure.unit or "x", {value})
+
+
+def _increase_in_percent(zh: Figure, en: Figure) -> bool:
+    """增长1.5倍 is "increased by 150%": a rise by a multiple written as a percentage."""
+    return (
+        zh.kind == Kind.MULTIPLE
+        and zh.unit == "x+"
+        and en.kind == Kind.PERCENT
+        and en.high is None
+        and en.value == zh.value * 100
+    )
+
+
+def _multiples(zh: Figure, en: Figure, soft: float) -> Relation:
+    """Two multiples agree when they may name the same level (增长一倍 and "doubled");
+    增长2倍 is a rise to three times, so "doubled" is a wrong number, and "10000 times" for
+    10倍 a wrong power of ten."""
+    if _levels(zh) & _levels(en) or (zh.approx or en.approx):
+        return Relation(RelationName.SAME, soft + (0.2 if zh.unit != en.unit else 0.0))
+    factor = _power_of_ten(zh.value, en.value)
+    if factor:
+        return Relation(RelationName.SCALE, 1.0, factor)
+    return Relation(RelationName.VALUE, 2.0)
 
 
 SMALL_COUNT = 12
@@ -633,10 +666,6 @@ def _two_ends(
         return None
     found.sort(key=lambda end: end[1] != RelationName.VALUE)
     return [k for k, _ in found], found[0][1]
-
-
-def _is_same(relation: Relation | None) -> bool:
-    return relation is not None and relation.name == RelationName.SAME
 
 
 def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] | None:

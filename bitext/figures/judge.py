@@ -25,6 +25,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
+from bitext.align.lexicon import stem
 from bitext.figures.compare import (
     GROUPS,
     FigureMatch,
@@ -81,6 +82,9 @@ class PairView(NamedTuple):
     chinese: Sequence[ChineseWord] = ()
     reference: datetime.date | None = None
     """The date the story is told from (:func:`bitext.figures.dates.reference_date`)."""
+
+    translate: Callable[[str], frozenset[str]] | None = None
+    """Stems of the English translations of the Chinese words of a text (the lexicon)."""
 
 
 def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
@@ -232,17 +236,60 @@ def _between(text: str, a: Figure, b: Figure) -> str:
     return text[first.end : second.start]
 
 
-def _written_without_digits(zh: Figure, en_text: str) -> bool:
+def _written_without_digits(zh: Figure, view: PairView) -> bool:
     """Chinese figures the English renders in words that are no figure: 一名 → "a",
     两国 → "both countries", 1美元兑 → "per US dollar", 住院0例 → "none was hospitalized",
-    卡-52 → "Ka-52"."""
+    卡-52 → "Ka-52". The word must stand by a translation of what the figure counts
+    (:func:`_said_near`): any "a" in the English does not account for 死亡1例."""
+    en_text = _english(view)
     if zh.kind in (Kind.COUNT, Kind.MEASURE, Kind.MONEY) and (
-        (zh.value == 1 and _ONE.search(en_text)) or (zh.value == 2 and _TWO.search(en_text))
+        (zh.value == 1 and _said_near(_ONE, zh, view))
+        or (zh.value == 2 and _said_near(_TWO, zh, view))
     ):
         return True
-    if zh.value == 0 and zh.high is None and zh.kind == Kind.COUNT and _NONE.search(en_text):
+    if zh.value == 0 and zh.high is None and zh.kind == Kind.COUNT and _said_near(_NONE, zh, view):
         return True
     return _in_code(zh, en_text)
+
+
+NOUN_REACH = 3
+"""English words between "a"/"no" and the noun it goes with: "a new confirmed case"."""
+
+
+def _said_near(word: regex.Pattern[str], zh: Figure, view: PairView) -> bool:
+    """``word`` ("a", "no", "both") occurs in the English at most :data:`NOUN_REACH` words
+    before a translation of a Chinese word next to the figure (死亡0例 → "no deaths",
+    1名教师 → "a teacher", 1 分钟 → "a minute"). Without a dictionary, or when the words next
+    to the figure have no translation, any occurrence counts."""
+    english = _english(view)
+    nouns = None
+    if view.translate is not None:  # the words beside the figure, not its classifier (例 "case")
+        before, after = view.text[max(0, zh.start - 4) : zh.start], view.text[zh.end : zh.end + 4]
+        nouns = view.translate(_PHRASE_END.split(before)[-1]) | view.translate(
+            _PHRASE_END.split(after)[0]
+        )
+        if zh.unit is not None:  # 1 分钟 → "a minute": the unit is the noun
+            nouns |= view.translate(zh.text)
+    if not nouns:
+        return word.search(english) is not None
+    tokens = [(m.start(), stem(m.group())) for m in _TOKEN.finditer(english)]
+    for match in word.finditer(english):
+        k = next((i for i, (start, _) in enumerate(tokens) if start >= match.start()), None)
+        if k is None:
+            continue
+        following = tokens[k + 1 : k + 2 + NOUN_REACH]
+        if any(_same_stem(token, noun) for _, token in following for noun in nouns):
+            return True
+    return False
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Stems of one word: the stemmer cuts "injured" to "injur" and "injury" to "injuri"."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+_TOKEN = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PHRASE_END = regex.compile(r"[，,、；;。！？!?：:]")
 
 
 def _scale(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
@@ -285,12 +332,6 @@ def _day_said(figure: Figure) -> str:
     day = int(figure.value)
     suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
     return f"the {day}{suffix}"
-
-
-def _said(figure: Figure) -> str:
-    """A figure's value as a reader writes it, or what is wrong with it: "no time of day"
-    for "18:400", "no date" for "2020-07-260"."""
-    return "no time of day" if written_wrong(figure) else shown(figure.value, figure.kind)
 
 
 _PART_NAMES = ("year", "month", "day")
@@ -343,13 +384,27 @@ def _part_of_date(zh: Figure, en: Figure, text: str, make: Callable[..., Finding
     return make("figure-missing", message, zh=zh)
 
 
+def _said(figure: Figure) -> str:
+    """A figure's value for a message, or what is wrong with it: "no time of day" for
+    "18:400", "no date" for "2020-07-260"; a multiple says which level it names (增长2倍 is
+    a rise of 2 times, to 3 times the old level)."""
+    if written_wrong(figure):
+        return "no time of day"
+    if figure.kind != Kind.MULTIPLE:
+        return shown(figure.value, figure.kind)
+    times = format_number(figure.value)
+    if figure.unit == "x+":
+        return f"a rise of {times} times: {format_number(figure.value + 1)} times the level"
+    return f"{times} times"
+
+
 def _missing(
     zh: Figure,
     view: PairView,
     partial: dict[int, tuple[Figure, Figure | None]],
     make: Callable[..., Finding],
 ) -> Finding | None:
-    if zh.soft or _repeat(zh, view) or _written_without_digits(zh, _english(view)):
+    if zh.soft or _repeat(zh, view) or _written_without_digits(zh, view):
         return None
     if zh.start in partial:
         return _cut_with_fragment(zh, make)

@@ -172,7 +172,8 @@ _REGISTRY = (
     Unit(
         "m", Dimension.LENGTH, Decimal(1), zh=("米",), zh_latin=("m",),
         en_suffix=("metres", "meters", "metre", "meter"), en_glued=("m",),
-        note='"100m" in English is a distance unless money is named ("$100m" is a million).',
+        note='In English an m after the digits is taken for million, applied only after a '
+        'currency: "$100m" is 100 million, "100m" is 100 (and no unit).',
     ),
     Unit(
         "cm", Dimension.LENGTH, Decimal("0.01"), zh=("厘米",), zh_latin=("cm",),
@@ -337,7 +338,17 @@ _REGISTRY = (
     # --- shares --------------------------------------------------------------------
     Unit("%", Dimension.SHARE, note="Percent; 成 and ‰ are read into it (3 成 is 30%)."),
     Unit("pp", Dimension.SHARE, note="Percentage points (个百分点): a change of a percentage."),
-    Unit("x", Dimension.SHARE, note="A multiple (倍, 翻一番, three times)."),
+    Unit("x", Dimension.SHARE, note="A multiple, the new level (是去年的3倍, 翻一番, three times)."),
+    Unit(
+        "x+", Dimension.SHARE,
+        note="An increase by a multiple: 增长1.5倍 is a rise of 1.5 times, to 2.5 times the "
+        "old level (\"increased by 150%\", \"2.5 times\"); 增长2倍 is no \"doubled\".",
+    ),
+    Unit(
+        "x?", Dimension.SHARE,
+        note='"increased three times", "three times more": English that may mean the level '
+        "or the increase.",
+    ),
     Unit(
         "points", Dimension.POINTS, en_suffix=("points", "point"),
         note='Index or score points; "by 42 points" for 42% changed the unit.',

@@ -20,7 +20,6 @@ import regex
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_POSITIONAL = "十百千万亿拾佰仟"
 
 
 def parse_arabic(text: str) -> tuple[Decimal, Decimal]:
@@ -199,6 +198,14 @@ class Occupied:
             j += 1
         self._starts[i:j] = [start]
         self._ends[i:j] = [end]
+
+    def covers(self, position: int) -> bool:
+        """``position`` lies inside a read span.
+
+        >>> Occupied([(3, 5)]).covers(4), Occupied([(3, 5)]).covers(5)
+        (True, False)
+        """
+        return self.overlaps(position, position + 1)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Some read span shares a character with ``start:end`` (or lies strictly

@@ -3,10 +3,8 @@
 A figure is a number token (Arabic, full-width or Chinese numerals) read
 together with what surrounds it: a multiplier (387.75 万), an approximation
 (近, 约, 余, 多, 左右, 上万, 数十), a sign, a percent sign or 百分之, 个百分点,
-成, 倍, 翻一番, 分之, a currency or unit, 年/月/日/号, 第 for ordinals, and a
-second number for a range (5至10万元). Some forms are read whole before plain
-numbers: clock times (下午 3 时 30 分), scores (2 比 0), decades (20 世纪 90
-年代), Party congresses (十九大) and five-year plans (十四五).
+成, 倍, 翻一番, 分之, a currency or unit (:mod:`bitext.figures.units`),
+年/月/日/号, 第 for ordinals, and a second number for a range (5至10万元).
 
 Chinese numerals are everywhere in ordinary words (一些, 统一, 十分, 万一), so
 a Chinese-numeral token only counts when a unit, a classifier or a
@@ -15,22 +13,33 @@ multiplier says it is a quantity. Small Chinese numerals (一名教师, 第二) 
 Latin text embedded in the Chinese ("(Representation of the People Act 1983)")
 and codes (5G, G20, 415-575-4444, 8·11) are not figures.
 
+The readers are the entries of :data:`READERS`, in precedence order; each reads
+only where no reader before it took the text, so where two would read overlapping
+figures the one listed first wins (:mod:`bitext.figures.reading`). Forms read whole
+come first, the longer or more specific before the shorter: 20世纪90年代末 is one
+decade (decade before century), 20：30-21:30 two times of day, not a score 30-21
+(colon-clock before score), 零时许 a clock time with its 许 (clock before midnight).
+Then words with numerals in them (idiom) and codes take their text, and plain
+numbers (number) come last, outside everything taken: the 3 and 30 of 下午3时30分
+are not read again as numbers.
+
 >>> [(f.text, f.value, f.unit) for f in extract("投入 387.75 万元,培训 8 期")]
 [('387.75 万元', Decimal('3877500'), 'CNY'), ('8 期', Decimal('8'), None)]
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
+from bitext.figures.reading import Reader, nothing, read_in_turn, whole
 from bitext.figures.units import Dimension, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
     MULTIPLIERS,
+    Occupied,
     after,
     clock_digits,
     date_stamp,
@@ -168,6 +177,8 @@ _AND_A_HALF = regex.compile(
 )
 _HALF_UNITS = {"年": "years", "天": "day", "周": "week", "星期": "week", "小时": "h", "钟头": "h",
                "分钟": "min", "月": "month-count"}  # fmt: skip
+"""Duration words of 一年半 and 两个半小时, with their unit codes. 年 and 月 are no unit
+spelling in the registry: after a plain number they make a year or a month (2018 年)."""
 _YEAR_AHEAD = regex.compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三四五六七八九]{4}年")
 """二〇一八年, and 二零一八 in 二零一八至二零二二年."""
 _BARE_AMOUNT = regex.compile(
@@ -194,59 +205,51 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     Traditional characters are read through :func:`bitext.hans.simplified` (萬 as 万);
     each figure's ``text`` is quoted from ``text`` as given.
     """
-    view = _LETTER_ZERO.sub("〇", simplified(text))
-    figures = _special_forms(view)
-    taken = _merge(
-        [
-            *((f.start, f.end) for f in figures),
-            *(m.span() for m in _IDIOMS.finditer(view)),
-            *(m.span() for m in _BLOCKED.finditer(view)),
-        ]
-    )
-    taken = _merge([*taken, *_clock_orphans(view)])
+    return [figure for _, figure in readings(text, base)]
+
+
+def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
+    """The figures of :func:`extract`, each with the name of the reader that read it.
+
+    >>> [(name, f.text) for name, f in readings("下午3时30分，投入387.75万元")]
+    [('clock', '下午3时30分'), ('number', '387.75万元')]
+    """
+    view = reading_view(text)
+    found = _whole_dates(_days_at_large(read_in_turn(view, READERS), view), view)
+    return [
+        (name, f._replace(start=f.start + base, end=f.end + base, text=text[f.start : f.end]))
+        for name, f in found
+    ]
+
+
+def reading_view(text: str) -> str:
+    """The text as the readers read it, of the same length: simplified characters (萬 as
+    万), and a letter O or a circle between numerals as 〇 (六O二厂, 二○一八).
+
+    >>> reading_view("二○一八年投入一萬元")
+    '二〇一八年投入一万元'
+    """
+    return _LETTER_ZERO.sub("〇", simplified(text))
+
+
+def _numbers(text: str, taken: Occupied) -> list[Figure]:
+    """Number tokens read with what surrounds them (:func:`_read`), where no reader before
+    took the text; codes (000651) and runs too long to be a quantity are skipped."""
+    figures = []
     pos = 0
-    while (match := NUMBER.search(view, pos)) is not None:
+    while (match := NUMBER.search(text, pos)) is not None:
         pos = match.end()
-        if _inside(match.start(), taken) or _in_latin_phrase(view, *match.span()):
+        if taken.covers(match.start()) or _in_latin_phrase(text, *match.span()):
             continue
         if match.group("ar") and _LEADING_ZEROS.match(match.group("ar")):
             continue  # a code such as the stock number 000651
         if too_long(match.group("ar") or match.group("cn") or ""):
             continue
-        figure, pos = _read(view, match)
+        figure, pos = _read(text, match)
         if figure is not None:
             figures.append(figure)
-    figures = _whole_dates(sorted(figures, key=lambda f: f.start), view)
-    return [
-        f._replace(
-            start=f.start + base,
-            end=f.end + base,
-            text=text[f.start : f.end],
-        )
-        for f in figures
-    ]
-
-
-def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` sorted, overlapping ones merged, for :func:`_inside` to bisect: a
-    paragraph can hold a hundred thousand figures, too many to test one by one.
-
-    >>> _merge([(5, 8), (0, 2), (1, 3), (7, 9)])
-    [(0, 3), (5, 9)]
-    """
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _inside(position: int, merged: list[tuple[int, int]]) -> bool:
-    """``position`` lies in one of the ``merged`` spans (see :func:`_merge`)."""
-    k = bisect.bisect_right(merged, position, key=lambda span: span[0]) - 1
-    return k >= 0 and merged[k][0] <= position < merged[k][1]
+            taken.add(figure.start, figure.end)
+    return figures
 
 
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:
@@ -263,72 +266,13 @@ _LATIN_BEFORE = regex.compile(r"\p{Latin}[\p{Latin}'.]+\s*$")
 # --- forms read whole -------------------------------------------------------------
 
 
-def _special_forms(text: str) -> list[Figure]:
-    found: list[Figure] = []
-    readers = (
-        _date_stamps,
-        _slash_fractions,
-        _post_decades,
-        _decades,
-        _centuries,
-        _congresses,
-        _plans,
-        _clocks,
-        _colon_clocks,
-        _durations,
-        _scores,
-        _doublings,
-        _vague,
-        _firsts,
-        _and_a_half,
-        _halves,
-        _labels,
-        _holidays,
-        _midnights,
-        _romans,
-        _clock_ranges,
-        _two_months,
-        _weekdays,
-    )
-    for reader in readers:
-        for figure in reader(text):
-            if not any(f.start < figure.end and figure.start < f.end for f in found):
-                found.append(figure)
-    return _days_at_large(found, text)
-
-
-_WHOLE_DAY = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
-_DAY_BEFORE = regex.compile(r"[日号]\s*$")
-
-
-def _days_at_large(clocks: list[Figure], text: str) -> list[Figure]:
-    """Clocks a translation may leave to the date they belong to: 0—24时 and 0时至24时 are
-    the whole day (7月25日0—24时 → "on July 25"), 零点 or 0时 right after a day its start
-    (从当地时间26日零点起 → "starting on the 26th"). They are soft; an English that says
-    them still pairs with them.
-
-    >>> [(f.text, f.soft) for f in extract("7月25日0—24时，福建省报告新增1例")][1:3]
-    [('0', True), ('24时', True)]
-    """
-    found = sorted(clocks, key=lambda f: f.start)
-    soft = set()
-    for k, figure in enumerate(found):
-        if figure.kind != Kind.CLOCK or figure.value != 0:
-            continue
-        if ends_at(_DAY_BEFORE, text, figure.start):
-            soft.add(k)
-        nxt = found[k + 1] if k + 1 < len(found) else None
-        joined = nxt is not None and _WHOLE_DAY.fullmatch(text[figure.end : nxt.start])
-        if joined and nxt.kind == Kind.CLOCK and nxt.value == 24 * 3600:
-            soft.update((k, k + 1))
-    return [f._replace(soft=True) if k in soft else f for k, f in enumerate(found)]
-
-
 def _small(token: str) -> int:
     return int(parse_arabic(token)[0]) if token[0].isdigit() else int(parse_chinese(token))
 
 
 def _clocks(text: str) -> list[Figure]:
+    """下午 3 时 30 分, 7 点半, 8 时许 → seconds after midnight (下午 and 晚 add twelve
+    hours); see :func:`_is_clock` for when 点 and 时 mark a time."""
     figures = []
     for match in _CLOCK.finditer(text):
         hour = _small(match.group("h"))
@@ -372,18 +316,18 @@ def _colon_clocks(text: str) -> list[Figure]:
     return figures
 
 
-def _clock_orphans(text: str) -> list[tuple[int, int]]:
+def _clock_orphans(text: str, taken: Occupied) -> list[Figure]:
     """The minutes a clock cut at a fragment's edge leaves (":06 就下单" of 19:06) are no
-    figure; a number after a label's colon is one (评分：45, 数量:10个).
+    figure: taken, so that no reader after reads them; a number after a label's colon is
+    one (评分：45, 数量:10个).
 
-    >>> _clock_orphans(":06 就下单"), _clock_orphans("评分：45"), _clock_orphans(" :10个")
-    ([(0, 3)], [], [])
+    >>> [f.text for f in extract(":06 就下单 2 小时了")], [f.text for f in extract("评分：45")]
+    (['2 小时'], ['45'])
     """
-    return [
-        m.span()
-        for m in _CLOCK_ORPHAN.finditer(text)
-        if after(text, m.end())[0][:1] not in _UNIT_STARTS
-    ]
+    for m in _CLOCK_ORPHAN.finditer(text):
+        if after(text, m.end())[0][:1] not in _UNIT_STARTS:
+            taken.add(*m.span())
+    return []
 
 
 def _date_stamps(text: str) -> list[Figure]:
@@ -394,26 +338,26 @@ def _date_stamps(text: str) -> list[Figure]:
 _DATE_PARTS = (Kind.YEAR, Kind.MONTH, Kind.DAY)
 
 
-def _whole_dates(figures: list[Figure], text: str) -> list[Figure]:
-    """A year, month and day written one after the other are one date: 2024年3月15日,
-    2014 年 8 月, 新华社北京3月5日电. A part on its own stays what it is (2018 年, 10 月份,
-    26 日), and so does a range (2019-2020赛季).
+def _whole_dates(found: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figure]]:
+    """A year, month and day written one after the other are one date, credited to the
+    reader of its first part: 2024年3月15日, 2014 年 8 月, 新华社北京3月5日电. A part on its
+    own stays what it is (2018 年, 10 月份, 26 日), and so does a range (2019-2020赛季).
 
     >>> [(f.text, f.value, f.kind.value) for f in extract("2017 年 12 月 28 日贵州茅台发布公告")]
     [('2017 年 12 月 28 日', Decimal('20171228'), 'date')]
     >>> [(f.text, f.kind.value) for f in extract("7月17和22日")]
     [('7月17', 'date'), ('22日', 'day')]
     """
-    joined: list[Figure] = []
-    run: list[Figure] = []
-    for figure in figures:
-        if run and _continues_date(run[-1], figure, text):
-            run.append(figure)
+    joined: list[tuple[str, Figure]] = []
+    run: list[tuple[str, Figure]] = []
+    for named in found:
+        if run and _continues_date(run[-1][1], named[1], text):
+            run.append(named)
             continue
         joined += _one_date(run, text)
-        run = [figure] if _is_date_part(figure) else []
+        run = [named] if _is_date_part(named[1]) else []
         if not run:
-            joined.append(figure)
+            joined.append(named)
     return joined + _one_date(run, text)
 
 
@@ -431,14 +375,42 @@ def _continues_date(last: Figure, figure: Figure, text: str) -> bool:
     )
 
 
-def _one_date(parts: list[Figure], text: str) -> list[Figure]:
-    """The date the ``parts`` make; a lone part as it is."""
-    if len(parts) < 2:
-        return parts
+def _one_date(run: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figure]]:
+    """The date the parts of a ``run`` make; a lone part as it is."""
+    if len(run) < 2:
+        return run
+    parts = [figure for _, figure in run]
     given = {f.kind: int(f.value) for f in parts}
     value = date_value(given.get(Kind.YEAR), given.get(Kind.MONTH), given.get(Kind.DAY))
     soft = all(f.soft for f in parts)
-    return [_figure(text, parts[0].start, parts[-1].end, value, Kind.DATE, soft=soft)]
+    date = _figure(text, parts[0].start, parts[-1].end, value, Kind.DATE, soft=soft)
+    return [(run[0][0], date)]
+
+
+_WHOLE_DAY = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
+_DAY_BEFORE = regex.compile(r"[日号]\s*$")
+
+
+def _days_at_large(found: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figure]]:
+    """Clocks a translation may leave to the date they belong to: 0—24时 and 0时至24时 are
+    the whole day (7月25日0—24时 → "on July 25"), 零点 or 0时 right after a day its start
+    (从当地时间26日零点起 → "starting on the 26th"). They are soft; an English that says
+    them still pairs with them.
+
+    >>> [(f.text, f.soft) for f in extract("7月25日0—24时，福建省报告新增1例")][1:3]
+    [('0', True), ('24时', True)]
+    """
+    soft = set()
+    for k, (_, figure) in enumerate(found):
+        if figure.kind != Kind.CLOCK or figure.value != 0:
+            continue
+        if ends_at(_DAY_BEFORE, text, figure.start):
+            soft.add(k)
+        nxt = found[k + 1][1] if k + 1 < len(found) else None
+        joined = nxt is not None and _WHOLE_DAY.fullmatch(text[figure.end : nxt.start])
+        if joined and nxt.kind == Kind.CLOCK and nxt.value == 24 * 3600:
+            soft.update((k, k + 1))
+    return [(name, f._replace(soft=True) if k in soft else f) for k, (name, f) in enumerate(found)]
 
 
 def _is_clock(text: str, match: regex.Match[str]) -> bool:
@@ -481,13 +453,20 @@ def _durations(text: str) -> list[Figure]:
 
 
 def _scores(text: str) -> list[Figure]:
+    """2 比 0, 3-1, 3:0: a score, the first number its value, the second its ``high``."""
     figures = []
     for match in _SCORE.finditer(text):
         a, b = Decimal(match.group("a")), Decimal(match.group("b"))
         if match.group("dash") and b >= a:
             continue  # 5-10 is a range
         figures.append(_figure(text, match.start(), match.end(), a, Kind.SCORE, high=b))
-    for match in _STREAK.finditer(text):  # 四连胜 is a 4-0 record
+    return figures
+
+
+def _streaks(text: str) -> list[Figure]:
+    """四连胜 is a 4-0 record, 三连败 0-3."""
+    figures = []
+    for match in _STREAK.finditer(text):
         count = Decimal(_small(match.group("n")))
         won = match.group("how") == "胜"
         figures.append(
@@ -508,6 +487,7 @@ def _slash_fractions(text: str) -> list[Figure]:
 
 
 def _post_decades(text: str) -> list[Figure]:
+    """80后, 80、90后: the generations born in the 1980s and 1990s."""
     return [
         _figure(text, m.start(), m.end(), Decimal(m.group("d")), Kind.DECADE)
         for m in _POST_DECADES.finditer(text)
@@ -515,6 +495,8 @@ def _post_decades(text: str) -> list[Figure]:
 
 
 def _decades(text: str) -> list[Figure]:
+    """20 世纪 90 年代 is 1990; 上世纪 80 年代 1980; 90 年代 alone 90 (the century left to
+    context, which the comparison allows)."""
     figures = []
     for match in _DECADE.finditer(text):
         decade = int(match.group("d")) if match.group("d").isdigit() else _small(match.group("d"))
@@ -528,6 +510,7 @@ def _decades(text: str) -> list[Figure]:
 
 
 def _centuries(text: str) -> list[Figure]:
+    """20 世纪: the 20th century, an ordinal."""
     return [
         _figure(text, m.start(), m.end(), Decimal(_small(m.group("c"))), Kind.ORDINAL)
         for m in _CENTURY.finditer(text)
@@ -564,6 +547,7 @@ def _doublings(text: str) -> list[Figure]:
 
 
 def _labels(text: str) -> list[Figure]:
+    """8·11汇改, 9·11: an event named by its date, written "8.11" in English."""
     return [
         _figure(text, m.start(), m.end(), Decimal(f"{m.group('a')}.{m.group('b')}"), Kind.COUNT,
                 step=Decimal("0.01"))
@@ -572,6 +556,7 @@ def _labels(text: str) -> list[Figure]:
 
 
 def _holidays(text: str) -> list[Figure]:
+    """八一大楼, 五一劳动节: a day named by its date (8 月 1 日), soft."""
     figures = []
     for match in _HOLIDAY.finditer(text):
         month = Decimal(_small(match.group("m")))
@@ -585,6 +570,7 @@ def _holidays(text: str) -> list[Figure]:
 
 
 def _midnights(text: str) -> list[Figure]:
+    """零点, 零时: midnight, the clock time 0."""
     return [
         _figure(text, m.start(), m.end(), Decimal(0), Kind.CLOCK) for m in _MIDNIGHT.finditer(text)
     ]
@@ -707,126 +693,317 @@ def _vague(text: str) -> list[Figure]:
 # --- plain numbers ----------------------------------------------------------------
 
 
+class _Token(NamedTuple):
+    """A number token being read: what it says so far, and where its figure lies."""
+
+    match: regex.Match[str]
+    before: str
+    """The four characters before the token (第, 百分之, a sign, 约)."""
+    start: int
+    """Where the figure starts: a sign or an approximation before the token moves it."""
+    end: int
+    """Where the figure ends so far, and where scanning resumes."""
+    value: Decimal
+    step: Decimal
+    is_cn: bool
+    """Written in Chinese numerals (which ordinary words are full of)."""
+    bare_ok: bool
+    """A bare 万 or 百 may be a number here (上万, 数百, 万余)."""
+    prefix: regex.Match[str] | None
+    """An approximation before the token (约, 近, 上)."""
+    high: Decimal | None = None
+    approx: Approx | None = None
+    kind: Kind | None = None
+    unit: str | None = None
+
+
 def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
-    """Read one figure around a number token; return it and where scanning resumes."""
+    """Read one figure around a number token; return it (None for no figure) and where
+    scanning resumes. The steps, in order: the token and the number it makes; marks
+    that decide the figure at once (第, 百分之, 分之); numerals read digit by digit and
+    Latin units or codes glued to the digits; then sign, range and approximation, a
+    percent mark, the unit, the calendar, and whether the figure is soft."""
+    token = _token(text, match)
+    if token is None:
+        return None, match.end()
+    marked = _marked(text, token)
+    if marked is not None:
+        return marked
+    if _digit_by_digit(text, token):
+        return None, token.end
+    glued = _glued(text, token)
+    if glued is not None:
+        return glued
+    token = _around(text, token)
+    percent = _PERCENT_AFTER.match(text, token.end)
+    if percent:
+        return _percent(text, token, percent.end()), percent.end()
+    token = _with_unit(text, token)
+    if token.kind is None:
+        if _bare_word(text, token):
+            return None, token.end
+        token = token._replace(kind=_bare_kind(text, token))
+    token = _days_not_dates(text, _approx_after_unit(text, _in_calendar(text, token)))
+    return _finish(text, token), token.end
+
+
+def _token(text: str, match: regex.Match[str]) -> _Token | None:
+    """The number a token makes, with the remainder after 万 or 亿 (2万4801); None for
+    a denominator (28.4mg/100ml) or a bare 万 that is a word (万元 alone).
+
+    >>> [f.text for f in extract("共发出2万4801张报生纸；结果为28.4mg/100ml")]
+    ['2万4801张', '28.4mg']
+    """
     start, end = match.span()
     before = text[max(0, start - 4) : start]
-    if regex.search(r"[A-Za-z]\s?/\s?$", before):
-        return None, end  # 28.4mg/100ml: 100 ml is the measure's denominator
+    if _DENOMINATOR.search(before):
+        return None
     prefix = _APPROX_BEFORE.search(before)
     if prefix and prefix.group().strip() == "上" and match.group()[:1] not in "百千万亿":
         prefix = None  # 上百人 is "hundreds"; 以上37℃ is no approximation
-    bare_ok = bool(
-        prefix or _APPROX_AFTER.match(text, end) or _BARE_AMOUNT.match(text, match.start())
-    )
+    bare_ok = bool(prefix or _APPROX_AFTER.match(text, end) or _BARE_AMOUNT.match(text, start))
     number = _number(match, bare_ok=bare_ok)
     if number is None:
-        return None, end
+        return None
     value, step, is_cn = number
-    rest = (
-        _REMAINDER.match(text, end)
-        if (match.group("armult") or "").strip() in ("万", "亿")
-        else None
-    )
+    rest = _REMAINDER.match(text, end) if _armult(match) in ("万", "亿") else None
     if rest:  # 2万4801, 3亿5000万
         value += parse_arabic(rest.group("n"))[0] * (MULTIPLIERS["万"] if rest.group("w") else 1)
         step, end = Decimal(1), rest.end()
-    if before.endswith("第"):
-        soft = is_cn and value <= _SOFT_LIMIT
-        return _figure(text, start - 1, end, value, Kind.ORDINAL, soft=soft), end
-    if before.endswith("百分之"):
-        return _figure(text, start - 3, end, value, Kind.PERCENT, unit="%"), end
-    if text.startswith("分之", end) and not match.group("ar"):
-        return _fraction(text, match, value)
-    if (
-        is_cn
-        and is_digit_sequence(match.group("cn"))
-        and not _YEAR_AHEAD.match(text, end)
-        and not _NAMED_BY_DIGITS.fullmatch(match.group("cn"))
-    ):
-        return None, end  # 三五个 is "three or five"; phone numbers are read digit by digit
-    if match.group("ar"):
-        glued = _GLUED_LATIN.match(text, end)
-        if glued and not match.group("armult"):
-            unit = _LATIN_UNITS.get(glued.group(1))
-            if unit is None and glued.group().startswith(" "):
-                glued = None  # 2017 NU Muses: a number before a Latin name
-            elif unit is None:
-                return None, glued.end()  # 5G, 3D: a code, not a quantity
-        if glued and not match.group("armult"):
-            figure = _figure(text, start, glued.end(), value, Kind.MEASURE, unit=unit, step=step)
-            return figure, glued.end()
+    return _Token(match, before, start, end, value, step, is_cn, bare_ok, prefix)
 
-    sign = _SIGN.search(before)
-    fig_start = start
+
+_DENOMINATOR = regex.compile(r"[A-Za-z]\s?/\s?$")
+
+
+def _armult(match: regex.Match[str]) -> str:
+    """The multiplier written after Arabic digits (387.75 万), or ""."""
+    return (match.group("armult") or "").strip()
+
+
+def _marked(text: str, token: _Token) -> tuple[Figure | None, int] | None:
+    """A mark that makes the figure at once: 第 an ordinal, 百分之 a percentage, 分之 a
+    fraction; None when there is none.
+
+    >>> [(f.text, f.kind.value) for f in extract("第十届，面积的百分之八十二，有四分之一")]
+    [('第十', 'ordinal'), ('百分之八十二', 'percent'), ('四分之一', 'fraction')]
+    """
+    start, end, value = token.match.start(), token.end, token.value
+    if token.before.endswith("第"):
+        soft = token.is_cn and value <= _SOFT_LIMIT
+        return _figure(text, start - 1, end, value, Kind.ORDINAL, soft=soft), end
+    if token.before.endswith("百分之"):
+        return _figure(text, start - 3, end, value, Kind.PERCENT, unit="%"), end
+    if text.startswith("分之", end) and not token.match.group("ar"):
+        return _fraction(text, token.match, value)
+    return None
+
+
+def _digit_by_digit(text: str, token: _Token) -> bool:
+    """Chinese digits read one by one are no quantity (三五个 is "three or five", a
+    telephone number is read so), unless they write a year (二零一七年) or a name (六〇二厂).
+
+    >>> [f.text for f in extract("三五个人；二零一七年十月十八日")]
+    ['二零一七年十月十八日']
+    """
+    numeral = token.match.group("cn")
+    return (
+        token.is_cn
+        and is_digit_sequence(numeral)
+        and not _YEAR_AHEAD.match(text, token.end)
+        and not _NAMED_BY_DIGITS.fullmatch(numeral)
+    )
+
+
+def _glued(text: str, token: _Token) -> tuple[Figure | None, int] | None:
+    """Latin letters right after Arabic digits: a unit makes a measure (3.5mm), other
+    letters a code (5G), which is no figure; None when no letters follow.
+
+    >>> [(f.text, f.unit) for f in extract("取消3.5mm耳机接口，利用5G技术")]
+    [('3.5mm', 'mm')]
+    """
+    if not token.match.group("ar") or _armult(token.match):
+        return None
+    glued = _GLUED_LATIN.match(text, token.end)
+    if glued is None:
+        return None
+    unit = _LATIN_UNITS.get(glued.group(1))
+    if unit is None and glued.group().startswith(" "):
+        return None  # 2017 NU Muses: a number before a Latin name
+    if unit is None:
+        return None, glued.end()  # 5G, 3D: a code, not a quantity
+    figure = _figure(
+        text, token.start, glued.end(), token.value, Kind.MEASURE, unit=unit, step=token.step
+    )
+    return figure, glued.end()
+
+
+def _around(text: str, token: _Token) -> _Token:
+    """A sign before the number, a second number after it (a range) and an approximation
+    before or after it.
+
+    >>> [(f.text, str(f.value), f.high, f.approx) for f in extract("气温为-5℃")]
+    [('-5℃', '-5', None, None)]
+    >>> [(f.text, str(f.high), f.approx.value) for f in extract("整合资金1850多万元")]
+    [('1850多万元', 'None', 'over')]
+    >>> [(f.text, str(f.value), str(f.high)) for f in extract("从600-700万卢布起")]
+    [('600-700万卢布', '6000000', '7000000')]
+    >>> [(f.text, f.approx.value) for f in extract("每年接待约800万参观者")]
+    [('约800万', 'about')]
+    """
+    match, start = token.match, token.start
+    value, step, end = token.value, token.step, token.end
+    sign = _SIGN.search(token.before)
     if sign:
-        value, fig_start = -value, start - len(sign.group())
+        value, start = -value, start - len(sign.group())
     value, high, step, end = _range(text, match, value, step, end)
     approx, value, high, end = _approximation(text, end, value, high)
+    prefix = token.prefix
     if prefix and not sign:
         approx = approx or APPROX_BEFORE[prefix.group().strip()]
-        fig_start = start - len(prefix.group())
+        start = match.start() - len(prefix.group())
+    return token._replace(start=start, end=end, value=value, step=step, high=high, approx=approx)
 
-    percent = _PERCENT_AFTER.match(text, end)
-    if percent:
-        end = percent.end()
-        return _percent(text, fig_start, end, value, step, approx, high), end
-    kind, unit, end = _unit(text, end)
+
+def _with_unit(text: str, token: _Token) -> _Token:
+    """The kind and unit the words after the number give (:func:`_unit`); 时速 makes
+    kilometres a speed, and "1.1个和0.2个百分点" makes both percentage points.
+
+    >>> [(f.text, f.unit) for f in extract("设计时速350公里；比上月上升1.1个和0.2个百分点")]
+    [('350公里', 'km/h'), ('1.1个', 'pp'), ('0.2个百分点', 'pp')]
+    """
+    kind, unit, end = _unit(text, token.end)
     if kind == Kind.COUNT and _SHARED_POINTS.match(text, end - 1):
         kind, unit = Kind.PP, "pp"  # 1.1个和0.2个百分点: both are percentage points
-    if unit == "km" and ends_at(_SPEED, text, fig_start):
+    if unit == "km" and ends_at(_SPEED, text, token.start):
         unit = "km/h"  # 时速 350 公里 is 350 km/h
-    if kind is None:
-        bare = not regex.search("[万亿]", text[start:end]) and not approx and high is None
-        named = _NAMED_BY_DIGITS.fullmatch(match.group("cn") or "")
-        if is_cn and bare and not bare_ok and not named:
-            return None, end  # a bare Chinese numeral is a word, not a quantity
-        kind = Kind.YEAR if bare and _BARE_YEAR.fullmatch(match.group("ar") or "") else Kind.COUNT
+    return token._replace(kind=kind, unit=unit, end=end)
+
+
+def _bare_word(text: str, token: _Token) -> bool:
+    """A Chinese numeral with nothing that makes it a quantity (no unit, multiplier or
+    approximation) is part of a word.
+
+    >>> extract("三思而行")
+    []
+    """
+    match = token.match
+    bare = (
+        not regex.search("[万亿]", text[match.start() : token.end])
+        and not token.approx
+        and token.high is None
+    )
+    named = _NAMED_BY_DIGITS.fullmatch(match.group("cn") or "")
+    return token.is_cn and bare and not token.bare_ok and not named
+
+
+def _bare_kind(text: str, token: _Token) -> Kind:
+    """What a number with nothing after it counts is: four digits from 1900 to 2099 with no
+    multiplier, range or approximation are a year (苹果2016秋季发布会, 《2020的第一场战役》,
+    （2020版）), never printed as a count ("2,016"); anything else a count.
+
+    >>> [(f.text, f.kind.value) for f in extract("苹果2016秋季发布会，共2000余人")]
+    [('2016', 'year'), ('2000余人', 'count')]
+    """
+    plain = not (_armult(token.match) or token.approx or token.high is not None)
+    year = plain and _BARE_YEAR.fullmatch(token.match.group("ar") or "")
+    return Kind.YEAR if year else Kind.COUNT
+
+
+_BARE_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _in_calendar(text: str, token: _Token) -> _Token:
+    """Years, months and days: a span of years (2014-2025), a day after a month (7月17和22
+    日), and numbers too large for a date part (18 年 is a number of years).
+
+    >>> [(f.text, f.kind.value, f.unit) for f in extract("总体规划（2014-2025）")]
+    [('2014-2025', 'year', None)]
+    >>> [(name, f.text, f.kind.value) for name, f in readings("7月17和22日")]
+    [('number', '7月17', 'date'), ('number', '22日', 'day')]
+    >>> [(f.text, f.kind.value, f.unit) for f in extract("已有18年")]
+    [('18年', 'count', 'years')]
+    """
+    kind, unit, value, high = token.kind, token.unit, token.value, token.high
     if (
         kind == Kind.COUNT
         and unit is None
         and high is not None
-        and _year_span(value, high, text, start)
+        and _year_span(value, high, text, token.match.start())
     ):
         kind = Kind.YEAR  # (1999-2019): a span of years
-    if kind == Kind.COUNT and unit is None and before.rstrip().endswith("月") and 1 <= value <= 31:
+    before = token.before.rstrip()
+    if kind == Kind.COUNT and unit is None and before.endswith("月") and 1 <= value <= 31:
         kind = Kind.DAY  # 7月17和22日
-    kind, unit = _date_kind(kind, unit, value)
-    after_unit = _APPROX_AFTER_UNIT.match(text, end)
-    if after_unit and not approx:  # 18 岁以上, 100 元左右
-        approx = APPROX_AFTER[after_unit.group().strip()]
-        end = after_unit.end()
-    if (
-        kind == Kind.DAY
-        and is_cn
-        and text[end - 1] == "日"
-        and before[-1:] not in ("月", "至", "到", "、", "和")
-    ):
-        kind, unit = Kind.COUNT, "day"  # 一日, 三日: days, not a date
-    if kind == Kind.DAY and (
-        ends_at(_DAYS_BEFORE, text, fig_start) or _DAYS_AFTER.match(text, end)
-    ):
-        kind, unit = Kind.COUNT, "day"  # 实施14日集中隔离, 15日内: days, not a date
-    soft = (
-        is_cn
-        and value <= _SOFT_LIMIT
-        and high is None
-        and kind in (Kind.COUNT, Kind.MEASURE)
-        and approx != Approx.VAGUE  # 数十款 is "dozens of": a figure the English must keep
+    kind, unit = _date_kind(kind, unit, value)  # type: ignore[arg-type]
+    if (kind, unit) == (token.kind, token.unit):
+        return token
+    return token._replace(kind=kind, unit=unit)
+
+
+def _approx_after_unit(text: str, token: _Token) -> _Token:
+    """以上, 以下, 左右 after the unit: 60 岁以上, 100 元左右.
+
+    >>> [(f.text, f.approx.value) for f in extract("60岁以上的人口")]
+    [('60岁以上', 'over')]
+    """
+    after_unit = _APPROX_AFTER_UNIT.match(text, token.end)
+    if after_unit is None or token.approx:
+        return token
+    return token._replace(approx=APPROX_AFTER[after_unit.group().strip()], end=after_unit.end())
+
+
+def _days_not_dates(text: str, token: _Token) -> _Token:
+    """一日, 三日 with no month before them are a number of days, not a date; so is N日
+    after 为期/连续/长达/满/持续/历时/实施 or before 内/以内/之内 (实施14日集中隔离 is a 14-day
+    quarantine, 15日内 within 15 days); otherwise 14日 is the 14th.
+
+    >>> [(f.text, f.kind.value, f.unit) for f in extract("国情咨文前一日，实施14日集中隔离")]
+    [('一日', 'count', 'day'), ('14日', 'count', 'day')]
+    """
+    if token.kind != Kind.DAY:
+        return token
+    numeral = (
+        token.is_cn
+        and text[token.end - 1] == "日"
+        and token.before[-1:] not in ("月", "至", "到", "、", "和")
     )
-    figure = _figure(
-        text, fig_start, end, value, kind, unit=unit, high=high, approx=approx, step=step, soft=soft
-    )
-    return figure, end
+    span = ends_at(_DAYS_BEFORE, text, token.start) or _DAYS_AFTER.match(text, token.end)
+    if numeral or span:
+        return token._replace(kind=Kind.COUNT, unit="day")
+    return token
 
 
 _DAYS_BEFORE = regex.compile(r"(?:为期|连续|长达|满|持续|历时|实施|超过|不超过)\s*$")
 _DAYS_AFTER = regex.compile(r"\s*(?:内|以内|之内)")
-"""What makes N日 a number of days: 实施14日集中隔离 (a 14-day quarantine), 15日内 (within 15
-days); otherwise 14日 is the 14th."""
-_BARE_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
-"""Four digits from 1900 to 2099 with nothing to count are a year: 苹果2016秋季发布会, 《2020的
-第一场战役》, （2020版）. Never printed as a count ("2,016")."""
+
+
+def _finish(text: str, token: _Token) -> Figure:
+    """The figure a token makes; a small Chinese numeral counting things is soft (一个人
+    may be "a person").
+
+    >>> [(f.text, f.soft) for f in extract("一个人的健康，数十款产品")]
+    [('一个', True), ('数十', False)]
+    """
+    soft = (
+        token.is_cn
+        and token.value <= _SOFT_LIMIT
+        and token.high is None
+        and token.kind in (Kind.COUNT, Kind.MEASURE)
+        and token.approx != Approx.VAGUE  # 数十款 is "dozens of": a figure the English must keep
+    )
+    return _figure(
+        text,
+        token.start,
+        token.end,
+        token.value,
+        token.kind,  # type: ignore[arg-type]
+        unit=token.unit,
+        high=token.high,
+        approx=token.approx,
+        step=token.step,
+        soft=soft,
+    )
 
 
 def _year_span(low: Decimal, high: Decimal, text: str, start: int) -> bool:
@@ -978,29 +1155,49 @@ _UNIT_STARTS = frozenset(
 )
 
 
-def _percent(
-    text: str,
-    start: int,
-    end: int,
-    value: Decimal,
-    step: Decimal,
-    approx: Approx | None,
-    high: Decimal | None,
-) -> Figure:
-    """Percent, per mille, percentage points, 成 (tenths) and 倍 (multiples)."""
+_INCREASE_BY = regex.compile(r"(?:增长|增加|提高|上升|上涨|提升|扩大|增|涨|翻)了?\s*$")
+"""增长1.5倍: a rise BY 1.5 times, to 2.5 times the old level."""
+_LEVEL_OF = regex.compile(r"(?:的|为|是|达|达到|相当于|约|近)\s*$")
+"""是去年的3倍, 为…3倍: the new level itself."""
+
+
+def _multiple_sense(text: str, start: int, value: Decimal) -> str:
+    """Which multiple a 倍 figure states: the rise (``x+``: 增长2倍 is three times the old
+    level, and 一倍 is always a rise), the level (``x``: 是去年的3倍), or either (``x?``: 超过
+    3倍 alone).
+
+    >>> [_multiple_sense(t, t.index("2"), Decimal(2)) for t in ("增长2倍", "是去年的2倍", "超过2倍")]
+    ['x+', 'x', 'x?']
+    """
+    before = text[max(0, start - 8) : start]
+    if _INCREASE_BY.search(before) or value <= 1:
+        return "x+"
+    if _LEVEL_OF.search(before) or text.startswith("倍于", start):
+        return "x"
+    return "x?"
+
+
+def _percent(text: str, token: _Token, end: int) -> Figure:
+    """Percent, per mille, percentage points, 成 (tenths) and 倍 (multiples).
+
+    >>> [(f.text, str(f.value), f.kind.value) for f in extract("增长12%，下降3成，提高2倍")]
+    [('12%', '12', 'percent'), ('3成', '30', 'percent'), ('2倍', '2', 'multiple')]
+    """
+    start, value, step, high = token.start, token.value, token.step, token.high
     mark = text[start:end].rstrip()
     kind, unit, factor = Kind.PERCENT, "%", Decimal(1)
     if mark.endswith("百分点"):
         kind, unit = Kind.PP, "pp"
     elif mark.endswith("倍"):
-        kind, unit = Kind.MULTIPLE, "x"
+        kind, unit = Kind.MULTIPLE, _multiple_sense(text, start, value)
     elif mark.endswith("成"):
         factor = Decimal(10)
     elif mark.endswith("‰"):
         factor = Decimal("0.1")
     return _figure(
         text, start, end, value * factor, kind, unit=unit,
-        high=high * factor if high is not None else None, approx=approx, step=step * factor,
+        high=high * factor if high is not None else None, approx=token.approx,
+        step=step * factor,
     )  # fmt: skip
 
 
@@ -1046,3 +1243,38 @@ def _figure(
         digits=clock_digits(value) if kind == Kind.CLOCK else significant(value),
         soft=soft,
     )
+
+
+# --- the registry -------------------------------------------------------------------
+
+READERS = (
+    Reader("date-stamp", whole(_date_stamps), "2020-07-26: one date"),
+    Reader("slash-fraction", whole(_slash_fractions), "2/3: a fraction, as a percentage"),
+    Reader("post-decade", whole(_post_decades), "80后, 80、90后: the generation of a decade"),
+    Reader("decade", whole(_decades), "20 世纪 90 年代, 上世纪 80 年代, 90 年代: a decade"),
+    Reader("century", whole(_centuries), "20 世纪: the 20th century, an ordinal"),
+    Reader("congress", whole(_congresses), "十九大: the 19th National Congress, an ordinal"),
+    Reader("plan", whole(_plans), "十四五: the 14th Five-Year Plan, an ordinal"),
+    Reader("clock", whole(_clocks), "下午 3 时 30 分, 7 点半, 8 时许: a time of day"),
+    Reader("colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50, 08H00: a time of day"),
+    Reader("clock-orphan", _clock_orphans, ":06 at a fragment's start: what is left of a clock"),
+    Reader("race-time", whole(_durations), "1 分 57 秒 79: a race time, in seconds"),
+    Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score"),
+    Reader("streak", whole(_streaks), "四连胜: a record of straight wins (4-0) or losses"),
+    Reader("doubling", whole(_doublings), "翻一番, 翻两番: doubled (×2), quadrupled (×4)"),
+    Reader("vague", whole(_vague), "成千上万, 数以万计: an order of magnitude"),
+    Reader("first", whole(_firsts), "首次, 首届, 头号: the first"),
+    Reader("and-a-half", whole(_and_a_half), "一年半, 两个半小时: a duration and a half"),
+    Reader("half", whole(_halves), "一半, 半数, 过半: half, as a percentage"),
+    Reader("label", whole(_labels), "8·11, 9·11: an event named by its date"),
+    Reader("holiday", whole(_holidays), "八一, 五一劳动节: a day named by its date"),
+    Reader("midnight", whole(_midnights), "零点, 零时: midnight"),
+    Reader("roman", whole(_romans), "Ⅲ级, II 级: a level in Roman numerals"),
+    Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day"),
+    Reader("two-months", whole(_two_months), "七八月: two months, July and August"),
+    Reader("weekday", whole(_weekdays), "周六, 星期五, 礼拜天: a day of the week (soft)"),
+    Reader("idiom", nothing(_IDIOMS), "一些, 统一, 十分, 一带一路: numerals in words"),
+    Reader("code", nothing(_BLOCKED), "415-575-4444, Su-27: telephone numbers and models"),
+    Reader("number", _numbers, "387.75 万元, 三千八百人, 5至10万元, 第十四: numbers"),
+)
+"""Every reader of Chinese figures, in precedence order (see the module docstring)."""
