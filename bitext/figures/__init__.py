@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from bitext.figures import en, zh
+from bitext.figures import en, names, zh
 from bitext.model import Figure
 
 _GLOSS_OPEN = regex.compile(r"\s*[(（]\s*$")
@@ -22,9 +22,12 @@ _READERS = {"zh": zh.extract, "en": en.extract}
 
 
 def extract(text: str, lang: str, base: int = 0) -> list[Figure]:
-    """Figures of ``text`` in language ``lang`` (zh or en); none for other text."""
+    """Figures of ``text`` in language ``lang`` (zh or en); none for other text. Names and
+    codes are read as :mod:`bitext.figures.names` says."""
     reader = _READERS.get(lang)
-    return _soften_glosses(reader(text, base), text, base) if reader else []
+    if reader is None:
+        return []
+    return _soften_glosses(names.apply(reader(text, base), text, lang, base), text, base)
 
 
 def _soften_glosses(figures: list[Figure], text: str, base: int) -> list[Figure]:

@@ -9,9 +9,10 @@ October), clock times (7.50am, 19:35), scores (2-0), decades (the 1990s, in
 their 20s), vague quantities (hundreds of, several million), fractions (one
 third), multiples (three times), ordinals (14th, the first).
 
-Digits glued to letters are codes, not quantities (iPhone7, G20, 3D,
-COVID-19), telephone numbers and IP addresses are skipped, and set phrases with
-"one" (one of, one-to-one, no one) are not figures. Small number words and word
+Digits glued to letters that are no unit are not quantities (iPhone7, G20, 3D).
+Names and codes ("Boeing 737", COVID-19, telephone numbers, "2." opening a list) and
+set phrases with "one" (one of, no one) are :mod:`bitext.figures.names`'s: this reader
+leaves the spans of :func:`~bitext.figures.names.shielded` alone. Small number words and word
 ordinals are *soft*: a translation may say "six" or "the second" where the
 source has no figure (六方会谈 → "six-party talks").
 
@@ -26,6 +27,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from bitext.figures import names
 from bitext.figures.units import UNITS, Dimension, convert, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
@@ -127,24 +129,10 @@ _GLUED_CODE = regex.compile(r"[\p{L}_]")
 _SHARED_UNIT = regex.compile(
     r"(?:\s(?:and|or|to)|,)\s[\d.]+(?=\s?(?:%|per\s?cent|percent|percentage\spoints?))"
 )
-_LEADING_ZEROS = regex.compile(r"0\d{2,}$")
-_CODE_BEFORE_DASH = regex.compile(r"\b(?=[\p{L}\d]*\p{L})[\p{Lu}\d][\p{L}\d]*$")
-"""COVID-19, Su-27, A-380: an upper-case name joined to digits is a code ("tons-150" is not)."""
 _GLUED_MONEY = spellings("en_glued", lambda unit: unit.dimension == Dimension.MONEY)
 _GLUED = frozenset(spellings("en_glued")) | {"bn", "mn", "k", "K", "sq"}
 """Letters that may touch the digits without making a code: unit symbols (20kg, 50p),
 scale abbreviations (5bn, 50K) and the "sq" of "20sq km"."""
-_SKIP = regex.compile(r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
-_IDIOMS = regex.compile(
-    r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
-    r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
-    r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
-    r"first\sof\sall|a\sfew(?!\s(?:hundred|thousand|million|billion|decades)\b)|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
-    r"Long\sMarch(?:[\s-](?:\d+\w*|[IVX]+))?|"
-    r"(?:Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|Type|Mark|"
-    r"Version|Mate|Note|Pixel)\s\d+[A-Za-z]*)\b",
-    regex.IGNORECASE,
-)
 _ORDINAL = regex.compile(
     r"\b(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b"
     r"|\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:"
@@ -221,7 +209,7 @@ _SOFT_LIMIT = Decimal(10)
 
 def extract(text: str, base: int = 0) -> list[Figure]:
     """Figures in an English span; offsets are ``base`` + positions in ``text``."""
-    blocked = Occupied([*map(_span, _SKIP.finditer(text)), *map(_span, _IDIOMS.finditer(text))])
+    blocked = Occupied(names.shielded(text, "en"))
     figures: list[Figure] = []
     taken = Occupied()
     special = (
@@ -253,28 +241,17 @@ def _core_span(match: regex.Match[str]) -> tuple[int, int]:
     return match.start(group), match.end(group)
 
 
-def _span(match: regex.Match[str]) -> tuple[int, int]:
-    return match.span()
-
-
 def _is_code(text: str, match: regex.Match[str]) -> bool:
-    """Digits glued to letters that are not a currency, scale or unit (G20, 3D, A380), and
-    numbers with leading zeros (stock code 000651)."""
+    """Digits glued to letters that are not a currency, scale or unit (G20, 3D, A380), or
+    after a slash (the 100 of 28.4mg/100ml): no quantity. (Names and codes read as such
+    are :mod:`bitext.figures.names`'s.)"""
     if not match.group("digits"):
         return False
-    if _LEADING_ZEROS.match(match.group("digits")) or too_long(match.group("digits")):
+    if too_long(match.group("digits")):
         return True
     start, end = match.span("digits")
     before = text[start - 1] if start and not match.group("cur") else " "
-    if (
-        _GLUED_CODE.match(before)
-        or before in "/#"
-        or (
-            before == "-"
-            and ends_at(_CODE_BEFORE_DASH, text, start - 1)
-            and not match.group("sign")
-        )
-    ):
+    if _GLUED_CODE.match(before) or before == "/":
         return True
     after_end = match.end("scale") if match.group("scale") else end
     if after_end < len(text) and _GLUED_CODE.match(text[after_end]):

@@ -5,15 +5,17 @@ together with what surrounds it: a multiplier (387.75 万), an approximation
 (近, 约, 余, 多, 左右, 上万, 数十), a sign, a percent sign or 百分之, 个百分点,
 成, 倍, 翻一番, 分之, a currency or unit, 年/月/日/号, 第 for ordinals, and a
 second number for a range (5至10万元). Some forms are read whole before plain
-numbers: clock times (下午 3 时 30 分), scores (2 比 0), decades (20 世纪 90
-年代), Party congresses (十九大) and five-year plans (十四五).
+numbers: clock times (下午 3 时 30 分), scores (2 比 0) and decades (20 世纪 90
+年代).
 
 Chinese numerals are everywhere in ordinary words (一些, 统一, 十分, 万一), so
 a Chinese-numeral token only counts when a unit, a classifier or a
 multiplier says it is a quantity. Small Chinese numerals (一名教师, 第二) are
 *soft*: English often renders them as "a" or leaves them implicit. Numbers in
 Latin text embedded in the Chinese ("(Representation of the People Act 1983)")
-and codes (5G, G20, 415-575-4444, 8·11) are not figures.
+and digits glued to Latin letters (5G) are no quantities. Names and codes (十四五,
+十九大, 五一, B-52, 415-575-4444) are :mod:`bitext.figures.names`'s: this reader
+leaves the spans of :func:`~bitext.figures.names.shielded` alone.
 
 >>> [(f.text, f.value, f.unit) for f in extract("投入 387.75 万元,培训 8 期")]
 [('387.75 万元', Decimal('3877500'), 'CNY'), ('8 期', Decimal('8'), None)]
@@ -27,6 +29,7 @@ from decimal import Decimal
 
 import regex
 
+from bitext.figures import names
 from bitext.figures.units import Dimension, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
@@ -88,34 +91,11 @@ _DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|�
 _GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
 _SIGN = regex.compile(r"(?:(?:^|(?<=[\s(（为是达至到降跌了在率值：:，,]))[-−－]|负\s*|地下\s*)$")
 _HAN = regex.compile(r"\p{Han}")
-_LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
 _LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
 """六O二厂, 二○一八: a letter O or a circle written for 〇."""
 _SPEED = regex.compile(r"时速\s*$")
 _NAMED_BY_DIGITS = regex.compile(r"[一二三四五六七八九][〇零][一二三四五六七八九〇零]+")
 """六〇二厂: a number read out digit by digit with a zero in it is the number 602."""
-_IDIOMS = regex.compile(
-    r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
-    r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万(?=[不别要记注小])|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
-    r"一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|两岸|双方|一国两制|四个全面|"
-    r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生|"
-    r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季|"
-    r"有朝一日|一时间|一时|同一时间|两个一百年|二十国集团|七国集团|八国集团|十二五期间|"
-    r"(?<![几数百千万])[几数百千万]+十?年一遇|"  # (?<!…): a run of 万 is scanned once, not per 万
-    r"(?:长征|神舟|嫦娥|天宫|天舟|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
-    r"[一二三四五六七八九十0-9]+号"
-)
-_BLOCKED = regex.compile(
-    r"\d{3,4}[-－]\d{3,4}[-－]\d{3,4}|(?=[A-Za-z])(?<![A-Za-z][A-Za-z0-9]*?)[A-Za-z][A-Za-z0-9]*[-－][0-9]+"
-)
-"""Telephone numbers and model names (Su-27). A model name starts at the first letter of
-its word: tried at every letter of a long word, the search was quadratic."""
-_LABEL = regex.compile(r"(?<![0-9])(?P<a>[0-9]{1,2})\s*[·・]\s*(?P<b>[0-9]{1,2})(?![0-9])")
-"""8·11汇改, 9·11: an event named by its date, written "8.11" in English."""
-_HOLIDAY = regex.compile(
-    r"(?<![一二三四五六七八九十])(?P<m>八|五|七|六|十)一(?=大楼|建军节|劳动节|儿童节|国庆|南昌起义|勋章|体育|假期|黄金周)"
-)
-"""八一大楼, 五一劳动节: a day named by its date (8 月 1 日)."""
 _CLOCK = regex.compile(
     rf"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
     rf"(?P<h>{_SMALL})\s*(?P<mark>时|点(?=\s*{_SMALL}\s*分)|点(?![零〇一二三四五六七八九0-9]))"
@@ -147,10 +127,6 @@ _DECADE = regex.compile(
     r"(?P<d>(?:1[5-9]|20)?[0-9]0|[一二三四五六七八九]十)\s*年代"
 )
 _CENTURY = regex.compile(r"(?P<c>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*世纪")
-_CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])")
-_PLAN = regex.compile(
-    r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|[”’\"'」]|以来|末|初|中|开局|收官)"
-)
 _VAGUE = regex.compile(
     r"成千上万|成千上百|数以万计|数以千计|数以百万计|数以亿计|万千(?![瓦克米卡焦])"
 )
@@ -192,20 +168,12 @@ def extract(text: str, base: int = 0) -> list[Figure]:
     """
     view = _LETTER_ZERO.sub("〇", simplified(text))
     figures = _special_forms(view)
-    taken = _merge(
-        [
-            *((f.start, f.end) for f in figures),
-            *(m.span() for m in _IDIOMS.finditer(view)),
-            *(m.span() for m in _BLOCKED.finditer(view)),
-        ]
-    )
+    taken = _merge([*((f.start, f.end) for f in figures), *names.shielded(view, "zh")])
     pos = 0
     while (match := NUMBER.search(view, pos)) is not None:
         pos = match.end()
         if _inside(match.start(), taken) or _in_latin_phrase(view, *match.span()):
             continue
-        if match.group("ar") and _LEADING_ZEROS.match(match.group("ar")):
-            continue  # a code such as the stock number 000651
         if too_long(match.group("ar") or match.group("cn") or ""):
             continue
         figure, pos = _read(view, match)
@@ -266,8 +234,6 @@ def _special_forms(text: str) -> list[Figure]:
         _post_decades,
         _decades,
         _centuries,
-        _congresses,
-        _plans,
         _clocks,
         _colon_clocks,
         _durations,
@@ -277,8 +243,6 @@ def _special_forms(text: str) -> list[Figure]:
         _firsts,
         _and_a_half,
         _halves,
-        _labels,
-        _holidays,
         _midnights,
         _romans,
         _clock_ranges,
@@ -446,22 +410,6 @@ def _centuries(text: str) -> list[Figure]:
     ]
 
 
-def _congresses(text: str) -> list[Figure]:
-    """十九大: the 19th National Congress."""
-    return [
-        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), Kind.ORDINAL)
-        for m in _CONGRESS.finditer(text)
-    ]
-
-
-def _plans(text: str) -> list[Figure]:
-    """十四五: the 14th Five-Year Plan."""
-    return [
-        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), Kind.ORDINAL)
-        for m in _PLAN.finditer(text)
-    ]
-
-
 _DOUBLINGS = regex.compile(r"翻(?:了)?(?P<n>一|两|二|三|四)番")
 
 
@@ -473,27 +421,6 @@ def _doublings(text: str) -> list[Figure]:
         )
         for m in _DOUBLINGS.finditer(text)
     ]
-
-
-def _labels(text: str) -> list[Figure]:
-    return [
-        _figure(text, m.start(), m.end(), Decimal(f"{m.group('a')}.{m.group('b')}"), Kind.COUNT,
-                step=Decimal("0.01"))
-        for m in _LABEL.finditer(text)
-    ]  # fmt: skip
-
-
-def _holidays(text: str) -> list[Figure]:
-    figures = []
-    for match in _HOLIDAY.finditer(text):
-        month = Decimal(_small(match.group("m")))
-        figures.append(
-            _figure(text, match.start(), match.start() + 1, month, Kind.MONTH, soft=True)
-        )
-        figures.append(
-            _figure(text, match.start() + 1, match.end(), Decimal(1), Kind.DAY, soft=True)
-        )
-    return figures
 
 
 def _midnights(text: str) -> list[Figure]:

@@ -1,0 +1,585 @@
+"""Numbers that are not quantities: names and codes, on either side.
+
+A number can say what a thing is called rather than how much of it there is. Such a
+number gets one of two kinds (:class:`bitext.model.Kind`):
+
+``name``
+    a number inside a name, a title, an event named by its date, a road or an idiom:
+    十四五, 十九大, 七国集团, 八一 (1 August), "G20". Its ``value`` is the number it spells. It is
+    compared only where both sides spell it: the same number agrees, another one is a
+    ``figure-value`` (十四五 → "15th Five-Year Plan"); a name whose number the other side
+    leaves out ("Singles' Day", "Shock Wave") is no finding.
+``code``
+    an identifier written with digits: model codes (B-52, LP700-4, "Boeing 737", Porsche
+    911 in Chinese text), telephone numbers (415-575-4444), stock codes (000651). Its
+    ``digits`` are its exact digit string; it is not a value ("010-65123456" is not 10).
+    The same digits on both sides agree; other digits under the same letters (COVID-1 →
+    "COVID-1000") are a ``figure-value``; a code whose letters stay on the other side
+    without its digits (CMV-22 → "CMV-") is ``figure-missing``; a code the other side
+    leaves out or writes in words is no finding.
+
+Neither ever pairs with a quantity: "Boeing 737" is no 737 名. Set phrases whose numerals
+state nothing (一些, 统一, "one of", "no one") get no figure.
+
+:data:`FORMS` lists every form with what it reads, why, and a real example. The readers
+(:mod:`bitext.figures.zh`, :mod:`bitext.figures.en`) leave the spans of :func:`shielded`
+alone; :func:`apply` then turns their output into the final figures: the names and codes
+found here are added, with the Latin tokens holding digits that no reader took (5G,
+"G20", iPhone7). How the two kinds compare is :func:`bitext.figures.compare.relate`'s;
+what is reported is :mod:`bitext.figures.judge`'s.
+
+>>> [(f.text, f.kind.value, f.digits) for f in read("这是COVID-19,又不是COVID-1", "zh")]
+[('COVID-19', 'code', '19'), ('COVID-1', 'code', '1')]
+>>> [(f.text, f.kind.value, str(f.value)) for f in read("五一劳动节假期", "zh")]
+[('五', 'name', '5'), ('一', 'name', '1')]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import NamedTuple
+
+import regex
+
+from bitext.figures.units import longest_first, spellings
+from bitext.figures.values import FULL_WIDTH_DIGITS, Occupied, parse_arabic, parse_chinese
+from bitext.hans import simplified
+from bitext.model import Figure, Kind
+
+Number = tuple[int, int, Decimal, str]
+"""A number a form reads: start, end, value and digit string."""
+
+
+class Form(NamedTuple):
+    """One way a number is part of a name or a code.
+
+    ``kind`` is the kind of the figures the form gives, or None for a set phrase whose
+    numerals state nothing. ``read`` turns a match into its numbers (None: the whole
+    match is one code).
+    """
+
+    name: str
+    lang: str
+    kind: Kind | None
+    pattern: regex.Pattern[str]
+    explain: str
+    example: str
+    read: Callable[[regex.Match[str]], list[Number]] | None = None
+
+
+# --- reading the numbers of a match --------------------------------------------
+
+_NUMERAL_VALUES = {
+    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "十": 10, "百": 100, "千": 1000, "万": 10000, "卅": 30, "半": 50, "双": 2, "倍": 2, "〇": 0,
+    "零": 0,
+}  # fmt: skip
+"""What a numeral of an idiom spells: 半 is "half" (50%), 倍 and 双 are two."""
+_DIGIT = regex.compile(r"[0-9０-９]")
+
+
+def numeral_value(token: str) -> Decimal:
+    """The number a token of a name spells: Arabic, Chinese, or Chinese read digit by
+    digit (九一八 is 9 and 18, 一八 is 18).
+
+    >>> numeral_value("十九"), numeral_value("一八"), numeral_value("１５"), numeral_value("卅")
+    (Decimal('19'), Decimal('18'), Decimal('15'), Decimal('30'))
+    """
+    if _DIGIT.match(token):
+        return parse_arabic(token)[0]
+    if len(token) == 1:
+        return Decimal(_NUMERAL_VALUES[token])
+    if not regex.search("[十百千万]", token):
+        return Decimal("".join(str(_NUMERAL_VALUES[ch]) for ch in token))
+    return parse_chinese(token)
+
+
+def _digits_of(value: Decimal) -> str:
+    return format(value.normalize(), "f").replace(".", "")
+
+
+def _groups(match: regex.Match[str]) -> list[Number]:
+    """Every named group of the match that took part, in order: 六一 → 6 and 1."""
+    numbers = []
+    for name in match.re.groupindex:
+        if match.group(name) is None:
+            continue
+        value = numeral_value(match.group(name))
+        numbers.append((match.start(name), match.end(name), value, _digits_of(value)))
+    return sorted(numbers)
+
+
+def _whole(match: regex.Match[str]) -> list[Number]:
+    """The number of group ``n`` as the whole match's: 十九大 is 19."""
+    value = numeral_value(match.group("n"))
+    return [(match.start(), match.end(), value, _digits_of(value))]
+
+
+_GROUP_WORDS = {"Seven": Decimal(7), "Eight": Decimal(8), "Twenty": Decimal(20)}
+
+
+def _group(match: regex.Match[str]) -> list[Number]:
+    """The G20 or the Group of Twenty: 20."""
+    token = match.group("n")
+    value = _GROUP_WORDS[token] if token in _GROUP_WORDS else numeral_value(token)
+    return [(match.start(), match.end(), value, _digits_of(value))]
+
+
+def _each_numeral(match: regex.Match[str]) -> list[Number]:
+    """Every numeral of an idiom on its own: 千家万户 → 1000 and 10000."""
+    return [
+        (
+            match.start() + k,
+            match.start() + k + 1,
+            Decimal(_NUMERAL_VALUES[ch]),
+            str(_NUMERAL_VALUES[ch]),
+        )
+        for k, ch in enumerate(match.group())
+        if ch in _NUMERAL_VALUES
+    ]
+
+
+def _dotted_date(match: regex.Match[str]) -> list[Number]:
+    """8·11 is written "8.11" in English: the number 8.11."""
+    text = match.group("n")
+    value = Decimal(regex.sub(r"\s*[·・]\s*", ".", text))
+    return [(match.start(), match.end(), value, code_digits(text))]
+
+
+def code_digits(text: str) -> str:
+    """The exact digit string of a code: separators dropped, leading zeros kept.
+
+    >>> code_digits("0871-6512345"), code_digits("GB/T 2260-2007"), code_digits("ＬＰ７００")
+    ('08716512345', '22602007', '700')
+    """
+    return regex.sub(r"\D", "", text.translate(FULL_WIDTH_DIGITS))
+
+
+# --- the forms ------------------------------------------------------------------
+
+_ZH_WORDS = (
+    r"一对一|一带一路|万众|百花|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
+    r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万(?=[不别要记注小])|万物|百货|"
+    r"一下|一点(?![零〇一二三四五六七八九])|一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|"
+    r"两岸|双方|一国两制|四个全面|五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|一时间|一时|同一时间|两个一百年|"
+    r"(?<![几数百千万])[几数百千万]+十?年一遇"
+)
+"""Words built with a numeral that state no number (一些 "some", 统一 "unify", 十分 "very",
+百年一遇 "once in a century"). (?<!…): a run of 万 is scanned once."""
+
+_ZH_IDIOMS = (
+    "千方百计|十全十美|九死一生|一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|"
+    "千家万户|万无一失|一年四季|有朝一日"
+)
+"""Idioms whose numerals a translation may keep word for word (事半功倍 → "half the work,
+double the results", 千家万户 → "thousands of households") or leave out."""
+
+_EN_WORDS = (
+    r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
+    r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
+    r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
+    r"first\sof\sall|a\sfew(?!\s(?:hundred|thousand|million|billion|decades)\b)|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
+    r"Long\sMarch(?:[\s-][IVX]+)?)\b"
+)
+"""Set phrases with "one" and "a" that state no number: "one of", "no one", "a few"; and
+the Long March, which is no month."""
+
+_CODE_WORDS = r"COVID|SARS|MERS|H\d+N\d+"
+"""Disease and virus names written in lower case too ("covid-19")."""
+_CURRENCY_LETTERS = (
+    "(?:" + "|".join(c for c in longest_first(spellings("en_prefix")) if c.isalpha()) + ")"
+)
+"""Currency codes before digits make an amount ("RUB6-7 million"), not a code."""
+
+
+def _zh_forms() -> list[Form]:
+    return [
+        Form(
+            "idiom",
+            "zh",
+            Kind.NAME,
+            regex.compile(_ZH_IDIOMS),
+            "An idiom: its numerals are figures of speech.",
+            "他们千方百计地想办法",
+            read=_each_numeral,
+        ),
+        Form(
+            "words",
+            "zh",
+            None,
+            regex.compile(_ZH_WORDS),
+            "A word built with a numeral that states no number.",
+            "统一部署，十分重要",
+        ),
+        Form(
+            "plan",
+            "zh",
+            Kind.NAME,
+            regex.compile(
+                r"(?P<n>十[一二三四五六七八九])五(?=规划|时期|期间|计划|[”’\"'」]|以来|末|初|中|开局|收官)"
+            ),
+            "A five-year plan named by its number: 十四五 is the 14th Five-Year Plan.",
+            "“十四五”实现良好开局",
+            read=_whole,
+        ),
+        Form(
+            "congress",
+            "zh",
+            Kind.NAME,
+            regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])"),
+            "A Party congress named by its number: 十九大 is the 19th National Congress.",
+            "学习贯彻十九大精神",
+            read=_whole,
+        ),
+        Form(
+            "group",
+            "zh",
+            Kind.NAME,
+            regex.compile(r"(?P<n>[二三四五六七八九十]{1,3}|[0-9]{1,2})国集团"),
+            "A group of countries named by their number: 七国集团 is the G7.",
+            "二十国集团领导人峰会",
+            read=_whole,
+        ),
+        Form(
+            "craft",
+            "zh",
+            Kind.NAME,
+            regex.compile(
+                r"(?:长征|神舟|嫦娥|天宫|天舟|天问|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
+                r"(?P<n>[一二三四五六七八九十]+|[0-9]+)号"
+            ),
+            "A rocket, spacecraft or satellite named by its number: 嫦娥五号 is Chang'e-5.",
+            "嫦娥五号探测器",
+            read=_whole,
+        ),
+        Form(
+            "event-date",
+            "zh",
+            Kind.NAME,
+            regex.compile(
+                r"(?<![一二三四五六七八九十])(?P<m>八|五|七|六|十)(?P<d>一)"
+                r"(?=大楼|建军节|劳动节|儿童节|国庆|南昌起义|勋章|体育|假期|黄金周)"
+            ),
+            "A day named by its date: 八一大楼, 五一劳动节 (8 月 1 日, 5 月 1 日).",
+            "五一劳动节假期",
+            read=_groups,
+        ),
+        Form(
+            "event-label",
+            "zh",
+            Kind.NAME,
+            regex.compile(r"(?<![0-9])(?P<n>[0-9]{1,2}\s*[·・]\s*[0-9]{1,2})(?![0-9])"),
+            "An event named by its date with a middle dot: 8·11汇改, written “8.11” in English.",
+            "“8·11”汇改",
+            read=_dotted_date,
+        ),
+        *_code_forms("zh"),
+        Form(
+            "latin-dash",
+            "zh",
+            Kind.CODE,
+            regex.compile(
+                r"(?<![A-Za-z0-9\-－])[A-Za-z][A-Za-z0-9]*(?:[-－][A-Za-z0-9]+)*?[-－][0-9][A-Za-z0-9]*"
+            ),
+            "Latin letters joined to digits by a dash: a model or a name (B-52, COVID-19, "
+            "LP700-4, Su-27).",
+            "以及B-2 和B-52 等可携带核弹头的轰炸机",
+        ),
+    ]
+
+
+def _code_forms(lang: str) -> list[Form]:
+    """Codes written the same way in both languages."""
+    return [
+        Form(
+            "phone",
+            lang,
+            Kind.CODE,
+            _PHONES[lang],
+            "A telephone number: 0871-651-2345, 415-575-4444.",
+            _PHONE_EXAMPLES[lang],
+        ),
+        Form(
+            "ip",
+            lang,
+            Kind.CODE,
+            regex.compile(r"(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9.])"),
+            "An IP address: 192.168.1.1.",
+            "服务器地址192.168.1.1" if lang == "zh" else "the server at 192.168.1.1",
+        ),
+        Form(
+            "leading-zeros",
+            lang,
+            Kind.CODE,
+            regex.compile(r"(?<![0-9.,])0[0-9]{5,}(?![0-9])"),
+            "Six digits or more with a leading zero: a code (the stock code 000651), never an "
+            "amount. Fewer digits with a leading zero are more often a number written wrong "
+            '(0215 for 2015) or a piece of one (the 000 of "50, 000").',
+            "格力电器（000651）",
+        ),
+    ]
+
+
+_PHONES = {
+    "zh": regex.compile(r"(?<![0-9])[0-9]{3,4}[-－][0-9]{3,4}[-－][0-9]{3,4}(?![0-9])"),
+    "en": regex.compile(r"\(?\b[0-9]{3}\)?[\s.-][0-9]{3,4}[\s.-][0-9]{4}\b"),
+}
+_PHONE_EXAMPLES = {"zh": "咨询电话0871-651-2345", "en": "call 415-575-4444 for tickets"}
+
+
+def _en_forms() -> list[Form]:
+    return [
+        Form(
+            "model",
+            "en",
+            Kind.CODE,
+            regex.compile(
+                r"\b(?:Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|"
+                r"Type|Mark|Version|Mate|Note|Pixel|Long\sMarch)[\s-](?P<n>[0-9]+)(?=[A-Za-z]*\b)",
+                regex.IGNORECASE,
+            ),
+            'A product or craft named by its number, a model code: "Boeing 737", "iPhone 15".',
+            "the Boeing 737 Max",
+        ),
+        Form(
+            "group",
+            "en",
+            Kind.NAME,
+            regex.compile(r"\bG(?P<n>[0-9]{1,2})\b|\bGroup\sof\s(?P<n>Seven|Eight|Twenty)\b"),
+            "A group of countries named by their number: the G7, the Group of Twenty (七国集团, "
+            "二十国集团).",
+            "the G20 summit in Hangzhou",
+            read=_group,
+        ),
+        Form(
+            "words",
+            "en",
+            None,
+            regex.compile(_EN_WORDS, regex.IGNORECASE),
+            'A set phrase with "one" or "a" that states no number.',
+            "one of the largest",
+        ),
+        Form(
+            "latin-dash",
+            "en",
+            Kind.CODE,
+            regex.compile(
+                rf"(?<![\p{{L}}0-9-])(?:(?i:{_CODE_WORDS})|(?!{_CURRENCY_LETTERS}[0-9])\p{{Lu}}[\p{{L}}0-9]*)"
+                r"(?:-[\p{L}0-9]+)*?(?>-[0-9]+)(?!['’]?s\b)[\p{L}0-9]*"
+            ),
+            'An upper-case name joined to digits by a dash (COVID-19, Su-27, A-380; "tons-150" '
+            'is none), and a disease in any case ("covid-19").',
+            "symptoms of covid-19 patients",
+        ),
+        Form(
+            "hash",
+            "en",
+            Kind.CODE,
+            regex.compile(r"#[0-9]+"),
+            "A number after #: an item or a ticket.",
+            "Meal order #1024 was late",
+        ),
+        *_code_forms("en"),
+    ]
+
+
+FORMS: dict[str, list[Form]] = {"zh": _zh_forms(), "en": _en_forms()}
+"""Every form, by language, in the order tried: a form takes no number an earlier one took."""
+
+
+# --- finding names and codes -----------------------------------------------------
+
+
+class Found(NamedTuple):
+    """What the forms find in one text (offsets into the text): names and codes, the spans
+    of the forms that read them (where a reader's figure is dropped), all spans the
+    readers leave alone (those and set phrases)."""
+
+    figures: tuple[Figure, ...]
+    claims: tuple[tuple[int, int], ...]
+    shields: tuple[tuple[int, int], ...]
+
+
+def shielded(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` the reader of ``lang`` leaves alone: names, codes and set
+    phrases read here."""
+    return list(find(text, lang).shields)
+
+
+def read(text: str, lang: str) -> list[Figure]:
+    """The names and codes the forms find in ``text`` (not those the readers' output
+    makes names, see :func:`apply`)."""
+    return list(find(text, lang).figures)
+
+
+@functools.lru_cache(maxsize=64)
+def find(text: str, lang: str) -> Found:
+    """Names, codes and set phrases of ``text``, each form in turn."""
+    view = simplified(text) if lang == "zh" else text
+    taken = Occupied()
+    figures: list[Figure] = []
+    claims: list[tuple[int, int]] = []
+    words: list[tuple[int, int]] = []
+    for form in FORMS.get(lang, ()):
+        for match in form.pattern.finditer(view):
+            if taken.overlaps(*match.span()):
+                continue
+            taken.add(*match.span())
+            if form.kind is None:
+                words.append(match.span())
+                continue
+            numbers = form.read(match) if form.read else [_whole_code(match)]
+            figures += [_figure(text, lang, form.kind, number) for number in numbers]
+            claims.append(match.span())
+    figures.sort(key=lambda f: f.start)
+    claims += [(f.start, f.end) for f in figures]
+    shields = sorted({*claims, *words})
+    return Found(tuple(figures), tuple(sorted(set(claims))), tuple(shields))
+
+
+def _whole_code(match: regex.Match[str]) -> Number:
+    return (match.start(), match.end(), Decimal(0), code_digits(match.group()))
+
+
+def _figure(text: str, lang: str, kind: Kind, number: Number) -> Figure:
+    start, end, value, digits = number
+    if kind == Kind.CODE:
+        value = Decimal(int(digits)) if digits else Decimal(0)
+    return Figure(
+        start=start, end=end, text=text[start:end], lang=lang, value=value, kind=kind, digits=digits
+    )
+
+
+# --- the pass over the readers' output ------------------------------------------
+
+
+def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> list[Figure]:
+    """The readers' ``figures`` of ``text`` (offsets ``base`` + positions) as names and
+    codes make them: a figure where a form read a name or a code is dropped (十九大 is a
+    name, not an ordinal), and the names and codes found
+    here are added, with Latin tokens holding digits that no reader took (5G, "G20").
+
+    >>> from bitext.figures import extract
+    >>> [(f.text, f.kind.value) for f in extract("学习十九大精神", "zh")]
+    [('十九大', 'name')]
+    """
+    found = find(text, lang)
+    claims = Occupied(found.claims)
+    kept: list[Figure] = []
+    for figure in figures:
+        start, end = figure.start - base, figure.end - base
+        if claims.overlaps(start, end):
+            continue
+        kept.append(figure)
+    added = [f._replace(start=f.start + base, end=f.end + base) for f in found.figures]
+    taken = Occupied([*((f.start - base, f.end - base) for f in kept), *found.shields])
+    added += [
+        f._replace(start=f.start + base, end=f.end + base)
+        for f in _leftover_codes(text, lang, taken)
+    ]
+    return sorted([*kept, *added], key=lambda f: f.start)
+
+
+_LEFTOVER = {
+    "zh": regex.compile(
+        r"(?:(?<![\p{Latin}0-9])\p{Latin}[\p{Latin}'.]*\s?)?(?<![\p{Latin}0-9.])"
+        r"(?=[\p{Latin}0-9]*[0-9])[\p{Latin}0-9]+(?:[-.][\p{Latin}0-9]+)*"
+    ),
+    "en": regex.compile(r"(?<![\p{L}0-9.])(?=[\p{L}0-9]*[0-9])(?=[\p{L}0-9]*\p{L})[\p{L}0-9]+"),
+}
+"""A Latin token that holds digits: in Chinese text with the Latin word before it
+("Porsche 911", 5G, iPhone7); in English one that mixes letters and digits (G20, 8K)."""
+
+
+def _leftover_codes(text: str, lang: str, taken: Occupied) -> list[Figure]:
+    """Latin tokens with digits that no reader and no form took: codes and model names."""
+    codes = []
+    for match in _LEFTOVER[lang].finditer(text):
+        if taken.overlaps(*match.span()) or not regex.search(r"\p{Latin}", match.group()):
+            continue
+        codes.append(_figure(text, lang, Kind.CODE, _whole_code(match)))
+    return codes
+
+
+# --- what compare and judge ask ---------------------------------------------------
+
+_PREFIX = regex.compile(r"^[^0-9]*")
+_CLASSIFIED = regex.compile(r"[^\P{Han}零〇一二两三四五六七八九十百千万亿]")
+"""A Han character that is no numeral: the measure word of 737 名."""
+
+
+def code_key(figure: Figure) -> str:
+    """What a code is called apart from its digits, to tell two codes of one thing
+    (COVID-19 and COVID-1000) from two different codes (B-52 and F-35C): its letters
+    before the first digit, in upper case.
+
+    >>> from bitext.figures import extract
+    >>> [code_key(f) for f in extract("换代车型LP700-4与Porsche 911", "zh")]
+    ['LP', 'PORSCHE']
+    """
+    return regex.sub(r"[^\p{L}]", "", _PREFIX.match(figure.text).group()).upper()
+
+
+def spells(code: Figure, other: Figure) -> bool:
+    """``other``, a figure of the readers, is written as ``code`` is: the same text ("4K"
+    read as 4,000 for the code 4K), or a plain number with the code's digits ("911" for
+    Porsche 911). A quantity with a unit or a Chinese measure word never is
+    ("737 名" is no Boeing 737)."""
+    if other.text.strip().lower() == code.text.strip().lower():
+        return True
+    if other.kind == Kind.NAME:  # 七国集团 for "G7": a name spelt in Chinese numerals
+        return _digits_of(other.value) == code.digits
+    return plain(other) and code_digits(other.text) == code.digits
+
+
+def plain(figure: Figure) -> bool:
+    """A bare number: no unit, no currency and, in Chinese, no measure word after it (911,
+    "the 14th", 25日, "half" are plain; 737 名, 5万元, 3% are not)."""
+    if figure.kind in _QUANTITIES or (figure.unit is not None and figure.kind not in _SHARES):
+        return False
+    if figure.lang != "zh" or figure.kind != Kind.COUNT:
+        return True
+    return _CLASSIFIED.search(figure.text) is None
+
+
+_QUANTITIES = frozenset({Kind.MONEY, Kind.MEASURE, Kind.PERCENT, Kind.PP})
+_SHARES = frozenset({Kind.FRACTION, Kind.MULTIPLE})
+"""Shares an idiom spells in words: "half" (事半功倍), "double"."""
+
+
+def stub(code: Figure, other_text: str) -> str | None:
+    """What is left of ``code`` in ``other_text`` when its digits were dropped there: its
+    letters and dash with no digits after them (CMV-22 → "CMV- Osprey")."""
+    letters = regex.match(r"[\p{Latin}]+[-－]", code.text)
+    if letters is None:
+        return None
+    prefix = regex.escape(letters.group()[:-1])
+    left = regex.search(
+        rf"(?<![\p{{L}}0-9]){prefix}[-－](?!\s*[0-9])", other_text, regex.IGNORECASE
+    )
+    return left.group() if left else None
+
+
+def in_code(figure: Figure, other_text: str) -> bool:
+    """A number of one side that the other writes inside a code, glued to its letters (卡-52
+    and "Ka-52", 737Classic and "737 Classic").
+
+    >>> from bitext.figures import extract
+    >>> in_code(extract("卡-52直升机", "zh")[0], "a Ka-52 helicopter")
+    True
+    """
+    if figure.kind == Kind.COUNT and figure.unit is None and figure.text.isdigit():
+        glued = rf"(?:[A-Za-z]-?{figure.text}(?![0-9])|(?<![0-9]){figure.text}[A-Za-z])"
+        return regex.search(glued, other_text) is not None
+    return False
+
+
+def corrected(code: Figure, wrong: Figure) -> str | None:
+    """``wrong`` with ``code``'s digits, where its digits are one run: "COVID-1000" for
+    COVID-1 → "COVID-1"."""
+    runs = regex.findall(r"[0-9]+", wrong.text)
+    if len(runs) != 1 or not code.digits:
+        return None
+    return wrong.text.replace(runs[0], code.digits)
