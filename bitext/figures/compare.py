@@ -203,10 +203,23 @@ def _relate_named(zh: Figure, en: Figure) -> Relation | None:
     fits = other.kind == Kind.NAME or names.plain(other) or other.unit == name.unit
     if (zh.value, zh.high) == (en.value, en.high) and fits:
         return Relation(RelationName.SAME, NAMED_COST)
+    if _half_a_range(zh, en) or _half_a_range(en, zh):
+        return Relation(RelationName.VALUE, 2.5)
     if not (_hard(zh) and _hard(en)) or not _names_too(other, name):
         return None
     loose = _loose_value(zh, en)
     return Relation(RelationName.VALUE, loose.cost + 1.0) if loose else None
+
+
+def _half_a_range(name: Figure, other: Figure) -> bool:
+    """A range in a name of which the other side spells one end alone: 《…报告(1999-2019)》 →
+    "Report (-2019)". (Two figures for the two ends are paired before, as any range's.)"""
+    return (
+        name.kind == Kind.NAME
+        and name.high is not None
+        and other.high is None
+        and abs(other.value) in (name.value, name.high)
+    )
 
 
 def _names_too(other: Figure, name: Figure) -> bool:

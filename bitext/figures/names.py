@@ -5,10 +5,11 @@ number gets one of two kinds (:class:`bitext.model.Kind`):
 
 ``name``
     a number inside a name, a title, an event named by its date, a road or an idiom:
-    十四五, 十九大, 七国集团, 八一 (1 August), "G20". Its ``value`` is the number it spells. It is
-    compared only where both sides spell it: the same number agrees, another one is a
-    ``figure-value`` (十四五 → "15th Five-Year Plan"); a name whose number the other side
-    leaves out ("Singles' Day", "Shock Wave") is no finding.
+    十四五, 七国集团, 《拆弹专家2》, "G20", the title “June 4th Orphan Education Fund”. Its ``value``
+    is the number it spells. It is compared only where both sides spell it: the same
+    number agrees, another one is a ``figure-value`` (十四五 → "15th Five-Year Plan"); a
+    name whose number the other side leaves out ("Singles' Day", "Shock Wave") is no
+    finding.
 ``code``
     an identifier written with digits: model codes (B-52, LP700-4, "Boeing 737", Porsche
     911 in Chinese text), telephone numbers (415-575-4444), stock codes (000651). Its
@@ -23,10 +24,11 @@ state nothing (一些, 统一, "one of", "no one") get no figure.
 
 :data:`FORMS` lists every form with what it reads, why, and a real example. The readers
 (:mod:`bitext.figures.zh`, :mod:`bitext.figures.en`) leave the spans of :func:`shielded`
-alone; :func:`apply` then turns their output into the final figures: the names and codes
-found here are added, with the Latin tokens holding digits that no reader took (5G,
-"G20", iPhone7). How the two kinds compare is :func:`bitext.figures.compare.relate`'s;
-what is reported is :mod:`bitext.figures.judge`'s.
+alone; :func:`apply` then turns their output into the final figures: what they read
+inside a title becomes a name, and the names and codes found here are added, with the
+Latin tokens holding digits that no reader took (5G, "G20", iPhone7). How the two kinds
+compare is :func:`bitext.figures.compare.relate`'s; what is reported is
+:mod:`bitext.figures.judge`'s.
 
 >>> [(f.text, f.kind.value, f.digits) for f in read("这是COVID-19,又不是COVID-1", "zh")]
 [('COVID-19', 'code', '19'), ('COVID-1', 'code', '1')]
@@ -57,7 +59,10 @@ class Form(NamedTuple):
 
     ``kind`` is the kind of the figures the form gives, or None for a set phrase whose
     numerals state nothing. ``read`` turns a match into its numbers (None: the whole
-    match is one code).
+    match is one code). A form that ``wraps`` gives no figures of its own: the reader
+    reads the numbers in its span, and they become names (a title's numbers are read as
+    any others are). ``when`` says which matches count where a pattern alone cannot (a
+    quotation in title case).
     """
 
     name: str
@@ -67,6 +72,8 @@ class Form(NamedTuple):
     explain: str
     example: str
     read: Callable[[regex.Match[str]], list[Number]] | None = None
+    wraps: bool = False
+    when: Callable[[regex.Match[str]], bool] | None = None
 
 
 # --- reading the numbers of a match --------------------------------------------
@@ -196,6 +203,28 @@ _CURRENCY_LETTERS = (
 
 def _zh_forms() -> list[Form]:
     return [
+        Form(
+            "title",
+            "zh",
+            Kind.NAME,
+            regex.compile(r"《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉"),
+            "A title in 《》: its numbers are part of the title, which a translation may render "
+            "by another name.",
+            "《拆弹专家2》近日宣布将于12月24日上映",
+            wraps=True,
+        ),
+        Form(
+            "edition",
+            "zh",
+            Kind.NAME,
+            regex.compile(
+                r"[（(]\s*[0-9]{4}\s*年?\s*版\s*[)）]"
+                r"|[0-9]{1,3}\s*周年\p{Han}{0,6}?版(?![权面块图税本])"
+            ),
+            "An edition named by its year or anniversary: （2020版）, 20周年精华珍藏版.",
+            "“部级领导干部历史文化讲座”20周年精华珍藏版",
+            wraps=True,
+        ),
         Form(
             "idiom",
             "zh",
@@ -382,7 +411,39 @@ def _en_forms() -> list[Form]:
             "Meal order #1024 was late",
         ),
         *_code_forms("en"),
+        Form(
+            "quoted-title",
+            "en",
+            Kind.NAME,
+            _QUOTED,
+            "A title in quotes, in title case: its numbers are part of the title.",
+            "MCDF established the “June 4th Orphan Education Fund”",
+            wraps=True,
+            when=lambda m: _title_cased(m.group("t")),
+        ),
     ]
+
+
+_QUOTED = regex.compile(r"[“\"](?P<t>[^“”\"\n]{2,100})[”\"]")
+_WORD = regex.compile(r"[\p{L}0-9][\p{L}0-9'’&.-]*")
+MAX_TITLE_WORDS = 12
+
+
+def _title_cased(quoted: str) -> bool:
+    """Quoted words in title case, as a title is written ("June 4th Orphan Education
+    Fund"), not a quoted sentence: every word of four letters or more capitalised, at least
+    two of them, and no more than :data:`MAX_TITLE_WORDS` words.
+
+    >>> _title_cased("June 4th Orphan Education Fund"), _title_cased("This is COVID-19, folks!")
+    (True, False)
+    """
+    words = _WORD.findall(quoted)
+    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    return (
+        len(words) <= MAX_TITLE_WORDS
+        and len(long_words) >= 2
+        and all(w[0].isupper() for w in long_words)
+    )
 
 
 FORMS: dict[str, list[Form]] = {"zh": _zh_forms(), "en": _en_forms()}
@@ -395,11 +456,13 @@ FORMS: dict[str, list[Form]] = {"zh": _zh_forms(), "en": _en_forms()}
 class Found(NamedTuple):
     """What the forms find in one text (offsets into the text): names and codes, the spans
     of the forms that read them (where a reader's figure is dropped), all spans the
-    readers leave alone (those and set phrases)."""
+    readers leave alone (those and set phrases), and the spans whose reader figures
+    become names."""
 
     figures: tuple[Figure, ...]
     claims: tuple[tuple[int, int], ...]
     shields: tuple[tuple[int, int], ...]
+    wraps: tuple[tuple[int, int], ...]
 
 
 def shielded(text: str, lang: str) -> list[tuple[int, int]]:
@@ -416,15 +479,19 @@ def read(text: str, lang: str) -> list[Figure]:
 
 @functools.lru_cache(maxsize=64)
 def find(text: str, lang: str) -> Found:
-    """Names, codes and set phrases of ``text``, each form in turn."""
+    """Names, codes, set phrases and wrapped spans of ``text``, each form in turn."""
     view = simplified(text) if lang == "zh" else text
     taken = Occupied()
     figures: list[Figure] = []
     claims: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
+    wraps: list[tuple[int, int]] = []
     for form in FORMS.get(lang, ()):
         for match in form.pattern.finditer(view):
-            if taken.overlaps(*match.span()):
+            if taken.overlaps(*match.span()) or (form.when and not form.when(match)):
+                continue
+            if form.wraps:
+                wraps.append(match.span())
                 continue
             taken.add(*match.span())
             if form.kind is None:
@@ -436,7 +503,7 @@ def find(text: str, lang: str) -> Found:
     figures.sort(key=lambda f: f.start)
     claims += [(f.start, f.end) for f in figures]
     shields = sorted({*claims, *words})
-    return Found(tuple(figures), tuple(sorted(set(claims))), tuple(shields))
+    return Found(tuple(figures), tuple(sorted(set(claims))), tuple(shields), tuple(wraps))
 
 
 def _whole_code(match: regex.Match[str]) -> Number:
@@ -458,20 +525,22 @@ def _figure(text: str, lang: str, kind: Kind, number: Number) -> Figure:
 def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> list[Figure]:
     """The readers' ``figures`` of ``text`` (offsets ``base`` + positions) as names and
     codes make them: a figure where a form read a name or a code is dropped (十九大 is a
-    name, not an ordinal), and the names and codes found
+    name, not an ordinal), one inside a title becomes a name, and the names and codes found
     here are added, with Latin tokens holding digits that no reader took (5G, "G20").
 
     >>> from bitext.figures import extract
-    >>> [(f.text, f.kind.value) for f in extract("学习十九大精神", "zh")]
-    [('十九大', 'name')]
+    >>> [(f.text, f.kind.value) for f in extract("导演执导过《十月围城》", "zh")]
+    [('十月', 'name')]
     """
     found = find(text, lang)
-    claims = Occupied(found.claims)
+    claims, wraps = Occupied(found.claims), Occupied(found.wraps)
     kept: list[Figure] = []
     for figure in figures:
         start, end = figure.start - base, figure.end - base
         if claims.overlaps(start, end):
             continue
+        if wraps.overlaps(start, end) and not figure.soft:
+            figure = figure._replace(kind=Kind.NAME)  # soft ones ("Double") stay soft
         kept.append(figure)
     added = [f._replace(start=f.start + base, end=f.end + base) for f in found.figures]
     taken = Occupied([*((f.start - base, f.end - base) for f in kept), *found.shields])
