@@ -5,11 +5,11 @@ number gets one of two kinds (:class:`bitext.model.Kind`):
 
 ``name``
     a number inside a name, a title, an event named by its date, a road or an idiom:
-    十四五, 七国集团, 《拆弹专家2》, "G20", the title “June 4th Orphan Education Fund”. Its ``value``
-    is the number it spells. It is compared only where both sides spell it: the same
-    number agrees, another one is a ``figure-value`` (十四五 → "15th Five-Year Plan"); a
-    name whose number the other side leaves out ("Singles' Day", "Shock Wave") is no
-    finding.
+    十四五, 七国集团, 《拆弹专家2》, 六一 (June 1), "G20", the title “June 4th Orphan Education Fund”.
+    Its ``value`` is the number it spells. It is compared only where both sides spell
+    it: the same number agrees, another one is a ``figure-value`` (十四五 → "15th Five-Year
+    Plan"); a name whose number the other side leaves out ("Singles' Day", "Shock Wave")
+    is no finding.
 ``code``
     an identifier written with digits: model codes (B-52, LP700-4, "Boeing 737", Porsche
     911 in Chinese text), telephone numbers (415-575-4444), stock codes (000651). Its
@@ -39,7 +39,8 @@ compare is :func:`bitext.figures.compare.relate`'s; what is reported is
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -155,6 +156,15 @@ def _dotted_date(match: regex.Match[str]) -> list[Number]:
     return [(match.start(), match.end(), value, code_digits(text))]
 
 
+def _double(match: regex.Match[str]) -> list[Number]:
+    """双十一 is the 11th of the 11th month: two numbers, each spelt by the same 十一."""
+    value = numeral_value(match.group("n"))
+    return [(match.start(), match.end(), value, _digits_of(value))] * 2
+
+
+_DIGIT_RUN = regex.compile(r"[0-9０-９]+(?:[-－][0-9０-９]+)*")
+
+
 def code_digits(text: str) -> str:
     """The exact digit string of a code: separators dropped, leading zeros kept.
 
@@ -166,11 +176,25 @@ def code_digits(text: str) -> str:
 
 # --- the forms ------------------------------------------------------------------
 
+_HAN_NUMERAL = "一二三四五六七八九十"
+_MONTH = r"[一二三四五六七八九]"
+_DAY = r"[一二三][〇一二三四五六七八九]|[一二三四五六七八九卅]"
+"""A day named with its month is said digit by digit (九一八, 六一; 五卅 is the 30th):
+六十五 is sixty-five, not 15 June."""
+_EVENT_PAIR_TEXT = rf"(?P<m>{_MONTH})\s?[·・]?\s?(?P<d>{_DAY})|(?P<m>十)(?P<d>一)"
+"""A month and a day said digit by digit (九一八); of October only 十一, National Day:
+十四 is fourteen."""
+_EVENT_AFTER = (
+    r"档|节(?![目省约能点奏日])|妇女节|儿童节|劳动节|青年节|建军节|国庆节|购物节|假期|假日|长假|黄金周|"
+    r"期间|前夕|当天|当日|当年|晚会|活动|大楼|勋章|运动|事件|事变|惨案|起义|讲话|建党|大促|促销"
+)
+"""What makes two Chinese numerals a day named by its date: 五一档, 六一儿童节, 九一八事变."""
+
 _ZH_WORDS = (
     r"一对一|一带一路|万众|百花|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
     r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万(?=[不别要记注小])|万物|百货|"
     r"一下|一点(?![零〇一二三四五六七八九])|一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|"
-    r"两岸|双方|一国两制|四个全面|五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|一时间|一时|同一时间|两个一百年|"
+    r"两岸|双方|一国两制|四个全面|零距离|零容忍|一条龙|一揽子|一站式|一时间|一时|同一时间|两个一百年|"
     r"(?<![几数百千万])[几数百千万]+十?年一遇"
 )
 """Words built with a numeral that state no number (一些 "some", 统一 "unify", 十分 "very",
@@ -284,15 +308,28 @@ def _zh_forms() -> list[Form]:
             read=_whole,
         ),
         Form(
+            "double-date",
+            "zh",
+            Kind.NAME,
+            regex.compile(r"双(?P<n>十一|十二)"),
+            "A shopping day named by its doubled date: 双十一 is 11 November.",
+            "双十一购物节",
+            read=_double,
+        ),
+        Form(
             "event-date",
             "zh",
             Kind.NAME,
             regex.compile(
-                r"(?<![一二三四五六七八九十])(?P<m>八|五|七|六|十)(?P<d>一)"
-                r"(?=大楼|建军节|劳动节|儿童节|国庆|南昌起义|勋章|体育|假期|黄金周)"
+                rf"(?<![{_HAN_NUMERAL}百千万亿两第])(?:(?P<m>{_MONTH})\s?[·・]?\s?(?P<d>{_DAY})|(?P<m>十)(?P<d>一))"
+                rf"(?![{_HAN_NUMERAL}百千万亿两点])"
+                rf"(?:(?=\s*(?:{_EVENT_AFTER}))|(?<=(?:《[^》\n]{{0,20}}|庆|庆祝|欢度|纪念)"
+                rf"(?:{_EVENT_PAIR_TEXT}))|(?<=[“\"「](?:{_EVENT_PAIR_TEXT}))(?=[”\"」]))"
             ),
-            "A day named by its date: 八一大楼, 五一劳动节 (8 月 1 日, 5 月 1 日).",
-            "五一劳动节假期",
+            "A day named by its date: 五一 (1 May), 六一 (1 June), 九一八 (18 September), when an "
+            "event word follows, a celebrating verb precedes, it stands alone in quotes (“六一”) "
+            "or in a title (《六四孤儿教育基金》).",
+            "五一档票房冠军",
             read=_groups,
         ),
         Form(
@@ -500,6 +537,8 @@ def find(text: str, lang: str) -> Found:
             numbers = form.read(match) if form.read else [_whole_code(match)]
             figures += [_figure(text, lang, form.kind, number) for number in numbers]
             claims.append(match.span())
+    if lang == "zh":
+        figures += _repeated_events(view, text, figures, taken)
     figures.sort(key=lambda f: f.start)
     claims += [(f.start, f.end) for f in figures]
     shields = sorted({*claims, *words})
@@ -517,6 +556,39 @@ def _figure(text: str, lang: str, kind: Kind, number: Number) -> Figure:
     return Figure(
         start=start, end=end, text=text[start:end], lang=lang, value=value, kind=kind, digits=digits
     )
+
+
+def _repeated_events(
+    view: str, text: str, figures: Sequence[Figure], taken: Occupied
+) -> list[Figure]:
+    """A day named by its date, said again in the same text without the word that made it
+    one, is the same name: 《六四孤儿教育基金》… 所有六四孤儿."""
+    events = {
+        view[f.start : g.end]
+        for f, g in itertools.pairwise(figures)
+        if f.kind == g.kind == Kind.NAME
+        and f.end == g.start
+        and _is_event_pair(view[f.start : g.end])
+    }
+    found: list[Figure] = []
+    for event in events:
+        for match in regex.finditer(
+            rf"(?<![{_HAN_NUMERAL}]){regex.escape(event)}(?![{_HAN_NUMERAL}])", view
+        ):
+            if taken.overlaps(*match.span()):
+                continue
+            again = _EVENT_PAIR.fullmatch(view, *match.span())
+            if again is not None:
+                found += [_figure(text, "zh", Kind.NAME, n) for n in _groups(again)]
+                taken.add(*match.span())
+    return found
+
+
+_EVENT_PAIR = regex.compile(_EVENT_PAIR_TEXT)
+
+
+def _is_event_pair(token: str) -> bool:
+    return _EVENT_PAIR.fullmatch(token) is not None
 
 
 # --- the pass over the readers' output ------------------------------------------
