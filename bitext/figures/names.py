@@ -5,11 +5,11 @@ number gets one of two kinds (:class:`bitext.model.Kind`):
 
 ``name``
     a number inside a name, a title, an event named by its date, a road or an idiom:
-    十四五, 七国集团, 《拆弹专家2》, 六一 (June 1), "G20", the title “June 4th Orphan Education Fund”.
-    Its ``value`` is the number it spells. It is compared only where both sides spell
-    it: the same number agrees, another one is a ``figure-value`` (十四五 → "15th Five-Year
-    Plan"); a name whose number the other side leaves out ("Singles' Day", "Shock Wave")
-    is no finding.
+    十四五, 七国集团, 《拆弹专家2》, 六一 (June 1), 北一路, "G20", the title “June 4th Orphan Education
+    Fund”. Its ``value`` is the number it spells. It is compared only where both sides
+    spell it: the same number agrees, another one is a ``figure-value`` (十四五 → "15th
+    Five-Year Plan"); a name whose number the other side leaves out ("Singles' Day",
+    "Shock Wave") is no finding.
 ``code``
     an identifier written with digits: model codes (B-52, LP700-4, "Boeing 737", Porsche
     911 in Chinese text), telephone numbers (415-575-4444), stock codes (000651). Its
@@ -306,6 +306,18 @@ def _zh_forms() -> list[Form]:
             "A rocket, spacecraft or satellite named by its number: 嫦娥五号 is Chang'e-5.",
             "嫦娥五号探测器",
             read=_whole,
+        ),
+        Form(
+            "road",
+            "zh",
+            Kind.NAME,
+            regex.compile(
+                r"(?<=[东西南北中经纬])(?P<n>[一二三四五六七八九十]{1,3})(?=路|街|巷|大道|马路)"
+                r"|(?P<n>[二三四五六七])环(?=路|线|内|外|以内|以外|沿线|上|[，。、；：,;\s]|$)"
+            ),
+            "A road named by its number: 北一路 is North 1st Road, 三环 the Third Ring Road.",
+            "高铁北一路555号",
+            read=_groups,
         ),
         Form(
             "double-date",
