@@ -5,11 +5,11 @@ number gets one of two kinds (:class:`bitext.model.Kind`):
 
 ``name``
     a number inside a name, a title, an event named by its date, a road or an idiom:
-    十四五, 七国集团, 《拆弹专家2》, 六一 (June 1), 北一路, "G20", the title “June 4th Orphan Education
-    Fund”. Its ``value`` is the number it spells. It is compared only where both sides
-    spell it: the same number agrees, another one is a ``figure-value`` (十四五 → "15th
-    Five-Year Plan"); a name whose number the other side leaves out ("Singles' Day",
-    "Shock Wave") is no finding.
+    十四五, 七国集团, 《拆弹专家2》, 六一 (June 1), 北一路, 事半功倍, "G20", the title “June 4th Orphan
+    Education Fund”. Its ``value`` is the number it spells. It is compared only where
+    both sides spell it: the same number agrees, another one is a ``figure-value`` (十四五
+    → "15th Five-Year Plan"); a name whose number the other side leaves out ("Singles'
+    Day", "Shock Wave") is no finding.
 ``code``
     an identifier written with digits: model codes (B-52, LP700-4, "Boeing 737", Porsche
     911 in Chinese text), telephone numbers (415-575-4444), stock codes (000651). Its
@@ -149,6 +149,11 @@ def _each_numeral(match: regex.Match[str]) -> list[Number]:
     ]
 
 
+def _fifty(match: regex.Match[str]) -> list[Number]:
+    """五毛 spells 50 (cents): "fifty-cent"."""
+    return [(match.start(), match.end(), Decimal(50), "50")]
+
+
 def _dotted_date(match: regex.Match[str]) -> list[Number]:
     """8·11 is written "8.11" in English: the number 8.11."""
     text = match.group("n")
@@ -195,14 +200,17 @@ _ZH_WORDS = (
     r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万(?=[不别要记注小])|万物|百货|"
     r"一下|一点(?![零〇一二三四五六七八九])|一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|"
     r"两岸|双方|一国两制|四个全面|零距离|零容忍|一条龙|一揽子|一站式|一时间|一时|同一时间|两个一百年|"
-    r"(?<![几数百千万])[几数百千万]+十?年一遇"
+    r"[一二三多]元(?=论|化)|(?<![几数百千万])[几数百千万]+十?年一遇"
 )
 """Words built with a numeral that state no number (一些 "some", 统一 "unify", 十分 "very",
-百年一遇 "once in a century"). (?<!…): a run of 万 is scanned once."""
+一元论 "monism", 百年一遇 "once in a century"). (?<!…): a run of 万 is scanned once."""
 
 _ZH_IDIOMS = (
-    "千方百计|十全十美|九死一生|一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|"
-    "千家万户|万无一失|一年四季|有朝一日"
+    "事半功倍|千方百计|十全十美|九死一生|一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|"
+    "千家万户|万无一失|一年四季|有朝一日|万众一心|一举两得|一石二鸟|三番五次|三言两语|千军万马|千辛万苦|"
+    "千言万语|千变万化|千差万别|千丝万缕|万紫千红|百发百中|百战百胜|千篇一律|五花八门|五颜六色|七嘴八舌|"
+    "十拿九稳|一干二净|一清二楚|接二连三|丢三落四|一日千里|一落千丈|一本万利|九牛一毛|百花齐放|百家争鸣|"
+    "千钧一发|一诺千金|一刻千金|千载难逢|半途而废|事倍功半"
 )
 """Idioms whose numerals a translation may keep word for word (事半功倍 → "half the work,
 double the results", 千家万户 → "thousands of households") or leave out."""
@@ -255,7 +263,7 @@ def _zh_forms() -> list[Form]:
             Kind.NAME,
             regex.compile(_ZH_IDIOMS),
             "An idiom: its numerals are figures of speech.",
-            "他们千方百计地想办法",
+            "有可能达到事半功倍的效果",
             read=_each_numeral,
         ),
         Form(
@@ -343,6 +351,15 @@ def _zh_forms() -> list[Form]:
             "or in a title (《六四孤儿教育基金》).",
             "五一档票房冠军",
             read=_groups,
+        ),
+        Form(
+            "fifty-cent",
+            "zh",
+            Kind.NAME,
+            regex.compile(r"五毛(?![钱])"),
+            '五毛, the "fifty-cent" paid commenters: a name that spells 50 (cents).',
+            "当反贼骂你五毛",
+            read=_fifty,
         ),
         Form(
             "event-label",
