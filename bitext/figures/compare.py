@@ -185,7 +185,7 @@ def _relate_named(zh: Figure, en: Figure) -> Relation | None:
     quantities.
 
     A code agrees with a code of the same digits, or with a figure the other side writes
-    as the code is ("4K" read as 4,000 for 4K). Another
+    as the code is (110 for the service number 110, "4K" read as 4,000 for 4K). Another
     code under the same letters is a wrong one (COVID-1 → "COVID-1000"); a code relates to nothing else ("Boeing 737" is no 737 名).
 
     A name agrees with a name, a plain number or a figure of its own unit of the same
@@ -198,7 +198,9 @@ def _relate_named(zh: Figure, en: Figure) -> Relation | None:
         if zh.kind == en.kind:
             return _relate_codes(zh, en)
         code, other = (zh, en) if zh.kind == Kind.CODE else (en, zh)
-        return Relation(RelationName.SAME, NAMED_COST) if names.spells(code, other) else None
+        if names.spells(code, other):
+            return Relation(RelationName.SAME, NAMED_COST)
+        return _long_code_miswritten(code, other)
     name, other = (zh, en) if zh.kind == Kind.NAME else (en, zh)
     fits = other.kind == Kind.NAME or names.plain(other) or other.unit == name.unit
     if (zh.value, zh.high) == (en.value, en.high) and fits:
@@ -237,6 +239,24 @@ def _names_too(other: Figure, name: Figure) -> bool:
 def _width(value: Decimal) -> int:
     """How many digits a number is written with: 20 has two."""
     return len(format(value.normalize(), "f"))
+
+
+LONG_CODE_LIKENESS = 0.75
+"""How alike the digits of a long code and of a number written in its place must be for
+the number to be the code written wrong."""
+
+
+def _long_code_miswritten(code: Figure, other: Figure) -> Relation | None:
+    """A long code the other side writes as a number with other digits: the ISBN
+    9787512415812 → "97,875,124,158,120". (Both have :data:`names.LONG_CODE` digits or
+    more; shorter numbers beside a code are quantities of their own.)"""
+    written = names.code_digits(other.text)
+    if min(len(code.digits), len(written)) < names.LONG_CODE or not names.plain(other):
+        return None
+    similarity = _digit_similarity(code.digits, written)
+    return (
+        Relation(RelationName.VALUE, 3.0 - similarity) if similarity >= LONG_CODE_LIKENESS else None
+    )
 
 
 def _relate_codes(zh: Figure, en: Figure) -> Relation | None:

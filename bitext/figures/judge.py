@@ -285,7 +285,8 @@ def _extra(
         return None
     if en.start in cut_figures:
         return _lost_in_cut(en, make)
-    if names.in_code(en, view.text[slice(*view.pair.zh_range)]):  # type: ignore[misc]
+    zh_codes = [m.zh for m in view.matches if m.zh is not None and m.zh.kind == Kind.CODE]
+    if names.in_code(en, view.text[slice(*view.pair.zh_range)], zh_codes):  # type: ignore[misc]
         return None  # "737 Classic" for 737Classic
     if en.start in context_dates:
         what = "an edition" if en.kind == Kind.ORDINAL else "a date"

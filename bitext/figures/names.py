@@ -11,13 +11,14 @@ number gets one of two kinds (:class:`bitext.model.Kind`):
     → "15th Five-Year Plan"); a name whose number the other side leaves out ("Singles'
     Day", "Shock Wave") is no finding.
 ``code``
-    an identifier written with digits: model codes (B-52, LP700-4, "Boeing 737", Porsche
-    911 in Chinese text), telephone numbers (415-575-4444), stock codes (000651). Its
-    ``digits`` are its exact digit string; it is not a value ("010-65123456" is not 10).
-    The same digits on both sides agree; other digits under the same letters (COVID-1 →
-    "COVID-1000") are a ``figure-value``; a code whose letters stay on the other side
-    without its digits (CMV-22 → "CMV-") is ``figure-missing``; a code the other side
-    leaves out or writes in words is no finding.
+    an identifier written with digits: model and standard codes (B-52, LP700-4, "Boeing
+    737", Porsche 911 in Chinese text, GB/T 2260-2007), telephone and service numbers
+    (0871-6512345, 110), ISBN, stock and policy numbers. Its ``digits`` are its exact
+    digit string; it is not a value ("010-65123456" is not 10). The same digits on both
+    sides agree; other digits under the same letters (COVID-1 → "COVID-1000") are a
+    ``figure-value``; a code whose letters stay on the other side without its digits
+    (CMV-22 → "CMV-") is ``figure-missing``; a code the other side leaves out or writes
+    in words is no finding.
 
 Neither ever pairs with a quantity: "Boeing 737" is no 737 名. Set phrases whose numerals
 state nothing (一些, 统一, "one of", "no one") get no figure.
@@ -170,6 +171,15 @@ def _double(match: regex.Match[str]) -> list[Number]:
 _DIGIT_RUN = regex.compile(r"[0-9０-９]+(?:[-－][0-9０-９]+)*")
 
 
+def _each_code(match: regex.Match[str]) -> list[Number]:
+    """Every run of digits in the match's ``codes`` group is one code: 尾号比如6666，8888."""
+    start = match.start("codes")
+    return [
+        (start + m.start(), start + m.end(), Decimal(0), code_digits(m.group()))
+        for m in _DIGIT_RUN.finditer(match.group("codes"))
+    ]
+
+
 def code_digits(text: str) -> str:
     """The exact digit string of a code: separators dropped, leading zeros kept.
 
@@ -231,6 +241,10 @@ _CURRENCY_LETTERS = (
     "(?:" + "|".join(c for c in longest_first(spellings("en_prefix")) if c.isalpha()) + ")"
 )
 """Currency codes before digits make an amount ("RUB6-7 million"), not a code."""
+
+_STANDARD_BODIES = (
+    r"GB|GB/T|GB/Z|ISO|IEC|EN|ASTM|DIN|JIS|ANSI|IEEE|JGJ|JTG|HJ|YY|QB|SN|NB|DL|SL|CJJ|TB|DB\d{2}"
+)
 
 
 def _zh_forms() -> list[Form]:
@@ -382,6 +396,32 @@ def _zh_forms() -> list[Form]:
             "LP700-4, Su-27).",
             "以及B-2 和B-52 等可携带核弹头的轰炸机",
         ),
+        Form(
+            "emergency",
+            "zh",
+            Kind.CODE,
+            regex.compile(
+                r"(?<![0-9])(?:110|119|120|122|12345|12315|12320|12306|12348|12369|12358)(?![0-9])"
+                r"(?=\s*(?:报警|接警|指挥|急救|热线|接到|电话|求助|平台|服务|中心|投诉|举报|出警))"
+                r"|(?<=(?:拨打|致电|拨通|拨)\s?)[0-9]{3,5}(?![0-9])"
+            ),
+            "A service number (110 the police, 120 the ambulance, 12345 the city hotline).",
+            "阿荣旗公安局110接到报警",
+        ),
+        Form(
+            "labelled-code",
+            "zh",
+            Kind.CODE,
+            regex.compile(
+                r"(?:电话|热线|手机|传真|邮编|邮政编码|编号|型号|代码|尾号|车牌号?|工号|学号|账号|帐号|"
+                r"订单号|单号|保单号|文号|证书号|注册号|身份证号|货号|批号|房号|QQ号?|微信号)[号码]?"
+                r"(?:是|为|：|:|\s|比如|如|例如|即){0,3}"
+                r"(?P<codes>[0-9]+(?:[-－][0-9]+)*(?:\s?[，,、及和或]\s?[0-9]+(?:[-－][0-9]+)*)*)(?![0-9.])"
+            ),
+            "A number a word names as a code: a telephone, postcode, serial or policy number.",
+            "保单尾号比如6666，8888这种特殊保单号段",
+            read=_each_code,
+        ),
     ]
 
 
@@ -389,20 +429,43 @@ def _code_forms(lang: str) -> list[Form]:
     """Codes written the same way in both languages."""
     return [
         Form(
+            "standard",
+            lang,
+            Kind.CODE,
+            regex.compile(
+                rf"(?<![A-Za-z])(?:{_STANDARD_BODIES})\s?[0-9]+(?:\.[0-9]+)*(?:[-—–:][0-9]{{2,4}})?"
+                r"|ISBN[:：\s]*[0-9][0-9-]{8,16}[0-9Xx]"
+            ),
+            "A standard or a book number: GB/T 2260-2007, ISO 9001:2015, ISBN 978-7-5124-1581-2.",
+            "执行GB/T 2260-2007标准",
+        ),
+        Form(
+            "stock",
+            lang,
+            Kind.CODE,
+            regex.compile(r"(?<![0-9])[0-9]{4,6}\.(?:SH|SZ|HK|SS)\b"),
+            "A stock code with its exchange: 600606.SH.",
+            "绿地控股（600606.SH）",
+        ),
+        Form(
             "phone",
             lang,
             Kind.CODE,
             _PHONES[lang],
-            "A telephone number: 0871-651-2345, 415-575-4444.",
+            "A telephone number: 0871-6512345, 415-575-4444.",
             _PHONE_EXAMPLES[lang],
         ),
         Form(
-            "ip",
+            "dotted",
             lang,
             Kind.CODE,
-            regex.compile(r"(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9.])"),
-            "An IP address: 192.168.1.1.",
-            "服务器地址192.168.1.1" if lang == "zh" else "the server at 192.168.1.1",
+            regex.compile(
+                r"(?<![0-9.])[0-9]{1,4}(?:\.[0-9]{1,4}){3,}(?:/[0-9]{1,4}(?:\.[0-9]{1,4})+)*(?![0-9])"
+                r"|(?<![0-9.])[0-9]{1,4}(?:\.\s?[0-9]{1,4}){4,}(?:/[0-9]{1,4}(?:\.\s?[0-9]{1,4})+)*(?![0-9])"
+            ),
+            "Four or more groups of digits joined by dots: a model number or an address "
+            "(424.10.0.20.02.002, 192.168.1.1); a translation may space them out.",
+            "石英女表424.10.0.20.02.002/27.60.55.001",
         ),
         Form(
             "leading-zeros",
@@ -418,10 +481,15 @@ def _code_forms(lang: str) -> list[Form]:
 
 
 _PHONES = {
-    "zh": regex.compile(r"(?<![0-9])[0-9]{3,4}[-－][0-9]{3,4}[-－][0-9]{3,4}(?![0-9])"),
-    "en": regex.compile(r"\(?\b[0-9]{3}\)?[\s.-][0-9]{3,4}[\s.-][0-9]{4}\b"),
+    "zh": regex.compile(
+        r"(?<![0-9])[0-9]{3,4}[-－][0-9]{3,4}[-－][0-9]{3,4}(?![0-9])"
+        r"|(?<![0-9])[(（]?0[0-9]{2,3}[)）]?[-－][0-9]{7,8}(?![0-9])"
+    ),
+    "en": regex.compile(
+        r"\(?\b[0-9]{3}\)?[\s.-][0-9]{3,4}[\s.-][0-9]{4}\b|\b0[0-9]{2,3}-[0-9]{7,8}\b"
+    ),
 }
-_PHONE_EXAMPLES = {"zh": "咨询电话0871-651-2345", "en": "call 415-575-4444 for tickets"}
+_PHONE_EXAMPLES = {"zh": "咨询电话0871-6512345", "en": "call 415-575-4444 for tickets"}
 
 
 def _en_forms() -> list[Form]:
@@ -626,8 +694,9 @@ def _is_event_pair(token: str) -> bool:
 def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> list[Figure]:
     """The readers' ``figures`` of ``text`` (offsets ``base`` + positions) as names and
     codes make them: a figure where a form read a name or a code is dropped (十九大 is a
-    name, not an ordinal), one inside a title becomes a name, and the names and codes found
-    here are added, with Latin tokens holding digits that no reader took (5G, "G20").
+    name, not an ordinal), one inside a title becomes a name, a bare count of eleven digits
+    or more becomes a code (:func:`_long_code`), and the names and codes found here are
+    added, with Latin tokens holding digits that no reader took (5G, "G20").
 
     >>> from bitext.figures import extract
     >>> [(f.text, f.kind.value) for f in extract("导演执导过《十月围城》", "zh")]
@@ -640,7 +709,9 @@ def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> lis
         start, end = figure.start - base, figure.end - base
         if claims.overlaps(start, end):
             continue
-        if wraps.overlaps(start, end) and not figure.soft:
+        if _long_code(figure):
+            figure = figure._replace(kind=Kind.CODE, digits=code_digits(figure.text))
+        elif wraps.overlaps(start, end) and not figure.soft:
             figure = figure._replace(kind=Kind.NAME)  # soft ones ("Double") stay soft
         kept.append(figure)
     added = [f._replace(start=f.start + base, end=f.end + base) for f in found.figures]
@@ -650,6 +721,24 @@ def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> lis
         for f in _leftover_codes(text, lang, taken)
     ]
     return sorted([*kept, *added], key=lambda f: f.start)
+
+
+LONG_CODE = 11
+"""Digits in a row that make a code, not an amount: a mobile number has 11, an ISBN 13,
+an ID number 18. Amounts that large are written with 万/亿 or separators."""
+
+
+def _long_code(figure: Figure) -> bool:
+    """A bare count of :data:`LONG_CODE` digits or more: 9787512415812 is an ISBN. (A
+    figure with a unit, 9999…元, stays an amount.)"""
+    digits = figure.text.strip().translate(FULL_WIDTH_DIGITS)
+    return (
+        figure.kind == Kind.COUNT
+        and figure.unit is None
+        and figure.high is None
+        and len(digits) >= LONG_CODE
+        and digits.isdigit()
+    )
 
 
 _LEFTOVER = {
@@ -694,14 +783,24 @@ def code_key(figure: Figure) -> str:
 
 def spells(code: Figure, other: Figure) -> bool:
     """``other``, a figure of the readers, is written as ``code`` is: the same text ("4K"
-    read as 4,000 for the code 4K), or a plain number with the code's digits ("911" for
-    Porsche 911). A quantity with a unit or a Chinese measure word never is
+    read as 4,000 for the code 4K), a plain number with the code's digits (110 for the
+    service number 110; "911" for Porsche 911), or a Chinese rank of its number (Ⅱ级 for
+    "L2", 2型 for "Type 2"). A quantity with a unit or a Chinese measure word never is
     ("737 名" is no Boeing 737)."""
     if other.text.strip().lower() == code.text.strip().lower():
         return True
     if other.kind == Kind.NAME:  # 七国集团 for "G7": a name spelt in Chinese numerals
         return _digits_of(other.value) == code.digits
-    return plain(other) and code_digits(other.text) == code.digits
+    if not (plain(other) or _rank(other)):
+        return False
+    written = code_digits(other.text)
+    if not written and other.lang == "zh":  # Ⅱ级 for "L2": a rank spelt without digits
+        written = _digits_of(other.value)
+    if written == code.digits:
+        return True
+    # One end of a range, whose text holds both: "6666 and 8888" for the codes 6666, 8888.
+    alone = regex.search(rf"(?<![0-9]){regex.escape(code.digits)}(?![0-9])", other.text)
+    return alone is not None and _digits_of(other.value) == code.digits
 
 
 def plain(figure: Figure) -> bool:
@@ -712,6 +811,16 @@ def plain(figure: Figure) -> bool:
     if figure.lang != "zh" or figure.kind != Kind.COUNT:
         return True
     return _CLASSIFIED.search(figure.text) is None
+
+
+_RANK = regex.compile(r"^[\s0-9０-９零〇一二两三四五六七八九十ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX]+\s*[级型号类期代版]$")
+
+
+def _rank(figure: Figure) -> bool:
+    """A Chinese count of a rank or a type, which codes name too: Ⅱ级, 2型, 5号."""
+    return (
+        figure.lang == "zh" and figure.kind == Kind.COUNT and _RANK.match(figure.text) is not None
+    )
 
 
 _QUANTITIES = frozenset({Kind.MONEY, Kind.MEASURE, Kind.PERCENT, Kind.PP})
@@ -732,18 +841,31 @@ def stub(code: Figure, other_text: str) -> str | None:
     return left.group() if left else None
 
 
-def in_code(figure: Figure, other_text: str) -> bool:
-    """A number of one side that the other writes inside a code, glued to its letters (卡-52
-    and "Ka-52", 737Classic and "737 Classic").
+def in_code(figure: Figure, other_text: str, codes: Iterable[Figure] = ()) -> bool:
+    """A number of one side that the other writes inside a code: glued to its letters (卡-52
+    and "Ka-52", 737Classic and "737 Classic"), or a piece of one of ``codes`` that the
+    text split at its dots ("424.10. 0.20. 02.002/27.60. 55.001", whose sentences a
+    translation's full stops cut, for 424.10.0.20.02.002/27.60.55.001).
 
     >>> from bitext.figures import extract
     >>> in_code(extract("卡-52直升机", "zh")[0], "a Ka-52 helicopter")
     True
+    >>> code = extract("石英女表424.10.0.20.02.002/27.60.55.001", "zh")[0]
+    >>> [(f.text, in_code(f, "", [code])) for f in extract("Watch 424.10. 0.20", "en")]
+    [('424.10', True), ('0.20', True)]
     """
     if figure.kind == Kind.COUNT and figure.unit is None and figure.text.isdigit():
         glued = rf"(?:[A-Za-z]-?{figure.text}(?![0-9])|(?<![0-9]){figure.text}[A-Za-z])"
-        return regex.search(glued, other_text) is not None
-    return False
+        if regex.search(glued, other_text) is not None:
+            return True
+    digits = code_digits(figure.text)
+    if len(digits) < MIN_PIECE or not regex.search(r"[0-9][.．/-][0-9]", figure.text):
+        return False
+    return any(len(code.digits) >= LONG_CODE and digits in code.digits for code in codes)
+
+
+MIN_PIECE = 3
+"""Digits a piece of a split code keeps: "0.20" is one, "1.5" could be anything."""
 
 
 def corrected(code: Figure, wrong: Figure) -> str | None:
