@@ -222,7 +222,12 @@ after it ends no sentence."""
 
 def _list_marker(text: str, start: int, end: int) -> int | None:
     """Where a list item's number ending at ``end`` starts, if one does: at the start of
-    the run, or after what :data:`_LIST_MARKER` allows before it."""
+    the run, or after what :data:`_LIST_MARKER` allows before it.
+
+    >>> t = "2.非产品质量问题，需要退换货。 2000. If you need to exchange it, contact us."
+    >>> [t[s.start : s.end] for s in segment(t)]
+    ['2.非产品质量问题，需要退换货。', '2000. If you need to exchange it, contact us.']
+    """
     at_start = _LIST_MARKER_ALONE.fullmatch(text, start, end)
     if at_start is not None:
         return start
@@ -230,7 +235,10 @@ def _list_marker(text: str, start: int, end: int) -> int | None:
     return marker.start() if marker is not None else None
 
 
-_LIST_MARKER_ALONE = regex.compile(r"\s*\(?[0-9]{1,2}\s?[.)]")
+_LIST_MARKER_ALONE = regex.compile(r"\s*\(?[0-9]{0,4}\s?[.)]")
+"""What opens an English run before its first sentence is a list item's number, whatever
+its digits ("2000. If you need…", a marker written wrong), or the dot a dropped number left
+(". Exchange or return…"): nothing at the start of a run is a sentence by itself."""
 
 
 def unpunctuated_boundaries(text: str, start: int, end: int) -> list[int]:

@@ -186,7 +186,8 @@ def _relate_named(zh: Figure, en: Figure) -> Relation | None:
 
     A code agrees with a code of the same digits, or with a figure the other side writes
     as the code is (110 for the service number 110, "4K" read as 4,000 for 4K). Another
-    code under the same letters is a wrong one (COVID-1 → "COVID-1000"); a code relates to nothing else ("Boeing 737" is no 737 名).
+    code under the same letters is a wrong one (COVID-1 → "COVID-1000", list item 2. →
+    "2000."); a code relates to nothing else ("Boeing 737" is no 737 名).
 
     A name agrees with a name, a plain number or a figure of its own unit of the same
     value (《拆弹专家2》 and "Shock Wave 2", 六一 and "June 1", 十四五 and "the 14th

@@ -13,12 +13,12 @@ number gets one of two kinds (:class:`bitext.model.Kind`):
 ``code``
     an identifier written with digits: model and standard codes (B-52, LP700-4, "Boeing
     737", Porsche 911 in Chinese text, GB/T 2260-2007), telephone and service numbers
-    (0871-6512345, 110), ISBN, stock and policy numbers. Its ``digits`` are its exact
-    digit string; it is not a value ("010-65123456" is not 10). The same digits on both
-    sides agree; other digits under the same letters (COVID-1 → "COVID-1000") are a
-    ``figure-value``; a code whose letters stay on the other side without its digits
-    (CMV-22 → "CMV-") is ``figure-missing``; a code the other side leaves out or writes
-    in words is no finding.
+    (0871-6512345, 110), ISBN, stock and policy numbers, list markers (1、, "2."). Its
+    ``digits`` are its exact digit string; it is not a value ("010-65123456" is not 10).
+    The same digits on both sides agree; other digits under the same letters (COVID-1 →
+    "COVID-1000") are a ``figure-value``; a code whose letters stay on the other side
+    without its digits (CMV-22 → "CMV-") is ``figure-missing``; a code the other side
+    leaves out or writes in words is no finding.
 
 Neither ever pairs with a quantity: "Boeing 737" is no 737 名. Set phrases whose numerals
 state nothing (一些, 统一, "one of", "no one") get no figure.
@@ -178,6 +178,13 @@ def _each_code(match: regex.Match[str]) -> list[Number]:
         (start + m.start(), start + m.end(), Decimal(0), code_digits(m.group()))
         for m in _DIGIT_RUN.finditer(match.group("codes"))
     ]
+
+
+def _marker(match: regex.Match[str]) -> list[Number]:
+    """A list marker's number: 2. → 2, （一） → 1, ③ → 3."""
+    token = match.group("n")
+    value = Decimal(ord(token) - ord("①") + 1) if "①" <= token <= "⑳" else numeral_value(token)
+    return [(match.start("marker"), match.end("marker"), value, _digits_of(value))]
 
 
 def code_digits(text: str) -> str:
@@ -422,6 +429,22 @@ def _zh_forms() -> list[Form]:
             "保单尾号比如6666，8888这种特殊保单号段",
             read=_each_code,
         ),
+        Form(
+            "list-marker",
+            "zh",
+            Kind.CODE,
+            regex.compile(
+                r"(?:^|(?<=[。；;：\n!?！？]|(?<![0-9])[:]))\s*(?P<marker>"
+                r"(?P<n>[0-9０-９]{1,3})\s?[.．、](?![0-9０-９一二三四五六七八九十])"
+                r"|[（(](?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+                r"|(?P<n>[一二三四五六七八九十]{1,3})、"
+                r"|(?P<n>[①-⑳]))"
+            ),
+            "A list marker at the start of a sentence or after a colon: 1、, 2., （一）, ③. It "
+            "names an item; it counts nothing.",
+            "2.本店有仿品吗？",
+            read=_marker,
+        ),
     ]
 
 
@@ -546,6 +569,17 @@ def _en_forms() -> list[Form]:
         ),
         *_code_forms("en"),
         Form(
+            "list-marker",
+            "en",
+            Kind.CODE,
+            regex.compile(
+                r"(?:^|(?<=[\p{L}\s][:;]\s))\s*(?P<marker>[(\[]?(?P<n>[0-9]{1,4})\s?[.)\]])(?=\s+[\p{L}\"“(\[])"
+            ),
+            'A list marker at the start of a sentence or after a colon: "2. Does the store…".',
+            "2. Does the store have counterfeits?",
+            read=_marker,
+        ),
+        Form(
             "quoted-title",
             "en",
             Kind.NAME,
@@ -579,6 +613,9 @@ def _title_cased(quoted: str) -> bool:
         and all(w[0].isupper() for w in long_words)
     )
 
+
+_LIST_STUB = {"zh": regex.compile(r"^\s*[.．、]"), "en": regex.compile(r"^\s*[.)\]]\s")}
+"""A list marker whose number was dropped leaves its dot: ". Exchange or return…"."""
 
 FORMS: dict[str, list[Form]] = {"zh": _zh_forms(), "en": _en_forms()}
 """Every form, by language, in the order tried: a form takes no number an earlier one took."""
@@ -772,13 +809,26 @@ _CLASSIFIED = regex.compile(r"[^\P{Han}零〇一二两三四五六七八九十�
 def code_key(figure: Figure) -> str:
     """What a code is called apart from its digits, to tell two codes of one thing
     (COVID-19 and COVID-1000) from two different codes (B-52 and F-35C): its letters
-    before the first digit, in upper case.
+    before the first digit, in upper case; "#" for a list marker.
 
     >>> from bitext.figures import extract
     >>> [code_key(f) for f in extract("换代车型LP700-4与Porsche 911", "zh")]
     ['LP', 'PORSCHE']
     """
+    if is_marker(figure):
+        return "#"
     return regex.sub(r"[^\p{L}]", "", _PREFIX.match(figure.text).group()).upper()
+
+
+_MARKER_TEXT = regex.compile(
+    r"^\s*(?:[(\[（](?:[0-9０-９]{1,4}|[一二三四五六七八九十]{1,3})[)\]）]"
+    r"|(?:[0-9０-９]{1,4}|[一二三四五六七八九十]{1,3})\s?[.．、)\]]|[①-⑳])$"
+)
+
+
+def is_marker(figure: Figure) -> bool:
+    """A list marker: 2., 1、, （一）, (3), ③."""
+    return figure.kind == Kind.CODE and _MARKER_TEXT.match(figure.text) is not None
 
 
 def spells(code: Figure, other: Figure) -> bool:
@@ -830,7 +880,11 @@ _SHARES = frozenset({Kind.FRACTION, Kind.MULTIPLE})
 
 def stub(code: Figure, other_text: str) -> str | None:
     """What is left of ``code`` in ``other_text`` when its digits were dropped there: its
-    letters and dash with no digits after them (CMV-22 → "CMV- Osprey")."""
+    letters and dash with no digits after them (CMV-22 → "CMV- Osprey"), or the dot of a
+    list marker opening the text (". Exchange or return…")."""
+    if is_marker(code):
+        left = _LIST_STUB["en" if code.lang == "zh" else "zh"].search(other_text)
+        return left.group().strip() if left else None
     letters = regex.match(r"[\p{Latin}]+[-－]", code.text)
     if letters is None:
         return None
