@@ -62,6 +62,8 @@ _ZH_CLAUSE_START = regex.compile(r"[，,、；;：:。！？!?（(“\"]")
 _CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
 _LEAD_SYMBOLS = regex.compile(r"[^\p{L}]+")
 _TRAILING = regex.compile(r"(?:[!?.:;,…*]|[”’\"'）)】」』》〕］\]“])*")
+_LATIN_TAIL = regex.compile(r"\s*[—–-]\s*(?P<name>[^\n。！？!?.\p{Han}]{1,60}?)[。！？!?]")
+"""A name after a dash that ends the sentence belongs to the Chinese sentence before it."""
 _ATTACHED_NUMBER = regex.compile(r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)")
 """Digits a Chinese run ends with, unless they open a date stamp ("2020-07-26 Source")."""
 _TOKEN = regex.compile(r"\S+")
@@ -389,9 +391,19 @@ def _count_from_end(tokens: list[str], pattern: regex.Pattern[str]) -> int:
 
 
 def _extend_forward(text: str, pos: int, limit: int) -> int:
-    """Where a Chinese run really ends: its punctuation and closing quotes, and the digits
-    of a figure it ends with when no sentence end closes it and the English after it does
-    not open with them (:func:`_opens_english`)."""
+    """Where a Chinese run really ends: its punctuation and closing quotes, a short Latin
+    name that a dash leads on to and a sentence end closes (…换代车型 — Aventador
+    LP700-4！, its ！ made ASCII by cleaning), and the digits of a figure it ends with when
+    no sentence end closes it and the English after it does not open with them
+    (:func:`_opens_english`).
+
+    >>> t = "Murcielago的换代车型 — Aventador LP700-4! It is Lamborghini's flagship."
+    >>> [t[s.start : s.end] for s in segment(t)]
+    ['Murcielago的换代车型 — Aventador LP700-4!', "It is Lamborghini's flagship."]
+    """
+    tail = _LATIN_TAIL.match(text, pos, limit)
+    if tail is not None and _is_lead_in(tail.group("name")):
+        pos = tail.end()
     end = _TRAILING.match(text, pos, limit).end()
     if text[end - 1] not in ZH_SENTENCE_END + ZH_CLAUSE_END + ".":
         number = _ATTACHED_NUMBER.match(text, end, limit)
