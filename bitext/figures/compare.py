@@ -34,6 +34,7 @@ from typing import NamedTuple
 import regex
 from rapidfuzz.distance import OSA
 
+from bitext.figures import names
 from bitext.figures.dates import day_named
 from bitext.figures.units import UNITS, Dimension, convertible, factor
 from bitext.figures.values import (
@@ -62,9 +63,12 @@ GROUPS = {
     Kind.CLOCK: "clock",
     Kind.SCORE: "score",
     Kind.DECADE: "decade",
+    Kind.NAME: "name",
+    Kind.CODE: "code",
 }
 """Kinds compared as one: a count, an amount of money and a measure are all numbers
-(6000 亩 may be rendered "6,000", and 5万人 "50,000"); a fraction is a percentage."""
+(6000 亩 may be rendered "6,000", and 5万人 "50,000"); a fraction is a percentage. Names
+and codes relate as :func:`_relate_named` says."""
 _LOOSE = {
     frozenset({"number", "year"}),
     frozenset({"number", "ordinal"}),
@@ -134,6 +138,8 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     ``tolerance`` is the user's (the ``tolerance`` setting): amounts that differ by at
     most that fraction of the larger are the same figure (:func:`_within_tolerance`).
     """
+    if {zh.kind, en.kind} & {Kind.NAME, Kind.CODE}:
+        return _relate_named(zh, en)
     if (
         _first_months(zh, en)
         or _first_months(en, zh)
@@ -286,6 +292,108 @@ def _multiples(zh: Figure, en: Figure, soft: float) -> Relation:
     if factor:
         return Relation(RelationName.SCALE, 1.0, factor)
     return Relation(RelationName.VALUE, 2.0)
+
+
+NAMED_COST = 0.2
+"""What a name or a code agreeing with a figure of the other side costs: more than two
+figures that agree as figures, so that "the 19th" goes to 第十九 before 十九大 could take
+it."""
+
+
+def _relate_named(zh: Figure, en: Figure) -> Relation | None:
+    """How names and codes (:mod:`bitext.figures.names`) relate; they never relate as
+    quantities.
+
+    A code agrees with a code of the same digits, or with a figure the other side writes
+    as the code is (110 for the service number 110, "4K" read as 4,000 for 4K). Another
+    code under the same letters is a wrong one (COVID-1 → "COVID-1000", list item 2. →
+    "2000."); a code relates to nothing else ("Boeing 737" is no 737 名).
+
+    A name agrees with a name, a plain number or a figure of its own unit of the same
+    value (《拆弹专家2》 and "Shock Wave 2", 六一 and "June 1", 十四五 and "the 14th
+    Five-Year Plan"), never with a quantity (五一 is not 5 and 1 of anything). A different
+    number where the other side also names something is a wrong one: 十四五 → "15th
+    Five-Year Plan".
+    """
+    if Kind.CODE in (zh.kind, en.kind):
+        if zh.kind == en.kind:
+            return _relate_codes(zh, en)
+        code, other = (zh, en) if zh.kind == Kind.CODE else (en, zh)
+        if names.spells(code, other):
+            return Relation(RelationName.SAME, NAMED_COST)
+        return _long_code_miswritten(code, other)
+    name, other = (zh, en) if zh.kind == Kind.NAME else (en, zh)
+    fits = other.kind == Kind.NAME or names.plain(other) or other.unit == name.unit
+    if (zh.value, zh.high) == (en.value, en.high) and fits:
+        return Relation(RelationName.SAME, NAMED_COST)
+    if other.kind == Kind.DATE and name.high is None and name.value in date_parts(other.value):
+        return Relation(RelationName.SAME, NAMED_COST)  # 五一档 → "May 1st", 七七事变 → "July 7th"
+    if _half_a_range(zh, en) or _half_a_range(en, zh):
+        return Relation(RelationName.VALUE, 2.5)
+    if not (_hard(zh) and _hard(en)) or not _names_too(other, name):
+        return None
+    loose = _loose_value(zh, en)
+    return Relation(RelationName.VALUE, loose.cost + 1.0) if loose else None
+
+
+def _half_a_range(name: Figure, other: Figure) -> bool:
+    """A range in a name of which the other side spells one end alone: 《…报告(1999-2019)》 →
+    "Report (-2019)". (Two figures for the two ends are paired before, as any range's.)"""
+    return (
+        name.kind == Kind.NAME
+        and name.high is not None
+        and other.high is None
+        and abs(other.value) in (name.value, name.high)
+    )
+
+
+def _names_too(other: Figure, name: Figure) -> bool:
+    """``other`` names something as ``name`` does, so that a different number is a wrong
+    one: another name, a figure of the name's unit (二十年 in a title and "Ten Years" in
+    its translation) or an ordinal, written with as many digits (十四五 and "15th"; 八一
+    read as "81st", 双十一 as "11.11", are other readings, not wrong numbers). A month is
+    none: "May" beside “六一” is more often the month of another date."""
+    same_role = other.kind in (Kind.NAME, Kind.ORDINAL) or (
+        other.unit is not None and other.unit == name.unit
+    )
+    return same_role and _width(other.value) == _width(name.value)
+
+
+def _width(value: Decimal) -> int:
+    """How many digits a number is written with: 20 has two."""
+    return len(format(value.normalize(), "f"))
+
+
+LONG_CODE_LIKENESS = 0.75
+"""How alike the digits of a long code and of a number written in its place must be for
+the number to be the code written wrong."""
+
+
+def _long_code_miswritten(code: Figure, other: Figure) -> Relation | None:
+    """A long code the other side writes as a number with other digits: the ISBN
+    9787512415812 → "97,875,124,158,120". (Both have :data:`names.LONG_CODE` digits or
+    more; shorter numbers beside a code are quantities of their own.)"""
+    written = names.code_digits(other.text)
+    if min(len(code.digits), len(written)) < names.LONG_CODE or not names.plain(other):
+        return None
+    similarity = _digit_similarity(code.digits, written)
+    return (
+        Relation(RelationName.VALUE, 3.0 - similarity) if similarity >= LONG_CODE_LIKENESS else None
+    )
+
+
+def _relate_codes(zh: Figure, en: Figure) -> Relation | None:
+    """Two codes: the same digits agree; other digits under the same letters (or, for
+    codes of digits alone, of the same length and alike) are a wrong code."""
+    if zh.digits == en.digits:
+        return Relation(RelationName.SAME, 0.0)
+    key = names.code_key(zh)
+    if key != names.code_key(en):
+        return None
+    similarity = _digit_similarity(zh.digits, en.digits)
+    if not key and (len(zh.digits) != len(en.digits) or similarity < 0.5):
+        return None
+    return Relation(RelationName.VALUE, 2.0 + (1 - similarity))
 
 
 SMALL_COUNT = 12
@@ -535,7 +643,7 @@ def _pair_last_two(
 ) -> None:
     """One Chinese and one English figure of the same kind left alone, looking somewhat
     alike, are one figure written wrong (二十年 → "Ten Years")."""
-    for group in {GROUPS[f.kind] for f in zh}:
+    for group in {GROUPS[f.kind] for f in zh} - {"name", "code"}:
         left_zh = [
             i
             for i, f in enumerate(zh)

@@ -6,17 +6,18 @@ currency before or after it (RMB5.628, US$3, 70,000 yuan), a scale word
 (million, bn), percent or percentage points, a unit (:mod:`bitext.figures.units`),
 a second number for a range ("5 to 10 million").
 
-Digits glued to letters are codes, not quantities (iPhone7, G20, 3D,
-COVID-19), telephone numbers and IP addresses are skipped, and set phrases with
-"one" (one of, one-to-one, no one) are not figures. Small number words and word
+Digits glued to letters that are no unit are not quantities (iPhone7, G20, 3D).
+Names and codes ("Boeing 737", COVID-19, telephone numbers, "2." opening a list) and
+set phrases with "one" (one of, no one) are :mod:`bitext.figures.names`'s: this reader
+leaves the spans of :func:`~bitext.figures.names.shielded` alone. Small number words and word
 ordinals are *soft*: a translation may say "six" or "the second" where the
 source has no figure (六方会谈 → "six-party talks").
 
 The readers are the entries of :data:`READERS`, in precedence order; each reads
 only where no reader before it took the text, so where two would read overlapping
-figures the one listed first wins (:mod:`bitext.figures.reading`). Text that holds
-no figure comes first and is closed to every reader ("At first glance" has no
-ordinal, "Long March 5" no month). Then forms read whole, the more specific before
+figures the one listed first wins (:mod:`bitext.figures.reading`). Names, codes and
+text that holds no figure come first and are closed to every reader ("At first
+glance" has no ordinal, "Long March 5" no month). Then forms read whole, the more specific before
 the more general: "Post-90s" is a generation (post-decade before decade), "the
 first 7 months" months 1 to 7 (first-months before ordinal), "a year and a half
 ago" a duration (and-a-half before fraction), "one-third" a share (fraction before
@@ -34,6 +35,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from bitext.figures import names
 from bitext.figures.reading import Reader, nothing, read_in_turn, whole
 from bitext.figures.units import UNITS, Dimension, convert, longest_first, spellings
 from bitext.figures.values import (
@@ -137,15 +139,15 @@ _GLUED_CODE = regex.compile(r"[\p{L}_]")
 _SHARED_UNIT = regex.compile(
     r"(?:\s(?:and|or|to)|,)\s[\d.]+(?=\s?(?:%|per\s?cent|percent|percentage\spoints?))"
 )
-_LEADING_ZEROS = regex.compile(r"0\d{2,}$")
-_CODE_BEFORE_DASH = regex.compile(r"\b(?=[\p{L}\d]*\p{L})[\p{Lu}\d][\p{L}\d]*$")
+LEADING_ZEROS = regex.compile(r"0\d{2,}$")
+CODE_BEFORE_DASH = regex.compile(r"\b(?=[\p{L}\d]*\p{L})[\p{Lu}\d][\p{L}\d]*$")
 """COVID-19, Su-27, A-380: an upper-case name joined to digits is a code ("tons-150" is not)."""
 _GLUED_MONEY = spellings("en_glued", lambda unit: unit.dimension == Dimension.MONEY)
 _GLUED = frozenset(spellings("en_glued")) | {"bn", "mn", "k", "K", "sq"}
 """Letters that may touch the digits without making a code: unit symbols (20kg, 50p),
 scale abbreviations (5bn, 50K) and the "sq" of "20sq km"."""
-_SKIP = regex.compile(r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
-_IDIOMS = regex.compile(
+SKIP = regex.compile(r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
+IDIOMS = regex.compile(
     r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
     r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
     r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
@@ -298,6 +300,14 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     ]
 
 
+def _names(text: str, taken: Occupied) -> list[Figure]:
+    """Takes the spans of names, codes and set phrases, which :mod:`bitext.figures.names`
+    reads (see :func:`bitext.figures.names.apply`): no reader after reads a figure there."""
+    for start, end in names.shielded(text, "en"):
+        taken.add(start, end)
+    return []
+
+
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
     """Numbers read with what surrounds them (:func:`_read`), where no reader before took
     the text; digits glued to letters are codes (:func:`_is_code`)."""
@@ -321,23 +331,16 @@ def _core_span(match: regex.Match[str]) -> tuple[int, int]:
 
 
 def _is_code(text: str, match: regex.Match[str]) -> bool:
-    """Digits glued to letters that are not a currency, scale or unit (G20, 3D, A380), and
-    numbers with leading zeros (stock code 000651)."""
+    """Digits glued to letters that are not a currency, scale or unit (G20, 3D, A380), or
+    after a slash (the 100 of 28.4mg/100ml): no quantity. (Names and codes read as such
+    are :mod:`bitext.figures.names`'s.)"""
     if not match.group("digits"):
         return False
-    if _LEADING_ZEROS.match(match.group("digits")) or too_long(match.group("digits")):
+    if too_long(match.group("digits")):
         return True
     start, end = match.span("digits")
     before = text[start - 1] if start and not match.group("cur") else " "
-    if (
-        _GLUED_CODE.match(before)
-        or before in "/#"
-        or (
-            before == "-"
-            and ends_at(_CODE_BEFORE_DASH, text, start - 1)
-            and not match.group("sign")
-        )
-    ):
+    if _GLUED_CODE.match(before) or before == "/":
         return True
     after_end = match.end("scale") if match.group("scale") else end
     if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
@@ -1176,8 +1179,11 @@ def _figure(
 # --- the registry -------------------------------------------------------------------
 
 READERS = (
-    Reader("phone", nothing(_SKIP), "(415) 575-4444, 192.168.1.1: telephone numbers, addresses"),
-    Reader("idiom", nothing(_IDIOMS), "one of, one-to-one, no one, a few, iPhone 7: no figure"),
+    Reader(
+        "names",
+        _names,
+        '"Boeing 737", COVID-19, (415) 575-4444, one of, no one: names, codes, set phrases',
+    ),
     Reader("date-stamp", whole(_date_stamps), "2020-07-26, 2020-07-2605:03:17: one date"),
     Reader("half-scale", whole(_half_scales), "half a billion: 500 million"),
     Reader("minutes-seconds", whole(_minutes_and_seconds), "six minutes and five seconds"),

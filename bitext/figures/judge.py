@@ -14,6 +14,11 @@ how; this module decides what a reviewer is told about each outcome:
   "Since 2018"), the English around it translates nothing in the Chinese, or
   it spells out what the Chinese leaves to context (今年 → "2016", 11 日 →
   "August 11"). Those are ``figure-unverifiable`` (info).
+
+Names and codes (:mod:`bitext.figures.names`) are judged only where both sides spell
+them: a wrong one is a ``figure-value``; one the other side leaves out is no finding,
+except a code whose letters stay there without its digits (CMV-22 → "CMV-"), which is a
+``figure-missing``.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import regex
 
 from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
 from bitext.align.lexicon import stem
+from bitext.figures import names
 from bitext.figures.compare import (
     GROUPS,
     FigureMatch,
@@ -239,8 +245,9 @@ def _between(text: str, a: Figure, b: Figure) -> str:
 def _written_without_digits(zh: Figure, view: PairView) -> bool:
     """Chinese figures the English renders in words that are no figure: 一名 → "a",
     两国 → "both countries", 1美元兑 → "per US dollar", 住院0例 → "none was hospitalized",
-    卡-52 → "Ka-52". The word must stand by a translation of what the figure counts
-    (:func:`_said_near`): any "a" in the English does not account for 死亡1例."""
+    卡-52 → "Ka-52" (:func:`bitext.figures.names.in_code`). The word must stand by a
+    translation of what the figure counts (:func:`_said_near`): any "a" in the English
+    does not account for 死亡1例."""
     en_text = _english(view)
     if zh.kind in (Kind.COUNT, Kind.MEASURE, Kind.MONEY) and (
         (zh.value == 1 and _said_near(_ONE, zh, view))
@@ -249,7 +256,7 @@ def _written_without_digits(zh: Figure, view: PairView) -> bool:
         return True
     if zh.value == 0 and zh.high is None and zh.kind == Kind.COUNT and _said_near(_NONE, zh, view):
         return True
-    return _in_code(zh, en_text)
+    return names.in_code(zh, en_text)
 
 
 NOUN_REACH = 3
@@ -302,6 +309,8 @@ def _scale(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
 
 
 def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
+    if {zh.kind, en.kind} & _NAMED:
+        return _wrong_name(zh, en, make)
     suggestion = None
     if GROUPS[en.kind] == "number":
         suggestion = rewrite(en.text, zh.value)
@@ -398,12 +407,40 @@ def _said(figure: Figure) -> str:
     return f"{times} times"
 
 
+_NAMED = frozenset({Kind.NAME, Kind.CODE})
+
+
+def _wrong_name(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
+    """A name or a code whose number the English spells wrong: 十四五 → "15th", COVID-1 →
+    "COVID-1000"."""
+    code = zh if zh.kind == Kind.CODE else None
+    suggestion = names.corrected(code, en) if code is not None and en.kind == Kind.CODE else None
+    what = "code" if Kind.CODE in (zh.kind, en.kind) else "name"
+    advice = f"; “{suggestion}” is right" if suggestion else ""
+    message = (
+        f"“{en.text}” does not match “{zh.text}”: the number of a {what} is copied as it is{advice}"
+    )
+    return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
+
+
+def _dropped_digits(zh: Figure, view: PairView, make: Callable[..., Finding]) -> Finding | None:
+    """A name or code the English leaves out is no finding, unless what is left of a code
+    shows that its digits were dropped: CMV-22 → "CMV- Osprey"."""
+    left = names.stub(zh, _english(view)) if zh.kind == Kind.CODE else None
+    if left is None:
+        return None
+    message = f"“{zh.text}”: the English keeps “{left}” without its number"
+    return make("figure-missing", message, zh=zh)
+
+
 def _missing(
     zh: Figure,
     view: PairView,
     partial: dict[int, tuple[Figure, Figure | None]],
     make: Callable[..., Finding],
 ) -> Finding | None:
+    if zh.kind in _NAMED:
+        return _dropped_digits(zh, view, make)
     if zh.soft or _repeat(zh, view) or _written_without_digits(zh, view):
         return None
     if zh.start in partial:
@@ -426,11 +463,12 @@ def _extra(
     context_dates: set[int],
     cut_figures: set[int],
 ) -> Finding | None:
-    if en.soft or _repeat(en, view) or _rest_of_a_date(en, view):
+    if en.soft or en.kind in _NAMED or _repeat(en, view) or _rest_of_a_date(en, view):
         return None
     if en.start in cut_figures:
         return _lost_in_cut(en, make)
-    if _in_code(en, view.text[slice(*view.pair.zh_range)]):  # type: ignore[misc]
+    zh_codes = [m.zh for m in view.matches if m.zh is not None and m.zh.kind == Kind.CODE]
+    if names.in_code(en, view.text[slice(*view.pair.zh_range)], zh_codes):  # type: ignore[misc]
         return None  # "737 Classic" for 737Classic
     if en.start in context_dates:
         what = "an edition" if en.kind == Kind.ORDINAL else "a date"
@@ -516,17 +554,6 @@ def _translation_start(words: Sequence[EnglishWord] | Sequence[ChineseWord]):  #
 HIT_REACH = 3
 
 
-def _in_code(figure: Figure, other_text: str) -> bool:
-    """A bare number whose digits the other language writes inside a code or model name
-    (卡-52 and "Ka-52", 737Classic and "737 Classic"), which neither side reads as a figure."""
-    if figure.kind not in (Kind.COUNT, Kind.YEAR) or figure.unit is not None:
-        return False  # 和平救援-2021 → "Peaceful Rescue-2021": a year in a name too
-    if not figure.text.isdigit():
-        return False
-    code = rf"(?:[A-Za-z]-?{figure.text}(?!\d)|(?<!\d){figure.text}[A-Za-z])"
-    return regex.search(code, other_text) is not None
-
-
 def _lost_in_cut(en: Figure, make: Callable[..., Finding]) -> Finding:
     message = f"“{en.text}” cannot be checked: the Chinese fragment lost its head, where its counterpart would be"
     return make("figure-unverifiable", message, en=en)
@@ -602,6 +629,8 @@ def _cut_off_figures(view: PairView) -> dict[int, tuple[Figure, Figure | None]]:
         zh = match.zh
         if zh is None or match.relation not in (RelationName.MISSING, RelationName.VALUE):
             continue
+        if zh.kind in _NAMED:
+            continue  # a name or a code is read whole
         at_head = view.text[zh_start : zh.start].strip() == ""
         at_tail = view.cut == "tail" and view.text[zh.end : zh_end].strip(" 。，,") == ""
         if not (at_head or at_tail):

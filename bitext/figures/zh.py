@@ -11,7 +11,9 @@ a Chinese-numeral token only counts when a unit, a classifier or a
 multiplier says it is a quantity. Small Chinese numerals (一名教师, 第二) are
 *soft*: English often renders them as "a" or leaves them implicit. Numbers in
 Latin text embedded in the Chinese ("(Representation of the People Act 1983)")
-and codes (5G, G20, 415-575-4444, 8·11) are not figures.
+and digits glued to Latin letters (5G) are no quantities. Names and codes (十四五,
+十九大, 五一, B-52, 415-575-4444) are :mod:`bitext.figures.names`'s: this reader leaves
+the spans of :func:`~bitext.figures.names.shielded` alone.
 
 The readers are the entries of :data:`READERS`, in precedence order; each reads
 only where no reader before it took the text, so where two would read overlapping
@@ -19,7 +21,7 @@ figures the one listed first wins (:mod:`bitext.figures.reading`). Forms read wh
 come first, the longer or more specific before the shorter: 20世纪90年代末 is one
 decade (decade before century), 20：30-21:30 two times of day, not a score 30-21
 (colon-clock before score), 零时许 a clock time with its 许 (clock before midnight).
-Then words with numerals in them (idiom) and codes take their text, and plain
+Then names, codes and words with numerals in them take their text (names), and plain
 numbers (number) come last, outside everything taken: the 3 and 30 of 下午3时30分
 are not read again as numbers.
 
@@ -34,7 +36,8 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.figures.reading import Reader, nothing, read_in_turn, whole
+from bitext.figures import names
+from bitext.figures.reading import Reader, read_in_turn, whole
 from bitext.figures.units import Dimension, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
@@ -98,13 +101,13 @@ _DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|�
 _GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
 _SIGN = regex.compile(r"(?:(?:^|(?<=[\s(（为是达至到降跌了在率值：:，,]))[-−－]|负\s*|地下\s*)$")
 _HAN = regex.compile(r"\p{Han}")
-_LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
+LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
 _LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
 """六O二厂, 二○一八: a letter O or a circle written for 〇."""
 _SPEED = regex.compile(r"时速\s*$")
 _NAMED_BY_DIGITS = regex.compile(r"[一二三四五六七八九][〇零][一二三四五六七八九〇零]+")
 """六〇二厂: a number read out digit by digit with a zero in it is the number 602."""
-_IDIOMS = regex.compile(
+IDIOMS = regex.compile(
     r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
     r"一度|一律|一贯|一向|一举|一线|一流|之一|唯一|统一|万一|十分|百姓|千万(?=[不别要记注小])|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
     r"一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|两岸|双方|一国两制|四个全面|"
@@ -115,14 +118,14 @@ _IDIOMS = regex.compile(
     r"(?:长征|神舟|嫦娥|天宫|天舟|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
     r"[一二三四五六七八九十0-9]+号"
 )
-_BLOCKED = regex.compile(
+BLOCKED = regex.compile(
     r"\d{3,4}[-－]\d{3,4}[-－]\d{3,4}|(?=[A-Za-z])(?<![A-Za-z][A-Za-z0-9]*?)[A-Za-z][A-Za-z0-9]*[-－][0-9]+"
 )
 """Telephone numbers and model names (Su-27). A model name starts at the first letter of
 its word: tried at every letter of a long word, the search was quadratic."""
-_LABEL = regex.compile(r"(?<![0-9])(?P<a>[0-9]{1,2})\s*[·・]\s*(?P<b>[0-9]{1,2})(?![0-9])")
+LABEL = regex.compile(r"(?<![0-9])(?P<a>[0-9]{1,2})\s*[·・]\s*(?P<b>[0-9]{1,2})(?![0-9])")
 """8·11汇改, 9·11: an event named by its date, written "8.11" in English."""
-_HOLIDAY = regex.compile(
+HOLIDAY = regex.compile(
     r"(?<![一二三四五六七八九十])(?P<m>八|五|七|六|十)一(?=大楼|建军节|劳动节|儿童节|国庆|南昌起义|勋章|体育|假期|黄金周)"
 )
 """八一大楼, 五一劳动节: a day named by its date (8 月 1 日)."""
@@ -160,8 +163,8 @@ _DECADE = regex.compile(
     r"(?P<d>(?:1[5-9]|20)?[0-9]0|[一二三四五六七八九]十)\s*年代"
 )
 _CENTURY = regex.compile(r"(?P<c>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*世纪")
-_CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])")
-_PLAN = regex.compile(
+CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])")
+PLAN = regex.compile(
     r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|[”’\"'」]|以来|末|初|中|开局|收官)"
 )
 _VAGUE = regex.compile(
@@ -232,17 +235,23 @@ def reading_view(text: str) -> str:
     return _LETTER_ZERO.sub("〇", simplified(text))
 
 
+def _names(text: str, taken: Occupied) -> list[Figure]:
+    """Takes the spans of names, codes and set phrases, which :mod:`bitext.figures.names`
+    reads (see :func:`bitext.figures.names.apply`): no plain number is read there."""
+    for start, end in names.shielded(text, "zh"):
+        taken.add(start, end)
+    return []
+
+
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
     """Number tokens read with what surrounds them (:func:`_read`), where no reader before
-    took the text; codes (000651) and runs too long to be a quantity are skipped."""
+    took the text; runs too long to be a quantity are skipped."""
     figures = []
     pos = 0
     while (match := NUMBER.search(text, pos)) is not None:
         pos = match.end()
         if taken.covers(match.start()) or _in_latin_phrase(text, *match.span()):
             continue
-        if match.group("ar") and _LEADING_ZEROS.match(match.group("ar")):
-            continue  # a code such as the stock number 000651
         if too_long(match.group("ar") or match.group("cn") or ""):
             continue
         figure, pos = _read(text, match)
@@ -517,22 +526,6 @@ def _centuries(text: str) -> list[Figure]:
     ]
 
 
-def _congresses(text: str) -> list[Figure]:
-    """十九大: the 19th National Congress."""
-    return [
-        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), Kind.ORDINAL)
-        for m in _CONGRESS.finditer(text)
-    ]
-
-
-def _plans(text: str) -> list[Figure]:
-    """十四五: the 14th Five-Year Plan."""
-    return [
-        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), Kind.ORDINAL)
-        for m in _PLAN.finditer(text)
-    ]
-
-
 _DOUBLINGS = regex.compile(r"翻(?:了)?(?P<n>一|两|二|三|四)番")
 
 
@@ -544,29 +537,6 @@ def _doublings(text: str) -> list[Figure]:
         )
         for m in _DOUBLINGS.finditer(text)
     ]
-
-
-def _labels(text: str) -> list[Figure]:
-    """8·11汇改, 9·11: an event named by its date, written "8.11" in English."""
-    return [
-        _figure(text, m.start(), m.end(), Decimal(f"{m.group('a')}.{m.group('b')}"), Kind.COUNT,
-                step=Decimal("0.01"))
-        for m in _LABEL.finditer(text)
-    ]  # fmt: skip
-
-
-def _holidays(text: str) -> list[Figure]:
-    """八一大楼, 五一劳动节: a day named by its date (8 月 1 日), soft."""
-    figures = []
-    for match in _HOLIDAY.finditer(text):
-        month = Decimal(_small(match.group("m")))
-        figures.append(
-            _figure(text, match.start(), match.start() + 1, month, Kind.MONTH, soft=True)
-        )
-        figures.append(
-            _figure(text, match.start() + 1, match.end(), Decimal(1), Kind.DAY, soft=True)
-        )
-    return figures
 
 
 def _midnights(text: str) -> list[Figure]:
@@ -1253,8 +1223,6 @@ READERS = (
     Reader("post-decade", whole(_post_decades), "80后, 80、90后: the generation of a decade"),
     Reader("decade", whole(_decades), "20 世纪 90 年代, 上世纪 80 年代, 90 年代: a decade"),
     Reader("century", whole(_centuries), "20 世纪: the 20th century, an ordinal"),
-    Reader("congress", whole(_congresses), "十九大: the 19th National Congress, an ordinal"),
-    Reader("plan", whole(_plans), "十四五: the 14th Five-Year Plan, an ordinal"),
     Reader("clock", whole(_clocks), "下午 3 时 30 分, 7 点半, 8 时许: a time of day"),
     Reader("colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50, 08H00: a time of day"),
     Reader("clock-orphan", _clock_orphans, ":06 at a fragment's start: what is left of a clock"),
@@ -1266,15 +1234,16 @@ READERS = (
     Reader("first", whole(_firsts), "首次, 首届, 头号: the first"),
     Reader("and-a-half", whole(_and_a_half), "一年半, 两个半小时: a duration and a half"),
     Reader("half", whole(_halves), "一半, 半数, 过半: half, as a percentage"),
-    Reader("label", whole(_labels), "8·11, 9·11: an event named by its date"),
-    Reader("holiday", whole(_holidays), "八一, 五一劳动节: a day named by its date"),
     Reader("midnight", whole(_midnights), "零点, 零时: midnight"),
     Reader("roman", whole(_romans), "Ⅲ级, II 级: a level in Roman numerals"),
     Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day"),
     Reader("two-months", whole(_two_months), "七八月: two months, July and August"),
     Reader("weekday", whole(_weekdays), "周六, 星期五, 礼拜天: a day of the week (soft)"),
-    Reader("idiom", nothing(_IDIOMS), "一些, 统一, 十分, 一带一路: numerals in words"),
-    Reader("code", nothing(_BLOCKED), "415-575-4444, Su-27: telephone numbers and models"),
+    Reader(
+        "names",
+        _names,
+        "十九大, 十四五, 五一, 一带一路, B-52, 415-575-4444: names, codes and set phrases",
+    ),
     Reader("number", _numbers, "387.75 万元, 三千八百人, 5至10万元, 第十四: numbers"),
 )
 """Every reader of Chinese figures, in precedence order (see the module docstring)."""
