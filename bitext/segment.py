@@ -62,6 +62,8 @@ _ZH_CLAUSE_START = regex.compile(r"[，,、；;：:。！？!?（(“\"]")
 _CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
 _LEAD_SYMBOLS = regex.compile(r"[^\p{L}]+")
 _TRAILING = regex.compile(r"(?:[!?.:;,…*]|[”’\"'）)】」』》〕］\]“])*")
+_LATIN_TAIL = regex.compile(r"\s*[—–-]\s*(?P<name>[^\n。！？!?.\p{Han}]{1,60}?)[。！？!?]")
+"""A name after a dash that ends the sentence belongs to the Chinese sentence before it."""
 _ATTACHED_NUMBER = regex.compile(r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)")
 """Digits a Chinese run ends with, unless they open a date stamp ("2020-07-26 Source")."""
 _TOKEN = regex.compile(r"\S+")
@@ -222,7 +224,12 @@ after it ends no sentence."""
 
 def _list_marker(text: str, start: int, end: int) -> int | None:
     """Where a list item's number ending at ``end`` starts, if one does: at the start of
-    the run, or after what :data:`_LIST_MARKER` allows before it."""
+    the run, or after what :data:`_LIST_MARKER` allows before it.
+
+    >>> t = "2.非产品质量问题，需要退换货。 2000. If you need to exchange it, contact us."
+    >>> [t[s.start : s.end] for s in segment(t)]
+    ['2.非产品质量问题，需要退换货。', '2000. If you need to exchange it, contact us.']
+    """
     at_start = _LIST_MARKER_ALONE.fullmatch(text, start, end)
     if at_start is not None:
         return start
@@ -230,7 +237,10 @@ def _list_marker(text: str, start: int, end: int) -> int | None:
     return marker.start() if marker is not None else None
 
 
-_LIST_MARKER_ALONE = regex.compile(r"\s*\(?[0-9]{1,2}\s?[.)]")
+_LIST_MARKER_ALONE = regex.compile(r"\s*\(?[0-9]{0,4}\s?[.)]")
+"""What opens an English run before its first sentence is a list item's number, whatever
+its digits ("2000. If you need…", a marker written wrong), or the dot a dropped number left
+(". Exchange or return…"): nothing at the start of a run is a sentence by itself."""
 
 
 def unpunctuated_boundaries(text: str, start: int, end: int) -> list[int]:
@@ -333,11 +343,15 @@ def _extend_back(text: str, lower: int, first: int) -> int:
 
 def _number_lead(text: str, lower: int, first: int) -> int:
     """Where a Chinese run starts that follows its translation: at the number that leads
-    into it when a Chinese unit follows ("…Minister - Xinhua 7月25日电" starts at 7).
+    into it when a Chinese unit follows ("…Minister - Xinhua 7月25日电" starts at 7), or at
+    the time stamp of a byline ("…-ChinaNews.com 14:40:44 来源" starts at 14).
 
     >>> text = "Prime Minister - Xinhua 7月25日电"
     >>> text[_number_lead(text, 0, text.index("月")):]
     '7月25日电'
+    >>> text = "In Huston-ChinaNews.com 14:40:44 来源:央视网"
+    >>> text[_number_lead(text, 0, text.index("来")):]
+    '14:40:44 来源:央视网'
     """
     token = _LAST_TOKEN.search(text, lower, first)
     if token is None or not any(ch.isdigit() for ch in token.group(1)):
@@ -345,7 +359,7 @@ def _number_lead(text: str, lower: int, first: int) -> int:
     return token.start(1) if _opens_chinese([token.group(1)], text[first]) else first
 
 
-_LAST_TOKEN = regex.compile(r"(?:^|\s)([0-9][0-9,.]*)\s*$")
+_LAST_TOKEN = regex.compile(r"(?:^|\s)([0-9][0-9,.:/-]*)\s*$")
 
 
 def _opens_chinese(numbers: list[str], first: str) -> bool:
@@ -381,9 +395,19 @@ def _count_from_end(tokens: list[str], pattern: regex.Pattern[str]) -> int:
 
 
 def _extend_forward(text: str, pos: int, limit: int) -> int:
-    """Where a Chinese run really ends: its punctuation and closing quotes, and the digits
-    of a figure it ends with when no sentence end closes it and the English after it does
-    not open with them (:func:`_opens_english`)."""
+    """Where a Chinese run really ends: its punctuation and closing quotes, a short Latin
+    name that a dash leads on to and a sentence end closes (…换代车型 — Aventador
+    LP700-4！, its ！ made ASCII by cleaning), and the digits of a figure it ends with when
+    no sentence end closes it and the English after it does not open with them
+    (:func:`_opens_english`).
+
+    >>> t = "Murcielago的换代车型 — Aventador LP700-4! It is Lamborghini's flagship."
+    >>> [t[s.start : s.end] for s in segment(t)]
+    ['Murcielago的换代车型 — Aventador LP700-4!', "It is Lamborghini's flagship."]
+    """
+    tail = _LATIN_TAIL.match(text, pos, limit)
+    if tail is not None and _is_lead_in(tail.group("name")):
+        pos = tail.end()
     end = _TRAILING.match(text, pos, limit).end()
     if text[end - 1] not in ZH_SENTENCE_END + ZH_CLAUSE_END + ".":
         number = _ATTACHED_NUMBER.match(text, end, limit)

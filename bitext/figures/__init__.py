@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 import regex
 
-from bitext.figures import en, zh
+from bitext.figures import en, names, zh
 from bitext.figures.reading import Reader
-from bitext.model import Figure
+from bitext.model import Figure, Kind
 
 _GLOSS_OPEN = regex.compile(r"\s*[(（]\s*$")
 _GLOSS_CLOSE = regex.compile(r"\s*[)）]")
@@ -32,13 +32,17 @@ _READINGS: dict[str, Callable[[str, int], list[tuple[str, Figure]]]] = {
 
 
 def extract(text: str, lang: str, base: int = 0) -> list[Figure]:
-    """Figures of ``text`` in language ``lang`` (zh or en); none for other text."""
+    """Figures of ``text`` in language ``lang`` (zh or en); none for other text. Names and
+    codes are read as :mod:`bitext.figures.names` says."""
     read = _EXTRACT.get(lang)
-    return _explanations_softened(read(text, base), text, base) if read else []
+    if read is None:
+        return []
+    return _explanations_softened(names.apply(read(text, base), text, lang, base), text, base)
 
 
 def readings(text: str, lang: str, base: int = 0) -> list[tuple[str, Figure]]:
-    """The figures of :func:`extract`, each with the name of the reader that read it.
+    """The figures of :func:`extract`, each with the name of the reader that read it (a
+    name or code that :mod:`bitext.figures.names` added is read by ``name`` or ``code``).
 
     >>> [(name, f.text) for name, f in readings("下午3时30分，投入387.75万元，增长一半", "zh")]
     [('clock', '下午3时30分'), ('number', '387.75万元'), ('half', '一半')]
@@ -47,8 +51,11 @@ def readings(text: str, lang: str, base: int = 0) -> list[tuple[str, Figure]]:
     if read is None:
         return []
     found = read(text, base)
-    softened = _explanations_softened([figure for _, figure in found], text, base)
-    return [(name, figure) for (name, _), figure in zip(found, softened, strict=True)]
+    reader_of = {(f.start, f.end): name for name, f in found}
+    figures = _explanations_softened(
+        names.apply([f for _, f in found], text, lang, base), text, base
+    )
+    return [(reader_of.get((f.start, f.end), f.kind.value), f) for f in figures]
 
 
 def _explanations_softened(figures: list[Figure], text: str, base: int) -> list[Figure]:
@@ -66,6 +73,8 @@ def _soften_glosses(figures: list[Figure], text: str, base: int) -> list[Figure]
     softened = list(figures)
     for i in range(1, len(figures)):
         before, figure = figures[i - 1], figures[i]
+        if before.kind == Kind.WEEKDAY:
+            continue  # 周六（7月25日）: the date says which Saturday, it restates nothing
         between = text[before.end - base : figure.start - base]
         if _GLOSS_OPEN.fullmatch(between) and _GLOSS_CLOSE.match(text, figure.end - base):
             softened[i] = figure._replace(soft=True)

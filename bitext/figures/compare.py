@@ -10,7 +10,13 @@
 ``unit``
     the value kept but the currency or unit changed (元 → dollars, % → points);
 ``value``
-    a different number in the same role (28 → 82).
+    a different number in the same role (28 → 82);
+``part``
+    a date the English gives only in part, what it gives agreeing (2017 年 5 月 →
+    "May": the year is lost);
+``weekday``
+    an English weekday for a Chinese day whose month and year the story does not give
+    (25日 → "on Friday"), so that it cannot be checked.
 
 :func:`match_figures` assigns figures one to one, best relations first, and
 leaves the rest ``missing`` (Chinese with no English) or ``extra``.
@@ -18,6 +24,7 @@ leaves the rest ``missing`` (Chinese with no English) or ``extra``.
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -27,8 +34,16 @@ from typing import NamedTuple
 import regex
 from rapidfuzz.distance import OSA
 
+from bitext.figures import names
+from bitext.figures.dates import day_named
 from bitext.figures.units import UNITS, Dimension, convertible, factor
-from bitext.figures.values import significant
+from bitext.figures.values import (
+    DateParts,
+    clock_digits,
+    date_parts,
+    is_calendar_date,
+    significant,
+)
 from bitext.model import Approx, Figure, Kind
 
 GROUPS = {
@@ -42,13 +57,18 @@ GROUPS = {
     Kind.MULTIPLE: "multiple",
     Kind.MONTH: "month",
     Kind.DAY: "day",
+    Kind.DATE: "date",
+    Kind.WEEKDAY: "weekday",
     Kind.ORDINAL: "ordinal",
     Kind.CLOCK: "clock",
     Kind.SCORE: "score",
     Kind.DECADE: "decade",
+    Kind.NAME: "name",
+    Kind.CODE: "code",
 }
 """Kinds compared as one: a count, an amount of money and a measure are all numbers
-(6000 亩 may be rendered "6,000", and 5万人 "50,000"); a fraction is a percentage."""
+(6000 亩 may be rendered "6,000", and 5万人 "50,000"); a fraction is a percentage. Names
+and codes relate as :func:`_relate_named` says."""
 _LOOSE = {
     frozenset({"number", "year"}),
     frozenset({"number", "ordinal"}),
@@ -67,7 +87,8 @@ _SCALED_WRITING = regex.compile(
     r"\d\.\d|thousand|million|billion|trillion|\d\s?(?:k|K|m|mn|bn|b|tn)\b", regex.IGNORECASE
 )
 _HALF_DAY = regex.compile(
-    r"\b[ap]\.?m\b\.?|\d[ap]m\b|\b(?:morning|afternoon|evening|night)\b", regex.IGNORECASE
+    r"\b[ap]\.?m\b\.?|\d[ap]m\b|\b(?:morning|afternoon|evening|night|noon|midday|midnight)\b",
+    regex.IGNORECASE,
 )
 
 APPROX_TOLERANCE = Decimal("0.1")
@@ -87,6 +108,8 @@ class RelationName(StrEnum):
     SCALE = "scale"
     UNIT = "unit"
     VALUE = "value"
+    PART = "part"
+    WEEKDAY = "weekday"
     MISSING = "missing"
     EXTRA = "extra"
 
@@ -118,6 +141,8 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     ``tolerance`` is the user's (the ``tolerance`` setting): amounts that differ by at
     most that fraction of the larger are the same figure (:func:`_within_tolerance`).
     """
+    if {zh.kind, en.kind} & {Kind.NAME, Kind.CODE}:
+        return _relate_named(zh, en)
     if (
         _first_months(zh, en)
         or _first_months(en, zh)
@@ -125,6 +150,15 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         or _increase_in_percent(zh, en)
     ):
         return Relation(RelationName.SAME, 0.0)
+    if Kind.WEEKDAY in (zh.kind, en.kind):  # 周六 → "Saturday"; a day is paired later
+        if zh.kind != en.kind:
+            return None
+        same = zh.value == en.value
+        return Relation(RelationName.SAME if same else RelationName.VALUE, 0.5 if same else 2.5)
+    if _days_as_a_date(zh, en):
+        return Relation(RelationName.UNIT, 1.5)
+    if Kind.DATE in (zh.kind, en.kind):
+        return _relate_dates(zh, en)
     if _half_of_one(zh, en):
         return Relation(RelationName.SAME, 0.5)
     en = _weight_in_pounds(zh, en)
@@ -140,9 +174,12 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     zh_value, zh_high, zh_step = converted
     loose = 0.3 if zh_group != en_group else 0.0
     soft = 0.5 if zh.soft or en.soft else 0.0
-    if zh_group == "clock":
+    if zh_group == "clock" and not written_wrong(en):
         same = _same_clock(zh_value, en.value, half_day_named=_HALF_DAY.search(en.text) is not None)
-        return Relation(RelationName.SAME, soft) if same else _loose_value(zh, en)
+        inexact = 0.0 if zh_value == en.value else 0.1  # 0时 is "0:00" before it is midnight
+        return Relation(RelationName.SAME, soft + inexact) if same else _loose_value(zh, en)
+    if zh_group == "clock":  # "18:400" for 18:40: a clock, written wrong
+        return Relation(RelationName.VALUE, 2.5) if en_group == "clock" else None
     if zh_group == "decade" and en_group == "decade":
         return Relation(RelationName.SAME, 0.0) if _same_decade(zh_value, en.value) else None
     if zh_group == "multiple" and en_group == "multiple":
@@ -179,6 +216,62 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     return _loose_value(zh, en)
 
 
+def _relate_dates(zh: Figure, en: Figure) -> Relation | None:
+    """A date and a date, or a date and one of its parts, by the parts both give: the
+    same where those agree and the English gives every part the Chinese does (25日 →
+    "July 25", 2020年 → "July 26, 2020": a part the English adds is context, preferred
+    least); a date the English gives in ``part`` where it agrees but lost a part (2017 年
+    5 月 → "May", 3月5日电 → "BEIJING, March"); a wrong date where one part agrees and
+    another does not (7月25日 → "July 26") or where the English has a part no calendar
+    has ("2020-70-26", "August 4000"); unrelated where they share no part."""
+    ours, theirs = calendar_parts(zh), calendar_parts(en)
+    if ours is None or theirs is None:
+        return None
+    both = [k for k in range(3) if ours[k] is not None and theirs[k] is not None]
+    agree = [k for k in both if ours[k] == theirs[k]]
+    if not both:
+        return None
+    one_sided = sum((ours[k] is None) != (theirs[k] is None) for k in range(3))
+    cost = 0.1 * one_sided + (0.5 if zh.soft or en.soft else 0.0)
+    cost += 0.3 if Kind.ORDINAL in (zh.kind, en.kind) else 0.0
+    if len(agree) == len(both) and is_calendar_date(theirs):
+        lost = any(ours[k] is not None and theirs[k] is None for k in range(3))
+        return (
+            Relation(RelationName.PART, 1.2 + cost) if lost else Relation(RelationName.SAME, cost)
+        )
+    alike = len(both) == 1 and _digit_similarity(str(ours[both[0]]), str(theirs[both[0]])) >= 0.5
+    if agree or alike or not is_calendar_date(theirs):  # "July 220" for 22 日
+        return Relation(RelationName.VALUE, 2.0 + cost)
+    return None
+
+
+def _days_as_a_date(zh: Figure, en: Figure) -> bool:
+    """A number of days rendered as a day of the month: 实施14日集中隔离 (a 14-day
+    quarantine) → "observation on the 14th"."""
+    return (
+        zh.unit == "day"
+        and zh.high is None
+        and en.kind in (Kind.ORDINAL, Kind.DAY, Kind.DATE)
+        and (date_parts(en.value).day if en.kind == Kind.DATE else en.value) == zh.value
+    )
+
+
+def calendar_parts(figure: Figure) -> DateParts | None:
+    """The parts of the calendar a figure gives: a date's own, a year's, a month's or a
+    day's, and the day an ordinal names ("the 25th")."""
+    if figure.high is not None or figure.value != figure.value.to_integral_value():
+        return None
+    value = int(figure.value)
+    if figure.kind == Kind.DATE:
+        return date_parts(figure.value)
+    if figure.kind == Kind.YEAR:
+        return DateParts(value, None, None)
+    if figure.kind == Kind.MONTH:
+        return DateParts(None, value, None)
+    day = figure.kind == Kind.DAY or (figure.kind == Kind.ORDINAL and 1 <= value <= 31)
+    return DateParts(None, None, value) if day else None
+
+
 def _levels(figure: Figure) -> set[Decimal]:
     """The levels a multiple may name: 3倍 and "three times" the level 3; 增长2倍 ("x+") a rise
     to 3; "increased three times" ("x?") either."""
@@ -207,6 +300,108 @@ def _multiples(zh: Figure, en: Figure, soft: float) -> Relation:
     if factor:
         return Relation(RelationName.SCALE, 1.0, factor)
     return Relation(RelationName.VALUE, 2.0)
+
+
+NAMED_COST = 0.2
+"""What a name or a code agreeing with a figure of the other side costs: more than two
+figures that agree as figures, so that "the 19th" goes to 第十九 before 十九大 could take
+it."""
+
+
+def _relate_named(zh: Figure, en: Figure) -> Relation | None:
+    """How names and codes (:mod:`bitext.figures.names`) relate; they never relate as
+    quantities.
+
+    A code agrees with a code of the same digits, or with a figure the other side writes
+    as the code is (110 for the service number 110, "4K" read as 4,000 for 4K). Another
+    code under the same letters is a wrong one (COVID-1 → "COVID-1000", list item 2. →
+    "2000."); a code relates to nothing else ("Boeing 737" is no 737 名).
+
+    A name agrees with a name, a plain number or a figure of its own unit of the same
+    value (《拆弹专家2》 and "Shock Wave 2", 六一 and "June 1", 十四五 and "the 14th
+    Five-Year Plan"), never with a quantity (五一 is not 5 and 1 of anything). A different
+    number where the other side also names something is a wrong one: 十四五 → "15th
+    Five-Year Plan".
+    """
+    if Kind.CODE in (zh.kind, en.kind):
+        if zh.kind == en.kind:
+            return _relate_codes(zh, en)
+        code, other = (zh, en) if zh.kind == Kind.CODE else (en, zh)
+        if names.spells(code, other):
+            return Relation(RelationName.SAME, NAMED_COST)
+        return _long_code_miswritten(code, other)
+    name, other = (zh, en) if zh.kind == Kind.NAME else (en, zh)
+    fits = other.kind == Kind.NAME or names.plain(other) or other.unit == name.unit
+    if (zh.value, zh.high) == (en.value, en.high) and fits:
+        return Relation(RelationName.SAME, NAMED_COST)
+    if other.kind == Kind.DATE and name.high is None and name.value in date_parts(other.value):
+        return Relation(RelationName.SAME, NAMED_COST)  # 五一档 → "May 1st", 七七事变 → "July 7th"
+    if _half_a_range(zh, en) or _half_a_range(en, zh):
+        return Relation(RelationName.VALUE, 2.5)
+    if not (_hard(zh) and _hard(en)) or not _names_too(other, name):
+        return None
+    loose = _loose_value(zh, en)
+    return Relation(RelationName.VALUE, loose.cost + 1.0) if loose else None
+
+
+def _half_a_range(name: Figure, other: Figure) -> bool:
+    """A range in a name of which the other side spells one end alone: 《…报告(1999-2019)》 →
+    "Report (-2019)". (Two figures for the two ends are paired before, as any range's.)"""
+    return (
+        name.kind == Kind.NAME
+        and name.high is not None
+        and other.high is None
+        and abs(other.value) in (name.value, name.high)
+    )
+
+
+def _names_too(other: Figure, name: Figure) -> bool:
+    """``other`` names something as ``name`` does, so that a different number is a wrong
+    one: another name, a figure of the name's unit (二十年 in a title and "Ten Years" in
+    its translation) or an ordinal, written with as many digits (十四五 and "15th"; 八一
+    read as "81st", 双十一 as "11.11", are other readings, not wrong numbers). A month is
+    none: "May" beside “六一” is more often the month of another date."""
+    same_role = other.kind in (Kind.NAME, Kind.ORDINAL) or (
+        other.unit is not None and other.unit == name.unit
+    )
+    return same_role and _width(other.value) == _width(name.value)
+
+
+def _width(value: Decimal) -> int:
+    """How many digits a number is written with: 20 has two."""
+    return len(format(value.normalize(), "f"))
+
+
+LONG_CODE_LIKENESS = 0.75
+"""How alike the digits of a long code and of a number written in its place must be for
+the number to be the code written wrong."""
+
+
+def _long_code_miswritten(code: Figure, other: Figure) -> Relation | None:
+    """A long code the other side writes as a number with other digits: the ISBN
+    9787512415812 → "97,875,124,158,120". (Both have :data:`names.LONG_CODE` digits or
+    more; shorter numbers beside a code are quantities of their own.)"""
+    written = names.code_digits(other.text)
+    if min(len(code.digits), len(written)) < names.LONG_CODE or not names.plain(other):
+        return None
+    similarity = _digit_similarity(code.digits, written)
+    return (
+        Relation(RelationName.VALUE, 3.0 - similarity) if similarity >= LONG_CODE_LIKENESS else None
+    )
+
+
+def _relate_codes(zh: Figure, en: Figure) -> Relation | None:
+    """Two codes: the same digits agree; other digits under the same letters (or, for
+    codes of digits alone, of the same length and alike) are a wrong code."""
+    if zh.digits == en.digits:
+        return Relation(RelationName.SAME, 0.0)
+    key = names.code_key(zh)
+    if key != names.code_key(en):
+        return None
+    similarity = _digit_similarity(zh.digits, en.digits)
+    if not key and (len(zh.digits) != len(en.digits) or similarity < 0.5):
+        return None
+    return Relation(RelationName.VALUE, 2.0 + (1 - similarity))
 
 
 SMALL_COUNT = 12
@@ -320,9 +515,17 @@ def _relative_difference(a: Decimal, b: Decimal) -> float:
 
 def _same_clock(zh: Decimal, en: Decimal, half_day_named: bool) -> bool:
     """Equal, twelve hours apart when the English leaves the half of the day out
-    (下午 3 时 → "3 o'clock"; 8 时 → "8 p.m." is wrong), or h:mm read as m:ss."""
+    (下午 3 时 → "3 o'clock"; 8 时 → "8 p.m." is wrong), h:mm read as m:ss, or midnight
+    as the end of one day and the start of the next (24时 → "midnight", "0:00")."""
     twelve_hours = abs(zh - en) == HALF_DAY and not half_day_named
-    return zh == en or twelve_hours or zh == en * 60 or en == zh * 60
+    midnight = abs(zh - en) == 2 * HALF_DAY
+    return zh == en or twelve_hours or midnight or zh == en * 60 or en == zh * 60
+
+
+def written_wrong(figure: Figure) -> bool:
+    """A clock whose digits as written are no time of day ("18:400", "14:40:440"); the
+    reader keeps those digits (:attr:`Figure.digits`) instead of the time's."""
+    return figure.kind == Kind.CLOCK and figure.digits != clock_digits(figure.value)
 
 
 def _same_magnitude(zh: Decimal, en: Decimal, strict: bool = False) -> bool:
@@ -370,6 +573,7 @@ def values_agree(zh: Figure, en: Figure) -> bool:
         RelationName.SAME,
         RelationName.SCALE,
         RelationName.UNIT,
+        RelationName.PART,
     )
 
 
@@ -400,10 +604,15 @@ def nearby(i: int, n: int, n_other: int) -> range:
 
 
 def match_figures(
-    zh: Sequence[Figure], en: Sequence[Figure], tolerance: Decimal = Decimal(0)
+    zh: Sequence[Figure],
+    en: Sequence[Figure],
+    tolerance: Decimal = Decimal(0),
+    reference: datetime.date | None = None,
 ) -> list[FigureMatch]:
     """Assign figures one to one, cheapest relation first, ties broken by position;
-    ``tolerance`` as in :func:`relate`. Only :func:`nearby` figures are compared."""
+    ``tolerance`` as in :func:`relate`. Only :func:`nearby` figures are compared. The
+    ``reference`` date of the story (:func:`bitext.figures.dates.reference_date`) places
+    the days that English weekdays stand for."""
     candidates = []
     for i, z in enumerate(zh):
         for j in nearby(i, len(zh), len(en)):
@@ -428,6 +637,7 @@ def match_figures(
     take(lambda r: r.name != RelationName.VALUE)
     take(lambda r: r.name == RelationName.VALUE)
     _pair_last_two(zh, en, taken_zh, taken_en)
+    _pair_weekdays(zh, en, taken_zh, taken_en, reference)
     matches = [
         taken_zh.get(i, FigureMatch(z, None, RelationName.MISSING)) for i, z in enumerate(zh)
     ]
@@ -460,7 +670,7 @@ def _pair_last_two(
 ) -> None:
     """One Chinese and one English figure of the same kind left alone, looking somewhat
     alike, are one figure written wrong (二十年 → "Ten Years")."""
-    for group in {GROUPS[f.kind] for f in zh}:
+    for group in {GROUPS[f.kind] for f in zh} - {"name", "code"}:
         left_zh = [
             i
             for i, f in enumerate(zh)
@@ -485,6 +695,40 @@ def _pair_last_two(
         ):
             taken_zh[left_zh[0]] = FigureMatch(zh[left_zh[0]], en[left_en[0]], RelationName.VALUE)
             taken_en.add(left_en[0])
+
+
+def _pair_weekdays(
+    zh: Sequence[Figure],
+    en: Sequence[Figure],
+    taken_zh: dict[int, FigureMatch],
+    taken_en: set[int],
+    reference: datetime.date | None,
+) -> None:
+    """An English weekday left alone stands for a Chinese day left alone, in order (25日
+    → "said on Friday"): the same where the day falls on that weekday, a wrong date where
+    it does not (25 July 2020 was a Saturday), a ``weekday`` that cannot be checked where
+    the story gives no month and year."""
+    days = [i for i, f in enumerate(zh) if i not in taken_zh and _names_a_day(f)]
+    weekdays = [j for j, f in enumerate(en) if j not in taken_en and f.kind == Kind.WEEKDAY]
+    for i, j in zip(days, weekdays, strict=False):
+        date = day_named(zh[i], reference)
+        if date is None:
+            relation = RelationName.WEEKDAY
+        else:
+            same = date.isoweekday() == en[j].value
+            relation = RelationName.SAME if same else RelationName.VALUE
+        taken_zh[i] = FigureMatch(zh[i], en[j], relation)
+        taken_en.add(j)
+
+
+def _names_a_day(figure: Figure) -> bool:
+    """A day of the month, alone or in a date (25日, 7月25日), that a translation may
+    render as a weekday."""
+    if figure.soft or figure.high is not None:
+        return False
+    return figure.kind == Kind.DAY or (
+        figure.kind == Kind.DATE and date_parts(figure.value).day is not None
+    )
 
 
 def _hard(figure: Figure) -> bool:

@@ -11,7 +11,9 @@ a Chinese-numeral token only counts when a unit, a classifier or a
 multiplier says it is a quantity. Small Chinese numerals (一名教师, 第二) are
 *soft*: English often renders them as "a" or leaves them implicit. Numbers in
 Latin text embedded in the Chinese ("(Representation of the People Act 1983)")
-and codes (5G, G20, 415-575-4444, 8·11) are not figures.
+and digits glued to Latin letters (5G) are no quantities. Names and codes (十四五,
+十九大, 五一, B-52, 415-575-4444) are :mod:`bitext.figures.names`'s: this reader leaves
+the spans of :func:`~bitext.figures.names.shielded` alone.
 
 The readers are the entries of :data:`READERS`, in precedence order; each reads
 only where no reader before it took the text, so where two would read overlapping
@@ -19,7 +21,7 @@ figures the one listed first wins (:mod:`bitext.figures.reading`). Forms read wh
 come first, the longer or more specific before the shorter: 20世纪90年代末 is one
 decade (decade before century), 20：30-21:30 two times of day, not a score 30-21
 (colon-clock before score), 零时许 a clock time with its 许 (clock before midnight).
-Then words with numerals in them (idiom) and codes take their text, and plain
+Then names, codes and words with numerals in them take their text (names), and plain
 numbers (number) come last, outside everything taken: the 3 and 30 of 下午3时30分
 are not read again as numbers.
 
@@ -35,7 +37,8 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.figures.reading import Reader, nothing, read_in_turn, whole
+from bitext.figures import names
+from bitext.figures.reading import Reader, read_in_turn, whole
 from bitext.figures.units import Dimension, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
@@ -43,7 +46,8 @@ from bitext.figures.values import (
     Occupied,
     after,
     clock_digits,
-    date_stamp_parts,
+    date_stamp,
+    date_value,
     ends_at,
     is_digit_sequence,
     parse_arabic,
@@ -84,7 +88,7 @@ NUMBER = regex.compile(
 _SMALL = r"[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}"
 
 _APPROX_BEFORE = regex.compile(
-    "(?<![节制签条合公预邀相婚])(?:"
+    "(?<![节制签条合公预邀相婚纽])(?:"  # 纽约: 新华社纽约7月26日电 is New York, not "about July"
     + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
     + r")\s*$"
 )
@@ -101,13 +105,13 @@ _SIGN = regex.compile(r"(?:(?:^|(?<=[\s(（为是达至到降跌了在率值：:
 _RANGE_DASH = regex.compile(r"[0-9０-９%％‰]\s*[-−－]\s*$")
 """15% -30%: a dash after a figure joins a range; the second end is no negative number."""
 _HAN = regex.compile(r"\p{Han}")
-_LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
+LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
 _LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
 """六O二厂, 二○一八: a letter O or a circle written for 〇."""
 _SPEED = regex.compile(r"时速\s*$")
 _NAMED_BY_DIGITS = regex.compile(r"[一二三四五六七八九][〇零][一二三四五六七八九〇零]+")
 """六〇二厂: a number read out digit by digit with a zero in it is the number 602."""
-_IDIOMS = regex.compile(
+IDIOMS = regex.compile(
     r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
     r"一度|一律|一贯|一向|一举|一线|一流|(?<!分)之一|唯一|统一|万一|十分(?!之)|百姓|千万(?=[不别要记注小])|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
     r"一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|两岸|双方|一国两制|四个全面|"
@@ -120,14 +124,14 @@ _IDIOMS = regex.compile(
     r"(?:长征|神舟|嫦娥|天宫|天舟|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
     r"[一二三四五六七八九十0-9]+号"
 )
-_BLOCKED = regex.compile(
+BLOCKED = regex.compile(
     r"\d{3,4}[-－]\d{3,4}[-－]\d{3,4}|(?=[A-Za-z])(?<![A-Za-z][A-Za-z0-9]*?)[A-Za-z][A-Za-z0-9]*[-－][0-9]+"
 )
 """Telephone numbers and model names (Su-27). A model name starts at the first letter of
 its word: tried at every letter of a long word, the search was quadratic."""
-_LABEL = regex.compile(r"(?<![0-9])(?P<a>[0-9]{1,2})\s*[·・]\s*(?P<b>[0-9]{1,2})(?![0-9])")
+LABEL = regex.compile(r"(?<![0-9])(?P<a>[0-9]{1,2})\s*[·・]\s*(?P<b>[0-9]{1,2})(?![0-9])")
 """8·11汇改, 9·11: an event named by its date, written "8.11" in English."""
-_HOLIDAY = regex.compile(
+HOLIDAY = regex.compile(
     r"(?<![一二三四五六七八九十])(?P<m>八|五|七|六|十)一(?=大楼|建军节|劳动节|儿童节|国庆|南昌起义|勋章|体育|假期|黄金周)"
 )
 """八一大楼, 五一劳动节: a day named by its date (8 月 1 日)."""
@@ -140,8 +144,11 @@ r"""A clock starts at its period word or where the spaces before it start (?<!\s
 at every space of a long run, \s* made the search quadratic."""
 _COLON_CLOCK = regex.compile(
     r"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
-    r"(?<![0-9.:])(?P<h>[0-2]?[0-9])[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
+    r"(?<![0-9.:])(?P<h>[0-2]?[0-9])(?:[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
+    r"|[Hh](?P<m>[0-5][0-9])(?![0-9]))"
 )
+"""07:30, 19:44:50, 晚7:30, and 08H00 as Macao's notices write it."""
+_CLOCK_ORPHAN = regex.compile(r"(?:^|(?<=\s))[:：][0-5][0-9](?![0-9:：])")
 _DURATION = regex.compile(
     r"(?:(?P<h>[0-9]{1,2})\s*小时\s*)?(?P<m>[0-9]{1,3})\s*分(?:钟)?\s*(?P<s>[0-9]{1,2})\s*秒"
     r"\s*(?P<f>[0-9]{1,3})?(?![0-9])"
@@ -176,8 +183,8 @@ _CENTURY = regex.compile(
     r"(?P<c>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*世纪"
 )
 """20 世纪, and 18-19世纪 (the 18th to the 19th century), a range of centuries."""
-_CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])")
-_PLAN = regex.compile(
+CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])")
+PLAN = regex.compile(
     r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|[”’\"'」]|以来|末|初|中|开局|收官)"
 )
 _VAGUE = regex.compile(
@@ -257,7 +264,7 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     [('clock', '下午3时30分'), ('number', '387.75万元')]
     """
     view = reading_view(text)
-    found = read_in_turn(view, READERS)
+    found = _whole_dates(_days_at_large(read_in_turn(view, READERS), view), view)
     return [
         (name, f._replace(start=f.start + base, end=f.end + base, text=text[f.start : f.end]))
         for name, f in found
@@ -274,17 +281,23 @@ def reading_view(text: str) -> str:
     return _LETTER_ZERO.sub("〇", simplified(text))
 
 
+def _names(text: str, taken: Occupied) -> list[Figure]:
+    """Takes the spans of names, codes and set phrases, which :mod:`bitext.figures.names`
+    reads (see :func:`bitext.figures.names.apply`): no plain number is read there."""
+    for start, end in names.shielded(text, "zh"):
+        taken.add(start, end)
+    return []
+
+
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
     """Number tokens read with what surrounds them (:func:`_read`), where no reader before
-    took the text; codes (000651) and runs too long to be a quantity are skipped."""
+    took the text; runs too long to be a quantity are skipped."""
     figures = []
     pos = 0
     while (match := NUMBER.search(text, pos)) is not None:
         pos = match.end()
         if taken.covers(match.start()) or _in_latin_phrase(text, *match.span()):
             continue
-        if match.group("ar") and _LEADING_ZEROS.match(match.group("ar")):
-            continue  # a code such as the stock number 000651
         if too_long(match.group("ar") or match.group("cn") or ""):
             continue
         figure, pos = _read(text, match)
@@ -350,20 +363,109 @@ def _colon_clocks(text: str) -> list[Figure]:
         if m.group("period") in _EVENING and hour < 12:
             hour += 12
         seconds = hour * 3600 + int(m.group("m")) * 60 + int(m.group("s") or 0)
+        start = m.start("period") if m.group("period") else m.start("h")
         if hour <= 24:
             figures.append(
-                _figure(text, m.start(), m.end(), Decimal(seconds), Kind.CLOCK, step=Decimal(60))
+                _figure(text, start, m.end(), Decimal(seconds), Kind.CLOCK, step=Decimal(60))
             )
     return figures
 
 
+def _clock_orphans(text: str, taken: Occupied) -> list[Figure]:
+    """The minutes a clock cut at a fragment's edge leaves (":06 就下单" of 19:06) are no
+    figure: taken, so that no reader after reads them; a number after a label's colon is
+    one (评分：45, 数量:10个).
+
+    >>> [f.text for f in extract(":06 就下单 2 小时了")], [f.text for f in extract("评分：45")]
+    (['2 小时'], ['45'])
+    """
+    for m in _CLOCK_ORPHAN.finditer(text):
+        if after(text, m.end())[0][:1] not in _UNIT_STARTS:
+            taken.add(*m.span())
+    return []
+
+
 def _date_stamps(text: str) -> list[Figure]:
-    """2020-07-26: its year, month and day."""
-    return [
-        _figure(text, start, end, value, kind)
-        for match in DATE_STAMP.finditer(text)
-        for start, end, value, kind in date_stamp_parts(match)
-    ]
+    """2020-07-26: one date."""
+    return [_figure(text, *date_stamp(m), Kind.DATE) for m in DATE_STAMP.finditer(text)]
+
+
+_DATE_PARTS = (Kind.YEAR, Kind.MONTH, Kind.DAY)
+
+
+def _whole_dates(found: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figure]]:
+    """A year, month and day written one after the other are one date, credited to the
+    reader of its first part: 2024年3月15日, 2014 年 8 月, 新华社北京3月5日电. A part on its
+    own stays what it is (2018 年, 10 月份, 26 日), and so does a range (2019-2020赛季).
+
+    >>> [(f.text, f.value, f.kind.value) for f in extract("2017 年 12 月 28 日贵州茅台发布公告")]
+    [('2017 年 12 月 28 日', Decimal('20171228'), 'date')]
+    >>> [(f.text, f.kind.value) for f in extract("7月17和22日")]
+    [('7月17', 'date'), ('22日', 'day')]
+    """
+    joined: list[tuple[str, Figure]] = []
+    run: list[tuple[str, Figure]] = []
+    for named in found:
+        if run and _continues_date(run[-1][1], named[1], text):
+            run.append(named)
+            continue
+        joined += _one_date(run, text)
+        run = [named] if _is_date_part(named[1]) else []
+        if not run:
+            joined.append(named)
+    return joined + _one_date(run, text)
+
+
+def _is_date_part(figure: Figure) -> bool:
+    return figure.kind in _DATE_PARTS and figure.high is None and figure.approx is None
+
+
+def _continues_date(last: Figure, figure: Figure, text: str) -> bool:
+    """``figure`` is the next part of the date ``last`` ends: the month after the year,
+    the day after the month, with nothing but spaces between."""
+    return (
+        _is_date_part(figure)
+        and _DATE_PARTS.index(figure.kind) == _DATE_PARTS.index(last.kind) + 1
+        and not text[last.end : figure.start].strip()
+    )
+
+
+def _one_date(run: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figure]]:
+    """The date the parts of a ``run`` make; a lone part as it is."""
+    if len(run) < 2:
+        return run
+    parts = [figure for _, figure in run]
+    given = {f.kind: int(f.value) for f in parts}
+    value = date_value(given.get(Kind.YEAR), given.get(Kind.MONTH), given.get(Kind.DAY))
+    soft = all(f.soft for f in parts)
+    date = _figure(text, parts[0].start, parts[-1].end, value, Kind.DATE, soft=soft)
+    return [(run[0][0], date)]
+
+
+_WHOLE_DAY = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
+_DAY_BEFORE = regex.compile(r"[日号]\s*$")
+
+
+def _days_at_large(found: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figure]]:
+    """Clocks a translation may leave to the date they belong to: 0—24时 and 0时至24时 are
+    the whole day (7月25日0—24时 → "on July 25"), 零点 or 0时 right after a day its start
+    (从当地时间26日零点起 → "starting on the 26th"). They are soft; an English that says
+    them still pairs with them.
+
+    >>> [(f.text, f.soft) for f in extract("7月25日0—24时，福建省报告新增1例")][1:3]
+    [('0', True), ('24时', True)]
+    """
+    soft = set()
+    for k, (_, figure) in enumerate(found):
+        if figure.kind != Kind.CLOCK or figure.value != 0:
+            continue
+        if ends_at(_DAY_BEFORE, text, figure.start):
+            soft.add(k)
+        nxt = found[k + 1][1] if k + 1 < len(found) else None
+        joined = nxt is not None and _WHOLE_DAY.fullmatch(text[figure.end : nxt.start])
+        if joined and nxt.kind == Kind.CLOCK and nxt.value == 24 * 3600:
+            soft.update((k, k + 1))
+    return [(name, f._replace(soft=True) if k in soft else f) for k, (name, f) in enumerate(found)]
 
 
 def _is_clock(text: str, match: regex.Match[str]) -> bool:
@@ -383,18 +485,12 @@ def _is_clock(text: str, match: regex.Match[str]) -> bool:
     before = text[max(0, match.start() - 2) : match.start()]
     if after in ("钟", "整") or before.endswith(("日", "天", "晚", "早")):
         return True
-    return match.group("h")[0].isdigit() and after in (
-        "，",
-        ",",
-        "。",
-        "、",
-        " ",
-        "",
-        "了",
-        "多",
-        "前",
-        "后",
-    )
+    return match.group("h")[0].isdigit() and after in _AFTER_AN_HOUR
+
+
+_AFTER_AN_HOUR = ("，", ",", "。", "、", " ", "", "了", "多", "前", "后", "到", "至", "起")
+"""What may follow 7 点 when it is a time: a stop, 多 (7点多, a little past seven), 前 or 后,
+and the 到 / 至 / 起 of a span of time (从 7 点到现在 9:30)."""
 
 
 def _durations(text: str) -> list[Figure]:
@@ -525,22 +621,6 @@ def _centuries(text: str) -> list[Figure]:
     return figures
 
 
-def _congresses(text: str) -> list[Figure]:
-    """十九大: the 19th National Congress."""
-    return [
-        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), Kind.ORDINAL)
-        for m in _CONGRESS.finditer(text)
-    ]
-
-
-def _plans(text: str) -> list[Figure]:
-    """十四五: the 14th Five-Year Plan."""
-    return [
-        _figure(text, m.start(), m.end(), parse_chinese(m.group("n")), Kind.ORDINAL)
-        for m in _PLAN.finditer(text)
-    ]
-
-
 _DOUBLINGS = regex.compile(r"翻(?:了)?(?P<n>一|两|二|三|四)番")
 
 
@@ -552,29 +632,6 @@ def _doublings(text: str) -> list[Figure]:
         )
         for m in _DOUBLINGS.finditer(text)
     ]
-
-
-def _labels(text: str) -> list[Figure]:
-    """8·11汇改, 9·11: an event named by its date, written "8.11" in English."""
-    return [
-        _figure(text, m.start(), m.end(), Decimal(f"{m.group('a')}.{m.group('b')}"), Kind.COUNT,
-                step=Decimal("0.01"))
-        for m in _LABEL.finditer(text)
-    ]  # fmt: skip
-
-
-def _holidays(text: str) -> list[Figure]:
-    """八一大楼, 五一劳动节: a day named by its date (8 月 1 日), soft."""
-    figures = []
-    for match in _HOLIDAY.finditer(text):
-        month = Decimal(_small(match.group("m")))
-        figures.append(
-            _figure(text, match.start(), match.start() + 1, month, Kind.MONTH, soft=True)
-        )
-        figures.append(
-            _figure(text, match.start() + 1, match.end(), Decimal(1), Kind.DAY, soft=True)
-        )
-    return figures
 
 
 def _midnights(text: str) -> list[Figure]:
@@ -713,6 +770,22 @@ def _stars(text: str) -> list[Figure]:
     return figures
 
 
+_WEEKDAY = regex.compile(r"(?:周|星期|礼拜)(?P<d>[一二三四五六日天])(?![年刊报末边围期])")
+_WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+
+
+def _weekdays(text: str) -> list[Figure]:
+    """周六, 星期五, 礼拜天: soft weekdays ("Saturday" renders 周六; neither is a number).
+
+    >>> [(f.text, f.value) for f in extract("英国政府周六（7月25日）晚间临时决定")][:1]
+    [('周六', Decimal('6'))]
+    """
+    return [
+        _figure(text, *m.span(), Decimal(_WEEKDAY_NUMBERS[m.group("d")]), Kind.WEEKDAY, soft=True)
+        for m in _WEEKDAY.finditer(text)
+    ]
+
+
 def _firsts(text: str) -> list[Figure]:
     """首次, 首届, 头号: the first."""
     return [
@@ -838,7 +911,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     if token.kind is None:
         if _bare_word(text, token):
             return None, token.end
-        token = token._replace(kind=Kind.COUNT)
+        token = token._replace(kind=_bare_kind(text, token))
     token = _days_not_dates(text, _approx_after_unit(text, _in_calendar(text, token)))
     return _finish(text, token), token.end
 
@@ -907,7 +980,7 @@ def _digit_by_digit(text: str, token: _Token) -> bool:
     telephone number is read so), unless they write a year (二零一七年) or a name (六〇二厂).
 
     >>> [f.text for f in extract("三五个人；二零一七年十月十八日")]
-    ['二零一七年', '十月', '十八日']
+    ['二零一七年十月十八日']
     """
     numeral = token.match.group("cn")
     return (
@@ -1000,14 +1073,30 @@ def _bare_word(text: str, token: _Token) -> bool:
     return token.is_cn and bare and not token.bare_ok and not named
 
 
+def _bare_kind(text: str, token: _Token) -> Kind:
+    """What a number with nothing after it counts is: four digits from 1900 to 2099 with no
+    multiplier, range or approximation are a year (苹果2016秋季发布会, 《2020的第一场战役》,
+    （2020版）), never printed as a count ("2,016"); anything else a count.
+
+    >>> [(f.text, f.kind.value) for f in extract("苹果2016秋季发布会，共2000余人")]
+    [('2016', 'year'), ('2000余人', 'count')]
+    """
+    plain = not (_armult(token.match) or token.approx or token.high is not None)
+    year = plain and _BARE_YEAR.fullmatch(token.match.group("ar") or "")
+    return Kind.YEAR if year else Kind.COUNT
+
+
+_BARE_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+
+
 def _in_calendar(text: str, token: _Token) -> _Token:
     """Years, months and days: a span of years (2014-2025), a day after a month (7月17和22
     日), and numbers too large for a date part (18 年 is a number of years).
 
     >>> [(f.text, f.kind.value, f.unit) for f in extract("总体规划（2014-2025）")]
     [('2014-2025', 'year', None)]
-    >>> [(f.text, f.kind.value) for f in extract("7月17和22日")]
-    [('7月', 'month'), ('17', 'day'), ('22日', 'day')]
+    >>> [(name, f.text, f.kind.value) for name, f in readings("7月17和22日")]
+    [('number', '7月17', 'date'), ('number', '22日', 'day')]
     >>> [(f.text, f.kind.value, f.unit) for f in extract("已有18年")]
     [('18年', 'count', 'years')]
     """
@@ -1043,19 +1132,28 @@ def _approx_after_unit(text: str, token: _Token) -> _Token:
 
 
 def _days_not_dates(text: str, token: _Token) -> _Token:
-    """一日, 三日 with no month before them are a number of days, not a date.
+    """一日, 三日 with no month before them are a number of days, not a date; so is N日
+    after 为期/连续/长达/满/持续/历时/实施 or before 内/以内/之内 (实施14日集中隔离 is a 14-day
+    quarantine, 15日内 within 15 days); otherwise 14日 is the 14th.
 
-    >>> [(f.text, f.kind.value, f.unit) for f in extract("国情咨文前一日，")]
-    [('一日', 'count', 'day')]
+    >>> [(f.text, f.kind.value, f.unit) for f in extract("国情咨文前一日，实施14日集中隔离")]
+    [('一日', 'count', 'day'), ('14日', 'count', 'day')]
     """
-    if (
-        token.kind == Kind.DAY
-        and token.is_cn
+    if token.kind != Kind.DAY:
+        return token
+    numeral = (
+        token.is_cn
         and text[token.end - 1] == "日"
         and token.before[-1:] not in ("月", "至", "到", "、", "和")
-    ):
+    )
+    span = ends_at(_DAYS_BEFORE, text, token.start) or _DAYS_AFTER.match(text, token.end)
+    if numeral or span:
         return token._replace(kind=Kind.COUNT, unit="day")
     return token
+
+
+_DAYS_BEFORE = regex.compile(r"(?:为期|连续|长达|满|持续|历时|实施|超过|不超过)\s*$")
+_DAYS_AFTER = regex.compile(r"\s*(?:内|以内|之内)")
 
 
 def _finish(text: str, token: _Token) -> Figure:
@@ -1344,15 +1442,14 @@ def _figure(
 # --- the registry -------------------------------------------------------------------
 
 READERS = (
-    Reader("date-stamp", whole(_date_stamps), "2020-07-26: its year, month and day"),
+    Reader("date-stamp", whole(_date_stamps), "2020-07-26: one date"),
     Reader("slash-fraction", whole(_slash_fractions), "2/3: a fraction, as a percentage"),
     Reader("post-decade", whole(_post_decades), "80后, 80、90后: the generation of a decade"),
     Reader("decade", whole(_decades), "20 世纪 90 年代, 上世纪 80 年代, 90 年代: a decade"),
-    Reader("century", whole(_centuries), "20 世纪: the 20th century, an ordinal"),
-    Reader("congress", whole(_congresses), "十九大: the 19th National Congress, an ordinal"),
-    Reader("plan", whole(_plans), "十四五: the 14th Five-Year Plan, an ordinal"),
+    Reader("century", whole(_centuries), "20 世纪, 18-19世纪: a century or two, an ordinal"),
     Reader("clock", whole(_clocks), "下午 3 时 30 分, 7 点半, 8 时许: a time of day"),
-    Reader("colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50: a time of day"),
+    Reader("colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50, 08H00: a time of day"),
+    Reader("clock-orphan", _clock_orphans, ":06 at a fragment's start: what is left of a clock"),
     Reader("race-time", whole(_durations), "1 分 57 秒 79: a race time, in seconds"),
     Reader("ratio", whole(_ratios), "1∶1, 2∶1: a ratio, compared as a score"),
     Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score"),
@@ -1365,8 +1462,6 @@ READERS = (
     Reader("half", whole(_halves), "一半, 半数, 过半: half, as a percentage"),
     Reader("half-of-one", whole(_halves_of_one), "半米, 半小时, 半页纸: half of one unit or thing"),
     Reader("percent-without-zhi", whole(_percents_without_zhi), "百分百, 百分二百: a percentage"),
-    Reader("label", whole(_labels), "8·11, 9·11: an event named by its date"),
-    Reader("holiday", whole(_holidays), "八一, 五一劳动节: a day named by its date"),
     Reader("midnight", whole(_midnights), "零点, 零时: midnight"),
     Reader("roman", whole(_romans), "Ⅲ级, II 级: a level in Roman numerals"),
     Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day"),
@@ -1375,8 +1470,12 @@ READERS = (
         "adjacent", whole(_adjacent_ranges), "五六百米, 两三个, 三四五六年级: neighbouring numerals"
     ),
     Reader("stars", whole(_stars), "五星好评, 四星级酒店: a rating in stars"),
-    Reader("idiom", nothing(_IDIOMS), "一些, 统一, 十分, 一带一路: numerals in words"),
-    Reader("code", nothing(_BLOCKED), "415-575-4444, Su-27: telephone numbers and models"),
+    Reader("weekday", whole(_weekdays), "周六, 星期五, 礼拜天: a day of the week (soft)"),
+    Reader(
+        "names",
+        _names,
+        "十九大, 十四五, 五一, 一带一路, B-52, 415-575-4444: names, codes and set phrases",
+    ),
     Reader("number", _numbers, "387.75 万元, 三千八百人, 5至10万元, 第十四: numbers"),
 )
 """Every reader of Chinese figures, in precedence order (see the module docstring)."""
