@@ -135,6 +135,11 @@ class FigureMatch(NamedTuple):
     factor: int | None = None
 
 
+ONE_SIDED_VAGUE = 0.2
+"""The cost of a vague figure agreeing with an exact one (上千人 and "1,200 people", 3000人 and
+"thousands"): a translator's rounding, preferred less than two vague figures that agree."""
+
+
 def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation | None:
     """How an English figure stands to a Chinese one, or None if unrelated.
 
@@ -189,8 +194,11 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         factor = _power_of_ten(zh_value, en.value)  # 数亿 → "billions"
         return Relation(RelationName.SCALE, 1.0, factor) if factor else None
     if _vague(zh) or _vague(en):
+        # A vague figure stands for a vague one before an exact one: in 连续几十年，每个月几天
+        # 24小时 → "240 hours … for dozens of years", "dozens" is 几十年, and 24小时 is 240.
+        one_sided = ONE_SIDED_VAGUE if _vague(zh) != _vague(en) else 0.0
         return (
-            Relation(RelationName.SAME, loose + soft)
+            Relation(RelationName.SAME, loose + soft + one_sided)
             if _same_magnitude(zh_value, en.value)
             else None
         )
