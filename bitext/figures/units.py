@@ -322,8 +322,10 @@ _REGISTRY = (
         note="98F is no code; no Fahrenheit figure is read, so it keeps no unit.",
     ),
     Unit(
-        "km/h", Dimension.SPEED, zh_latin=("kph",), en_suffix=("km/h",),
-        note="时速 350 公里 is 350 km/h.",
+        "km/h", Dimension.SPEED, zh=("公里/小时", "千米/小时", "公里每小时", "千米每小时"),
+        zh_latin=("kph",),
+        en_suffix=("km/h", "kilometers per hour", "kilometres per hour", "km per hour", "kph"),
+        note="时速 350 公里 and 350 公里/小时 are 350 km/h.",
     ),
     Unit("mph", Dimension.SPEED, zh_latin=("mph",)),
     *(
