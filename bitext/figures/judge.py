@@ -31,7 +31,7 @@ import regex
 
 from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
 from bitext.align.lexicon import stem
-from bitext.figures import names
+from bitext.figures import names, units
 from bitext.figures.compare import (
     GROUPS,
     FigureMatch,
@@ -42,7 +42,14 @@ from bitext.figures.compare import (
 from bitext.figures.dates import day_named
 from bitext.figures.direction import Direction, direction
 from bitext.figures.suggest import date, month, rewrite, unit_swap
-from bitext.figures.values import MONTH_NAMES, WEEKDAY_NAMES, date_parts, format_number, shown
+from bitext.figures.values import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    date_parts,
+    format_number,
+    is_calendar_date,
+    shown,
+)
 from bitext.model import Figure, Finding, Kind, Pair
 
 _ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
@@ -143,7 +150,50 @@ def _paired(
             f"({zh.unit or zh.kind} → {en.unit or en.kind}){advice}"
         )
         return [make("figure-unit", message, zh=zh, en=en, suggestion=suggestion)]
+    if match.relation == RelationName.SAME and (unit_word := _gloss_without_number(zh, en, view)):
+        message = (
+            f"“{zh.text}” is given only by its gloss “{en.text}”: the number before "
+            f"“{unit_word}” is lost"
+        )
+        return [make("figure-missing", message, zh=zh, en=en)]
     return []
+
+
+_GLOSS_AFTER_UNIT_WORD = regex.compile(r"(?<![A-Za-z-])(?P<unit>[A-Za-z]+)\s*[(（]\s*$")
+_NUMBER_BEFORE = regex.compile(
+    r"(?:[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?"
+    r"|hundreds|thousands|millions|several|few))[\s-]*$",
+    regex.IGNORECASE,
+)
+_EN_UNIT_WORDS = {spelled.lower(): code for spelled, code in units.spellings("en_suffix").items()}
+
+
+def _gloss_without_number(zh: Figure, en: Figure, view: PairView) -> str | None:
+    """The English word of ``zh``'s unit when ``en`` is only the bracketed gloss after it,
+    with no number before the word: "from mu (200 hectares) last year" for 3000 亩 keeps the
+    conversion and loses the number it converts. (A gloss after its number is soft and
+    never pairs: "30,000 mu (2,000 hectares)".)
+
+    >>> from bitext.figures import extract
+    >>> zh, = extract("从去年的 3000 亩", "zh")
+    >>> text = "from mu (200 hectares) last year"
+    >>> en, = extract(text, "en")
+    >>> view = PairView(None, text, [], None, None, [])
+    >>> _gloss_without_number(zh, en, view)
+    'mu'
+    >>> _, en = extract("from 3,000 mu (200 hectares)", "en")
+    >>> _gloss_without_number(zh, en, view._replace(text="from 3,000 mu (200 hectares)"))
+    """
+    if zh.unit is None or en.unit == zh.unit:
+        return None
+    before = view.text[max(0, en.start - 60) : en.start]
+    found = _GLOSS_AFTER_UNIT_WORD.search(before)
+    if found is None or _EN_UNIT_WORDS.get(found.group("unit").lower()) != zh.unit:
+        return None
+    if _NUMBER_BEFORE.search(before, 0, found.start("unit")):
+        return None
+    return found.group("unit")
 
 
 def _turned_round(
@@ -468,6 +518,8 @@ def _extra(
 ) -> Finding | None:
     if en.soft or en.kind in _NAMED or _repeat(en, view) or _rest_of_a_date(en, view):
         return None
+    if _no_such_day(en):
+        return make("figure-value", f"“{en.text}” is no date a calendar has", en=en)
     if en.start in cut_figures:
         return _lost_in_cut(en, make)
     zh_codes = [m.zh for m in view.matches if m.zh is not None and m.zh.kind == Kind.CODE]
@@ -495,6 +547,24 @@ def _extra(
         message = f"“{en.text}” cannot be checked: the English around it has no counterpart in the Chinese"
         return make("figure-unverifiable", message, en=en)
     return make("figure-extra", f"“{en.text}” has no counterpart in the Chinese", en=en)
+
+
+def _no_such_day(figure: Figure) -> bool:
+    """A date whose month or day no calendar has: a wrong figure whatever the other side
+    says ("2020-07-260" for 2020-07-26, its day written ten times too large, where the
+    Chinese that would date it was cut). A year out of range is left alone: it may be
+    history.
+
+    >>> from bitext.figures import extract
+    >>> [_no_such_day(f) for f in extract("2020-07-260 20:26:01, 2021-02-28", "en")]
+    [True, False, False]
+    """
+    if figure.kind != Kind.DATE:
+        return False
+    parts = date_parts(figure.value)
+    if parts.year is not None and not is_calendar_date(parts._replace(month=None, day=None)):
+        parts = parts._replace(year=None)
+    return not is_calendar_date(parts)
 
 
 def _stops_short_of(zh: Figure, view: PairView) -> bool:
