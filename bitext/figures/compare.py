@@ -47,12 +47,17 @@ GROUPS = {
     Kind.CLOCK: "clock",
     Kind.SCORE: "score",
     Kind.DECADE: "decade",
+    Kind.LEVEL: "level",
     Kind.NAME: "name",
     Kind.CODE: "code",
 }
 """Kinds compared as one: a count, an amount of money and a measure are all numbers
 (6000 亩 may be rendered "6,000", and 5万人 "50,000"); a fraction is a percentage. Names
-and codes relate as :func:`_relate_named` says."""
+and codes relate as :func:`_relate_named` says.
+
+A level (Ⅱ级, "Level II") is its own group, so that a level pairs with a level before
+a count of the same value (Ⅳ级 with "Level IV", not with "4 rivers"); it is loose with
+numbers and ordinals, which Chinese writes for levels too (四级, 三期, 第三级)."""
 _LOOSE = {
     frozenset({"number", "year"}),
     frozenset({"number", "ordinal"}),
@@ -60,11 +65,20 @@ _LOOSE = {
     frozenset({"day", "number"}),
     frozenset({"score", "number"}),
     frozenset({"multiple", "number"}),
+    frozenset({"level", "number"}),
+    frozenset({"level", "ordinal"}),
 }
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
-_SAME_ROLE = [{"day", "number"}, {"year", "number"}, {"day", "ordinal"}]
+_SAME_ROLE = [
+    {"day", "number"},
+    {"year", "number"},
+    {"day", "ordinal"},
+    {"level", "number"},
+    {"level", "ordinal"},
+]
 """Loose pairs of groups whose figures can still be a wrong number in the same role
-(2013 年 → "2113", which is no year; 25 日 → "the 26th")."""
+(2013 年 → "2113", which is no year; 25 日 → "the 26th"; 6.1 级地震 → "magnitude 6,100";
+第 5 级止回阀 → "Level 50 check valves")."""
 
 HALF_DAY = Decimal(12 * 3600)
 _SCALED_WRITING = regex.compile(
@@ -317,9 +331,13 @@ def _small_counts_differ(zh: Figure, en: Figure) -> Relation | None:
     wrong where the translation states it: 抽调三名专家 → "sent two experts". Two small
     counts of things, both stated, differ in value; other soft figures do not compare,
     and neither does 一, which is as often "a" or "the" as a count (一块巧克力 "A Piece of
-    Chocolate" beside "Grade 2")."""
-    small = all(
-        f.kind == Kind.COUNT and f.unit is None and f.high is None and 1 < f.value <= SMALL_COUNT
+    Chocolate" beside "Grade 2"). Two small levels differ the same way (三级预警 →
+    "Level II warning")."""
+    small = zh.kind == en.kind and all(
+        f.kind in (Kind.COUNT, Kind.LEVEL)
+        and f.unit is None
+        and f.high is None
+        and 1 < f.value <= SMALL_COUNT
         for f in (zh, en)
     )
     return Relation(RelationName.VALUE, 2.5) if small and zh.value != en.value else None

@@ -21,7 +21,8 @@ glance" has no ordinal, "Long March 5" no month). Then forms read whole, the mor
 the more general: "Post-90s" is a generation (post-decade before decade), "the
 first 7 months" months 1 to 7 (first-months before ordinal), "a year and a half
 ago" a duration (and-a-half before fraction), "one-third" a share (fraction before
-ordinal), "the 29th of November" a day (date before ordinal). Plain numbers
+ordinal), "the 29th of November" a day (date before ordinal), "Level 1-2" one range of
+levels (level before number, which would read a range or a score 1-2). Plain numbers
 (number) come last, outside everything taken.
 
 >>> [(f.text, f.value, f.unit) for f in extract("invested RMB5.628 million in 8 sessions")]
@@ -774,9 +775,17 @@ _HOUR_WINDOW = regex.compile(
     r"\b(?P<a>1?\d|2[0-4])\s*(?:to|-|–|—)\s*(?P<b>1?\d|2[0-4])\s+hours\b(?=\s+(?:on|of)\b)"
 )
 _COLON_SCORE = regex.compile(r"(?<![\d.:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d.:])")
-_ROMAN_LEVEL = regex.compile(
-    r"\b(?:level|phase|grade|class|category|type|tier)\s+(?P<r>[IVX]{1,4})\b"
+_LEVEL_NUMBER = r"[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2}(?![.,]?\d)"
+_LEVEL_WORD = r"(?i:level|phase|grade|class|category|tier|stage)"
+_LEVEL = regex.compile(
+    rf"\b{_LEVEL_WORD}[\s-]+(?P<n>{_LEVEL_NUMBER})"
+    rf"(?:\s?[-–]\s?(?:{_LEVEL_WORD}\s+)?(?P<high>{_LEVEL_NUMBER}))?(?![\p{{L}}\d])"
+    r"|(?P<type>\b(?i:type)[\s-]+(?P<tn>[IVX]{1,4}))\b"
+    rf"|\b(?P<pre>[IVX]{{1,4}})-{_LEVEL_WORD}\b"
 )
+"""Level II, Class IV, Phase 3, grade-2, Level 2-Level 4 (not "from level 2 to level
+III", a change), Type II (not "Type 2", a model), I-grade. ("L2" for Ⅱ级 is a code,
+:mod:`bitext.figures.names`'s: the L2 cache is one too.)"""
 
 
 def _noons(text: str) -> list[Figure]:
@@ -839,12 +848,35 @@ def _decades_alone(text: str) -> list[Figure]:
     ]
 
 
-def _roman_levels(text: str) -> list[Figure]:
-    """Level III, grade II: a level in Roman numerals (Ⅲ级)."""
-    return [
-        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), Kind.COUNT)
-        for m in _ROMAN_LEVEL.finditer(text)
-    ]
+def _levels(text: str) -> list[Figure]:
+    """Levels, classes, grades and phases (:attr:`Kind.LEVEL`), in any case, with Roman or
+    Arabic numerals: "Level II emergency response" for Ⅱ级响应, "Class IV" for Ⅳ类. An
+    Arabic number with a unit after it is a measure, not a level ("level 29 meters").
+
+    >>> [(f.text, str(f.value), str(f.high)) for f in extract("Level 1-2 winds, water level 29 meters")]
+    [('Level 1-2', '1', '2'), ('29 meters', '29', 'None')]
+    """
+    figures = []
+    for m in _LEVEL.finditer(text):
+        number = m.group("n") or m.group("tn") or m.group("pre")
+        high = m.group("high")
+        if m.group("n") and _unit(text, m.end(), None)[0] != Kind.COUNT:
+            continue
+        figures.append(
+            _figure(
+                text,
+                m.start(),
+                m.end(),
+                _level_value(number),
+                Kind.LEVEL,
+                high=_level_value(high) if high else None,
+            )
+        )
+    return figures
+
+
+def _level_value(numeral: str) -> Decimal:
+    return Decimal(numeral) if numeral.isdigit() else Decimal(roman_value(numeral))
 
 
 def _colon_scores(text: str) -> list[Figure]:
@@ -1071,7 +1103,7 @@ READERS = (
     Reader("decade-word", whole(_decade_words), "in her forties: forty or more"),
     Reader("post-decade", whole(_post_decades), "post-90s: the generation of a decade"),
     Reader("decade-alone", whole(_decades_alone), "the past decade: ten years"),
-    Reader("roman-level", whole(_roman_levels), "level III, grade II: a level"),
+    Reader("level", whole(_levels), "Level II, Class IV, Phase 3, Level 1-2, I-grade: a level"),
     Reader("colon-score", whole(_colon_scores), "3:0: a score"),
     Reader("hour-window", whole(_hour_windows), "0 to 24 hours on July 25: two times of day"),
     Reader("first-months", whole(_first_months), "the first six months: months 1 to 6"),

@@ -867,9 +867,11 @@ _RANK = regex.compile(r"^[\s0-9０-９零〇一二两三四五六七八九十Ⅰ
 
 
 def _rank(figure: Figure) -> bool:
-    """A Chinese count of a rank or a type, which codes name too: Ⅱ级, 2型, 5号."""
+    """A Chinese count or level of a rank or a type, which codes name too: Ⅱ级, 2型, 5号."""
     return (
-        figure.lang == "zh" and figure.kind == Kind.COUNT and _RANK.match(figure.text) is not None
+        figure.lang == "zh"
+        and figure.kind in (Kind.COUNT, Kind.LEVEL)
+        and _RANK.match(figure.text) is not None
     )
 
 

@@ -189,6 +189,10 @@ _MIDNIGHT = regex.compile(r"零点(?![零〇一二三四五六七八九十0-9])|
 _ROMAN = regex.compile(
     r"(?P<r>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?<![A-Za-z])[IVX]{1,4}(?![A-Za-z]))\s*(?:级|(?=类|期|型|号))"
 )
+_SCHOOL_GRADE = regex.compile(
+    r"(?<![0-9一二三四五六七八九十])(?P<n>[一二三四五六七八九]|[1-9])\s*年级"
+)
+"""二年级: the second grade at school, "Grade 2" (年级 is no year)."""
 _ROMAN_VALUES = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6, "Ⅶ": 7, "Ⅷ": 8, "Ⅸ": 9, "Ⅹ": 10}
 _CLOCK_RANGE = regex.compile(
     r"(?P<a>[0-9]{1,2})\s*[-—–至到~～]\s*(?P<b>[0-9]{1,2})\s*(?:时|点)(?!间)"
@@ -476,10 +480,19 @@ def roman_value(numeral: str) -> int:
 
 
 def _romans(text: str) -> list[Figure]:
-    """Ⅲ级, II 级: levels written in Roman numerals."""
+    """Ⅲ级, II 级, Ⅳ类: levels written in Roman numerals, :attr:`Kind.LEVEL` on both sides
+    ("Level III", "Class IV")."""
     return [
-        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), Kind.COUNT)
+        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), Kind.LEVEL)
         for m in _ROMAN.finditer(text)
+    ]
+
+
+def _school_grades(text: str) -> list[Figure]:
+    """二年级: a school grade, a level ("Grade 2"); soft, as a small Chinese numeral is."""
+    return [
+        _figure(text, m.start(), m.end(), Decimal(_small(m.group("n"))), Kind.LEVEL, soft=True)
+        for m in _SCHOOL_GRADE.finditer(text)
     ]
 
 
@@ -766,7 +779,8 @@ def _bare_word(text: str, token: _Token) -> bool:
 
 def _in_calendar(text: str, token: _Token) -> _Token:
     """Years, months and days: a span of years (2014-2025), a day after a month (7月17和22
-    日), and numbers too large for a date part (18 年 is a number of years).
+    日), a cohort (2015 级 is the class that entered in 2015, a year, where 四级 is a
+    level), and numbers too large for a date part (18 年 is a number of years).
 
     >>> [(f.text, f.kind.value, f.unit) for f in extract("总体规划（2014-2025）")]
     [('2014-2025', 'year', None)]
@@ -774,6 +788,8 @@ def _in_calendar(text: str, token: _Token) -> _Token:
     [('7月', 'month'), ('17', 'day'), ('22日', 'day')]
     >>> [(f.text, f.kind.value, f.unit) for f in extract("已有18年")]
     [('18年', 'count', 'years')]
+    >>> [(f.text, f.kind.value) for f in extract("学院 2015 级的学生，四级响应")]
+    [('2015 级', 'year'), ('四级', 'level')]
     """
     kind, unit, value, high = token.kind, token.unit, token.value, token.high
     if (
@@ -786,6 +802,8 @@ def _in_calendar(text: str, token: _Token) -> _Token:
     before = token.before.rstrip()
     if kind == Kind.COUNT and unit is None and before.endswith("月") and 1 <= value <= 31:
         kind = Kind.DAY  # 7月17和22日
+    if kind == Kind.LEVEL and token.match.group("ar") and 1900 <= value <= 2100:
+        kind = Kind.YEAR  # 2015 级的学生: the class that entered in 2015
     kind, unit = _date_kind(kind, unit, value)  # type: ignore[arg-type]
     if (kind, unit) == (token.kind, token.unit):
         return token
@@ -831,7 +849,7 @@ def _finish(text: str, token: _Token) -> Figure:
         token.is_cn
         and token.value <= _SOFT_LIMIT
         and token.high is None
-        and token.kind in (Kind.COUNT, Kind.MEASURE)
+        and token.kind in (Kind.COUNT, Kind.MEASURE, Kind.LEVEL)
         and token.approx != Approx.VAGUE  # 数十款 is "dozens of": a figure the English must keep
     )
     return _figure(
@@ -983,8 +1001,13 @@ def _unit(text: str, pos: int) -> tuple[Kind | None, str | None, int]:
         if rest.startswith(name):
             return Kind.MEASURE, _MEASURES[name], pos + skipped + len(name)
     if rest[:1] and rest[0] in CLASSIFIERS:
-        return Kind.COUNT, None, pos + skipped + 1
+        kind = Kind.LEVEL if rest[0] in _LEVEL_CLASSIFIERS else Kind.COUNT
+        return kind, None, pos + skipped + 1
     return None, None, pos
+
+
+_LEVEL_CLASSIFIERS = "级"
+"""四级应急响应, 6.1 级地震: 级 names a level on a scale (:attr:`Kind.LEVEL`), not a count."""
 
 
 _CURRENCIES = spellings("zh", lambda unit: unit.dimension == Dimension.MONEY)
@@ -1106,7 +1129,8 @@ READERS = (
     Reader("and-a-half", whole(_and_a_half), "一年半, 两个半小时: a duration and a half"),
     Reader("half", whole(_halves), "一半, 半数, 过半: half, as a percentage"),
     Reader("midnight", whole(_midnights), "零点, 零时: midnight"),
-    Reader("roman", whole(_romans), "Ⅲ级, II 级: a level in Roman numerals"),
+    Reader("roman", whole(_romans), "Ⅲ级, II 级, Ⅳ类: a level in Roman numerals"),
+    Reader("school-grade", whole(_school_grades), "二年级: a school grade, a level"),
     Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day"),
     Reader("two-months", whole(_two_months), "七八月: two months, July and August"),
     Reader(
