@@ -98,9 +98,19 @@ APPROX_WORDS = {
 }  # fmt: skip
 
 _WORD_NUMBER = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+_MISGROUPED = r"(?!(?:[1-9]|[12]\d|3[01]),(?:19|20)\d\d(?!\d))\d{1,3}(?:,\d{3})*,\d{4}(?!\d)"
+"""7,8908 and 239,4513: digits a translation kept with a separator in the wrong place
+(78908例, 2394513例) are the number without the separators, as a translator reads them;
+1,0000 is 万 grouping. Not a day before a year run together ("July 26,2020")."""
 _DIGITS = (  # 16048,100: misgrouped by a translation, still one number
-    r"(?:\d{1,3}(?:,\d{3})+|\d{4,}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?|\.\d+"
+    rf"(?:{_MISGROUPED}|\d{{1,3}}(?:,\d{{3}}(?!\d))+|\d{{4,}}(?:,\d{{3}})+(?!\d|,\d)"
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?|(?<!\p{L})\.\d+"
 )
+_AFTER_STOP = r"(?<=\b\p{Ll}{2,}\.)(?<!\bwww\.)(?=\d{2}|\d,\d)(?!\d+\.\p{L})"
+"""A number glued to the full stop of the sentence before it, in MT output ("…and credit
+consumption.86.6% of young people", "the price he quoted me.70,000 does not include"): a
+lower-case word ends a sentence, where "No.1" and "Fig.3" name things; not an address
+(www.12377.cn), and not one digit ("97%, respectively.7%" is the tail of a split 97.7%)."""
 _NUMBER_WORDS = (
     rf"(?:(?:an?(?=[\s-]+(?:hundred|thousand|million|billion|trillion|dozen)\b)|{_WORD_NUMBER})"
     rf"(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand|million|billion|trillion|dozen)"
@@ -121,7 +131,7 @@ FIGURE = regex.compile(
     (?P<sign>(?<![\p{{L}}\d)%])(?<!\b\p{{Lu}}\p{{L}}{{0,2}}\s)[-−](?=\d))?
     (?P<cur>(?<![\p{{L}}\d])(?:{_CURRENCY_PREFIX})\s?)?
     (?:
-        (?P<digits>(?<![\d.])(?<!\d,(?=\d{{3}}(?!\d)))(?<!\d:)(?:{_DIGITS}))(?P<scale>{_SCALE})?
+        (?P<digits>(?:(?<![\d.])|{_AFTER_STOP})(?<!\d,(?=\d{{3}}(?!\d)))(?<!\d:)(?:{_DIGITS}))(?P<scale>{_SCALE})?
       | (?P<words>\b(?i:{_NUMBER_WORDS})\b)(?P<wscale>{_SCALE})?
     )
     (?P<range>
@@ -280,8 +290,13 @@ def _core_span(match: regex.Match[str]) -> tuple[int, int]:
 
 def _is_code(text: str, match: regex.Match[str]) -> bool:
     """Digits glued to letters that are not a currency, scale or unit (G20, 3D, A380), or
-    after a slash (the 100 of 28.4mg/100ml): no quantity. (Names and codes read as such
-    are :mod:`bitext.figures.names`'s.)"""
+    after a slash (the 100 of 28.4mg/100ml): no quantity. A year glued to a capitalised
+    word is a year all the same: MT output runs a dateline into the heading after it.
+    (Names and codes read as such are :mod:`bitext.figures.names`'s.)
+
+    >>> [(f.text, f.kind.value) for f in extract("Qinghai, July 26,2008Subject: Flower Sea")]
+    [('July', 'month'), ('26', 'count'), ('2008', 'year')]
+    """
     if not match.group("digits"):
         return False
     if too_long(match.group("digits")):
@@ -293,8 +308,15 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     after_end = match.end("scale") if match.group("scale") else end
     if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
         unit = _LETTERS.match(text, end)
+        if _YEAR.match(match.group("digits")) and _WORD_AFTER_YEAR.match(text, end):
+            return False
         return unit is not None and unit.group() not in _GLUED
     return False
+
+
+_WORD_AFTER_YEAR = regex.compile(r"\p{Lu}(?=\p{Ll}*[aeiouy])\p{Ll}{2,}")
+"""A capitalised word glued to a year: the next heading ("2008Subject"); a word, with a
+vowel, not a unit ("2000Mbps")."""
 
 
 def _read(text: str, match: regex.Match[str]) -> tuple[list[Figure], int]:
