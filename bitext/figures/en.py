@@ -456,19 +456,33 @@ def _finish(
 
 
 def _unit_after(text: str, end: int, match: regex.Match[str]) -> tuple[Kind, str | None, int]:
-    """Kind, unit and end of a figure (:func:`_unit`); a number without a unit shares the
-    next one's ("up 1.1 and 0.2 percentage points").
+    """Kind, unit and end of a figure (:func:`_unit`); a glued "m" is metres where a length
+    is meant (:data:`_METRES_AFTER`); a number without a unit shares the next one's ("up
+    1.1 and 0.2 percentage points").
 
     >>> [(f.text, f.unit) for f in extract("rose 1.1 and 0.2 percentage points")]
     [('1.1', 'pp'), ('0.2 percentage points', 'pp')]
+    >>> [(f.text, f.unit) for f in extract("waterproof for 30m, a 100m sprint, 100m people")]
+    [('30m', 'm'), ('100m', 'm'), ('100m', None)]
     """
     kind, unit, end = _unit(text, end, match.group("cur"))
+    glued_m = match.group(_scale_group(match)) == "m" and not match.group("cur")
+    if kind == Kind.COUNT and glued_m and _METRES_AFTER.match(text, end):
+        kind, unit = Kind.MEASURE, "m"
     year_like = _YEAR.match(match.group("digits") or "") is not None
     if kind == Kind.COUNT and not match.group(_scale_group(match)) and not year_like:
         shared = _SHARED_UNIT.match(text, end)
         if shared:
             kind, unit, _ = _unit(text, shared.end(), None)
     return kind, unit, end
+
+
+_METRES_AFTER = regex.compile(
+    r"(?:[^\p{L}\p{N}\s]|\s*$|\s(?i:long|high|deep|wide|tall|away|above|below|in\s|of\s|from|"
+    r"sprint|race|dash|relay|hurdles|freestyle|backstroke|breaststroke|butterfly|medley)\b)"
+)
+"""After a glued "m" without a currency: a length ("waterproof for 30m,", "a 100m sprint",
+"30m deep"); otherwise "m" may be millions ("100m people") and the number stays a count."""
 
 
 def _in_years(decades: Decimal) -> Decimal:

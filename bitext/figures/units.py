@@ -67,6 +67,7 @@ BASE = {
     Dimension.POWER: "kW",
     Dimension.TIME: "s",
     Dimension.YEARS: "years",
+    Dimension.PRESSURE: "Pa",
 }
 """The unit whose factor is 1, for each dimension that converts."""
 
@@ -172,8 +173,9 @@ _REGISTRY = (
     Unit(
         "m", Dimension.LENGTH, Decimal(1), zh=("米",), zh_latin=("m",),
         en_suffix=("metres", "meters", "metre", "meter"), en_glued=("m",),
-        note='In English an m after the digits is taken for million, applied only after a '
-        'currency: "$100m" is 100 million, "100m" is 100 (and no unit).',
+        note='In English an m glued to the digits is million after a currency ("$100m" is '
+        '100 million), metres before punctuation or a length word ("waterproof for 30m,", '
+        '"a 100m sprint"), and otherwise 100 with no unit ("100m people").',
     ),
     Unit(
         "cm", Dimension.LENGTH, Decimal("0.01"), zh=("厘米",), zh_latin=("cm",),
@@ -194,6 +196,10 @@ _REGISTRY = (
     Unit(
         "ft", Dimension.LENGTH, Decimal("0.3048"), zh=("英尺",), zh_latin=("ft",),
         en_suffix=("feet",), en_glued=("ft",),
+    ),
+    Unit(
+        "um", Dimension.LENGTH, Decimal("0.000001"), zh=("微米",), zh_latin=("um", "μm"),
+        en_suffix=("μm", "um", "microns", "micrometres", "micrometers"), en_glued=("um", "μm"),
     ),
     Unit("nmi", Dimension.LENGTH, zh=("海里",), en_suffix=("nautical miles",)),
     # --- area --------------------------------------------------------------------
@@ -243,7 +249,7 @@ _REGISTRY = (
         en_suffix=("grams",), en_glued=("g",),
     ),
     Unit(
-        "jin", Dimension.MASS, Decimal("0.5"), zh=("斤",),
+        "jin", Dimension.MASS, Decimal("0.5"), zh=("斤",), en_suffix=("jin", "catties"),
         note="斤 is half a kilogram: 1000 斤 is 500 kg, and \"1,000 kilograms\" changed the unit.",
     ),
     Unit(
@@ -322,15 +328,35 @@ _REGISTRY = (
         note="98F is no code; no Fahrenheit figure is read, so it keeps no unit.",
     ),
     Unit(
-        "km/h", Dimension.SPEED, zh_latin=("kph",), en_suffix=("km/h",),
-        note="时速 350 公里 is 350 km/h.",
+        "km/h", Dimension.SPEED, zh=("公里/小时", "千米/小时", "公里每小时", "千米每小时"),
+        zh_latin=("km/h", "kph"),
+        en_suffix=("km/h", "kph", "kilometres per hour", "kilometers per hour"),
+        en_glued=("km/h", "kph"),
+        note="时速 350 公里 is 350 km/h; 350 公里/小时 is read whole, not as 350 km.",
     ),
     Unit("mph", Dimension.SPEED, zh_latin=("mph",)),
     *(
         Unit(code, Dimension.DATA, zh_latin=(code,), en_suffix=(code,), en_glued=(code,))
         for code in ("GB", "MB", "TB")
     ),
-    *(Unit(code, Dimension.PRESSURE, zh_latin=(code,)) for code in ("mbar", "hPa", "kPa", "MPa")),
+    Unit("Pa", Dimension.PRESSURE, Decimal(1), zh=("帕",), en_suffix=("pascals",)),
+    Unit(
+        "hPa", Dimension.PRESSURE, Decimal(100), zh=("百帕",), zh_latin=("hPa",),
+        en_suffix=("hPa", "hectopascals"), en_glued=("hPa",),
+    ),
+    Unit(
+        "mbar", Dimension.PRESSURE, Decimal(100), zh=("毫巴",), zh_latin=("mbar",),
+        en_suffix=("mbar", "millibars"), en_glued=("mbar",),
+        note="A millibar is a hectopascal: 500 百帕 is 500 mbar.",
+    ),
+    Unit(
+        "kPa", Dimension.PRESSURE, Decimal(1000), zh=("千帕",), zh_latin=("kPa",),
+        en_suffix=("kPa", "kilopascals"), en_glued=("kPa",),
+    ),
+    Unit(
+        "MPa", Dimension.PRESSURE, Decimal(10**6), zh=("兆帕",), zh_latin=("MPa",),
+        en_suffix=("MPa", "megapascals"), en_glued=("MPa",),
+    ),
     *(Unit(code, Dimension.FREQUENCY, zh_latin=(code,)) for code in ("Hz", "kHz", "MHz", "GHz")),
     Unit("mAh", Dimension.CHARGE, zh_latin=("mAh",)),
     Unit("dB", Dimension.LOUDNESS, zh_latin=("dB",)),
