@@ -142,7 +142,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         or _increase_in_percent(zh, en)
     ):
         return Relation(RelationName.SAME, 0.0)
-    en = _weight_in_pounds(zh, en)
+    en = _points_as_pp(zh, _weight_in_pounds(zh, en))
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
     if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
@@ -675,6 +675,14 @@ def _weight_in_pounds(zh: Figure, en: Figure) -> Figure:
     mass = zh_unit is not None and zh_unit.dimension == Dimension.MASS
     if mass and en.unit == "GBP" and "pound" in en.text.lower():
         return en._replace(unit="lb", kind=Kind.MEASURE)
+    return en
+
+
+def _points_as_pp(zh: Figure, en: Figure) -> Figure:
+    """ "fell 0.2 points" for 下降 0.2 个百分点: points beside percentage points are
+    percentage points (beside an index or a score they stay points)."""
+    if zh.kind == Kind.PP and en.unit == "points":
+        return en._replace(kind=Kind.PP, unit="pp")
     return en
 
 
