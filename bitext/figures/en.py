@@ -18,7 +18,10 @@ only where no reader before it took the text, so where two would read overlappin
 figures the one listed first wins (:mod:`bitext.figures.reading`). Names, codes and
 text that holds no figure come first and are closed to every reader ("At first
 glance" has no ordinal, "Long March 5" no month). Then forms read whole, the more specific before
-the more general: "Post-90s" is a generation (post-decade before decade), "the
+the more general: "24 hours a day" is all day, soft (all-day before number, which would
+read 24 hours that the Chinese must have), "Every thousand words" one thousand
+(bare-scale, which a number word before the scale word leaves to number: "Ten
+Thousand"), "Post-90s" is a generation (post-decade before decade), "the
 first 7 months" months 1 to 7 (first-months before ordinal), "a year and a half
 ago" a duration (and-a-half before fraction), "one-third" a share (fraction before
 ordinal), "the 29th of November" a day (date before ordinal), "Level 1-2" one range of
@@ -438,12 +441,14 @@ def _finish(
     approx: Approx | None,
 ) -> Figure:
     """The figure with the unit after it: a count of decades is years, and four digits
-    without a unit or scale are a year; number words up to ten are soft.
+    without a unit or scale are a year; number words up to ten are soft, and so is "a
+    24-hour" anything (all day, which 全天候 says with no figure).
 
     >>> [(f.text, f.kind.value, f.unit) for f in extract("in 2018, in three decades")]
     [('2018', 'year', None), ('three decades', 'measure', 'years')]
     """
     scale = match.group(_scale_group(match))
+    number_end = end
     kind, unit, end = _unit_after(text, end, match)
     if unit == "decades":  # three decades: 30 years (三十年)
         value, step = _in_years(value), _in_years(step)
@@ -452,6 +457,8 @@ def _finish(
     if kind == Kind.COUNT and _YEAR.match(match.group("digits") or "") and not scale and not high:
         kind = Kind.YEAR
     soft = match.group("digits") is None and abs(value) <= _SOFT_LIMIT and high is None
+    if unit == "h" and value == 24 and high is None and text.startswith("-", number_end):
+        soft = True  # "a 24-hour online theatre" for 全天候网络剧场: all day, no figure needed
     return _figure(text, start, end, value, kind, unit, high, approx, step, soft)
 
 
@@ -543,9 +550,10 @@ _SUFFIX_NAMES = {
         name.title() if name.isalpha() and name.islower() and len(name) > 2 else name,
     }
 }
-"""Unit words as written, headline case too ("Ten Years", "5 Million Yuan")."""
+"""Unit words as written, headline case too ("Ten Years", "5 Million Yuan"); joined by a
+hyphen too ("a 3-day visit", "a 50-meter pool")."""
 _SUFFIX = regex.compile(
-    r"\s?("
+    r"(?:\s|-(?=\p{L}))?("
     + "|".join(regex.escape(n) for n in sorted(_SUFFIX_NAMES, key=len, reverse=True))
     + r")(?![\p{L}\p{N}_])"  # not \b: "37 ℃ today" ends in a symbol
 )
@@ -667,6 +675,19 @@ def _date_stamps(text: str) -> list[Figure]:
     ]
 
 
+_ALL_DAY = regex.compile(
+    r"\b(?:a)?round[\s-]the[\s-]clock\b|(?<![\d/])24/7(?![\d/])|\b24\s+hours\s+a\s+day\b",
+    regex.IGNORECASE,
+)
+"""All day long, as 24小时 or 全天候 say it: 24 hours, soft (全天候 has no figure to match)."""
+_BARE_SCALE = regex.compile(
+    rf"(?<!\b(?:{_WORD_NUMBER}|an?|one|hundred|dozen|several|few|\d[\d,.]*)[\s-]+)"
+    r"\b(?P<w>thousand|hundred)\b(?!-(?:odd|plus)\b)",
+    regex.IGNORECASE,
+)
+"""A scale word alone is one of it: "Every thousand words" (每千字), "Thousand People in a
+Hundred Classes" (百班千人), a "thousand-person scheme" (千人计划). Soft: "Thousand Island
+Lake" (千岛湖) has no figure in the Chinese."""
 _HALF_SCALE = regex.compile(
     r"\bhalf\s+an?\s+(?P<scale>hundred|thousand|million|billion|trillion|dozen)\b", regex.IGNORECASE
 )
@@ -681,6 +702,22 @@ _AND_A_HALF = regex.compile(
     regex.IGNORECASE,
 )
 _FISCAL_YEAR = regex.compile(r"\b(?:fiscal\s+year|FY)\s?'?(?P<y>\d{2})\b", regex.IGNORECASE)
+
+
+def _all_day(text: str) -> list[Figure]:
+    """Around the clock, 24/7, 24 hours a day: all day, 24 hours (soft)."""
+    return [
+        _figure(text, m.start(), m.end(), Decimal(24), Kind.MEASURE, "h", soft=True)
+        for m in _ALL_DAY.finditer(text)
+    ]
+
+
+def _bare_scales(text: str) -> list[Figure]:
+    """Every thousand words: a scale word alone is one thousand (or hundred), soft."""
+    return [
+        _figure(text, m.start(), m.end(), SCALE_WORDS[m.group("w").lower()], Kind.COUNT, soft=True)
+        for m in _BARE_SCALE.finditer(text)
+    ]
 
 
 def _half_scales(text: str) -> list[Figure]:
@@ -1130,6 +1167,8 @@ READERS = (
         '"Boeing 737", COVID-19, (415) 575-4444, one of, no one: names, codes, set phrases',
     ),
     Reader("date-stamp", whole(_date_stamps), "2020-07-26: its year, month and day"),
+    Reader("all-day", whole(_all_day), "around the clock, 24/7, 24 hours a day: 24 hours"),
+    Reader("bare-scale", whole(_bare_scales), "every thousand words: a scale word alone"),
     Reader("half-scale", whole(_half_scales), "half a billion: 500 million"),
     Reader("minutes-seconds", whole(_minutes_and_seconds), "six minutes and five seconds"),
     Reader("fiscal-year", whole(_fiscal_years), "fiscal year 17, FY17: the year 2017"),

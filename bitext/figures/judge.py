@@ -395,7 +395,8 @@ def _outside_translated_part(
     figure: Figure, words: Sequence[EnglishWord] | Sequence[ChineseWord], side: str | None = None
 ) -> bool:
     """Before the first English word the Chinese accounts for ("In 2003, the province…"
-    for 该省…), in a tail of untranslated English after the last one, or in English of
+    for 该省…; "the 13-hour thermal storage system" for 小时储热系统…, where the figure's
+    own unit is that word), in a tail of untranslated English after the last one, or in English of
     which the Chinese accounts for nothing: the Chinese lost that part, or never had it.
     (A figure right after the last translated word is usually its translation's end:
     "…rose by 47%".)"""
@@ -406,7 +407,7 @@ def _outside_translated_part(
         return figure.end <= hits[0].start
     if side == "tail":
         return figure.start >= hits[-1].end
-    if figure.end <= _translation_start(words).start:
+    if figure.start < _translation_start(words).start:
         return True
     tail = [w for w in words if w.start >= hits[-1].end]
     return figure.start >= hits[-1].end and len(tail) >= MIN_TAIL_WORDS

@@ -306,7 +306,7 @@ _REGISTRY = (
     ),
     Unit(
         "age", Dimension.YEARS, Decimal(1), zh=("岁",),
-        en_suffix=("years old", "-year-old", "year-old", "-year-olds"),
+        en_suffix=("years old", "-year-old", "year-old", "-year-olds", "year-olds", "year old"),
         note='18 岁 is "18 years old" or "18 years": the same dimension as years.',
     ),
     Unit(
