@@ -24,6 +24,7 @@ pair-uncertain       info     the aligner doubts a pair; its figures were not co
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -49,6 +50,7 @@ from bitext.clean import DEFAULT_RULES, Cleaned, Fix, clean, fix_in_context
 from bitext.clean import RULES as CLEAN_RULES
 from bitext.clean import signature as clean_signature
 from bitext.figures.compare import match_figures
+from bitext.figures.dates import reference_date
 from bitext.figures.judge import PairView, context_quote, judge
 from bitext.io import read_document, readable
 from bitext.model import (
@@ -75,6 +77,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "figure-direction": (Severity.ERROR, "a rise rendered as a fall, or the reverse"),
     "figure-missing": (Severity.WARNING, "a Chinese figure with no English counterpart"),
     "figure-extra": (Severity.WARNING, "an English figure with no Chinese source"),
+    "figure-weekday": (Severity.WARNING, "a weekday for a day whose month the text lacks"),
     "figure-unverifiable": (Severity.INFO, "the counterpart is in text the other side lacks"),
     "untranslated": (Severity.WARNING, "a Chinese fragment with no English translation"),
     "pair-uncertain": (Severity.INFO, "the aligner doubts a pair; figures not compared"),
@@ -288,7 +291,11 @@ def _judge_pairs(
     lost its figures, see :func:`bitext.align.coverage.english_cut`)."""
     by_span = dict(zip(spans, features, strict=True))
     pairs = [p._replace(zh_cut=cut_side(p, text, by_span, whole=whole)) for p in pairs]
-    findings = [f for p in pairs for f in _pair_findings(p, text, by_span, config, lexicon, whole)]
+    zh_figures = (f for s in spans if s.lang == "zh" for f in by_span[s].figures)
+    story = reference_date(zh_figures, stamps_only=True)
+    findings = [
+        f for p in pairs for f in _pair_findings(p, text, by_span, config, lexicon, whole, story)
+    ]
     findings = configured(findings, config)
     figures = tuple(f for p in pairs for s in (*p.zh, *p.en) for f in by_span[s].figures)
     return FileReport(document, tuple(spans), tuple(pairs), tuple(findings), (), figures)
@@ -319,7 +326,11 @@ def _pair_findings(
     config: CheckConfig,
     lexicon: Lexicon,
     whole: bool = False,
+    story: datetime.date | None = None,
 ) -> list[Finding]:
+    """Findings for one pair; ``story`` is the date the document is told from, which
+    a date in the pair itself overrides (:func:`bitext.figures.dates.reference_date`)."""
+
     def make(rule: str, message: str, **figures: object) -> Finding:
         return Finding(rule, RULES[rule][0], message, pair.id, **figures)  # type: ignore[arg-type]
 
@@ -338,15 +349,17 @@ def _pair_findings(
         )
         return [make("pair-uncertain", message, where=pair.zh_range)]
     zh_features = [features[s] for s in pair.zh]
+    reference = reference_date(zh_figures) or story
     view = PairView(
         pair=pair,
         text=text,
-        matches=match_figures(zh_figures, en_figures, config.tolerance),
+        matches=match_figures(zh_figures, en_figures, config.tolerance, reference),
         cut=pair.zh_cut,
         cut_kind=head_cut_kind(text[slice(*pair.zh_range)]) if pair.zh_cut == "head" else None,  # type: ignore[misc]
         english=english_words(pair, text, zh_features),
         en_cut=english_cut(pair, text, whole),
         chinese=chinese_words(pair, text, zh_features, [features[s] for s in pair.en], lexicon),
+        reference=reference,
         translate=functools.partial(phrase_translations, lexicon),
     )
     return judge(view, make)

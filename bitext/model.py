@@ -52,6 +52,12 @@ class Kind(StrEnum):
     year      a year of the calendar: 2018 年, "in 2018", FY17
     month     a month of the calendar: 10 月, "October"; 1 to 6 for "the first six months"
     day       a day of the month: 1 日, "October 1"
+    date      a date of two or three parts read as one: 2024年3月15日, "March 15, 2024",
+              2020-07-26, 3月15日, "March 2024"; ``value`` is YYYYMMDD with 00 for a part
+              the text does not give (20240315, 315) and 99 for a part no calendar has
+              (the day of "2020-07-260")
+    weekday   a day of the week, 1 (Monday) to 7: 周五, 星期六, "Friday"; soft (a week
+              holds no number), but checked where it stands for a day (25日 → "Friday")
     ordinal   a rank: 第三, "the 19th", 十九大, 十四五, 20 世纪, 65 周年
     fraction  a share as a percentage: 三分之一, "a third", 一半, 2/3
     clock     a time of day or a race time, in seconds: 下午 3 时 (54000), 7.50am, 1 分 57 秒 79
@@ -74,6 +80,8 @@ class Kind(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
+    DATE = "date"
+    WEEKDAY = "weekday"
     ORDINAL = "ordinal"
     FRACTION = "fraction"
     CLOCK = "clock"

@@ -71,6 +71,13 @@ DETAILS: dict[str, tuple[str, str]] = {
         "or the Chinese one was misread beyond recognition.",
         '培训 8 期 → "trained 8 sessions of 20 people": 20 has no Chinese source',
     ),
+    "figure-weekday": (
+        "An English weekday stands where the Chinese gives a day of the month (25日 → "
+        '"said on Friday"), and the text gives no month and year to tell which weekday that '
+        "day was. Where a date stamp or a full date does, a wrong weekday is a "
+        "`figure-value` and a right one no finding.",
+        '25日 → "on Friday": check that the 25th was a Friday',
+    ),
     "figure-unverifiable": (
         "The figure's counterpart would be in text the other side lacks (a Chinese "
         "fragment that lost its head or tail), so it cannot be checked either way.",

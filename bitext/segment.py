@@ -343,11 +343,15 @@ def _extend_back(text: str, lower: int, first: int) -> int:
 
 def _number_lead(text: str, lower: int, first: int) -> int:
     """Where a Chinese run starts that follows its translation: at the number that leads
-    into it when a Chinese unit follows ("…Minister - Xinhua 7月25日电" starts at 7).
+    into it when a Chinese unit follows ("…Minister - Xinhua 7月25日电" starts at 7), or at
+    the time stamp of a byline ("…-ChinaNews.com 14:40:44 来源" starts at 14).
 
     >>> text = "Prime Minister - Xinhua 7月25日电"
     >>> text[_number_lead(text, 0, text.index("月")):]
     '7月25日电'
+    >>> text = "In Huston-ChinaNews.com 14:40:44 来源:央视网"
+    >>> text[_number_lead(text, 0, text.index("来")):]
+    '14:40:44 来源:央视网'
     """
     token = _LAST_TOKEN.search(text, lower, first)
     if token is None or not any(ch.isdigit() for ch in token.group(1)):
@@ -355,7 +359,7 @@ def _number_lead(text: str, lower: int, first: int) -> int:
     return token.start(1) if _opens_chinese([token.group(1)], text[first]) else first
 
 
-_LAST_TOKEN = regex.compile(r"(?:^|\s)([0-9][0-9,.]*)\s*$")
+_LAST_TOKEN = regex.compile(r"(?:^|\s)([0-9][0-9,.:/-]*)\s*$")
 
 
 def _opens_chinese(numbers: list[str], first: str) -> bool:

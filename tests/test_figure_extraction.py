@@ -136,7 +136,16 @@ def test_plain_numbers_are_read_last(lang: str) -> None:
     ("lang", "text", "expected"),
     [
         ("zh", "20世纪90年代末", [("decade", "20世纪90年代")]),
-        ("zh", "周一至周日20：30-21:30", [("colon-clock", "20：30"), ("colon-clock", "21:30")]),
+        (
+            "zh",
+            "周一至周日20：30-21:30",
+            [
+                ("weekday", "周一"),
+                ("weekday", "周日"),
+                ("colon-clock", "20：30"),
+                ("colon-clock", "21:30"),
+            ],
+        ),
         ("en", 'The "Post-90s" generation', [("post-decade", "Post-90s")]),
         ("en", "in the first 7 months", [("first-months", "the first 7 months")]),
         ("en", "At first glance, it grew", []),

@@ -18,6 +18,11 @@ def test_a_year_is_never_printed_with_a_thousands_comma() -> None:
     )
     assert messages == ["“2020年直招”: 2020 has no counterpart in the English"]
     assert not any("2,0" in m for m in messages)
+    # WMT17: 苹果2016秋季发布会, four digits with no unit, is a year too.
+    messages = _messages(
+        "答案直到苹果2016秋季发布会才能揭晓。", "The answer will be known at Apple's autumn event."
+    )
+    assert messages == ["“到苹果2016秋季”: 2016 has no counterpart in the English"]
 
 
 def test_a_clock_is_printed_as_a_time_of_day() -> None:
@@ -60,3 +65,18 @@ def test_a_wrong_month_gets_the_right_month() -> None:
     assert [(f.rule, f.message, f.suggestion) for f in findings] == [
         ("figure-value", "“April.” (April) does not match “3月份” (March)", "March.")
     ]
+
+
+def test_a_wrong_date_gets_the_right_date_written_as_the_english_wrote_it() -> None:
+    assert _suggestions("英国议会将于9月5日复会。", "Parliament will resume on August 5.") == [
+        ("figure-value", "September 5")
+    ]
+    # A date stamp with a month no calendar has (dev-wmt21, corrupted).
+    assert _suggestions("2020-07-26 17:37:29 来源：人民论坛网", "2020-70-26 17:37:29 Source") == [
+        ("figure-value", "2020-07-26")
+    ]
+    # WMT18: 7 月 25 日 → "July 250, 1946"; the year the English adds from context stays.
+    assert _suggestions(
+        "7 月 25 日，白人地主洛伊·哈里森花了 600 美元。",
+        "On July 250, 1946, Loy Harrison paid $600.",
+    ) == [("figure-value", "July 25, 1946")]

@@ -22,6 +22,8 @@ figure-missing        warning  a Chinese figure with no English counterpart
                                example: 选派 6 名教师 → "Go to Hongguo Shatuo Elementary School…": the 6 is lost
 figure-extra          warning  an English figure with no Chinese source
                                example: 培训 8 期 → "trained 8 sessions of 20 people": 20 has no Chinese source
+figure-weekday        warning  a weekday for a day whose month the text lacks
+                               example: 25日 → "on Friday": check that the 25th was a Friday
 figure-unverifiable   info     the counterpart is in text the other side lacks
                                example: 年以来… → "Since 2018, …": the Chinese lost its head, so 2018 cannot be checked
 untranslated          warning  a Chinese fragment with no English translation

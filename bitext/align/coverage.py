@@ -29,8 +29,16 @@ from bitext.model import Pair
 
 _HEAD_CUT = regex.compile(
     r"^(?:[年月日号万亿千百元%％个名位家所项条次期人岁倍成的了着过们地得之与和及或等米分秒周例户件台"
-    r"，、。；：）)》」』”’,.;:!?！？]|[0-9]{3}(?![0-9])|[0-9]+(?=[\p{Han}])(?![0-9]*\s*[年月日号万亿千百元个名位家所项条次期人岁倍成%％多余]))"
+    r"，、。；：）)》」』”’,.;:!?！？]|[0-9]{3}(?![0-9])|[0-9]+(?=[\p{Han}])(?![0-9]*\s*[年月日号万亿千百元个名位家所项条次期人岁倍成%％多余])"
+    r"|[便却才则且](?!说)|时(?=\s*[至到许起，,])|[0-9０-９]{1,2}\s*[时点](?![钟间])\s*[0-9０-９]{1,2}\s*分)"
 )
+"""What a Chinese sentence cannot start with: a unit or particle (年以来…, 个州…), the end
+of a number, an adverb that needs the clause before it (便看到…, 却…, 才…; none of
+11,821 WMT sentences starts with 便, 却, 才, 则 or 且), the 时 of a time cut from its
+hour (时至 26 日 8 时, from 25日8时至26日8时), or a time of day with its minutes, whose
+date went with the cut (20 时 52 分发生…, from 26日20时52分; one WMT sentence in 11,821
+starts with a time, 16时许, and has no minutes)."""
+_CLOCK_START = regex.compile(r"[0-9０-９]{1,2}\s*[时点]")
 _UNOPENED_BRACKET = regex.compile(r"^[^（(，,。；;]{0,12}[）)]")
 """超过半数）的国家…: a bracket closed that the fragment never opened; its head is lost."""
 _SENTENCE_END = regex.compile(r"[。！？!?…”’」』）)\"'》；;]$")
@@ -79,6 +87,8 @@ def head_cut_kind(zh_text: str) -> str | None:
     for unit, kind in _CUT_KINDS:
         if zh_text.startswith(unit):
             return kind
+    if _CLOCK_START.match(zh_text):
+        return "day"  # 20 时 52 分…: the day went with the head
     if (
         _HEAD_CUT.match(zh_text)
         and zh_text[:1] in "万亿千百元%％个名位家所项条次期人岁倍成米分秒周"

@@ -19,7 +19,7 @@ import regex
 
 from bitext.figures import en, names, zh
 from bitext.figures.reading import Reader
-from bitext.model import Figure
+from bitext.model import Figure, Kind
 
 _GLOSS_OPEN = regex.compile(r"\s*[(（]\s*$")
 _GLOSS_CLOSE = regex.compile(r"\s*[)）]")
@@ -73,6 +73,8 @@ def _soften_glosses(figures: list[Figure], text: str, base: int) -> list[Figure]
     softened = list(figures)
     for i in range(1, len(figures)):
         before, figure = figures[i - 1], figures[i]
+        if before.kind == Kind.WEEKDAY:
+            continue  # 周六（7月25日）: the date says which Saturday, it restates nothing
         between = text[before.end - base : figure.start - base]
         if _GLOSS_OPEN.fullmatch(between) and _GLOSS_CLOSE.match(text, figure.end - base):
             softened[i] = figure._replace(soft=True)

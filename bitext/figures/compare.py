@@ -10,7 +10,13 @@
 ``unit``
     the value kept but the currency or unit changed (元 → dollars, % → points);
 ``value``
-    a different number in the same role (28 → 82).
+    a different number in the same role (28 → 82);
+``part``
+    a date the English gives only in part, what it gives agreeing (2017 年 5 月 →
+    "May": the year is lost);
+``weekday``
+    an English weekday for a Chinese day whose month and year the story does not give
+    (25日 → "on Friday"), so that it cannot be checked.
 
 :func:`match_figures` assigns figures one to one, best relations first, and
 leaves the rest ``missing`` (Chinese with no English) or ``extra``.
@@ -18,6 +24,7 @@ leaves the rest ``missing`` (Chinese with no English) or ``extra``.
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -28,8 +35,15 @@ import regex
 from rapidfuzz.distance import OSA
 
 from bitext.figures import names
+from bitext.figures.dates import day_named
 from bitext.figures.units import UNITS, Dimension, convertible, factor
-from bitext.figures.values import significant
+from bitext.figures.values import (
+    DateParts,
+    clock_digits,
+    date_parts,
+    is_calendar_date,
+    significant,
+)
 from bitext.model import Approx, Figure, Kind
 
 GROUPS = {
@@ -43,6 +57,8 @@ GROUPS = {
     Kind.MULTIPLE: "multiple",
     Kind.MONTH: "month",
     Kind.DAY: "day",
+    Kind.DATE: "date",
+    Kind.WEEKDAY: "weekday",
     Kind.ORDINAL: "ordinal",
     Kind.CLOCK: "clock",
     Kind.SCORE: "score",
@@ -85,7 +101,8 @@ _SCALED_WRITING = regex.compile(
     r"\d\.\d|thousand|million|billion|trillion|\d\s?(?:k|K|m|mn|bn|b|tn)\b", regex.IGNORECASE
 )
 _HALF_DAY = regex.compile(
-    r"\b[ap]\.?m\b\.?|\d[ap]m\b|\b(?:morning|afternoon|evening|night)\b", regex.IGNORECASE
+    r"\b[ap]\.?m\b\.?|\d[ap]m\b|\b(?:morning|afternoon|evening|night|noon|midday|midnight)\b",
+    regex.IGNORECASE,
 )
 
 APPROX_TOLERANCE = Decimal("0.1")
@@ -105,6 +122,8 @@ class RelationName(StrEnum):
     SCALE = "scale"
     UNIT = "unit"
     VALUE = "value"
+    PART = "part"
+    WEEKDAY = "weekday"
     MISSING = "missing"
     EXTRA = "extra"
 
@@ -142,6 +161,15 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         or _increase_in_percent(zh, en)
     ):
         return Relation(RelationName.SAME, 0.0)
+    if Kind.WEEKDAY in (zh.kind, en.kind):  # 周六 → "Saturday"; a day is paired later
+        if zh.kind != en.kind:
+            return None
+        same = zh.value == en.value
+        return Relation(RelationName.SAME if same else RelationName.VALUE, 0.5 if same else 2.5)
+    if _days_as_a_date(zh, en):
+        return Relation(RelationName.UNIT, 1.5)
+    if Kind.DATE in (zh.kind, en.kind):
+        return _relate_dates(zh, en)
     en = _points_as_pp(zh, _weight_in_pounds(zh, en))
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
@@ -155,9 +183,12 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     zh_value, zh_high, zh_step = converted
     loose = 0.3 if zh_group != en_group else 0.0
     soft = 0.5 if zh.soft or en.soft else 0.0
-    if zh_group == "clock":
+    if zh_group == "clock" and not written_wrong(en):
         same = _same_clock(zh_value, en.value, half_day_named=_HALF_DAY.search(en.text) is not None)
-        return Relation(RelationName.SAME, soft) if same else _loose_value(zh, en)
+        inexact = 0.0 if zh_value == en.value else 0.1  # 0时 is "0:00" before it is midnight
+        return Relation(RelationName.SAME, soft + inexact) if same else _loose_value(zh, en)
+    if zh_group == "clock":  # "18:400" for 18:40: a clock, written wrong
+        return Relation(RelationName.VALUE, 2.5) if en_group == "clock" else None
     if zh_group == "decade" and en_group == "decade":
         return Relation(RelationName.SAME, 0.0) if _same_decade(zh_value, en.value) else None
     if zh_group == "multiple" and en_group == "multiple":
@@ -189,6 +220,62 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if factor is not None:
         return Relation(RelationName.SCALE, 1.0, factor)
     return _loose_value(zh, en)
+
+
+def _relate_dates(zh: Figure, en: Figure) -> Relation | None:
+    """A date and a date, or a date and one of its parts, by the parts both give: the
+    same where those agree and the English gives every part the Chinese does (25日 →
+    "July 25", 2020年 → "July 26, 2020": a part the English adds is context, preferred
+    least); a date the English gives in ``part`` where it agrees but lost a part (2017 年
+    5 月 → "May", 3月5日电 → "BEIJING, March"); a wrong date where one part agrees and
+    another does not (7月25日 → "July 26") or where the English has a part no calendar
+    has ("2020-70-26", "August 4000"); unrelated where they share no part."""
+    ours, theirs = calendar_parts(zh), calendar_parts(en)
+    if ours is None or theirs is None:
+        return None
+    both = [k for k in range(3) if ours[k] is not None and theirs[k] is not None]
+    agree = [k for k in both if ours[k] == theirs[k]]
+    if not both:
+        return None
+    one_sided = sum((ours[k] is None) != (theirs[k] is None) for k in range(3))
+    cost = 0.1 * one_sided + (0.5 if zh.soft or en.soft else 0.0)
+    cost += 0.3 if Kind.ORDINAL in (zh.kind, en.kind) else 0.0
+    if len(agree) == len(both) and is_calendar_date(theirs):
+        lost = any(ours[k] is not None and theirs[k] is None for k in range(3))
+        return (
+            Relation(RelationName.PART, 1.2 + cost) if lost else Relation(RelationName.SAME, cost)
+        )
+    alike = len(both) == 1 and _digit_similarity(str(ours[both[0]]), str(theirs[both[0]])) >= 0.5
+    if agree or alike or not is_calendar_date(theirs):  # "July 220" for 22 日
+        return Relation(RelationName.VALUE, 2.0 + cost)
+    return None
+
+
+def _days_as_a_date(zh: Figure, en: Figure) -> bool:
+    """A number of days rendered as a day of the month: 实施14日集中隔离 (a 14-day
+    quarantine) → "observation on the 14th"."""
+    return (
+        zh.unit == "day"
+        and zh.high is None
+        and en.kind in (Kind.ORDINAL, Kind.DAY, Kind.DATE)
+        and (date_parts(en.value).day if en.kind == Kind.DATE else en.value) == zh.value
+    )
+
+
+def calendar_parts(figure: Figure) -> DateParts | None:
+    """The parts of the calendar a figure gives: a date's own, a year's, a month's or a
+    day's, and the day an ordinal names ("the 25th")."""
+    if figure.high is not None or figure.value != figure.value.to_integral_value():
+        return None
+    value = int(figure.value)
+    if figure.kind == Kind.DATE:
+        return date_parts(figure.value)
+    if figure.kind == Kind.YEAR:
+        return DateParts(value, None, None)
+    if figure.kind == Kind.MONTH:
+        return DateParts(None, value, None)
+    day = figure.kind == Kind.DAY or (figure.kind == Kind.ORDINAL and 1 <= value <= 31)
+    return DateParts(None, None, value) if day else None
 
 
 def _levels(figure: Figure) -> set[Decimal]:
@@ -253,6 +340,8 @@ def _relate_named(zh: Figure, en: Figure) -> Relation | None:
     fits = other.kind == Kind.NAME or names.plain(other) or other.unit == name.unit
     if (zh.value, zh.high) == (en.value, en.high) and fits:
         return Relation(RelationName.SAME, NAMED_COST)
+    if other.kind == Kind.DATE and name.high is None and name.value in date_parts(other.value):
+        return Relation(RelationName.SAME, NAMED_COST)  # 五一档 → "May 1st", 七七事变 → "July 7th"
     if _half_a_range(zh, en) or _half_a_range(en, zh):
         return Relation(RelationName.VALUE, 2.5)
     if not (_hard(zh) and _hard(en)) or not _names_too(other, name):
@@ -423,9 +512,17 @@ def _relative_difference(a: Decimal, b: Decimal) -> float:
 
 def _same_clock(zh: Decimal, en: Decimal, half_day_named: bool) -> bool:
     """Equal, twelve hours apart when the English leaves the half of the day out
-    (下午 3 时 → "3 o'clock"; 8 时 → "8 p.m." is wrong), or h:mm read as m:ss."""
+    (下午 3 时 → "3 o'clock"; 8 时 → "8 p.m." is wrong), h:mm read as m:ss, or midnight
+    as the end of one day and the start of the next (24时 → "midnight", "0:00")."""
     twelve_hours = abs(zh - en) == HALF_DAY and not half_day_named
-    return zh == en or twelve_hours or zh == en * 60 or en == zh * 60
+    midnight = abs(zh - en) == 2 * HALF_DAY
+    return zh == en or twelve_hours or midnight or zh == en * 60 or en == zh * 60
+
+
+def written_wrong(figure: Figure) -> bool:
+    """A clock whose digits as written are no time of day ("18:400", "14:40:440"); the
+    reader keeps those digits (:attr:`Figure.digits`) instead of the time's."""
+    return figure.kind == Kind.CLOCK and figure.digits != clock_digits(figure.value)
 
 
 def _same_magnitude(zh: Decimal, en: Decimal, strict: bool = False) -> bool:
@@ -473,6 +570,7 @@ def values_agree(zh: Figure, en: Figure) -> bool:
         RelationName.SAME,
         RelationName.SCALE,
         RelationName.UNIT,
+        RelationName.PART,
     )
 
 
@@ -503,10 +601,15 @@ def nearby(i: int, n: int, n_other: int) -> range:
 
 
 def match_figures(
-    zh: Sequence[Figure], en: Sequence[Figure], tolerance: Decimal = Decimal(0)
+    zh: Sequence[Figure],
+    en: Sequence[Figure],
+    tolerance: Decimal = Decimal(0),
+    reference: datetime.date | None = None,
 ) -> list[FigureMatch]:
     """Assign figures one to one, cheapest relation first, ties broken by position;
-    ``tolerance`` as in :func:`relate`. Only :func:`nearby` figures are compared."""
+    ``tolerance`` as in :func:`relate`. Only :func:`nearby` figures are compared. The
+    ``reference`` date of the story (:func:`bitext.figures.dates.reference_date`) places
+    the days that English weekdays stand for."""
     candidates = []
     for i, z in enumerate(zh):
         for j in nearby(i, len(zh), len(en)):
@@ -525,6 +628,7 @@ def match_figures(
     _pair_range_ends(zh, en, taken_zh, taken_en, tolerance)
     _take(candidates, zh, en, taken_zh, taken_en, lambda name: name == RelationName.VALUE)
     _pair_last_two(zh, en, taken_zh, taken_en)
+    _pair_weekdays(zh, en, taken_zh, taken_en, reference)
     matches = [
         taken_zh.get(i, FigureMatch(z, None, RelationName.MISSING)) for i, z in enumerate(zh)
     ]
@@ -582,6 +686,40 @@ def _pair_last_two(
         ):
             taken_zh[left_zh[0]] = FigureMatch(zh[left_zh[0]], en[left_en[0]], RelationName.VALUE)
             taken_en.add(left_en[0])
+
+
+def _pair_weekdays(
+    zh: Sequence[Figure],
+    en: Sequence[Figure],
+    taken_zh: dict[int, FigureMatch],
+    taken_en: set[int],
+    reference: datetime.date | None,
+) -> None:
+    """An English weekday left alone stands for a Chinese day left alone, in order (25日
+    → "said on Friday"): the same where the day falls on that weekday, a wrong date where
+    it does not (25 July 2020 was a Saturday), a ``weekday`` that cannot be checked where
+    the story gives no month and year."""
+    days = [i for i, f in enumerate(zh) if i not in taken_zh and _names_a_day(f)]
+    weekdays = [j for j, f in enumerate(en) if j not in taken_en and f.kind == Kind.WEEKDAY]
+    for i, j in zip(days, weekdays, strict=False):
+        date = day_named(zh[i], reference)
+        if date is None:
+            relation = RelationName.WEEKDAY
+        else:
+            same = date.isoweekday() == en[j].value
+            relation = RelationName.SAME if same else RelationName.VALUE
+        taken_zh[i] = FigureMatch(zh[i], en[j], relation)
+        taken_en.add(j)
+
+
+def _names_a_day(figure: Figure) -> bool:
+    """A day of the month, alone or in a date (25日, 7月25日), that a translation may
+    render as a weekday."""
+    if figure.soft or figure.high is not None:
+        return False
+    return figure.kind == Kind.DAY or (
+        figure.kind == Kind.DATE and date_parts(figure.value).day is not None
+    )
 
 
 def _hard(figure: Figure) -> bool:

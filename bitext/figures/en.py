@@ -40,14 +40,15 @@ from typing import Literal, NamedTuple
 import regex
 
 from bitext.figures import names
-from bitext.figures.reading import Reader, read_in_turn, whole
+from bitext.figures.reading import Reader, nothing, read_in_turn, whole
 from bitext.figures.units import UNITS, Dimension, convert, longest_first, spellings
 from bitext.figures.values import (
     DATE_STAMP,
     LOOKAHEAD,
     Occupied,
     clock_digits,
-    date_stamp_parts,
+    date_stamp,
+    date_value,
     ends_at,
     parse_arabic,
     share,
@@ -183,7 +184,10 @@ _MONTH = regex.compile(
     r"April|May|June|July|August|September|October|November|December)|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sept|Sep|Oct|Nov|Dec)\b(\.?)"
 )
-_MORE_DAYS = regex.compile(r"(?:,\s*|\s+and\s+|\s*[-–]\s*)(\d{1,2})\b(?![,.]\d|:)")
+_DAY = r"\d{1,2}\b(?![,.]\d|:)"
+_MORE_DAYS = regex.compile(rf"(?:(?:,\s*{_DAY})+,?\s+|\s+)(?:and|or)\s+{_DAY}|\s*[-–]\s*{_DAY}")
+"""More days of the month: "July 17 and 22", "July 17, 18 and 22", "July 17-22"; not the
+22 of "on July 25, 22 in Xinjiang" nor the 3 of "on July 26th, and 3 to 5 inches"."""
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][\"”’')\]]*\s+|[\"“‘(]\s*)$")
 _MONTH_LIST = regex.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December)"
@@ -194,8 +198,21 @@ _MONTH_CONTEXT = regex.compile(
     r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s?,\s*)$",
     regex.IGNORECASE,
 )
-_DAY_AFTER = regex.compile(r"\s(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)")
-_DAY_BEFORE = regex.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
+_DAY_AFTER = regex.compile(
+    r"\s(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!,(?!(?:1[5-9]|20)\d\d(?!\d))\d|\.\d|:\d)"
+    r"|\s(?P<d>\d{3,4})(?=,?\s+\d{4}\b)|\s(?P<d>\d{3})(?=\s*(?:[,.;:)]|$))"
+)
+"""The day after a month name; "March 3,000" is no date, "July 26,2020" is one (a machine
+translation's comma without a space), so is "said on July 25th:" before a colon, and so are
+"July 250, 1946" and "November 1000, 2016", with a day no calendar has."""
+_YEAR_AFTER = regex.compile(r"(?:,\s*|\s+)((?:1[5-9]|2[01])\d\d)(?!\d|\.\d)")
+_YEAR_AFTER_DAY = regex.compile(r"(?:,\s*|\s+)(\d{4})(?!\d|\.\d)")
+"""After a month and its day, four digits are its year, written right or wrong
+("February 10, 2317"); after a month alone only a year that can be one is."""
+_BROKEN_DAY = regex.compile(r"\s(?P<d>\d{4})(?=\s*(?:[,.;:)]|$))")
+"""Four digits after a month name that are no year and end the phrase stand where its day
+would: "On August 4000, the…" for 8月4日, "by May 0217."; "In July 1000 people" is a count."""
+_DAY_BEFORE = regex.compile(r"(?<![:.,]\d*)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
 _YEAR = regex.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _FRACTION = regex.compile(
     r"\b(?:(a|one|two|three|four|five|six|seven|eight|nine)(?:\s?-\s?|\s))?"
@@ -220,11 +237,47 @@ _MULTIPLE_WORDS = {
     "quadrupled": 4,
 }
 _CLOCK = regex.compile(
-    r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2}))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
-    r"|\b(?P<h2>\d{1,2}):\s?(?P<m2>\d{2})(?::\s?(?P<s2>\d{2}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
-    r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so'clock\b",
+    r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2})|:\s?(?P<m>\d))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
+    r"|(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}T?))(?P<h2>\d{1,2}|(?<=\s|^)\d{3,5}(?=:\d\d))"
+    r":\s?(?P<m2>\d{2,5})"
+    r"(?::\s?(?P<s2>\d{2,5}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
+    r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
+    r"o['’]clock\b",
     regex.IGNORECASE,
 )
+"""7.50am, "5: 9am" (5点9分 spaced by a machine translation), 19:35, 05:03:17 (also run
+into a date stamp: "2020-07-2605:03:17", or after its ISO "T": "2021-12-10T14:20:00"),
+1:57.79, 9 o'clock and 9 o’clock."""
+_CLOCK_ORPHAN = regex.compile(
+    r"(?:(?<=\s)|^|(?<=[(\[]))[:]\d{1,2}(?![\d:])"
+    r"|(?<=\b(?:at|by|until|till|from|to|before|after|around|about|since)\s)\d{1,2}:(?=\s+\p{Ll}|\s*$)"
+)
+"""What is left of a clock that lost a part is no figure of its own: ":00" of 15:00 ("at
+:00 of July 7th"), ":9" of 5:9, "7:" of 7:30 after a word of time ("until 7: and see");
+not the number of "Rule 3: no smoking"."""
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+)
+_ON_A_DAY = rf"\s+(?:on|of)\s+(?:the\s+\d{{1,2}}(?:st|nd|rd|th)\b|{_MONTH_NAME}\.?\s+\d)"
+_HOURS_OF_DAY = (
+    regex.compile(r"\b(?P<h>[01]?\d|2[0-4])[Hh](?P<m>[0-5]\d)\b"),
+    regex.compile(
+        rf"(?<=\b(?:at|by|until|till|before|after|around)\s)(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?={_ON_A_DAY})"
+    ),
+    regex.compile(rf"(?<=\bat\s)(?P<h>1?\d|2[0-3])(?={_ON_A_DAY})"),
+    regex.compile(r"\b(?P<h>1?\d|2[0-3]):(?P<m>\d)(?![\d:])(?=\s+in\s+the\s+\w+ing\b)"),
+    regex.compile(
+        r"(?<=\b(?:as\s+of|at|by|until|till)\s)(?P<h>1?\d|2[0-4])\s+hours\b(?=\s+(?:on|of)\s)"
+    ),
+    regex.compile(
+        r"(?<=\d:\d\d\s*(?:to|until|till|through|-|–)\s*)(?P<h>1?\d|2[0-4])\b"
+        r"(?![:.,]?\d|\s*(?:%|per\s?cent|percent|hours?\b|[ap]\.?m\b|o['’]clock))"
+    ),
+)
+"""Hours of the day written other than h:mm: "08H00"; "at 1954 on July 6" (19时54分, not a
+year); "at 4 on the 7th"; "5:9 in the morning" (5点9分); "as of 21 hours on the 25th"
+(21时); the end of "from 0:00 to 24"."""
 _SCORE_CONTEXT = regex.compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
 _DECADE = regex.compile(r"(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
 _VAGUE = regex.compile(
@@ -294,11 +347,12 @@ def _core_span(match: regex.Match[str]) -> tuple[int, int]:
 def _is_code(text: str, match: regex.Match[str]) -> bool:
     """Digits glued to letters that are not a currency, scale or unit (G20, 3D, A380), or
     after a slash (the 100 of 28.4mg/100ml): no quantity. A year glued to a capitalised
-    word is a year all the same: MT output runs a dateline into the heading after it.
-    (Names and codes read as such are :mod:`bitext.figures.names`'s.)
+    word is a year all the same: MT output runs a year into the name after it, or a
+    dateline into its heading. (Names and codes read as such are
+    :mod:`bitext.figures.names`'s.)
 
-    >>> [(f.text, f.kind.value) for f in extract("Qinghai, July 26,2008Subject: Flower Sea")]
-    [('July', 'month'), ('26', 'count'), ('2008', 'year')]
+    >>> [(f.text, f.kind.value) for f in extract("at the 2021Master Think Tank Forum")]
+    [('2021', 'year')]
     """
     if not match.group("digits"):
         return False
@@ -627,52 +681,86 @@ def _is_month_name(name: str, period: str, text: str, start: int) -> bool:
 
 
 def _dates(text: str) -> list[Figure]:
-    """Month names with their day: "October 1", "1 October" → month 10 and day 1."""
+    """Month names with their day and year, one date each: "October 1", "1 October",
+    "July 26, 2020", "August 2014"; a month name alone is a month.
+
+    >>> [(f.text, f.value, f.kind.value) for f in _dates("on January 23,1946,28 soldiers")]
+    [('January 23,1946', Decimal('19460123'), 'date')]
+    >>> [(f.text, f.value) for f in _dates("on July 17 and 22 in May")]
+    [('July 17', Decimal('717')), ('22', Decimal('722')), ('May', Decimal('5'))]
+    """
     figures = []
     for match in _MONTH.finditer(text):
         name = match.group(1)
+        if name in ("may", "march"):
+            continue  # "it may 10 percent", "they march 5 miles": verbs
         day_after = _DAY_AFTER.match(text, match.end())
-        day_before = ends_at(_DAY_BEFORE, text, match.start())
-        year_after = regex.match(r",?\s(1[5-9]\d\d|20\d\d)\b", _ahead(text, match.end()))
-        dated = bool(day_after or day_before or year_after)
-        if not dated and not _is_month_name(name, match.group(2), text, match.start()):
-            continue
-        month = Decimal(MONTHS[name.lower()])
-        figures.append(_figure(text, match.start(), match.end(), month, Kind.MONTH))
+        year = (_YEAR_AFTER_DAY if day_after else _YEAR_AFTER).match(
+            text, day_after.end() if day_after else match.end()
+        )
+        if not (day_after or year):
+            day_after = _BROKEN_DAY.match(text, match.end())
+        day_before = None if day_after else ends_at(_DAY_BEFORE, text, match.start())
         day = day_after or day_before
-        if day:
-            figures.append(_figure(text, day.start(1), day.end(1), Decimal(day.group(1)), Kind.DAY))
-        if day_after:  # July 17 and 22, July 17, 18 and 22
-            figures += _more_days(text, day_after.end())
+        if not (day or year) and not _is_month_name(name, match.group(2), text, match.start()):
+            continue
+        month = MONTHS[name.lower()]
+        if not (day or year):
+            figures.append(_figure(text, match.start(), match.end(), Decimal(month), Kind.MONTH))
+            continue
+        start = day_before.start("d") if day_before else match.start()
+        end = year.end(1) if year else day_after.end() if day_after else match.end()
+        given = (int(year.group(1)) if year else None, month, int(day.group("d")) if day else None)
+        figures.append(_figure(text, start, end, date_value(*given), Kind.DATE))
+        if day_after and not year:  # July 17 and 22, July 17, 18 and 22
+            figures += _more_days(text, day_after.end(), month)
     return figures
 
 
-def _more_days(text: str, pos: int) -> list[Figure]:
-    r"""The days listed right after a month's first one (", 18 and 22" in "July 17, 18 and
-    22"), each match starting where the last ended: ``match`` in a loop, because
-    ``finditer`` with ``\G`` goes on trying every later position of the text, once per
-    month name ("October 1, " repeated 8,000 times took 4 s).
+def _more_days(text: str, pos: int, month: int) -> list[Figure]:
+    """The days listed right after a month's first one (", 18 and 22" in "July 17, 18 and
+    22"), dates of that month; one ``match`` at ``pos``, never a search that goes on
+    trying every later position of the text once per month name ("October 1, " repeated
+    8,000 times took 4 s).
 
-    >>> [f.text for f in _more_days("July 17, 18 and 22, 2019", 7)]
+    >>> [f.text for f in _more_days("July 17, 18 and 22, 2019", 7, 7)]
     ['18', '22']
     """
-    figures = []
-    while (more := _MORE_DAYS.match(text, pos)) is not None:
-        figures.append(_figure(text, *more.span(1), Decimal(more.group(1)), Kind.DAY))
-        pos = more.end()
-    return figures
+    more = _MORE_DAYS.match(text, pos)
+    if more is None:
+        return []
+    return [
+        _figure(text, *d.span(), date_value(None, month, int(d.group())), Kind.DATE)
+        for d in regex.finditer(r"\d+", text, pos=more.start(), endpos=more.end())
+    ]
+
+
+_WEEKDAY = regex.compile(
+    r"(?<!\b\p{Lu}\p{Ll}+\s)\b(?P<d>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]?s\b)"
+)
+"""A weekday by name; not a name that holds one ("Black Friday", "Super Tuesday"), nor the
+plural ("Fridays")."""
+_WEEKDAY_NUMBERS = {"Mon": 1, "Tues": 2, "Wednes": 3, "Thurs": 4, "Fri": 5, "Satur": 6, "Sun": 7}
+
+
+def _weekdays(text: str) -> list[Figure]:
+    """ "on Friday", "said Tuesday": soft weekdays, compared where they stand for a day.
+
+    >>> [(f.text, f.value) for f in _weekdays("said Friday, after Black Friday sales")]
+    [('Friday', Decimal('5'))]
+    """
+    return [
+        _figure(text, *m.span(), Decimal(_WEEKDAY_NUMBERS[m.group("d")]), Kind.WEEKDAY, soft=True)
+        for m in _WEEKDAY.finditer(text)
+    ]
 
 
 _FIRST_MONTHS = regex.compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)
 
 
 def _date_stamps(text: str) -> list[Figure]:
-    """2020-07-26: its year, month and day."""
-    return [
-        _figure(text, start, end, value, kind)
-        for match in DATE_STAMP.finditer(text)
-        for start, end, value, kind in date_stamp_parts(match)
-    ]
+    """2020-07-26: one date."""
+    return [_figure(text, *date_stamp(m), Kind.DATE) for m in DATE_STAMP.finditer(text)]
 
 
 _ALL_DAY = regex.compile(
@@ -777,17 +865,28 @@ def _first_months(text: str) -> list[Figure]:
 
 
 def _clocks(text: str) -> list[Figure]:
-    """7.50am, 2 pm, 19:35, 9 o'clock → seconds after midnight; 1:57.79 → seconds."""
+    """7.50am, 2 pm, 19:35, 9 o'clock, 08H00, "at 1954 on July 6" → seconds after
+    midnight; 1:57.79 → seconds. "18:400" and "14:40:440" are one clock written wrong.
+
+    >>> [(f.text, f.value) for f in _clocks("by 18:400, now by 19:15")]
+    [('18:400', Decimal('88800')), ('19:15', Decimal('69300'))]
+    """
     figures = []
     for match in _CLOCK.finditer(text):
-        if match.group("h"):
-            time = _am_pm(match)
-        elif match.group("h2"):
-            time = _colon_time(match)
-        else:
-            time = _o_clock(match)
+        if match.group("h2"):
+            clock = _colon_clock(match)
+            if clock is not None:
+                figures.append(clock)
+            continue
+        time = _am_pm(match) if match.group("h") else _o_clock(match)
         if time is not None:
             figures.append(_figure(text, *match.span(), time[0], Kind.CLOCK, step=time[1]))
+    for pattern in _HOURS_OF_DAY:
+        for match in pattern.finditer(text):
+            minutes = match.group("m") if "m" in pattern.groupindex else None
+            value = Decimal(int(match.group("h")) * 3600 + int(minutes or 0) * 60)
+            step = Decimal(60 if minutes else 3600)
+            figures.append(_figure(text, *match.span(), value, Kind.CLOCK, step=step))
     return figures
 
 
@@ -806,19 +905,28 @@ def _am_pm(match: regex.Match[str]) -> tuple[Decimal, Decimal] | None:
     return Decimal(hour * 3600 + minute * 60), Decimal(60 if match.group("m") else 3600)
 
 
-def _colon_time(match: regex.Match[str]) -> tuple[Decimal, Decimal] | None:
-    """19:35 and 05: 03: 17 as seconds after midnight; 1:57.79 is a race time in seconds.
+def _colon_clock(match: regex.Match[str]) -> Figure | None:
+    """19:35, 05: 03: 17 and a race time 1:57.79 (in seconds); or a clock with a group too
+    long to be one ("18:400", "15:43000:42", "14000:00"), kept with the digits as written
+    so that it is compared as a wrong time, never as an hour and a count. A ratio's
+    "1:400" stays no clock.
 
     >>> [(f.text, str(f.value)) for f in extract("at 19:35, in 1:57.79")]
     [('19:35', '70500'), ('1:57.79', '117.79')]
     """
-    first, second = int(match.group("h2")), int(match.group("m2"))
-    if second >= 60:
-        return None
-    fraction = match.group("f2")
-    if fraction and not match.group("s2"):  # 1:57.79, a race time
-        return Decimal(f"{first * 60 + second}.{fraction}"), Decimal(1).scaleb(-len(fraction))
-    return Decimal(first * 3600 + second * 60 + int(match.group("s2") or 0)), Decimal(60)
+    text = match.string
+    hour, minutes, seconds = match.group("h2", "m2", "s2")
+    if match.group("f2") and not seconds and len(minutes) == 2:  # 1:57.79, a race time
+        value = Decimal(f"{int(hour) * 60 + int(minutes)}.{match.group('f2')}")
+        step = Decimal(1).scaleb(-len(match.group("f2")))
+        return _figure(text, match.start(), match.end(), value, Kind.CLOCK, step=step)
+    value = Decimal(int(hour) * 3600 + int(minutes) * 60 + int(seconds or 0))
+    clock = _figure(text, match.start(), match.end(), value, Kind.CLOCK, step=Decimal(60))
+    if all(len(g) == 2 and int(g) < 60 for g in (minutes, seconds) if g) and int(hour) <= 24:
+        return clock  # a time of day (24:00 is midnight)
+    if int(minutes[:2]) >= 60 or (int(hour) < 2 and not seconds):
+        return None  # 1:400 is a ratio
+    return clock._replace(digits=regex.sub(r"\D", "", clock.text))
 
 
 def _o_clock(match: regex.Match[str]) -> tuple[Decimal, Decimal]:
@@ -833,11 +941,15 @@ def _o_clock(match: regex.Match[str]) -> tuple[Decimal, Decimal]:
 
 
 _NOON = regex.compile(
-    r"(?:(?<=\b(?:at|by|before|after|until|till|from|around|about|to|past|since|towards?)\s+)"
+    r"(?:(?<=\b(?:at|by|before|after|until|till|from|around|about|to|past|since|towards?|as\s+of)\s+)"
     r"|\b(?=12\s))(?:12\s+)?(?P<w>noon|midday|midnight)\b",
     regex.IGNORECASE,
 )
-_MILITARY = regex.compile(r"\b(?P<h>[01][0-9]|2[0-4])(?P<m>[0-5][0-9])\s+hours\b")
+_MILITARY = regex.compile(
+    r"\b(?P<h>[01][0-9]|2[0-4])(?P<m>[0-5][0-9])"
+    r"(?:\s+hours\b|(?=\s+(?:and|to|until|-|–)\s+[012][0-9][0-5][0-9]\s+hours\b))"
+)
+"""1707 hours; the 0000 of "between 0000 and 2400 hours"."""
 _DECADE_WORDS = regex.compile(
     r"\b(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
     regex.IGNORECASE,
@@ -846,8 +958,11 @@ _POST_DECADE = regex.compile(r"\bpost-?\s?(?P<d>[0-9]0)\s?['’]?s\b", regex.IGN
 _DECADE_ALONE = regex.compile(r"\b(?:a|the(?:\s+(?:past|last|next))?)\s+decade\b", regex.IGNORECASE)
 _HOUR_WINDOW = regex.compile(
     r"\b(?P<a>1?\d|2[0-4])\s*(?:to|-|–|—)\s*(?P<b>1?\d|2[0-4])\s+hours\b(?=\s+(?:on|of)\b)"
+    r"|\b(?P<a>0)\s*(?:to|-|–|—)\s*(?P<b>24)\b(?=\s+(?:on|of)\b)"
 )
-_COLON_SCORE = regex.compile(r"(?<![\d.:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d.:])")
+_COLON_SCORE = regex.compile(
+    r"(?<![\d.:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d.:])(?!\s*(?:[ap]\.?m\b|in\s+the\s+\w+ing\b))"
+)
 _LEVEL_NUMBER = r"[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2}(?![.,]?\d)"
 _LEVEL_WORD = r"(?i:level|phase|grade|class|category|tier|stage)"
 _LEVEL = regex.compile(
@@ -953,7 +1068,8 @@ def _level_value(numeral: str) -> Decimal:
 
 
 def _colon_scores(text: str) -> list[Figure]:
-    """3:0, a score: a clock has two digits of minutes."""
+    """3:0, a score: a clock has two digits of minutes, unless the time of day follows
+    ("5:9 in the morning" for 5 点 9 分)."""
     return [
         _figure(
             text, m.start(), m.end(), Decimal(m.group("a")), Kind.SCORE, high=Decimal(m.group("b"))
@@ -963,9 +1079,17 @@ def _colon_scores(text: str) -> list[Figure]:
 
 
 def _hour_windows(text: str) -> list[Figure]:
-    """0 to 24 hours on July 25: two times of day (0—24时), not a duration."""
+    """0 to 24 hours on July 25, "at 0-24 on July 25": two times of day (0—24时), not a
+    duration. From 0 to 24 is the whole day, which a translation may leave to the date
+    alone ("on July 25"): those two are soft."""
     return [
-        _figure(text, *m.span(end), Decimal(int(m.group(end)) * 3600), Kind.CLOCK)
+        _figure(
+            text,
+            *m.span(end),
+            Decimal(int(m.group(end)) * 3600),
+            Kind.CLOCK,
+            soft=(m.group("a"), m.group("b")) == ("0", "24"),
+        )
         for m in _HOUR_WINDOW.finditer(text)
         for end in ("a", "b")
     ]
@@ -1166,7 +1290,7 @@ READERS = (
         _names,
         '"Boeing 737", COVID-19, (415) 575-4444, one of, no one: names, codes, set phrases',
     ),
-    Reader("date-stamp", whole(_date_stamps), "2020-07-26: its year, month and day"),
+    Reader("date-stamp", whole(_date_stamps), "2020-07-26, 2020-07-2605:03:17: one date"),
     Reader("all-day", whole(_all_day), "around the clock, 24/7, 24 hours a day: 24 hours"),
     Reader("bare-scale", whole(_bare_scales), "every thousand words: a scale word alone"),
     Reader("half-scale", whole(_half_scales), "half a billion: 500 million"),
@@ -1174,7 +1298,7 @@ READERS = (
     Reader("fiscal-year", whole(_fiscal_years), "fiscal year 17, FY17: the year 2017"),
     Reader("and-a-half", whole(_and_a_half), "one year and a half, two and a half hours"),
     Reader("noon", whole(_noons), "at noon, 12 midnight: a time of day"),
-    Reader("military-time", whole(_military_times), "1707 hours: 17:07"),
+    Reader("military-time", whole(_military_times), "1707 hours, 0000 and 2400 hours: 17:07"),
     Reader("decade-word", whole(_decade_words), "in her forties: forty or more"),
     Reader("post-decade", whole(_post_decades), "post-90s: the generation of a decade"),
     Reader("decade-alone", whole(_decades_alone), "the past decade: ten years"),
@@ -1182,8 +1306,10 @@ READERS = (
     Reader("colon-score", whole(_colon_scores), "3:0: a score"),
     Reader("hour-window", whole(_hour_windows), "0 to 24 hours on July 25: two times of day"),
     Reader("first-months", whole(_first_months), "the first six months: months 1 to 6"),
-    Reader("clock", whole(_clocks), "7.50am, 2 pm, 19:35, 9 o'clock, 1:57.79: a time"),
-    Reader("date", whole(_dates), "October 1, 1 October, July 17 and 22: month and day"),
+    Reader("clock", whole(_clocks), "7.50am, 19:35, 08H00, at 1954 on July 6, 18:400: a time"),
+    Reader("clock-orphan", nothing(_CLOCK_ORPHAN), '":00", "until 7: and": left of a clock'),
+    Reader("date", whole(_dates), "October 1, July 26,2020, July 17 and 22: one date each"),
+    Reader("weekday", whole(_weekdays), "on Friday, said Tuesday: a day of the week (soft)"),
     Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade"),
     Reader("vague", whole(_vague), "hundreds of, several million: an order of magnitude"),
     Reader("fraction", whole(_fractions), "a third, two thirds, more than half: a share"),

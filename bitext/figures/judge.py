@@ -23,6 +23,7 @@ except a code whose letters stay there without its digits (CMV-22 → "CMV-"), w
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -31,10 +32,17 @@ import regex
 from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
 from bitext.align.lexicon import stem
 from bitext.figures import names
-from bitext.figures.compare import GROUPS, FigureMatch, RelationName
+from bitext.figures.compare import (
+    GROUPS,
+    FigureMatch,
+    RelationName,
+    calendar_parts,
+    written_wrong,
+)
+from bitext.figures.dates import day_named
 from bitext.figures.direction import Direction, direction
-from bitext.figures.suggest import month, rewrite, unit_swap
-from bitext.figures.values import format_number, shown
+from bitext.figures.suggest import date, month, rewrite, unit_swap
+from bitext.figures.values import MONTH_NAMES, WEEKDAY_NAMES, date_parts, format_number, shown
 from bitext.model import Figure, Finding, Kind, Pair
 
 _ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
@@ -56,7 +64,7 @@ _COLLAPSED = regex.compile(
     r"|as\s+(?:will|would|do|does|did|is|are|was|were|has|have|had|must|should|can))\b",
     regex.IGNORECASE,
 )
-_DATE_PARTS = (Kind.YEAR, Kind.MONTH, Kind.DAY)
+_DATE_PARTS = (Kind.YEAR, Kind.MONTH, Kind.DAY, Kind.DATE)
 
 MIN_CONTEXT_WORDS = 3
 """An English figure whose neighbourhood has at least this many content words, none of
@@ -78,6 +86,9 @@ class PairView(NamedTuple):
     english: Sequence[EnglishWord]
     en_cut: str | None = None
     chinese: Sequence[ChineseWord] = ()
+    reference: datetime.date | None = None
+    """The date the story is told from (:func:`bitext.figures.dates.reference_date`)."""
+
     translate: Callable[[str], frozenset[str]] | None = None
     """Stems of the English translations of the Chinese words of a text (the lexicon)."""
 
@@ -91,7 +102,7 @@ def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
     findings: list[Finding | None] = []
     for match in view.matches:
         if match.zh is not None and match.en is not None:
-            findings += _paired(match, match.zh, match.en, partial, make)
+            findings += _paired(match, match.zh, match.en, partial, make, view)
             findings.append(_turned_round(match.zh, match.en, view.text, make))
         elif match.zh is not None:
             findings.append(_missing(match.zh, view, partial, make))
@@ -106,19 +117,30 @@ def _paired(
     en: Figure,
     partial: dict[int, tuple[Figure, Figure | None]],
     make: Callable[..., Finding],
+    view: PairView,
 ) -> list[Finding]:
     if match.relation == RelationName.SCALE:
         return [_scale(zh, en, make)]
     if match.relation == RelationName.VALUE and zh.start in partial:
         return [_cut_with_fragment(zh, make), _lost_in_cut(en, make)]
+    if match.relation == RelationName.VALUE and en.kind == Kind.WEEKDAY and zh.kind != en.kind:
+        return [_wrong_weekday(zh, en, view.reference, make)]
     if match.relation == RelationName.VALUE:
         return [_value(zh, en, make)]
+    if match.relation == RelationName.PART and not _said_beside(zh, en, view):
+        return [_part_of_date(zh, en, view.text, make)]
+    if match.relation == RelationName.WEEKDAY:
+        message = (
+            f"“{en.text}” stands for “{zh.text}”, and the text gives no month and year to "
+            f"check that {_day_said(zh)} was a {shown(en.value, en.kind)}"
+        )
+        return [make("figure-weekday", message, zh=zh, en=en)]
     if match.relation == RelationName.UNIT:
         suggestion = unit_swap(en.text, zh.unit)
         advice = f"; “{suggestion}” is right" if suggestion else ""
         message = (
             f"“{en.text}” keeps the number of “{zh.text}” but not its unit "
-            f"({zh.unit} → {en.unit}){advice}"
+            f"({zh.unit or zh.kind} → {en.unit or en.kind}){advice}"
         )
         return [make("figure-unit", message, zh=zh, en=en, suggestion=suggestion)]
     return []
@@ -152,7 +174,9 @@ def _repeat(figure: Figure, view: PairView) -> bool:
     a word a repeat is a figure lost (70公里…70公里 → one "70 km"). An English ordinal said
     again names the same thing ("the 19th National Congress" twice for one 十九大); a
     repeated English amount is a duplication, unless the Chinese gives it to each of
-    several things (各１名 → "1 music, 1 art and 1 PE teacher")."""
+    several things (各１名 → "1 music, 1 art and 1 PE teacher"). A day of the story that
+    repeats a dateline the English keeps as a dateline is no repeat
+    (:func:`_dateline_kept`)."""
     date = figure.kind in _DATE_PARTS
     name = figure.lang == "en" and figure.kind == Kind.ORDINAL
     gathered = figure.lang == "zh" and _COLLAPSED.search(_english(view)) is not None
@@ -163,7 +187,10 @@ def _repeat(figure: Figure, view: PairView) -> bool:
         twin = match.zh if figure.lang == "zh" else match.en
         if match.relation != RelationName.SAME or twin is None or twin is figure:
             continue
-        if not _same_figure(twin, figure) or _CLAUSE_END.search(_between(view.text, twin, figure)):
+        same = _within_date(figure, twin) if date else _same_figure(twin, figure)
+        if not same or _CLAUSE_END.search(_between(view.text, twin, figure)):
+            continue
+        if date and figure.lang == "zh" and _dateline_kept(twin, match.en, view.text):
             continue
         if date or name or gathered or _given_to_each(match.zh, view.text):
             return True
@@ -173,6 +200,21 @@ def _repeat(figure: Figure, view: PairView) -> bool:
 _EACH = regex.compile(r"(?:各|每|分别|均|都)\p{Han}{0,2}\s*$")
 
 
+_ZH_DATELINE_END = regex.compile(r"\s*电")
+_EN_DATELINE_END = regex.compile(r"(?:,\s*\d{4})?\s*(?:\(|--|—|/|$)")
+
+
+def _dateline_kept(zh: Figure, en: Figure | None, text: str) -> bool:
+    """The Chinese date is a dateline (新华社北京7月25日电) and the English keeps it as one
+    ("BEIJING, July 25 (Xinhua) --", "Xinhua News Agency, Hohhot, July 26"): a day of the
+    story said again (记者25日从…获悉) is then a figure of its own, not the dateline
+    repeated. An English that folds the two into one date ("On January 8th, … the Xinhua
+    News Agency reported") has said it."""
+    if en is None or not _ZH_DATELINE_END.match(text, zh.end):
+        return False
+    return _EN_DATELINE_END.match(text, en.end) is not None
+
+
 def _given_to_each(zh: Figure | None, text: str) -> bool:
     """The Chinese figure goes to each of several things: 各１名, 各培训１名, 分别 3 人, 每所 2 名."""
     return zh is not None and _EACH.search(text, max(0, zh.start - 5), zh.start) is not None
@@ -180,6 +222,15 @@ def _given_to_each(zh: Figure | None, text: str) -> bool:
 
 def _english(view: PairView) -> str:
     return " ".join(view.text[s.start : s.end] for s in view.pair.en)
+
+
+def _within_date(part: Figure, date: Figure) -> bool:
+    """Every part of the calendar ``part`` gives, ``date`` gives too: 26日 after the
+    dateline 7月26日电, a second "July 26"."""
+    given, whole = calendar_parts(part), calendar_parts(date)
+    if given is None or whole is None or date.kind not in _DATE_PARTS:
+        return False
+    return all(g is None or g == w for g, w in zip(given, whole, strict=True)) and any(given)
 
 
 def _same_figure(a: Figure, b: Figure) -> bool:
@@ -265,13 +316,89 @@ def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
         suggestion = rewrite(en.text, zh.value)
     elif en.kind == Kind.MONTH and zh.kind == Kind.MONTH and zh.high is None:
         suggestion = month(en.text, zh.value)  # 3月 → "April": "March"
+    elif en.kind == Kind.DATE and (wanted := calendar_parts(zh)) is not None:
+        suggestion = date(en.text, date_parts(en.value), wanted)  # 7月25日 → "July 26"
     message = f"“{en.text}” ({_said(en)}) does not match “{zh.text}” ({_said(zh)})"
     return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
 
 
+def _wrong_weekday(
+    zh: Figure, en: Figure, reference: datetime.date | None, make: Callable[..., Finding]
+) -> Finding:
+    """A weekday for a day it is not: 25日 → "on Friday" in a story of July 2020, where
+    the 25th was a Saturday."""
+    date = day_named(zh, reference)
+    when = f"{MONTH_NAMES[date.month - 1]} {date.day}, {date.year}" if date else zh.text
+    weekday = WEEKDAY_NAMES[date.isoweekday() - 1] if date else "?"
+    message = f"“{en.text}” does not match “{zh.text}”: {when} was a {weekday}"
+    return make("figure-value", message, zh=zh, en=en, suggestion=weekday)
+
+
+def _day_said(figure: Figure) -> str:
+    """ "the 25th" for 25日, "July 25" for 7月25日."""
+    if figure.kind != Kind.DAY:
+        return shown(figure.value, figure.kind)
+    day = int(figure.value)
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"the {day}{suffix}"
+
+
+_PART_NAMES = ("year", "month", "day")
+
+
+def _rest_of_a_date(en: Figure, view: PairView) -> bool:
+    """An English year or month that gives the rest of a Chinese date the English split
+    in two: "2016" of "From December 15 to 22, 2016" for 2016年12月15日至22日."""
+    return any(
+        match.relation == RelationName.PART
+        and match.zh is not None
+        and _within_date(en, match.zh)
+        and not _CLAUSE_END.search(_between(view.text, en, match.en))  # type: ignore[arg-type]
+        for match in view.matches
+    )
+
+
+def _said_beside(zh: Figure, en: Figure, view: PairView) -> bool:
+    """The parts of a date the English left out of ``en`` it gives with another date of
+    the same sentence: "from 08:00 on the 25th to 08:00 on the 26th of July 2020" for
+    7月25日08H00-7月26日08H00 (the 25th shares the month and year of the 26th), "From
+    December 15 to 22, 2016" for 2016年12月15日至22日."""
+    given, kept = calendar_parts(zh), calendar_parts(en)
+    if given is None or kept is None:
+        return False
+    lost = [k for k in range(3) if given[k] is not None and kept[k] is None]
+    for match in view.matches:
+        other = match.en
+        parts = calendar_parts(other) if other is not None and other is not en else None
+        if parts is None or _CLAUSE_END.search(_between(view.text, en, other)):  # type: ignore[arg-type]
+            continue
+        if all(parts[k] == given[k] for k in lost):
+            return True
+    return False
+
+
+def _part_of_date(zh: Figure, en: Figure, text: str, make: Callable[..., Finding]) -> Finding:
+    """The English keeps a date but not all of it (2017 年 5 月 → "by May"): the parts it
+    lost are missing; the rest agrees."""
+    given, kept = calendar_parts(zh), calendar_parts(en)
+    lost = [
+        name
+        for name, ours, theirs in zip(_PART_NAMES, given or (), kept or (), strict=True)
+        if ours is not None and theirs is None
+    ]
+    message = (
+        f"{context_quote(text, zh)}: {shown(zh.value, zh.kind)} is “{en.text}” "
+        f"in the English, without its {' and '.join(lost)}"
+    )
+    return make("figure-missing", message, zh=zh)
+
+
 def _said(figure: Figure) -> str:
-    """A figure's value for a message; a multiple says which level it names (增长2倍 is a
-    rise of 2 times, to 3 times the old level)."""
+    """A figure's value for a message, or what is wrong with it: "no time of day" for
+    "18:400", "no date" for "2020-07-260"; a multiple says which level it names (增长2倍 is
+    a rise of 2 times, to 3 times the old level)."""
+    if written_wrong(figure):
+        return "no time of day"
     if figure.kind != Kind.MULTIPLE:
         return shown(figure.value, figure.kind)
     times = format_number(figure.value)
@@ -336,7 +463,7 @@ def _extra(
     context_dates: set[int],
     cut_figures: set[int],
 ) -> Finding | None:
-    if en.soft or en.kind in _NAMED or _repeat(en, view):
+    if en.soft or en.kind in _NAMED or _repeat(en, view) or _rest_of_a_date(en, view):
         return None
     if en.start in cut_figures:
         return _lost_in_cut(en, make)
@@ -450,28 +577,31 @@ def _completed_dates(view: PairView) -> set[int]:
         if match.zh is not None or en is None or en.kind not in _DATE_PARTS:
             continue
         zh_kinds = {m.zh.kind for m in view.matches if m.zh is not None}
-        completes = (
-            en.kind == Kind.MONTH and Kind.DAY in zh_kinds and Kind.MONTH not in zh_kinds
-        ) or (
-            en.kind == Kind.YEAR and zh_kinds & {Kind.MONTH, Kind.DAY} and Kind.YEAR not in zh_kinds
+        zh_month = zh_kinds & {Kind.MONTH, Kind.DATE}
+        completes = (en.kind == Kind.MONTH and Kind.DAY in zh_kinds and not zh_month) or (
+            en.kind == Kind.YEAR
+            and zh_kinds & {Kind.MONTH, Kind.DAY, Kind.DATE}
+            and Kind.YEAR not in zh_kinds
         )
         near_matched = completes or any(
             abs(en.start - f.end) <= 12 or abs(f.start - en.end) <= 12 for f in matched_dates
         )
-        relative = {
-            Kind.YEAR: _RELATIVE_YEAR,
-            Kind.MONTH: _RELATIVE_MONTH,
-            Kind.DAY: _RELATIVE_DAY,
-        }[en.kind].search(zh_text)
+        parts = calendar_parts(en) or (None, None, None)
+        relative = any(
+            said is not None and words.search(zh_text)
+            for said, words in zip(
+                parts, (_RELATIVE_YEAR, _RELATIVE_MONTH, _RELATIVE_DAY), strict=True
+            )
+        )
         if near_matched or relative:
             completed.add(en.start)
     return completed
 
 
 _LOST_WITH = {
-    "year": (Kind.YEAR,),
-    "month": (Kind.MONTH, Kind.YEAR),
-    "day": (Kind.DAY, Kind.MONTH, Kind.YEAR),
+    "year": (Kind.YEAR, Kind.DATE),
+    "month": (Kind.MONTH, Kind.YEAR, Kind.DATE),
+    "day": (Kind.DAY, Kind.MONTH, Kind.YEAR, Kind.DATE),
 }
 """The kinds of English figure whose Chinese counterpart a head cut went through, by what
 it cut (:func:`bitext.align.coverage.head_cut_kind`): 月 4 日 lost a month and a year."""
@@ -508,17 +638,20 @@ def _cut_off_figures(view: PairView) -> dict[int, tuple[Figure, Figure | None]]:
             continue
         candidates = [match.en] if match.en is not None else unmatched_en
         whole = next(
-            (
-                en
-                for en in candidates
-                if GROUPS[en.kind] == GROUPS[zh.kind] and _part_of(zh, en, at_head)
-            ),
+            (en for en in candidates if _same_group_or_stamp(zh, en) and _part_of(zh, en, at_head)),
             None,
         )
         cut_code = at_head and view.cut == "head" and _digits_end_a_number(zh, view)
         if whole is not None or zh.value == 0 or cut_code:
             found[zh.start] = (zh, whole)
     return found
+
+
+def _same_group_or_stamp(zh: Figure, en: Figure) -> bool:
+    """Figures of one kind, or a bare number left of a date: the "26" of a date stamp
+    whose "2020-07-" the fragment lost."""
+    bare = zh.kind == Kind.COUNT and zh.unit is None
+    return GROUPS[en.kind] == GROUPS[zh.kind] or (en.kind == Kind.DATE and bare)
 
 
 def _digits_end_a_number(zh: Figure, view: PairView) -> bool:

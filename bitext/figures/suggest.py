@@ -27,7 +27,7 @@ from decimal import Decimal
 
 import regex
 
-from bitext.figures.values import MONTH_NAMES, format_number
+from bitext.figures.values import DATE_STAMP, MONTH_NAMES, DateParts, format_number
 
 _NUMBER_AND_SCALE = regex.compile(  # 1 000 and 7,8908 are whole numbers too
     r"(?P<number>(?:\d{1,5}(?:[,\u0020\u00a0\u2009\u202f]\d{3,4}(?!\d))+|\d+)(?:\.\d+)?|\.\d+)"
@@ -87,6 +87,46 @@ def month(english: str, number: Decimal) -> str | None:
     if len(word.group()) <= 4 and word.group() not in ("June", "July"):
         name = name[:3]
     return name + english[word.end() :]
+
+
+_MONTH_WORD = regex.compile(r"\b\p{Lu}\p{Ll}{2,8}\b\.?")
+_NUMBER = regex.compile(r"\d+")
+
+
+def date(english: str, written: DateParts, wanted: DateParts) -> str | None:
+    """The English date ``english`` (which gives the parts ``written``) with the parts the
+    Chinese gives (``wanted``) in place of its own, written the way the English wrote it;
+    None where the Chinese lacks a part the English needs.
+
+    >>> date("July 26", DateParts(None, 7, 26), DateParts(None, 7, 25))
+    'July 25'
+    >>> date("2020-70-26", DateParts(2020, 70, 26), DateParts(2020, 7, 26))
+    '2020-07-26'
+    >>> date("July 250, 1946", DateParts(1946, 7, 99), DateParts(None, 7, 25))
+    'July 25, 1946'
+    >>> date("October 2014", DateParts(2014, 10, None), DateParts(2015, 10, None))
+    'October 2015'
+    >>> date("Aug. 5", DateParts(None, 8, 5), DateParts(None, 9, 5))
+    'Sep. 5'
+    """
+    stamp = DATE_STAMP.fullmatch(english)
+    if stamp:
+        if None in wanted:
+            return None
+        sep = stamp.group("sep")
+        return f"{wanted.year:04d}{sep}{wanted.month:02d}{sep}{wanted.day:02d}"
+    text = english
+    for number in reversed(list(_NUMBER.finditer(english))):
+        year = written.year is not None and int(number.group()) == written.year
+        part = wanted.year if year else wanted.day
+        if part is None:
+            continue  # a year the Chinese leaves to context stays
+        text = text[: number.start()] + str(part) + text[number.end() :]
+    name = _MONTH_WORD.search(text)
+    if name is not None and wanted.month is not None:
+        renamed = month(name.group(), Decimal(wanted.month))
+        text = text[: name.start()] + (renamed or name.group()) + text[name.end() :]
+    return text
 
 
 def unit_swap(english: str, zh_unit: str | None) -> str | None:

@@ -10,12 +10,12 @@ what a 万/亿 scale error leaves unchanged.
 from __future__ import annotations
 
 import bisect
+import calendar
 from collections.abc import Iterable
 from decimal import Decimal, getcontext
+from typing import NamedTuple
 
 import regex
-
-from bitext.model import Kind
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
@@ -224,21 +224,74 @@ def is_digit_sequence(text: str) -> bool:
 
 
 DATE_STAMP = regex.compile(
-    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})[-/.](?P<month>[0-9]{1,2})[-/.](?P<day>[0-9]{1,2})(?![0-9])"
+    r"(?<![0-9.:/-])(?P<year>[0-9]{4})(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?P=sep)"
+    r"(?P<day>[0-9]{2}(?=[0-9]{1,2}\s?[:：])|[0-9]{1,3}(?![0-9]))"
 )
-"""2020-07-26, 2020/7/26: a date written the same way in both languages."""
+"""2020-07-26, 2020/7/26: a date written the same way in both languages. Machine
+translation runs the time into it ("2020-07-2605:03:17": the day is 26), and a slip of
+the keys leaves a part no calendar has ("2020-07-260", "0220-07-26"): still the date
+stamp, written wrong."""
 
 
-def date_stamp_parts(match: regex.Match[str]) -> list[tuple[int, int, Decimal, Kind]]:
-    """(start, end, value, kind) for the year, month and day of a DATE_STAMP match.
+class DateParts(NamedTuple):
+    """The year, month and day a date gives; None for a part it leaves out."""
 
-    >>> [f"{k}: {v}" for _, _, v, k in date_stamp_parts(DATE_STAMP.search("at 2020-07-26"))]
-    ['year: 2020', 'month: 7', 'day: 26']
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def date_value(year: int | None, month: int | None, day: int | None) -> Decimal:
+    """A date as one number, YYYYMMDD, 00 for a part not given and 99 for a part too
+    long to be one (see :class:`bitext.model.Kind`).
+
+    >>> date_value(2024, 3, 15), date_value(None, 3, 15), date_value(2020, 7, 260)
+    (Decimal('20240315'), Decimal('315'), Decimal('20200799'))
     """
-    return [
-        (match.start(kind), match.end(kind), Decimal(int(match.group(kind))), kind)
-        for kind in (Kind.YEAR, Kind.MONTH, Kind.DAY)
-    ]
+    return Decimal((year or 0) * 10000 + min(month or 0, 99) * 100 + min(day or 0, 99))
+
+
+def date_parts(value: Decimal) -> DateParts:
+    """The parts of a :func:`date_value`.
+
+    >>> date_parts(Decimal(20240315)), date_parts(Decimal(315))
+    (DateParts(year=2024, month=3, day=15), DateParts(year=None, month=3, day=15))
+    """
+    whole = int(value)
+    year, month, day = whole // 10000, whole // 100 % 100, whole % 100
+    return DateParts(year or None, month or None, day or None)
+
+
+def is_calendar_date(parts: DateParts) -> bool:
+    """Every part given is one a calendar has: a month 1 to 12, a day of that month, a
+    year 1000 to 2100.
+
+    >>> is_calendar_date(DateParts(2021, 2, 29)), is_calendar_date(DateParts(None, 2, 29))
+    (False, True)
+    >>> is_calendar_date(DateParts(220, 7, 26)), is_calendar_date(DateParts(2020, 70, 26))
+    (False, False)
+    """
+    year, month, day = parts
+    if year is not None and not 1000 <= year <= 2100:
+        return False
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    longest = calendar.monthrange(year or 2000, month)[1] if month else 31  # 2000: Feb 29
+    return 1 <= day <= longest
+
+
+def date_stamp(match: regex.Match[str]) -> tuple[int, int, Decimal]:
+    """(start, end, value) of a :data:`DATE_STAMP` match: one date.
+
+    >>> date_stamp(DATE_STAMP.search("at 2020-07-26 17:37"))
+    (3, 13, Decimal('20200726'))
+    >>> date_stamp(DATE_STAMP.search("2020-07-2605:03:17 Source"))
+    (0, 10, Decimal('20200726'))
+    """
+    year, month, day = (int(match.group(part)) for part in ("year", "month", "day"))
+    return match.start(), match.end(), date_value(year, month, day)
 
 
 def clock_digits(seconds: Decimal) -> str:
@@ -293,6 +346,9 @@ def format_number(value: Decimal) -> str:
     return f"{int(whole):,}.{fraction}"
 
 
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""By ISO number less one: Monday is 1."""
+
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -311,11 +367,17 @@ def shown(value: Decimal, kind: str) -> str:
     ('2024', '3,877,500')
     >>> shown(Decimal(55107), "clock"), shown(Decimal(68400), "clock"), shown(Decimal("5.7"), "percent")
     ('15:18:27', '19:00', '5.7%')
-    >>> shown(Decimal(3), "month")
-    'March'
+    >>> shown(Decimal(3), "month"), shown(Decimal(20240315), "date"), shown(Decimal(315), "date")
+    ('March', 'March 15, 2024', 'March 15')
+    >>> shown(Decimal(20200799), "date")
+    'no date'
     """
     if kind == "month" and value == value.to_integral_value() and 1 <= value <= 12:
         return MONTH_NAMES[int(value) - 1]
+    if kind == "date":
+        return _date_shown(date_parts(value))
+    if kind == "weekday" and value == value.to_integral_value() and 1 <= value <= 7:
+        return WEEKDAY_NAMES[int(value) - 1]
     if kind == "clock" and value == value.to_integral_value() and 0 <= value < 10 * 86400:
         seconds = int(value)
         hours, rest = divmod(seconds, 3600)
@@ -326,3 +388,12 @@ def shown(value: Decimal, kind: str) -> str:
     if kind in ("percent", "fraction"):
         return f"{format_number(value)}%"
     return format_number(value)
+
+
+def _date_shown(parts: DateParts) -> str:
+    """ "March 15, 2024", "March 15", "March 2024"; "no date" for parts no calendar has."""
+    if not is_calendar_date(parts):
+        return "no date"
+    year, month, day = parts
+    said = " ".join(str(p) for p in (MONTH_NAMES[month - 1] if month else None, day) if p)
+    return f"{said}, {year}" if year and day else " ".join(str(p) for p in (said, year) if p)

@@ -45,7 +45,8 @@ from bitext.figures.values import (
     Occupied,
     after,
     clock_digits,
-    date_stamp_parts,
+    date_stamp,
+    date_value,
     ends_at,
     is_digit_sequence,
     parse_arabic,
@@ -85,7 +86,7 @@ NUMBER = regex.compile(
 _SMALL = r"[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}"
 
 _APPROX_BEFORE = regex.compile(
-    "(?<![节制签条合公预邀相婚])(?:"
+    "(?<![节制签条合公预邀相婚纽])(?:"  # 纽约: 新华社纽约7月26日电 is New York, not "about July"
     + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
     + r")\s*$"
 )
@@ -137,8 +138,11 @@ r"""A clock starts at its period word or where the spaces before it start (?<!\s
 at every space of a long run, \s* made the search quadratic."""
 _COLON_CLOCK = regex.compile(
     r"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
-    r"(?<![0-9.:])(?P<h>[0-2]?[0-9])[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
+    r"(?<![0-9.:])(?P<h>[0-2]?[0-9])(?:[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
+    r"|[Hh](?P<m>[0-5][0-9])(?![0-9]))"
 )
+"""07:30, 19:44:50, 晚7:30, and 08H00 as Macao's notices write it."""
+_CLOCK_ORPHAN = regex.compile(r"(?:^|(?<=\s))[:：][0-5][0-9](?![0-9:：])")
 _DURATION = regex.compile(
     r"(?:(?P<h>[0-9]{1,2})\s*小时\s*)?(?P<m>[0-9]{1,3})\s*分(?:钟)?\s*(?P<s>[0-9]{1,2})\s*秒"
     r"\s*(?P<f>[0-9]{1,3})?(?![0-9])"
@@ -218,7 +222,7 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     [('clock', '下午3时30分'), ('number', '387.75万元')]
     """
     view = reading_view(text)
-    found = read_in_turn(view, READERS)
+    found = _whole_dates(_days_at_large(read_in_turn(view, READERS), view), view)
     return [
         (name, f._replace(start=f.start + base, end=f.end + base, text=text[f.start : f.end]))
         for name, f in found
@@ -317,20 +321,109 @@ def _colon_clocks(text: str) -> list[Figure]:
         if m.group("period") in _EVENING and hour < 12:
             hour += 12
         seconds = hour * 3600 + int(m.group("m")) * 60 + int(m.group("s") or 0)
+        start = m.start("period") if m.group("period") else m.start("h")
         if hour <= 24:
             figures.append(
-                _figure(text, m.start(), m.end(), Decimal(seconds), Kind.CLOCK, step=Decimal(60))
+                _figure(text, start, m.end(), Decimal(seconds), Kind.CLOCK, step=Decimal(60))
             )
     return figures
 
 
+def _clock_orphans(text: str, taken: Occupied) -> list[Figure]:
+    """The minutes a clock cut at a fragment's edge leaves (":06 就下单" of 19:06) are no
+    figure: taken, so that no reader after reads them; a number after a label's colon is
+    one (评分：45, 数量:10个).
+
+    >>> [f.text for f in extract(":06 就下单 2 小时了")], [f.text for f in extract("评分：45")]
+    (['2 小时'], ['45'])
+    """
+    for m in _CLOCK_ORPHAN.finditer(text):
+        if after(text, m.end())[0][:1] not in _UNIT_STARTS:
+            taken.add(*m.span())
+    return []
+
+
 def _date_stamps(text: str) -> list[Figure]:
-    """2020-07-26: its year, month and day."""
-    return [
-        _figure(text, start, end, value, kind)
-        for match in DATE_STAMP.finditer(text)
-        for start, end, value, kind in date_stamp_parts(match)
-    ]
+    """2020-07-26: one date."""
+    return [_figure(text, *date_stamp(m), Kind.DATE) for m in DATE_STAMP.finditer(text)]
+
+
+_DATE_PARTS = (Kind.YEAR, Kind.MONTH, Kind.DAY)
+
+
+def _whole_dates(found: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figure]]:
+    """A year, month and day written one after the other are one date, credited to the
+    reader of its first part: 2024年3月15日, 2014 年 8 月, 新华社北京3月5日电. A part on its
+    own stays what it is (2018 年, 10 月份, 26 日), and so does a range (2019-2020赛季).
+
+    >>> [(f.text, f.value, f.kind.value) for f in extract("2017 年 12 月 28 日贵州茅台发布公告")]
+    [('2017 年 12 月 28 日', Decimal('20171228'), 'date')]
+    >>> [(f.text, f.kind.value) for f in extract("7月17和22日")]
+    [('7月17', 'date'), ('22日', 'day')]
+    """
+    joined: list[tuple[str, Figure]] = []
+    run: list[tuple[str, Figure]] = []
+    for named in found:
+        if run and _continues_date(run[-1][1], named[1], text):
+            run.append(named)
+            continue
+        joined += _one_date(run, text)
+        run = [named] if _is_date_part(named[1]) else []
+        if not run:
+            joined.append(named)
+    return joined + _one_date(run, text)
+
+
+def _is_date_part(figure: Figure) -> bool:
+    return figure.kind in _DATE_PARTS and figure.high is None and figure.approx is None
+
+
+def _continues_date(last: Figure, figure: Figure, text: str) -> bool:
+    """``figure`` is the next part of the date ``last`` ends: the month after the year,
+    the day after the month, with nothing but spaces between."""
+    return (
+        _is_date_part(figure)
+        and _DATE_PARTS.index(figure.kind) == _DATE_PARTS.index(last.kind) + 1
+        and not text[last.end : figure.start].strip()
+    )
+
+
+def _one_date(run: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figure]]:
+    """The date the parts of a ``run`` make; a lone part as it is."""
+    if len(run) < 2:
+        return run
+    parts = [figure for _, figure in run]
+    given = {f.kind: int(f.value) for f in parts}
+    value = date_value(given.get(Kind.YEAR), given.get(Kind.MONTH), given.get(Kind.DAY))
+    soft = all(f.soft for f in parts)
+    date = _figure(text, parts[0].start, parts[-1].end, value, Kind.DATE, soft=soft)
+    return [(run[0][0], date)]
+
+
+_WHOLE_DAY = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
+_DAY_BEFORE = regex.compile(r"[日号]\s*$")
+
+
+def _days_at_large(found: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figure]]:
+    """Clocks a translation may leave to the date they belong to: 0—24时 and 0时至24时 are
+    the whole day (7月25日0—24时 → "on July 25"), 零点 or 0时 right after a day its start
+    (从当地时间26日零点起 → "starting on the 26th"). They are soft; an English that says
+    them still pairs with them.
+
+    >>> [(f.text, f.soft) for f in extract("7月25日0—24时，福建省报告新增1例")][1:3]
+    [('0', True), ('24时', True)]
+    """
+    soft = set()
+    for k, (_, figure) in enumerate(found):
+        if figure.kind != Kind.CLOCK or figure.value != 0:
+            continue
+        if ends_at(_DAY_BEFORE, text, figure.start):
+            soft.add(k)
+        nxt = found[k + 1][1] if k + 1 < len(found) else None
+        joined = nxt is not None and _WHOLE_DAY.fullmatch(text[figure.end : nxt.start])
+        if joined and nxt.kind == Kind.CLOCK and nxt.value == 24 * 3600:
+            soft.update((k, k + 1))
+    return [(name, f._replace(soft=True) if k in soft else f) for k, (name, f) in enumerate(found)]
 
 
 def _is_clock(text: str, match: regex.Match[str]) -> bool:
@@ -350,18 +443,12 @@ def _is_clock(text: str, match: regex.Match[str]) -> bool:
     before = text[max(0, match.start() - 2) : match.start()]
     if after in ("钟", "整") or before.endswith(("日", "天", "晚", "早")):
         return True
-    return match.group("h")[0].isdigit() and after in (
-        "，",
-        ",",
-        "。",
-        "、",
-        " ",
-        "",
-        "了",
-        "多",
-        "前",
-        "后",
-    )
+    return match.group("h")[0].isdigit() and after in _AFTER_AN_HOUR
+
+
+_AFTER_AN_HOUR = ("，", ",", "。", "、", " ", "", "了", "多", "前", "后", "到", "至", "起")
+"""What may follow 7 点 when it is a time: a stop, 多 (7点多, a little past seven), 前 or 后,
+and the 到 / 至 / 起 of a span of time (从 7 点到现在 9:30)."""
 
 
 def _durations(text: str) -> list[Figure]:
@@ -531,6 +618,22 @@ def _two_months(text: str) -> list[Figure]:
     return figures
 
 
+_WEEKDAY = regex.compile(r"(?:周|星期|礼拜)(?P<d>[一二三四五六日天])(?![年刊报末边围期])")
+_WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+
+
+def _weekdays(text: str) -> list[Figure]:
+    """周六, 星期五, 礼拜天: soft weekdays ("Saturday" renders 周六; neither is a number).
+
+    >>> [(f.text, f.value) for f in extract("英国政府周六（7月25日）晚间临时决定")][:1]
+    [('周六', Decimal('6'))]
+    """
+    return [
+        _figure(text, *m.span(), Decimal(_WEEKDAY_NUMBERS[m.group("d")]), Kind.WEEKDAY, soft=True)
+        for m in _WEEKDAY.finditer(text)
+    ]
+
+
 def _firsts(text: str) -> list[Figure]:
     """首次, 首届, 头号: the first."""
     return [
@@ -622,7 +725,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     if token.kind is None:
         if _bare_word(text, token):
             return None, token.end
-        token = token._replace(kind=Kind.COUNT)
+        token = token._replace(kind=_bare_kind(text, token))
     token = _days_not_dates(text, _approx_after_unit(text, _in_calendar(text, token)))
     return _finish(text, token), token.end
 
@@ -684,7 +787,7 @@ def _digit_by_digit(text: str, token: _Token) -> bool:
     telephone number is read so), unless they write a year (二零一七年) or a name (六〇二厂).
 
     >>> [f.text for f in extract("三五个人；二零一七年十月十八日")]
-    ['二零一七年', '十月', '十八日']
+    ['二零一七年十月十八日']
     """
     numeral = token.match.group("cn")
     return (
@@ -777,6 +880,22 @@ def _bare_word(text: str, token: _Token) -> bool:
     return token.is_cn and bare and not token.bare_ok and not named
 
 
+def _bare_kind(text: str, token: _Token) -> Kind:
+    """What a number with nothing after it counts is: four digits from 1900 to 2099 with no
+    multiplier, range or approximation are a year (苹果2016秋季发布会, 《2020的第一场战役》,
+    （2020版）), never printed as a count ("2,016"); anything else a count.
+
+    >>> [(f.text, f.kind.value) for f in extract("苹果2016秋季发布会，共2000余人")]
+    [('2016', 'year'), ('2000余人', 'count')]
+    """
+    plain = not (_armult(token.match) or token.approx or token.high is not None)
+    year = plain and _BARE_YEAR.fullmatch(token.match.group("ar") or "")
+    return Kind.YEAR if year else Kind.COUNT
+
+
+_BARE_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+
+
 def _in_calendar(text: str, token: _Token) -> _Token:
     """Years, months and days: a span of years (2014-2025), a day after a month (7月17和22
     日), a cohort (2015 级 is the class that entered in 2015, a year, where 四级 is a
@@ -784,8 +903,8 @@ def _in_calendar(text: str, token: _Token) -> _Token:
 
     >>> [(f.text, f.kind.value, f.unit) for f in extract("总体规划（2014-2025）")]
     [('2014-2025', 'year', None)]
-    >>> [(f.text, f.kind.value) for f in extract("7月17和22日")]
-    [('7月', 'month'), ('17', 'day'), ('22日', 'day')]
+    >>> [(name, f.text, f.kind.value) for name, f in readings("7月17和22日")]
+    [('number', '7月17', 'date'), ('number', '22日', 'day')]
     >>> [(f.text, f.kind.value, f.unit) for f in extract("已有18年")]
     [('18年', 'count', 'years')]
     >>> [(f.text, f.kind.value) for f in extract("学院 2015 级的学生，四级响应")]
@@ -823,19 +942,28 @@ def _approx_after_unit(text: str, token: _Token) -> _Token:
 
 
 def _days_not_dates(text: str, token: _Token) -> _Token:
-    """一日, 三日 with no month before them are a number of days, not a date.
+    """一日, 三日 with no month before them are a number of days, not a date; so is N日
+    after 为期/连续/长达/满/持续/历时/实施 or before 内/以内/之内 (实施14日集中隔离 is a 14-day
+    quarantine, 15日内 within 15 days); otherwise 14日 is the 14th.
 
-    >>> [(f.text, f.kind.value, f.unit) for f in extract("国情咨文前一日，")]
-    [('一日', 'count', 'day')]
+    >>> [(f.text, f.kind.value, f.unit) for f in extract("国情咨文前一日，实施14日集中隔离")]
+    [('一日', 'count', 'day'), ('14日', 'count', 'day')]
     """
-    if (
-        token.kind == Kind.DAY
-        and token.is_cn
+    if token.kind != Kind.DAY:
+        return token
+    numeral = (
+        token.is_cn
         and text[token.end - 1] == "日"
         and token.before[-1:] not in ("月", "至", "到", "、", "和")
-    ):
+    )
+    span = ends_at(_DAYS_BEFORE, text, token.start) or _DAYS_AFTER.match(text, token.end)
+    if numeral or span:
         return token._replace(kind=Kind.COUNT, unit="day")
     return token
+
+
+_DAYS_BEFORE = regex.compile(r"(?:为期|连续|长达|满|持续|历时|实施|超过|不超过)\s*$")
+_DAYS_AFTER = regex.compile(r"\s*(?:内|以内|之内)")
 
 
 def _finish(text: str, token: _Token) -> Figure:
@@ -1113,13 +1241,14 @@ def _figure(
 # --- the registry -------------------------------------------------------------------
 
 READERS = (
-    Reader("date-stamp", whole(_date_stamps), "2020-07-26: its year, month and day"),
+    Reader("date-stamp", whole(_date_stamps), "2020-07-26: one date"),
     Reader("slash-fraction", whole(_slash_fractions), "2/3: a fraction, as a percentage"),
     Reader("post-decade", whole(_post_decades), "80后, 80、90后: the generation of a decade"),
     Reader("decade", whole(_decades), "20 世纪 90 年代, 上世纪 80 年代, 90 年代: a decade"),
     Reader("century", whole(_centuries), "20 世纪: the 20th century, an ordinal"),
     Reader("clock", whole(_clocks), "下午 3 时 30 分, 7 点半, 8 时许: a time of day"),
-    Reader("colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50: a time of day"),
+    Reader("colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50, 08H00: a time of day"),
+    Reader("clock-orphan", _clock_orphans, ":06 at a fragment's start: what is left of a clock"),
     Reader("race-time", whole(_durations), "1 分 57 秒 79: a race time, in seconds"),
     Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score"),
     Reader("streak", whole(_streaks), "四连胜: a record of straight wins (4-0) or losses"),
@@ -1133,6 +1262,7 @@ READERS = (
     Reader("school-grade", whole(_school_grades), "二年级: a school grade, a level"),
     Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day"),
     Reader("two-months", whole(_two_months), "七八月: two months, July and August"),
+    Reader("weekday", whole(_weekdays), "周六, 星期五, 礼拜天: a day of the week (soft)"),
     Reader(
         "names",
         _names,
