@@ -16,7 +16,10 @@
     "May": the year is lost);
 ``weekday``
     an English weekday for a Chinese day whose month and year the story does not give
-    (25日 → "on Friday"), so that it cannot be checked.
+    (25日 → "on Friday"), so that it cannot be checked;
+``lost``
+    an exact Chinese count that the English gives only as a vague small word (四次 →
+    "on several occasions"): the count is missing, though the thing counted is there.
 
 :func:`match_figures` assigns figures one to one, best relations first, and
 leaves the rest ``missing`` (Chinese with no English) or ``extra``.
@@ -124,6 +127,7 @@ class RelationName(StrEnum):
     VALUE = "value"
     PART = "part"
     WEEKDAY = "weekday"
+    LOST = "lost"
     MISSING = "missing"
     EXTRA = "extra"
 
@@ -198,11 +202,12 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         factor = _power_of_ten(zh_value, en.value)  # 数亿 → "billions"
         return Relation(RelationName.SCALE, 1.0, factor) if factor else None
     if _vague(zh) or _vague(en):
-        return (
-            Relation(RelationName.SAME, loose + soft)
-            if _same_magnitude(zh_value, en.value)
-            else None
-        )
+        if not _same_magnitude(zh_value, en.value):
+            return None
+        if _few(en) and not _vague(zh):  # "several" is never an exact count
+            return Relation(RelationName.LOST, 1.2) if _count_lost(zh, zh_value) else None
+        mixed = 0.2 if _vague(zh) != _vague(en) else 0.0  # an exact pair wins a tie: 24 h
+        return Relation(RelationName.SAME, loose + soft + mixed)
     approximate = _tolerance(zh, en)
     if (
         _same(zh_value, zh_high, zh_step, en, approximate)
@@ -220,6 +225,23 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if factor is not None:
         return Relation(RelationName.SCALE, 1.0, factor)
     return _loose_value(zh, en)
+
+
+def _few(figure: Figure) -> bool:
+    """ "several", "a few", "a number of": a small count said vaguely (soft and vague)."""
+    return figure.soft and figure.approx == Approx.VAGUE
+
+
+def _count_lost(zh: Figure, value: Decimal) -> bool:
+    """An exact Chinese count of a few (2 to 12, in the English figure's unit) that the
+    English says only as "several" or "a few": 四次 → "on several occasions". 45 分钟 is
+    no few hours, and 26 日 no "multiple" of anything."""
+    return (
+        zh.approx is None
+        and zh.high is None
+        and zh.kind in (Kind.COUNT, Kind.MEASURE)
+        and 1 < value <= SMALL_COUNT
+    )
 
 
 def _relate_dates(zh: Figure, en: Figure) -> Relation | None:
@@ -723,8 +745,8 @@ def _names_a_day(figure: Figure) -> bool:
 
 
 def _hard(figure: Figure) -> bool:
-    """Not soft, or soft but tied to a unit ("Ten Years")."""
-    return not figure.soft or figure.unit is not None
+    """Not soft, or soft but tied to a unit ("Ten Years"), unless vague ("several days")."""
+    return not figure.soft or (figure.unit is not None and figure.approx != Approx.VAGUE)
 
 
 def _within(a: Decimal, b: Decimal, factor: int) -> bool:

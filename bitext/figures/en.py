@@ -115,11 +115,17 @@ _AFTER_STOP = r"(?<=\b\p{Ll}{2,}\.)(?<!\bwww\.)(?=\d{2}|\d,\d)(?!\d+\.\p{L})"
 consumption.86.6% of young people", "the price he quoted me.70,000 does not include"): a
 lower-case word ends a sentence, where "No.1" and "Fig.3" name things; not an address
 (www.12377.cn), and not one digit ("97%, respectively.7%" is the tail of a split 97.7%)."""
+_TENS_WORD = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[\s-]+(?:{_ONES_WORD})\b)?|{_WORD_NUMBER})"
+_SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen"
 _NUMBER_WORDS = (
-    rf"(?:(?:an?(?=[\s-]+(?:hundred|thousand|million|billion|trillion|dozen)\b)|{_WORD_NUMBER})"
-    rf"(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand|million|billion|trillion|dozen)"
-    rf"|(?<=hundred|thousand|million|billion)\s+and\s+(?:{_WORD_NUMBER}))*)"
+    rf"(?:(?:an?(?=[\s-]+(?:{_SCALE_WORD})\b)|{_BELOW_HUNDRED})"
+    rf"(?:[\s-]+(?:{_SCALE_WORD})(?:(?:[\s-]+|\s+and\s+){_BELOW_HUNDRED}(?![\s-]+(?:{_ONES_WORD})\b))?)*)"
 )
+"""Number words that make one number: "twenty-one", "two hundred and fifty thousand", "a
+dozen". Two small words in a row are two numbers ("three nine-foot pianos" is three
+pianos of nine feet, not 12)."""
 _SCALE = (
     r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|K|b)\b"
     r"|\s(?:mn|bn|tn|mln)\b)"
@@ -165,7 +171,7 @@ IDIOMS = regex.compile(
     r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
     r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
     r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
-    r"first\sof\sall|a\sfew(?!\s(?:hundred|thousand|million|billion|decades)\b)|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
+    r"first\sof\sall|a\slot|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
     r"Long\sMarch(?:[\s-](?:\d+\w*|[IVX]+))?|"
     r"(?:Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|Type|Mark|"
     r"Version|Mate|Note|Pixel)\s\d+[A-Za-z]*)\b",
@@ -477,11 +483,20 @@ def _second(text: str, match: regex.Match[str], value: Decimal) -> _Second | Non
         return _Second("score", value, high)
     if high_scale and not scale and value * _scale_factor(high_scale) <= high:
         value = value * _scale_factor(high_scale)
+    shared = _TRAILING_SCALE.search(match.group("words2") or "")
+    if shared and not scale and not _TRAILING_SCALE.search(match.group("words") or ""):
+        factor = SCALE_WORDS[shared.group().lower()]
+        if value * factor <= high:  # "five or six hundred meters": 500 to 600
+            value = value * factor
     if high <= value:
         return None
     if currency and _PERCENT.match(text, match.end()):
         return _Second("split")  # "US$2.04 or 4.56%": an amount and a share, not a range
     return _Second("range", value, high, high_step)
+
+
+_TRAILING_SCALE = regex.compile(r"(?i:hundred|thousand|million|billion|trillion)$")
+"""The scale word that ends a word range's second number and so scales the first too."""
 
 
 def _finish(
@@ -970,10 +985,12 @@ _LEVEL = regex.compile(
     rf"(?:\s?[-–]\s?(?:{_LEVEL_WORD}\s+)?(?P<high>{_LEVEL_NUMBER}))?(?![\p{{L}}\d])"
     r"|(?P<type>\b(?i:type)[\s-]+(?P<tn>[IVX]{1,4}))\b"
     rf"|\b(?P<pre>[IVX]{{1,4}})-{_LEVEL_WORD}\b"
+    rf"|\b(?P<star>(?i:{_WORD_NUMBER})|[1-9])[\s-](?i:star)\b"
 )
 """Level II, Class IV, Phase 3, grade-2, Level 2-Level 4 (not "from level 2 to level
-III", a change), Type II (not "Type 2", a model), I-grade. ("L2" for Ⅱ级 is a code,
-:mod:`bitext.figures.names`'s: the L2 cache is one too.)"""
+III", a change), Type II (not "Type 2", a model), I-grade; a five-star rating (五星级),
+soft, and no count of five. ("L2" for Ⅱ级 is a code, :mod:`bitext.figures.names`'s:
+the L2 cache is one too.)"""
 
 
 def _noons(text: str) -> list[Figure]:
@@ -1046,7 +1063,7 @@ def _levels(text: str) -> list[Figure]:
     """
     figures = []
     for m in _LEVEL.finditer(text):
-        number = m.group("n") or m.group("tn") or m.group("pre")
+        number = m.group("n") or m.group("tn") or m.group("pre") or m.group("star")
         high = m.group("high")
         if m.group("n") and _unit(text, m.end(), None)[0] != Kind.COUNT:
             continue
@@ -1058,13 +1075,18 @@ def _levels(text: str) -> list[Figure]:
                 _level_value(number),
                 Kind.LEVEL,
                 high=_level_value(high) if high else None,
+                soft=m.group("star") is not None,
             )
         )
     return figures
 
 
 def _level_value(numeral: str) -> Decimal:
-    return Decimal(numeral) if numeral.isdigit() else Decimal(roman_value(numeral))
+    if numeral.isdigit():
+        return Decimal(numeral)
+    if numeral.lower() in UNITS_WORDS:  # five-star
+        return Decimal(UNITS_WORDS[numeral.lower()])
+    return Decimal(roman_value(numeral))
 
 
 def _colon_scores(text: str) -> list[Figure]:
@@ -1126,16 +1148,52 @@ _THE_DECADE = regex.compile(r"\bthe\s(?:(?:early|late|mid)[\s-])?$")
 _COUNTED = regex.compile(rf"(?:\d|\b(?i:{_WORD_NUMBER}))[\s-]+$")
 
 
+_FEW = regex.compile(
+    r"\b(?:several|a\s+few|a\s+number\s+of|multiple|a\s+handful\s+of)\b", regex.IGNORECASE
+)
+"""Small vague counts: "on several occasions", "a few times", "a number of experts"."""
+
+
+def _few(text: str) -> list[Figure]:
+    """Several, a few, a number of: a small count said vaguely (value 3, soft), in the
+    unit that follows ("several days"). It agrees with 几 and 数; an exact Chinese count
+    (四次 → "on several occasions") is lost in it (the comparison's ``lost``).
+
+    >>> [(f.text, f.unit) for f in _few("on several occasions, for a few days")]
+    [('several', None), ('a few days', 'day')]
+    """
+    figures = []
+    for match in _FEW.finditer(text):
+        kind, unit, end = _unit(text, match.end(), None)
+        if kind != Kind.MEASURE or not text[match.end() : end].startswith(" "):
+            kind, unit, end = Kind.COUNT, None, match.end()
+        figures.append(
+            _figure(
+                text, match.start(), end, Decimal(3), kind, unit, approx=Approx.VAGUE, soft=True
+            )
+        )
+    return figures
+
+
 def _vague(text: str) -> list[Figure]:
-    """Hundreds of, thousands of, several million: an order of magnitude."""
+    """Hundreds of, thousands of, several million, "an audience of hundreds": an order of
+    magnitude, in the unit that follows ("dozens of years" for 几十年, "hundreds of
+    kilometres"). "(in millions)" is a table's unit, no figure.
+
+    >>> [(f.text, f.unit) for f in _vague("for dozens of years, figures (in millions)")]
+    [('dozens of years', 'years')]
+    """
     figures = []
     for match in _VAGUE.finditer(text):
         what = " ".join(match.group("what").lower().split())
         value = Decimal(_VAGUE_VALUES[what])
-        if what in ("hundreds", "thousands", "millions", "billions", "dozens") and not regex.match(
-            r"\s+of\b", _ahead(text, match.end())
-        ):
+        bare = what in ("hundreds", "thousands", "millions", "billions", "dozens")
+        if bare and ends_at(_TABLE_UNIT, text, match.start("what")):
             continue
+        of = regex.match(r"\s+of\s+", _ahead(text, match.end()))
+        kind, unit, end = Kind.COUNT, None, match.end()
+        if of:
+            kind, unit, end = _unit(text, match.end() + of.end(), None)
         start = match.start("few") if match.group("few") else match.start("what")
         if (
             what == "decades"
@@ -1143,11 +1201,15 @@ def _vague(text: str) -> list[Figure]:
             and not match.group("few")
         ):
             continue  # "three decades" is read as 30 years
-        unit = "years" if what == "decades" else None  # for decades: 数十年
-        figures.append(
-            _figure(text, start, match.end(), value, Kind.COUNT, unit, approx=Approx.VAGUE)
-        )
+        if kind not in (Kind.MEASURE, Kind.MONEY):
+            kind, unit, end = Kind.COUNT, None, match.end()
+        if what == "decades":  # for decades: 数十年
+            kind, unit, end = Kind.COUNT, "years", match.end()
+        figures.append(_figure(text, start, end, value, kind, unit, approx=Approx.VAGUE))
     return figures
+
+
+_TABLE_UNIT = regex.compile(r"\b(?i:in)\s+$")
 
 
 _SHARE_BEFORE = regex.compile(
@@ -1312,6 +1374,7 @@ READERS = (
     Reader("weekday", whole(_weekdays), "on Friday, said Tuesday: a day of the week (soft)"),
     Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade"),
     Reader("vague", whole(_vague), "hundreds of, several million: an order of magnitude"),
+    Reader("few", whole(_few), "several, a few days, a number of: a small vague count (soft)"),
     Reader("fraction", whole(_fractions), "a third, two thirds, more than half: a share"),
     Reader("multiple", whole(_multiples), "twice, three times, ten-fold: a multiple"),
     Reader("ordinal", whole(_ordinals), "14th, the first, No. 5: an ordinal"),

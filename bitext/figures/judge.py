@@ -127,6 +127,10 @@ def _paired(
         return [_wrong_weekday(zh, en, view.reference, make)]
     if match.relation == RelationName.VALUE:
         return [_value(zh, en, make)]
+    if match.relation == RelationName.LOST and zh.start in partial:
+        return [_cut_with_fragment(zh, make)]
+    if match.relation == RelationName.LOST:
+        return [] if _written_without_digits(zh, view) else [_lost_count(zh, en, make)]
     if match.relation == RelationName.PART and not _said_beside(zh, en, view):
         return [_part_of_date(zh, en, view.text, make)]
     if match.relation == RelationName.WEEKDAY:
@@ -257,6 +261,13 @@ def _written_without_digits(zh: Figure, view: PairView) -> bool:
     if zh.value == 0 and zh.high is None and zh.kind == Kind.COUNT and _said_near(_NONE, zh, view):
         return True
     return names.in_code(zh, en_text)
+
+
+def _lost_count(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
+    """四次 → "on several occasions": the English keeps the thing counted but not the count;
+    the finding is the Chinese figure's, as for any count the English lost."""
+    message = f"“{zh.text}”: {shown(zh.value, zh.kind)} is only “{en.text}” in the English"
+    return make("figure-missing", message, zh=zh)
 
 
 NOUN_REACH = 3

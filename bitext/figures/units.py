@@ -179,11 +179,11 @@ _REGISTRY = (
     ),
     Unit(
         "cm", Dimension.LENGTH, Decimal("0.01"), zh=("厘米",), zh_latin=("cm",),
-        en_suffix=("cm",), en_glued=("cm",),
+        en_suffix=("cm", "centimetres", "centimeters"), en_glued=("cm",),
     ),
     Unit(
         "mm", Dimension.LENGTH, Decimal("0.001"), zh=("毫米",), zh_latin=("mm",),
-        en_suffix=("mm",), en_glued=("mm",),
+        en_suffix=("mm", "millimetres", "millimeters"), en_glued=("mm",),
     ),
     Unit(
         "li", Dimension.LENGTH, Decimal(500), zh=("里",),
@@ -195,7 +195,8 @@ _REGISTRY = (
     ),
     Unit(
         "ft", Dimension.LENGTH, Decimal("0.3048"), zh=("英尺",), zh_latin=("ft",),
-        en_suffix=("feet",), en_glued=("ft",),
+        en_suffix=("feet", "foot"), en_glued=("ft",),
+        note='"a nine-foot piano": foot is the unit joined by a hyphen.',
     ),
     Unit(
         "um", Dimension.LENGTH, Decimal("0.000001"), zh=("微米",), zh_latin=("um", "μm"),
