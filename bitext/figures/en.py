@@ -1220,6 +1220,42 @@ _SHARE_BEFORE = regex.compile(
 """What makes "a quarter" a share without "of": "accounting for about a quarter"."""
 
 
+_ONE_FRACTION = (
+    r"(?P<count{n}>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<part{n}>half|thirds?|quarters?|fifths?|tenths?)"
+)
+_FRACTION_RANGE = regex.compile(
+    rf"\b{_ONE_FRACTION.format(n=1)}\s+(?:to|or)\s+{_ONE_FRACTION.format(n=2)}\b(?=\s+of\b)",
+    regex.IGNORECASE,
+)
+"""A fifth to a quarter of: a range of shares, whichever end comes first (四分之一至五分之一)."""
+
+
+def _fraction_value(count: str | None, part: str) -> Decimal:
+    """A share in percent: ("two", "thirds") → 66.66…; no count is one ("a third")."""
+    word = (count or "a").lower()
+    numerator = Decimal(1) if word in ("a", "one") else Decimal(UNITS_WORDS[word])
+    return share(numerator, Decimal(FRACTION_WORDS[part.lower()]))
+
+
+def _fraction_ranges(text: str) -> list[Figure]:
+    """A fifth to a quarter of: one range of shares, 20% to 25%, low end first.
+
+    >>> [(f.text, f.value, f.high) for f in _fraction_ranges("a fifth to a quarter of them")]
+    [('a fifth to a quarter', Decimal('20'), Decimal('25'))]
+    """
+    figures = []
+    for match in _FRACTION_RANGE.finditer(text):
+        low, high = sorted(_fraction_value(*match.group(f"count{n}", f"part{n}")) for n in (1, 2))
+        figures.append(
+            _figure(
+                text, match.start(), match.end(), low, Kind.FRACTION, "%", high=high,
+                step=Decimal("0.01"),
+            )
+        )  # fmt: skip
+    return figures
+
+
 def _fractions(text: str) -> list[Figure]:
     """A third, two thirds, half of, a quarter of: a share, as a percentage. Not a
     period ("the first half of 2015", "three quarters of 2017"), not "half" alone, not
@@ -1249,9 +1285,7 @@ def _fractions(text: str) -> list[Figure]:
             continue  # half a year is a duration (半年), not a share
         if part in ("second", "fifth", "tenth", "third", "quarter", "quarters") and count is None:
             continue  # ordinals and "quarter" as a period are read elsewhere
-        word = (count or "a").lower()
-        numerator = Decimal(1) if word in ("a", "one") else Decimal(UNITS_WORDS[word])
-        value = share(numerator, Decimal(FRACTION_WORDS[part]))
+        value = _fraction_value(count, part)
         figures.append(
             _figure(
                 text, match.start(), match.end(), value, Kind.FRACTION, "%", step=Decimal("0.01")
@@ -1375,6 +1409,7 @@ READERS = (
     Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade"),
     Reader("vague", whole(_vague), "hundreds of, several million: an order of magnitude"),
     Reader("few", whole(_few), "several, a few days, a number of: a small vague count (soft)"),
+    Reader("fraction-range", whole(_fraction_ranges), "a fifth to a quarter of: 20% to 25%"),
     Reader("fraction", whole(_fractions), "a third, two thirds, more than half: a share"),
     Reader("multiple", whole(_multiples), "twice, three times, ten-fold: a multiple"),
     Reader("ordinal", whole(_ordinals), "14th, the first, No. 5: an ordinal"),
