@@ -207,7 +207,8 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         if _few(en) and not _vague(zh):  # "several" is never an exact count
             return Relation(RelationName.LOST, 1.2) if _count_lost(zh, zh_value) else None
         mixed = 0.2 if _vague(zh) != _vague(en) else 0.0  # an exact pair wins a tie: 24 h
-        return Relation(RelationName.SAME, loose + soft + mixed)
+        apart = _magnitudes_apart(zh_value, en.value)
+        return Relation(RelationName.SAME, loose + soft + mixed + apart)
     approximate = _tolerance(zh, en)
     if (
         _same(zh_value, zh_high, zh_step, en, approximate)
@@ -554,6 +555,12 @@ def _same_magnitude(zh: Decimal, en: Decimal, strict: bool = False) -> bool:
         return zh == en
     distance = abs(_log10(zh) - _log10(en))
     return distance < 0.5 if strict else distance <= 1
+
+
+def _magnitudes_apart(a: Decimal, b: Decimal) -> float:
+    """A tenth of the orders of magnitude between two vague figures: 千人 pairs with
+    "thousands of people" before "hundreds of classes" (百班千人)."""
+    return 0.1 * abs(_log10(a) - _log10(b)) if a > 0 and b > 0 else 0.0
 
 
 def _log10(value: Decimal) -> float:

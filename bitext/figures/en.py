@@ -71,6 +71,8 @@ SCALE_WORDS = {
     "billion": Decimal(10**9), "trillion": Decimal(10**12), "k": Decimal(1000),
     "m": Decimal(10**6), "mn": Decimal(10**6), "mln": Decimal(10**6), "bn": Decimal(10**9),
     "b": Decimal(10**9), "tn": Decimal(10**12), "tr": Decimal(10**12), "dozen": Decimal(12),
+    "millon": Decimal(10**6), "milion": Decimal(10**6), "billon": Decimal(10**9),
+    "bilion": Decimal(10**9), "trilion": Decimal(10**12),
 }  # fmt: skip
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -127,9 +129,11 @@ _NUMBER_WORDS = (
 dozen". Two small words in a row are two numbers ("three nine-foot pianos" is three
 pianos of nine feet, not 12)."""
 _SCALE = (
-    r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|K|b)\b"
-    r"|\s(?:mn|bn|tn|mln)\b)"
+    r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion|millon|milion|billon|bilion|trilion)s?\b"
+    r"|(?:mn|mln|bn|tn|m|k|K|b)\b|\s(?:mn|bn|tn|mln)\b|(?<=\d\.\d+)\.\s(?i:million|billion|trillion)\b)"
 )
+"""Scale words, their abbreviations, their common misspellings ("6 billon HKD" is six
+billion) and a stray full stop before one ("over 1.1. Billion mu")."""
 _PREFIXES = spellings("en_prefix")
 _SUFFIXES = spellings("en_suffix")
 _CURRENCY_PREFIX = "|".join(regex.escape(c) for c in longest_first(_PREFIXES))
@@ -574,7 +578,7 @@ def _value(digits: str | None, words: str | None) -> tuple[Decimal | None, Decim
 
 
 def _scale_factor(scale: str) -> Decimal:
-    word = scale.strip(" -").lower()
+    word = scale.strip(" -.").lower()
     return SCALE_WORDS.get(word) or SCALE_WORDS.get(word.rstrip("s"), Decimal(1))
 
 

@@ -19,6 +19,8 @@ billion or more:
 '28'
 >>> rewrite("10 000", Decimal("1000")), rewrite("7,8980", Decimal("78908"))
 ('1,000', '78,908')
+>>> rewrite("600 milion HKD", Decimal("6000000000"))  # a misspelt scale is replaced whole
+'6 billion HKD'
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from bitext.figures.values import DATE_STAMP, MONTH_NAMES, DateParts, format_num
 
 _NUMBER_AND_SCALE = regex.compile(  # 1 000 and 7,8908 are whole numbers too
     r"(?P<number>(?:\d{1,5}(?:[,\u0020\u00a0\u2009\u202f]\d{3,4}(?!\d))+|\d+)(?:\.\d+)?|\.\d+)"
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:mn|bn|tn|m|k)\b)?",
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion|millon|milion|billon|bilion|trilion)\b"
+    r"|(?:mn|bn|tn|m|k)\b)?",
     regex.IGNORECASE,
 )
 _SCALES = (

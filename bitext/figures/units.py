@@ -91,9 +91,19 @@ class Unit(NamedTuple):
     note: str = ""
 
 
-def _currency(code: str, *zh: str, prefix: tuple[str, ...] = (), **fields: object) -> Unit:
-    """A currency written with its ISO code as an English prefix too (EUR 5, CHF 20)."""
-    return Unit(code, Dimension.MONEY, None, zh, en_prefix=(*prefix, code), **fields)  # type: ignore[arg-type]
+def _currency(
+    code: str,
+    *zh: str,
+    prefix: tuple[str, ...] = (),
+    en_suffix: tuple[str, ...] = (),
+    **fields: object,
+) -> Unit:
+    """A currency written with its ISO code as an English prefix or suffix too (EUR 5,
+    CHF 20, "6 billion HKD")."""
+    suffix = en_suffix if code in en_suffix else (*en_suffix, code)
+    return Unit(
+        code, Dimension.MONEY, None, zh, en_prefix=(*prefix, code), en_suffix=suffix, **fields
+    )  # type: ignore[arg-type]
 
 
 # fmt: off
