@@ -42,6 +42,7 @@ class Dimension(StrEnum):
     LENGTH = "length"
     AREA = "area"
     VOLUME = "volume"
+    VOLTAGE = "voltage"
     MASS = "mass"
     POWER = "power"
     ENERGY = "energy"
@@ -272,6 +273,11 @@ _REGISTRY = (
     Unit("oz", Dimension.MASS, zh_latin=("oz",)),
     # --- power and energy --------------------------------------------------------
     Unit(
+        "W", Dimension.POWER, Decimal("0.001"), zh=("瓦特", "瓦"), zh_latin=("W",),
+        en_suffix=("watts", "watt", "W"), en_glued=("W",),
+        note="200瓦 is '200 watts', 0.2 kW.",
+    ),
+    Unit(
         "kW", Dimension.POWER, Decimal(1), zh=("千瓦",), zh_latin=("kW", "kw"),
         en_suffix=("kilowatts", "kW", "kw"), en_glued=("kW", "kw"),
     ),
@@ -368,10 +374,27 @@ _REGISTRY = (
         "MPa", Dimension.PRESSURE, Decimal(10**6), zh=("兆帕",), zh_latin=("MPa",),
         en_suffix=("MPa", "megapascals"), en_glued=("MPa",),
     ),
-    *(Unit(code, Dimension.FREQUENCY, zh_latin=(code,)) for code in ("Hz", "kHz", "MHz", "GHz")),
-    Unit("mAh", Dimension.CHARGE, zh_latin=("mAh",)),
-    Unit("dB", Dimension.LOUDNESS, zh_latin=("dB",)),
-    Unit("ppm", Dimension.CONCENTRATION, zh_latin=("ppm",)),
+    *(
+        Unit(code, Dimension.FREQUENCY, zh_latin=(code,), en_suffix=(code,), en_glued=(code,))
+        for code in ("Hz", "kHz", "MHz", "GHz")
+    ),
+    Unit(
+        "mAh", Dimension.CHARGE, zh=("毫安时",), zh_latin=("mAh",), en_suffix=("mAh",),
+        en_glued=("mAh",), note="5000mAh in a listing is a battery's charge, not a code.",
+    ),
+    Unit(
+        "dB", Dimension.LOUDNESS, zh=("分贝",), zh_latin=("dB",),
+        en_suffix=("dB", "decibels"), en_glued=("dB",),
+    ),
+    Unit(
+        "ppm", Dimension.CONCENTRATION, zh_latin=("ppm",), en_suffix=("ppm",),
+        en_glued=("ppm",),
+    ),
+    Unit(
+        "V", Dimension.VOLTAGE, zh=("伏特",), zh_latin=("V",),
+        en_suffix=("volts", "volt", "V"), en_glued=("V",),
+        note="220V is a voltage, not a code. 伏 alone is not read: 三伏 is the dog days.",
+    ),
     # --- shares --------------------------------------------------------------------
     Unit("%", Dimension.SHARE, note="Percent; 成 and ‰ are read into it (3 成 is 30%)."),
     Unit("pp", Dimension.SHARE, note="Percentage points (个百分点): a change of a percentage."),
