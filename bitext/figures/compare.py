@@ -233,12 +233,20 @@ def _few(figure: Figure) -> bool:
     return figure.soft and figure.approx == Approx.VAGUE
 
 
+_EVENT_CLASSIFIERS = ("次", "回", "遍", "趟", "番")
+"""Classifiers that count occurrences: 四次 is four times, where a small numeral before a
+noun classifier is often part of a word (三轮车 "tricycles", 四处 "everywhere")."""
+
+
 def _count_lost(zh: Figure, value: Decimal) -> bool:
     """An exact Chinese count of a few (2 to 12, in the English figure's unit) that the
     English says only as "several" or "a few": 四次 → "on several occasions". 45 分钟 is
-    no few hours, and 26 日 no "multiple" of anything."""
+    no few hours, and 26 日 no "multiple" of anything. A small Chinese numeral (soft) is
+    taken as a count here only with a classifier of occurrences (四次), since 三轮车 and
+    四处 are words, not counts."""
     return (
-        zh.approx is None
+        (not zh.soft or zh.text.endswith(_EVENT_CLASSIFIERS))
+        and zh.approx is None
         and zh.high is None
         and zh.kind in (Kind.COUNT, Kind.MEASURE)
         and 1 < value <= SMALL_COUNT
