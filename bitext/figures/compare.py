@@ -174,7 +174,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         return Relation(RelationName.UNIT, 1.5)
     if Kind.DATE in (zh.kind, en.kind):
         return _relate_dates(zh, en)
-    en = _points_as_pp(zh, _weight_in_pounds(zh, en))
+    en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, en)))
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
     if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
@@ -712,9 +712,10 @@ def _pair_last_two(
         if len(left_zh) != 1 or len(left_en) != 1:
             continue
         one_zh, one_en = zh[left_zh[0]], _weight_in_pounds(zh[left_zh[0]], en[left_en[0]])
-        alike = _digit_similarity(one_zh.digits, one_en.digits) >= 0.5 or _within(
-            one_zh.value, one_en.value, 3
-        )
+        alike = (  # one digit alike is no evidence: 一年 and "100-year" are apart
+            _digit_similarity(one_zh.digits, one_en.digits) >= 0.5
+            and (len(one_zh.digits) > 1 or _within(one_zh.value, one_en.value, 10))
+        ) or _within(one_zh.value, one_en.value, 3)
         if (
             alike
             and (one_zh.high is None) == (one_en.high is None)
@@ -850,6 +851,20 @@ def _weight_in_pounds(zh: Figure, en: Figure) -> Figure:
     mass = zh_unit is not None and zh_unit.dimension == Dimension.MASS
     if mass and en.unit == "GBP" and "pound" in en.text.lower():
         return en._replace(unit="lb", kind=Kind.MEASURE)
+    return en
+
+
+_SPEED_DISTANCE = {"km/h": "km", "mph": "mile"}
+"""A speed and the distance it covers in an hour, which either language may write for it:
+时速 350 公里, 350 公里/小时, "a design speed of 350 km", "145 kilometers per hour"."""
+
+
+def _speed_as_distance(zh: Figure, en: Figure) -> Figure:
+    """ "a design speed of 350 km" for 350 公里/小时: the same figure, the "per hour" left
+    to the word speed (and the reverse: 时速达到 145 公里 → "145 kilometers per hour")."""
+    units = {zh.unit, en.unit}
+    if any(units == {speed, distance} for speed, distance in _SPEED_DISTANCE.items()):
+        return en._replace(unit=zh.unit)
     return en
 
 

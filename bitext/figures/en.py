@@ -1071,6 +1071,8 @@ def _levels(text: str) -> list[Figure]:
         high = m.group("high")
         if m.group("n") and _unit(text, m.end(), None)[0] != Kind.COUNT:
             continue
+        if number == "I" and ends_at(_CLASSROOM, text, m.start()):
+            continue  # "after class I went home": the pronoun; "a class I tunnel" is a level
         figures.append(
             _figure(
                 text,
@@ -1083,6 +1085,10 @@ def _levels(text: str) -> list[Figure]:
             )
         )
     return figures
+
+
+_CLASSROOM = regex.compile(r"\b(?:in|after|before|during|at|from|to)\s+$", regex.IGNORECASE)
+"""Where "class I" is a lesson followed by the pronoun: "after class I went home"."""
 
 
 def _level_value(numeral: str) -> Decimal:
@@ -1192,9 +1198,9 @@ def _vague(text: str) -> list[Figure]:
         what = " ".join(match.group("what").lower().split())
         value = Decimal(_VAGUE_VALUES[what])
         bare = what in ("hundreds", "thousands", "millions", "billions", "dozens")
-        if bare and ends_at(_TABLE_UNIT, text, match.start("what")):
-            continue
         of = regex.match(r"\s+of\s+", _ahead(text, match.end()))
+        if bare and not of and ends_at(_TABLE_UNIT, text, match.start("what")):
+            continue  # "(in millions)"; "in dozens of countries" is a figure
         kind, unit, end = Kind.COUNT, None, match.end()
         if of:
             kind, unit, end = _unit(text, match.end() + of.end(), None)
