@@ -252,24 +252,26 @@ def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileRe
     """Check one Chinese text against its known English translation, without alignment.
 
     The report's document is ``zh``, a blank line and ``en``, so English offsets
-    start after the Chinese.
+    start after the Chinese. The figures are read in the cleaned view, as in a document
+    ("About 4, 000 soldiers" is 4,000), and located in the text as given.
 
     >>> report = check_pair("投入 387.75 万元。", "Invested 3,877.5 million yuan.")
     >>> [(f.rule, f.zh.text, f.en.text, f.suggestion) for f in report.findings]
     [('figure-scale', '387.75 万元', '3,877.5 million yuan', '3.8775 million yuan')]
     """
     text = readable(f"{zh}\n\n{en}")
-    spans = segment(text)
-    zh_spans = tuple(s._replace(lang="zh") for s in spans if s.start < len(zh))
-    en_spans = tuple(s._replace(lang="en") for s in spans if s.start > len(zh))
+    view = clean(text, config.clean_rules)
+    spans = segment(view.text)
+    zh_spans = tuple(s._replace(lang="zh") for s in spans if view.to_original(s.start) < len(zh))
+    en_spans = tuple(s._replace(lang="en") for s in spans if view.to_original(s.start) > len(zh))
     lexicon = load_lexicon()
     all_spans = [*zh_spans, *en_spans]
-    features = [_features(text, s, lexicon) for s in all_spans]
+    features = [_features(view.text, s, lexicon) for s in all_spans]
     pair = Pair(0, zh_spans, en_spans, 1.0)
     pairs = [pair] if zh_spans else []
-    return _judge_pairs(
-        Document(None, text, "utf-8"), text, all_spans, features, pairs, config, lexicon, True
-    )
+    document = Document(None, text, "utf-8")
+    report = _judge_pairs(document, view.text, all_spans, features, pairs, config, lexicon, True)
+    return _relocate(report, view)
 
 
 def _judge_pairs(

@@ -63,6 +63,7 @@ class Kind(StrEnum):
     clock     a time of day or a race time, in seconds: 下午 3 时 (54000), 7.50am, 1 分 57 秒 79
     score     a score, a record or a ratio, ``value`` to ``high``: 2 比 0, "3:0", 四连胜 (4 to 0), 1∶1
     decade    a decade or a generation: 90 年代, "the 1990s", 80后
+    level     a level, class, grade or phase: Ⅱ级, Ⅳ类, 二年级, "Level II", "Class IV"
     name      a number inside a name, a title or an idiom: 十四五, 《拆弹专家2》, 六一, "Porsche 911"
     code      an identifier written with digits, compared digit for digit: B-52, 0871-6512345, 1、
     ========  ==============================================================================
@@ -86,6 +87,7 @@ class Kind(StrEnum):
     CLOCK = "clock"
     SCORE = "score"
     DECADE = "decade"
+    LEVEL = "level"
     NAME = "name"
     CODE = "code"
 

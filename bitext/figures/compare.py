@@ -16,7 +16,10 @@
     "May": the year is lost);
 ``weekday``
     an English weekday for a Chinese day whose month and year the story does not give
-    (25日 → "on Friday"), so that it cannot be checked.
+    (25日 → "on Friday"), so that it cannot be checked;
+``lost``
+    an exact Chinese count that the English gives only as a vague small word (四次 →
+    "on several occasions"): the count is missing, though the thing counted is there.
 
 :func:`match_figures` assigns figures one to one, best relations first, and
 leaves the rest ``missing`` (Chinese with no English) or ``extra``.
@@ -63,12 +66,17 @@ GROUPS = {
     Kind.CLOCK: "clock",
     Kind.SCORE: "score",
     Kind.DECADE: "decade",
+    Kind.LEVEL: "level",
     Kind.NAME: "name",
     Kind.CODE: "code",
 }
 """Kinds compared as one: a count, an amount of money and a measure are all numbers
 (6000 亩 may be rendered "6,000", and 5万人 "50,000"); a fraction is a percentage. Names
-and codes relate as :func:`_relate_named` says."""
+and codes relate as :func:`_relate_named` says.
+
+A level (Ⅱ级, "Level II") is its own group, so that a level pairs with a level before
+a count of the same value (Ⅳ级 with "Level IV", not with "4 rivers"); it is loose with
+numbers and ordinals, which Chinese writes for levels too (四级, 三期, 第三级)."""
 _LOOSE = {
     frozenset({"number", "year"}),
     frozenset({"number", "ordinal"}),
@@ -76,11 +84,20 @@ _LOOSE = {
     frozenset({"day", "number"}),
     frozenset({"score", "number"}),
     frozenset({"multiple", "number"}),
+    frozenset({"level", "number"}),
+    frozenset({"level", "ordinal"}),
 }
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
-_SAME_ROLE = [{"day", "number"}, {"year", "number"}, {"day", "ordinal"}]
+_SAME_ROLE = [
+    {"day", "number"},
+    {"year", "number"},
+    {"day", "ordinal"},
+    {"level", "number"},
+    {"level", "ordinal"},
+]
 """Loose pairs of groups whose figures can still be a wrong number in the same role
-(2013 年 → "2113", which is no year; 25 日 → "the 26th")."""
+(2013 年 → "2113", which is no year; 25 日 → "the 26th"; 6.1 级地震 → "magnitude 6,100";
+第 5 级止回阀 → "Level 50 check valves")."""
 
 HALF_DAY = Decimal(12 * 3600)
 _SCALED_WRITING = regex.compile(
@@ -110,6 +127,7 @@ class RelationName(StrEnum):
     VALUE = "value"
     PART = "part"
     WEEKDAY = "weekday"
+    LOST = "lost"
     MISSING = "missing"
     EXTRA = "extra"
 
@@ -166,7 +184,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         return _relate_dates(zh, en)
     if _half_of_one(zh, en):
         return Relation(RelationName.SAME, 0.5)
-    en = _weight_in_pounds(zh, en)
+    en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, en)))
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
     if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
@@ -194,14 +212,15 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         factor = _power_of_ten(zh_value, en.value)  # 数亿 → "billions"
         return Relation(RelationName.SCALE, 1.0, factor) if factor else None
     if _vague(zh) or _vague(en):
+        if not _same_magnitude(zh_value, en.value):
+            return None
+        if _few(en) and not _vague(zh):  # "several" is never an exact count
+            return Relation(RelationName.LOST, 1.2) if _count_lost(zh, zh_value) else None
         # A vague figure stands for a vague one before an exact one: in 连续几十年，每个月几天
         # 24小时 → "240 hours … for dozens of years", "dozens" is 几十年, and 24小时 is 240.
         one_sided = ONE_SIDED_VAGUE if _vague(zh) != _vague(en) else 0.0
-        return (
-            Relation(RelationName.SAME, loose + soft + one_sided)
-            if _same_magnitude(zh_value, en.value)
-            else None
-        )
+        apart = _magnitudes_apart(zh_value, en.value)
+        return Relation(RelationName.SAME, loose + soft + one_sided + apart)
     approximate = _tolerance(zh, en)
     inside = _inside_approximate_range(zh, zh_value, zh_high, en, approximate)
     if (
@@ -222,6 +241,31 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if factor is not None:
         return Relation(RelationName.SCALE, 1.0, factor)
     return _loose_value(zh, en)
+
+
+def _few(figure: Figure) -> bool:
+    """ "several", "a few", "a number of": a small count said vaguely (soft and vague)."""
+    return figure.soft and figure.approx == Approx.VAGUE
+
+
+_EVENT_CLASSIFIERS = ("次", "回", "遍", "趟", "番")
+"""Classifiers that count occurrences: 四次 is four times, where a small numeral before a
+noun classifier is often part of a word (三轮车 "tricycles", 四处 "everywhere")."""
+
+
+def _count_lost(zh: Figure, value: Decimal) -> bool:
+    """An exact Chinese count of a few (2 to 12, in the English figure's unit) that the
+    English says only as "several" or "a few": 四次 → "on several occasions". 45 分钟 is
+    no few hours, and 26 日 no "multiple" of anything. A small Chinese numeral (soft) is
+    taken as a count here only with a classifier of occurrences (四次), since 三轮车 and
+    四处 are words, not counts."""
+    return (
+        (not zh.soft or zh.text.endswith(_EVENT_CLASSIFIERS))
+        and zh.approx is None
+        and zh.high is None
+        and zh.kind in (Kind.COUNT, Kind.MEASURE)
+        and 1 < value <= SMALL_COUNT
+    )
 
 
 def _relate_dates(zh: Figure, en: Figure) -> Relation | None:
@@ -422,9 +466,13 @@ def _small_counts_differ(zh: Figure, en: Figure) -> Relation | None:
     wrong where the translation states it: 抽调三名专家 → "sent two experts". Two small
     counts of things, both stated, differ in value; other soft figures do not compare,
     and neither does 一, which is as often "a" or "the" as a count (一块巧克力 "A Piece of
-    Chocolate" beside "Grade 2")."""
-    small = all(
-        f.kind == Kind.COUNT and f.unit is None and f.high is None and 1 < f.value <= SMALL_COUNT
+    Chocolate" beside "Grade 2"). Two small levels differ the same way (三级预警 →
+    "Level II warning")."""
+    small = zh.kind == en.kind and all(
+        f.kind in (Kind.COUNT, Kind.LEVEL)
+        and f.unit is None
+        and f.high is None
+        and 1 < f.value <= SMALL_COUNT
         for f in (zh, en)
     )
     return Relation(RelationName.VALUE, 2.5) if small and zh.value != en.value else None
@@ -543,6 +591,12 @@ def _same_magnitude(zh: Decimal, en: Decimal, strict: bool = False) -> bool:
         return zh == en
     distance = abs(_log10(zh) - _log10(en))
     return distance < 0.5 if strict else distance <= 1
+
+
+def _magnitudes_apart(a: Decimal, b: Decimal) -> float:
+    """A tenth of the orders of magnitude between two vague figures: 千人 pairs with
+    "thousands of people" before "hundreds of classes" (百班千人)."""
+    return 0.1 * abs(_log10(a) - _log10(b)) if a > 0 and b > 0 else 0.0
 
 
 def _log10(value: Decimal) -> float:
@@ -692,9 +746,10 @@ def _pair_last_two(
         if len(left_zh) != 1 or len(left_en) != 1:
             continue
         one_zh, one_en = zh[left_zh[0]], _weight_in_pounds(zh[left_zh[0]], en[left_en[0]])
-        alike = _digit_similarity(one_zh.digits, one_en.digits) >= 0.5 or _within(
-            one_zh.value, one_en.value, 3
-        )
+        alike = (  # one digit alike is no evidence: 一年 and "100-year" are apart
+            _digit_similarity(one_zh.digits, one_en.digits) >= 0.5
+            and (len(one_zh.digits) > 1 or _within(one_zh.value, one_en.value, 10))
+        ) or _within(one_zh.value, one_en.value, 3)
         if (
             alike
             and (one_zh.high is None) == (one_en.high is None)
@@ -740,8 +795,8 @@ def _names_a_day(figure: Figure) -> bool:
 
 
 def _hard(figure: Figure) -> bool:
-    """Not soft, or soft but tied to a unit ("Ten Years")."""
-    return not figure.soft or figure.unit is not None
+    """Not soft, or soft but tied to a unit ("Ten Years"), unless vague ("several days")."""
+    return not figure.soft or (figure.unit is not None and figure.approx != Approx.VAGUE)
 
 
 def _within(a: Decimal, b: Decimal, factor: int) -> bool:
@@ -833,6 +888,28 @@ def _weight_in_pounds(zh: Figure, en: Figure) -> Figure:
     mass = zh_unit is not None and zh_unit.dimension == Dimension.MASS
     if mass and en.unit == "GBP" and "pound" in en.text.lower():
         return en._replace(unit="lb", kind=Kind.MEASURE)
+    return en
+
+
+_SPEED_DISTANCE = {"km/h": "km", "mph": "mile"}
+"""A speed and the distance it covers in an hour, which either language may write for it:
+时速 350 公里, 350 公里/小时, "a design speed of 350 km", "145 kilometers per hour"."""
+
+
+def _speed_as_distance(zh: Figure, en: Figure) -> Figure:
+    """ "a design speed of 350 km" for 350 公里/小时: the same figure, the "per hour" left
+    to the word speed (and the reverse: 时速达到 145 公里 → "145 kilometers per hour")."""
+    units = {zh.unit, en.unit}
+    if any(units == {speed, distance} for speed, distance in _SPEED_DISTANCE.items()):
+        return en._replace(unit=zh.unit)
+    return en
+
+
+def _points_as_pp(zh: Figure, en: Figure) -> Figure:
+    """ "fell 0.2 points" for 下降 0.2 个百分点: points beside percentage points are
+    percentage points (beside an index or a score they stay points)."""
+    if zh.kind == Kind.PP and en.unit == "points":
+        return en._replace(kind=Kind.PP, unit="pp")
     return en
 
 

@@ -18,10 +18,14 @@ only where no reader before it took the text, so where two would read overlappin
 figures the one listed first wins (:mod:`bitext.figures.reading`). Names, codes and
 text that holds no figure come first and are closed to every reader ("At first
 glance" has no ordinal, "Long March 5" no month). Then forms read whole, the more specific before
-the more general: "Post-90s" is a generation (post-decade before decade), "the
+the more general: "24 hours a day" is all day, soft (all-day before number, which would
+read 24 hours that the Chinese must have), "Every thousand words" one thousand
+(bare-scale, which a number word before the scale word leaves to number: "Ten
+Thousand"), "Post-90s" is a generation (post-decade before decade), "the
 first 7 months" months 1 to 7 (first-months before ordinal), "a year and a half
 ago" a duration (and-a-half before fraction), "one-third" a share (fraction before
-ordinal), "the 29th of November" a day (date before ordinal). Plain numbers
+ordinal), "the 29th of November" a day (date before ordinal), "Level 1-2" one range of
+levels (level before number, which would read a range or a score 1-2). Plain numbers
 (number) come last, outside everything taken.
 
 >>> [(f.text, f.value, f.unit) for f in extract("invested RMB5.628 million in 8 sessions")]
@@ -67,6 +71,8 @@ SCALE_WORDS = {
     "billion": Decimal(10**9), "trillion": Decimal(10**12), "k": Decimal(1000),
     "m": Decimal(10**6), "mn": Decimal(10**6), "mln": Decimal(10**6), "bn": Decimal(10**9),
     "b": Decimal(10**9), "tn": Decimal(10**12), "tr": Decimal(10**12), "dozen": Decimal(12),
+    "millon": Decimal(10**6), "milion": Decimal(10**6), "billon": Decimal(10**9),
+    "bilion": Decimal(10**9), "trilion": Decimal(10**12),
 }  # fmt: skip
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -98,18 +104,36 @@ APPROX_WORDS = {
 }  # fmt: skip
 
 _WORD_NUMBER = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+_MISGROUPED = r"(?!(?:[1-9]|[12]\d|3[01]),(?:19|20)\d\d(?!\d))\d{1,3}(?:,\d{3})*,\d{4}(?!\d)"
+"""7,8908 and 239,4513: digits a translation kept with a separator in the wrong place
+(78908例, 2394513例) are the number without the separators, as a translator reads them;
+1,0000 is 万 grouping. Not a day before a year run together ("July 26,2020")."""
 _DIGITS = (  # 16048,100: misgrouped by a translation, still one number
-    r"(?:\d{1,3}(?:,\d{3})+|\d{4,}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?|\.\d+"
+    rf"(?:{_MISGROUPED}|\d{{1,3}}(?:,\d{{3}}(?!\d))+|\d{{4,}}(?:,\d{{3}})+(?!\d|,\d)"
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?|(?<!\p{L})\.\d+"
 )
+_AFTER_STOP = r"(?<=\b\p{Ll}{2,}\.)(?<!\bwww\.)(?=\d{2}|\d,\d)(?!\d+\.\p{L})"
+"""A number glued to the full stop of the sentence before it, in MT output ("…and credit
+consumption.86.6% of young people", "the price he quoted me.70,000 does not include"): a
+lower-case word ends a sentence, where "No.1" and "Fig.3" name things; not an address
+(www.12377.cn), and not one digit ("97%, respectively.7%" is the tail of a split 97.7%)."""
+_TENS_WORD = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[\s-]+(?:{_ONES_WORD})\b)?|{_WORD_NUMBER})"
+_SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen"
 _NUMBER_WORDS = (
-    rf"(?:(?:an?(?=[\s-]+(?:hundred|thousand|million|billion|trillion|dozen)\b)|{_WORD_NUMBER})"
-    rf"(?:[\s-]+(?:{_WORD_NUMBER}|hundred|thousand|million|billion|trillion|dozen)"
-    rf"|(?<=hundred|thousand|million|billion)\s+and\s+(?:{_WORD_NUMBER}))*)"
+    rf"(?:(?:an?(?=[\s-]+(?:{_SCALE_WORD})\b)|{_BELOW_HUNDRED})"
+    rf"(?:[\s-]+(?:{_SCALE_WORD})(?:(?:[\s-]+|\s+and\s+){_BELOW_HUNDRED}(?![\s-]+(?:{_ONES_WORD})\b))?)*)"
 )
+"""Number words that make one number: "twenty-one", "two hundred and fifty thousand", "a
+dozen". Two small words in a row are two numbers ("three nine-foot pianos" is three
+pianos of nine feet, not 12)."""
 _SCALE = (
-    r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b|(?:mn|mln|bn|tn|m|k|K|b)\b"
-    r"|\s(?:mn|bn|tn|mln)\b)"
+    r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion|millon|milion|billon|bilion|trilion)s?\b"
+    r"|(?:mn|mln|bn|tn|m|k|K|b)\b|\s(?:mn|bn|tn|mln)\b|(?<=\d\.\d+)\.\s(?i:million|billion|trillion)\b)"
 )
+"""Scale words, their abbreviations, their common misspellings ("6 billon HKD" is six
+billion) and a stray full stop before one ("over 1.1. Billion mu")."""
 _PREFIXES = spellings("en_prefix")
 _SUFFIXES = spellings("en_suffix")
 _CURRENCY_PREFIX = "|".join(regex.escape(c) for c in longest_first(_PREFIXES))
@@ -121,7 +145,7 @@ FIGURE = regex.compile(
     (?P<sign>(?<![\p{{L}}\d)%])(?<!\b\p{{Lu}}\p{{L}}{{0,2}}\s)[-−](?=\d))?
     (?P<cur>(?<![\p{{L}}\d])(?:{_CURRENCY_PREFIX})\s?)?
     (?:
-        (?P<digits>(?<![\d.])(?<!\d,(?=\d{{3}}(?!\d)))(?<!\d:)(?:{_DIGITS}))(?P<scale>{_SCALE})?
+        (?P<digits>(?:(?<![\d.])|{_AFTER_STOP})(?<!\d,(?=\d{{3}}(?!\d)))(?<!\d:)(?:{_DIGITS}))(?P<scale>{_SCALE})?
       | (?P<words>\b(?i:{_NUMBER_WORDS})\b)(?P<wscale>{_SCALE})?
     )
     (?P<range>
@@ -151,7 +175,7 @@ IDIOMS = regex.compile(
     r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
     r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
     r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
-    r"first\sof\sall|a\sfew(?!\s(?:hundred|thousand|million|billion|decades)\b)|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
+    r"first\sof\sall|a\slot|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
     r"Long\sMarch(?:[\s-](?:\d+\w*|[IVX]+))?|"
     r"(?:Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|Type|Mark|"
     r"Version|Mate|Note|Pixel)\s\d+[A-Za-z]*)\b",
@@ -332,8 +356,14 @@ def _core_span(match: regex.Match[str]) -> tuple[int, int]:
 
 def _is_code(text: str, match: regex.Match[str]) -> bool:
     """Digits glued to letters that are not a currency, scale or unit (G20, 3D, A380), or
-    after a slash (the 100 of 28.4mg/100ml): no quantity. (Names and codes read as such
-    are :mod:`bitext.figures.names`'s.)"""
+    after a slash (the 100 of 28.4mg/100ml): no quantity. A year glued to a capitalised
+    word is a year all the same: MT output runs a year into the name after it, or a
+    dateline into its heading. (Names and codes read as such are
+    :mod:`bitext.figures.names`'s.)
+
+    >>> [(f.text, f.kind.value) for f in extract("at the 2021Master Think Tank Forum")]
+    [('2021', 'year')]
+    """
     if not match.group("digits"):
         return False
     if too_long(match.group("digits")):
@@ -345,8 +375,15 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     after_end = match.end("scale") if match.group("scale") else end
     if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
         unit = _LETTERS.match(text, end)
+        if _YEAR.match(match.group("digits")) and _WORD_AFTER_YEAR.match(text, end):
+            return False
         return unit is not None and unit.group() not in _GLUED
     return False
+
+
+_WORD_AFTER_YEAR = regex.compile(r"\p{Lu}(?=\p{Ll}*[aeiouy])\p{Ll}{2,}")
+"""A capitalised word glued to a year: the next heading ("2008Subject"); a word, with a
+vowel, not a unit ("2000Mbps")."""
 
 
 def _read(text: str, match: regex.Match[str]) -> tuple[list[Figure], int]:
@@ -450,11 +487,20 @@ def _second(text: str, match: regex.Match[str], value: Decimal) -> _Second | Non
         return _Second("score", value, high)
     if high_scale and not scale and value * _scale_factor(high_scale) <= high:
         value = value * _scale_factor(high_scale)
+    shared = _TRAILING_SCALE.search(match.group("words2") or "")
+    if shared and not scale and not _TRAILING_SCALE.search(match.group("words") or ""):
+        factor = SCALE_WORDS[shared.group().lower()]
+        if value * factor <= high:  # "five or six hundred meters": 500 to 600
+            value = value * factor
     if high <= value:
         return None
     if currency and _PERCENT.match(text, match.end()):
         return _Second("split")  # "US$2.04 or 4.56%": an amount and a share, not a range
     return _Second("range", value, high, high_step)
+
+
+_TRAILING_SCALE = regex.compile(r"(?i:hundred|thousand|million|billion|trillion)$")
+"""The scale word that ends a word range's second number and so scales the first too."""
 
 
 def _finish(
@@ -468,12 +514,14 @@ def _finish(
     approx: Approx | None,
 ) -> Figure:
     """The figure with the unit after it: a count of decades is years, and four digits
-    without a unit or scale are a year; number words up to ten are soft.
+    without a unit or scale are a year; number words up to ten are soft, and so is "a
+    24-hour" anything (all day, which 全天候 says with no figure).
 
     >>> [(f.text, f.kind.value, f.unit) for f in extract("in 2018, in three decades")]
     [('2018', 'year', None), ('three decades', 'measure', 'years')]
     """
     scale = match.group(_scale_group(match))
+    number_end = end
     kind, unit, end = _unit_after(text, end, match)
     if unit == "decades":  # three decades: 30 years (三十年)
         value, step = _in_years(value), _in_years(step)
@@ -482,23 +530,39 @@ def _finish(
     if kind == Kind.COUNT and _YEAR.match(match.group("digits") or "") and not scale and not high:
         kind = Kind.YEAR
     soft = match.group("digits") is None and abs(value) <= _SOFT_LIMIT and high is None
+    if unit == "h" and value == 24 and high is None and text.startswith("-", number_end):
+        soft = True  # "a 24-hour online theatre" for 全天候网络剧场: all day, no figure needed
     return _figure(text, start, end, value, kind, unit, high, approx, step, soft)
 
 
 def _unit_after(text: str, end: int, match: regex.Match[str]) -> tuple[Kind, str | None, int]:
-    """Kind, unit and end of a figure (:func:`_unit`); a number without a unit shares the
-    next one's ("up 1.1 and 0.2 percentage points").
+    """Kind, unit and end of a figure (:func:`_unit`); a glued "m" is metres where a length
+    is meant (:data:`_METRES_AFTER`); a number without a unit shares the next one's ("up
+    1.1 and 0.2 percentage points").
 
     >>> [(f.text, f.unit) for f in extract("rose 1.1 and 0.2 percentage points")]
     [('1.1', 'pp'), ('0.2 percentage points', 'pp')]
+    >>> [(f.text, f.unit) for f in extract("waterproof for 30m, a 100m sprint, 100m people")]
+    [('30m', 'm'), ('100m', 'm'), ('100m', None)]
     """
     kind, unit, end = _unit(text, end, match.group("cur"))
+    glued_m = match.group(_scale_group(match)) == "m" and not match.group("cur")
+    if kind == Kind.COUNT and glued_m and _METRES_AFTER.match(text, end):
+        kind, unit = Kind.MEASURE, "m"
     year_like = _YEAR.match(match.group("digits") or "") is not None
     if kind == Kind.COUNT and not match.group(_scale_group(match)) and not year_like:
         shared = _SHARED_UNIT.match(text, end)
         if shared:
             kind, unit, _ = _unit(text, shared.end(), None)
     return kind, unit, end
+
+
+_METRES_AFTER = regex.compile(
+    r"(?:[^\p{L}\p{N}\s]|\s*$|\s(?i:long|high|deep|wide|tall|away|above|below|in\s|of\s|from|"
+    r"sprint|race|dash|relay|hurdles|freestyle|backstroke|breaststroke|butterfly|medley)\b)"
+)
+"""After a glued "m" without a currency: a length ("waterproof for 30m,", "a 100m sprint",
+"30m deep"); otherwise "m" may be millions ("100m people") and the number stays a count."""
 
 
 def _in_years(decades: Decimal) -> Decimal:
@@ -514,7 +578,7 @@ def _value(digits: str | None, words: str | None) -> tuple[Decimal | None, Decim
 
 
 def _scale_factor(scale: str) -> Decimal:
-    word = scale.strip(" -").lower()
+    word = scale.strip(" -.").lower()
     return SCALE_WORDS.get(word) or SCALE_WORDS.get(word.rstrip("s"), Decimal(1))
 
 
@@ -559,9 +623,10 @@ _SUFFIX_NAMES = {
         name.title() if name.isalpha() and name.islower() and len(name) > 2 else name,
     }
 }
-"""Unit words as written, headline case too ("Ten Years", "5 Million Yuan")."""
+"""Unit words as written, headline case too ("Ten Years", "5 Million Yuan"); joined by a
+hyphen too ("a 3-day visit", "a 50-meter pool")."""
 _SUFFIX = regex.compile(
-    r"\s?("
+    r"(?:\s|-(?=\p{L}))?("
     + "|".join(regex.escape(n) for n in sorted(_SUFFIX_NAMES, key=len, reverse=True))
     + r")(?![\p{L}\p{N}_])"  # not \b: "37 ℃ today" ends in a symbol
 )
@@ -717,6 +782,19 @@ def _date_stamps(text: str) -> list[Figure]:
     return [_figure(text, *date_stamp(m), Kind.DATE) for m in DATE_STAMP.finditer(text)]
 
 
+_ALL_DAY = regex.compile(
+    r"\b(?:a)?round[\s-]the[\s-]clock\b|(?<![\d/])24/7(?![\d/])|\b24\s+hours\s+a\s+day\b",
+    regex.IGNORECASE,
+)
+"""All day long, as 24小时 or 全天候 say it: 24 hours, soft (全天候 has no figure to match)."""
+_BARE_SCALE = regex.compile(
+    rf"(?<!\b(?:{_WORD_NUMBER}|an?|one|hundred|dozen|several|few|\d[\d,.]*)[\s-]+)"
+    r"\b(?P<w>thousand|hundred)\b(?!-(?:odd|plus)\b)",
+    regex.IGNORECASE,
+)
+"""A scale word alone is one of it: "Every thousand words" (每千字), "Thousand People in a
+Hundred Classes" (百班千人), a "thousand-person scheme" (千人计划). Soft: "Thousand Island
+Lake" (千岛湖) has no figure in the Chinese."""
 _HALF_SCALE = regex.compile(
     r"\bhalf\s+an?\s+(?P<scale>hundred|thousand|million|billion|trillion|dozen)\b", regex.IGNORECASE
 )
@@ -731,6 +809,22 @@ _AND_A_HALF = regex.compile(
     regex.IGNORECASE,
 )
 _FISCAL_YEAR = regex.compile(r"\b(?:fiscal\s+year|FY)\s?'?(?P<y>\d{2})\b", regex.IGNORECASE)
+
+
+def _all_day(text: str) -> list[Figure]:
+    """Around the clock, 24/7, 24 hours a day: all day, 24 hours (soft)."""
+    return [
+        _figure(text, m.start(), m.end(), Decimal(24), Kind.MEASURE, "h", soft=True)
+        for m in _ALL_DAY.finditer(text)
+    ]
+
+
+def _bare_scales(text: str) -> list[Figure]:
+    """Every thousand words: a scale word alone is one thousand (or hundred), soft."""
+    return [
+        _figure(text, m.start(), m.end(), SCALE_WORDS[m.group("w").lower()], Kind.COUNT, soft=True)
+        for m in _BARE_SCALE.finditer(text)
+    ]
 
 
 def _half_scales(text: str) -> list[Figure]:
@@ -888,9 +982,19 @@ _HOUR_WINDOW = regex.compile(
 _COLON_SCORE = regex.compile(
     r"(?<![\d.:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d.:])(?!\s*(?:[ap]\.?m\b|in\s+the\s+\w+ing\b))"
 )
-_ROMAN_LEVEL = regex.compile(
-    r"\b(?:level|phase|grade|class|category|type|tier)\s+(?P<r>[IVX]{1,4})\b"
+_LEVEL_NUMBER = r"[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2}(?![.,]?\d)"
+_LEVEL_WORD = r"(?i:level|phase|grade|class|category|tier|stage)"
+_LEVEL = regex.compile(
+    rf"\b{_LEVEL_WORD}[\s-]+(?P<n>{_LEVEL_NUMBER})"
+    rf"(?:\s?[-–]\s?(?:{_LEVEL_WORD}\s+)?(?P<high>{_LEVEL_NUMBER}))?(?![\p{{L}}\d])"
+    r"|(?P<type>\b(?i:type)[\s-]+(?P<tn>[IVX]{1,4}))\b"
+    rf"|\b(?P<pre>[IVX]{{1,4}})-{_LEVEL_WORD}\b"
+    rf"|\b(?P<star>(?i:{_WORD_NUMBER})|[1-9])[\s-](?i:star)\b"
 )
+"""Level II, Class IV, Phase 3, grade-2, Level 2-Level 4 (not "from level 2 to level
+III", a change), Type II (not "Type 2", a model), I-grade; a five-star rating (五星级),
+soft, and no count of five. ("L2" for Ⅱ级 is a code, :mod:`bitext.figures.names`'s:
+the L2 cache is one too.)"""
 
 
 def _noons(text: str) -> list[Figure]:
@@ -953,12 +1057,46 @@ def _decades_alone(text: str) -> list[Figure]:
     ]
 
 
-def _roman_levels(text: str) -> list[Figure]:
-    """Level III, grade II: a level in Roman numerals (Ⅲ级)."""
-    return [
-        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), Kind.COUNT)
-        for m in _ROMAN_LEVEL.finditer(text)
-    ]
+def _levels(text: str) -> list[Figure]:
+    """Levels, classes, grades and phases (:attr:`Kind.LEVEL`), in any case, with Roman or
+    Arabic numerals: "Level II emergency response" for Ⅱ级响应, "Class IV" for Ⅳ类. An
+    Arabic number with a unit after it is a measure, not a level ("level 29 meters").
+
+    >>> [(f.text, str(f.value), str(f.high)) for f in extract("Level 1-2 winds, water level 29 meters")]
+    [('Level 1-2', '1', '2'), ('29 meters', '29', 'None')]
+    """
+    figures = []
+    for m in _LEVEL.finditer(text):
+        number = m.group("n") or m.group("tn") or m.group("pre") or m.group("star")
+        high = m.group("high")
+        if m.group("n") and _unit(text, m.end(), None)[0] != Kind.COUNT:
+            continue
+        if number == "I" and ends_at(_CLASSROOM, text, m.start()):
+            continue  # "after class I went home": the pronoun; "a class I tunnel" is a level
+        figures.append(
+            _figure(
+                text,
+                m.start(),
+                m.end(),
+                _level_value(number),
+                Kind.LEVEL,
+                high=_level_value(high) if high else None,
+                soft=m.group("star") is not None,
+            )
+        )
+    return figures
+
+
+_CLASSROOM = regex.compile(r"\b(?:in|after|before|during|at|from|to)\s+$", regex.IGNORECASE)
+"""Where "class I" is a lesson followed by the pronoun: "after class I went home"."""
+
+
+def _level_value(numeral: str) -> Decimal:
+    if numeral.isdigit():
+        return Decimal(numeral)
+    if numeral.lower() in UNITS_WORDS:  # five-star
+        return Decimal(UNITS_WORDS[numeral.lower()])
+    return Decimal(roman_value(numeral))
 
 
 def _colon_scores(text: str) -> list[Figure]:
@@ -1020,16 +1158,52 @@ _THE_DECADE = regex.compile(r"\bthe\s(?:(?:early|late|mid)[\s-])?$")
 _COUNTED = regex.compile(rf"(?:\d|\b(?i:{_WORD_NUMBER}))[\s-]+$")
 
 
+_FEW = regex.compile(
+    r"\b(?:several|a\s+few|a\s+number\s+of|multiple|a\s+handful\s+of)\b", regex.IGNORECASE
+)
+"""Small vague counts: "on several occasions", "a few times", "a number of experts"."""
+
+
+def _few(text: str) -> list[Figure]:
+    """Several, a few, a number of: a small count said vaguely (value 3, soft), in the
+    unit that follows ("several days"). It agrees with 几 and 数; an exact Chinese count
+    (四次 → "on several occasions") is lost in it (the comparison's ``lost``).
+
+    >>> [(f.text, f.unit) for f in _few("on several occasions, for a few days")]
+    [('several', None), ('a few days', 'day')]
+    """
+    figures = []
+    for match in _FEW.finditer(text):
+        kind, unit, end = _unit(text, match.end(), None)
+        if kind != Kind.MEASURE or not text[match.end() : end].startswith(" "):
+            kind, unit, end = Kind.COUNT, None, match.end()
+        figures.append(
+            _figure(
+                text, match.start(), end, Decimal(3), kind, unit, approx=Approx.VAGUE, soft=True
+            )
+        )
+    return figures
+
+
 def _vague(text: str) -> list[Figure]:
-    """Hundreds of, thousands of, several million: an order of magnitude."""
+    """Hundreds of, thousands of, several million, "an audience of hundreds": an order of
+    magnitude, in the unit that follows ("dozens of years" for 几十年, "hundreds of
+    kilometres"). "(in millions)" is a table's unit, no figure.
+
+    >>> [(f.text, f.unit) for f in _vague("for dozens of years, figures (in millions)")]
+    [('dozens of years', 'years')]
+    """
     figures = []
     for match in _VAGUE.finditer(text):
         what = " ".join(match.group("what").lower().split())
         value = Decimal(_VAGUE_VALUES[what])
-        if what in ("hundreds", "thousands", "millions", "billions", "dozens") and not regex.match(
-            r"\s+of\b", _ahead(text, match.end())
-        ):
-            continue
+        bare = what in ("hundreds", "thousands", "millions", "billions", "dozens")
+        of = regex.match(r"\s+of\s+", _ahead(text, match.end()))
+        if bare and not of and ends_at(_TABLE_UNIT, text, match.start("what")):
+            continue  # "(in millions)"; "in dozens of countries" is a figure
+        kind, unit, end = Kind.COUNT, None, match.end()
+        if of:
+            kind, unit, end = _unit(text, match.end() + of.end(), None)
         start = match.start("few") if match.group("few") else match.start("what")
         if (
             what == "decades"
@@ -1037,11 +1211,15 @@ def _vague(text: str) -> list[Figure]:
             and not match.group("few")
         ):
             continue  # "three decades" is read as 30 years
-        unit = "years" if what == "decades" else None  # for decades: 数十年
-        figures.append(
-            _figure(text, start, match.end(), value, Kind.COUNT, unit, approx=Approx.VAGUE)
-        )
+        if kind not in (Kind.MEASURE, Kind.MONEY):
+            kind, unit, end = Kind.COUNT, None, match.end()
+        if what == "decades":  # for decades: 数十年
+            kind, unit, end = Kind.COUNT, "years", match.end()
+        figures.append(_figure(text, start, end, value, kind, unit, approx=Approx.VAGUE))
     return figures
+
+
+_TABLE_UNIT = regex.compile(r"\b(?i:in)\s+$")
 
 
 _SHARE_BEFORE = regex.compile(
@@ -1050,6 +1228,42 @@ _SHARE_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 """What makes "a quarter" a share without "of": "accounting for about a quarter"."""
+
+
+_ONE_FRACTION = (
+    r"(?P<count{n}>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<part{n}>half|thirds?|quarters?|fifths?|tenths?)"
+)
+_FRACTION_RANGE = regex.compile(
+    rf"\b{_ONE_FRACTION.format(n=1)}\s+(?:to|or)\s+{_ONE_FRACTION.format(n=2)}\b(?=\s+of\b)",
+    regex.IGNORECASE,
+)
+"""A fifth to a quarter of: a range of shares, whichever end comes first (四分之一至五分之一)."""
+
+
+def _fraction_value(count: str | None, part: str) -> Decimal:
+    """A share in percent: ("two", "thirds") → 66.66…; no count is one ("a third")."""
+    word = (count or "a").lower()
+    numerator = Decimal(1) if word in ("a", "one") else Decimal(UNITS_WORDS[word])
+    return share(numerator, Decimal(FRACTION_WORDS[part.lower()]))
+
+
+def _fraction_ranges(text: str) -> list[Figure]:
+    """A fifth to a quarter of: one range of shares, 20% to 25%, low end first.
+
+    >>> [(f.text, f.value, f.high) for f in _fraction_ranges("a fifth to a quarter of them")]
+    [('a fifth to a quarter', Decimal('20'), Decimal('25'))]
+    """
+    figures = []
+    for match in _FRACTION_RANGE.finditer(text):
+        low, high = sorted(_fraction_value(*match.group(f"count{n}", f"part{n}")) for n in (1, 2))
+        figures.append(
+            _figure(
+                text, match.start(), match.end(), low, Kind.FRACTION, "%", high=high,
+                step=Decimal("0.01"),
+            )
+        )  # fmt: skip
+    return figures
 
 
 def _fractions(text: str) -> list[Figure]:
@@ -1081,9 +1295,7 @@ def _fractions(text: str) -> list[Figure]:
             continue  # half a year is a duration (半年), not a share
         if part in ("second", "fifth", "tenth", "third", "quarter", "quarters") and count is None:
             continue  # ordinals and "quarter" as a period are read elsewhere
-        word = (count or "a").lower()
-        numerator = Decimal(1) if word in ("a", "one") else Decimal(UNITS_WORDS[word])
-        value = share(numerator, Decimal(FRACTION_WORDS[part]))
+        value = _fraction_value(count, part)
         figures.append(
             _figure(
                 text, match.start(), match.end(), value, Kind.FRACTION, "%", step=Decimal("0.01")
@@ -1185,6 +1397,8 @@ READERS = (
         '"Boeing 737", COVID-19, (415) 575-4444, one of, no one: names, codes, set phrases',
     ),
     Reader("date-stamp", whole(_date_stamps), "2020-07-26, 2020-07-2605:03:17: one date"),
+    Reader("all-day", whole(_all_day), "around the clock, 24/7, 24 hours a day: 24 hours"),
+    Reader("bare-scale", whole(_bare_scales), "every thousand words: a scale word alone"),
     Reader("half-scale", whole(_half_scales), "half a billion: 500 million"),
     Reader("minutes-seconds", whole(_minutes_and_seconds), "six minutes and five seconds"),
     Reader("fiscal-year", whole(_fiscal_years), "fiscal year 17, FY17: the year 2017"),
@@ -1194,7 +1408,7 @@ READERS = (
     Reader("decade-word", whole(_decade_words), "in her forties: forty or more"),
     Reader("post-decade", whole(_post_decades), "post-90s: the generation of a decade"),
     Reader("decade-alone", whole(_decades_alone), "the past decade: ten years"),
-    Reader("roman-level", whole(_roman_levels), "level III, grade II: a level"),
+    Reader("level", whole(_levels), "Level II, Class IV, Phase 3, Level 1-2, I-grade: a level"),
     Reader("colon-score", whole(_colon_scores), "3:0: a score"),
     Reader("hour-window", whole(_hour_windows), "0 to 24 hours on July 25: two times of day"),
     Reader("first-months", whole(_first_months), "the first six months: months 1 to 6"),
@@ -1204,6 +1418,8 @@ READERS = (
     Reader("weekday", whole(_weekdays), "on Friday, said Tuesday: a day of the week (soft)"),
     Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade"),
     Reader("vague", whole(_vague), "hundreds of, several million: an order of magnitude"),
+    Reader("few", whole(_few), "several, a few days, a number of: a small vague count (soft)"),
+    Reader("fraction-range", whole(_fraction_ranges), "a fifth to a quarter of: 20% to 25%"),
     Reader("fraction", whole(_fractions), "a third, two thirds, more than half: a share"),
     Reader("multiple", whole(_multiples), "twice, three times, ten-fold: a multiple"),
     Reader("ordinal", whole(_ordinals), "14th, the first, No. 5: an ordinal"),

@@ -134,6 +134,10 @@ def _paired(
         return [_wrong_weekday(zh, en, view.reference, make)]
     if match.relation == RelationName.VALUE:
         return [_value(zh, en, make)]
+    if match.relation == RelationName.LOST and zh.start in partial:
+        return [_cut_with_fragment(zh, make)]
+    if match.relation == RelationName.LOST:
+        return [] if _written_without_digits(zh, view) else [_lost_count(zh, en, make)]
     if match.relation == RelationName.PART and not _said_beside(zh, en, view):
         return [_part_of_date(zh, en, view.text, make)]
     if match.relation == RelationName.WEEKDAY:
@@ -307,6 +311,13 @@ def _written_without_digits(zh: Figure, view: PairView) -> bool:
     if zh.value == 0 and zh.high is None and zh.kind == Kind.COUNT and _said_near(_NONE, zh, view):
         return True
     return names.in_code(zh, en_text)
+
+
+def _lost_count(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
+    """四次 → "on several occasions": the English keeps the thing counted but not the count;
+    the finding is the Chinese figure's, as for any count the English lost."""
+    message = f"“{zh.text}”: {shown(zh.value, zh.kind)} is only “{en.text}” in the English"
+    return make("figure-missing", message, zh=zh)
 
 
 NOUN_REACH = 3
@@ -595,7 +606,8 @@ def _outside_translated_part(
     figure: Figure, words: Sequence[EnglishWord] | Sequence[ChineseWord], side: str | None = None
 ) -> bool:
     """Before the first English word the Chinese accounts for ("In 2003, the province…"
-    for 该省…), in a tail of untranslated English after the last one, or in English of
+    for 该省…; "the 13-hour thermal storage system" for 小时储热系统…, where the figure's
+    own unit is that word), in a tail of untranslated English after the last one, or in English of
     which the Chinese accounts for nothing: the Chinese lost that part, or never had it.
     (A figure right after the last translated word is usually its translation's end:
     "…rose by 47%".)"""
@@ -606,7 +618,7 @@ def _outside_translated_part(
         return figure.end <= hits[0].start
     if side == "tail":
         return figure.start >= hits[-1].end
-    if figure.end <= _translation_start(words).start:
+    if figure.start < _translation_start(words).start:
         return True
     tail = [w for w in words if w.start >= hits[-1].end]
     return figure.start >= hits[-1].end and len(tail) >= MIN_TAIL_WORDS

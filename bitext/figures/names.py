@@ -239,10 +239,10 @@ _EN_WORDS = (
     r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
     r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
     r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
-    r"first\sof\sall|a\sfew(?!\s(?:hundred|thousand|million|billion|decades)\b)|a\slot|a\snumber\sof|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
+    r"first\sof\sall|a\slot|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
     r"Long\sMarch(?:[\s-][IVX]+)?)\b"
 )
-"""Set phrases with "one" and "a" that state no number: "one of", "no one", "a few"; and
+"""Set phrases with "one" and "a" that state no number: "one of", "no one", "a lot"; and
 the Long March, which is no month."""
 
 _CODE_WORDS = r"COVID|SARS|MERS|H\d+N\d+"
@@ -870,9 +870,11 @@ _RANK = regex.compile(r"^[\s0-9０-９零〇一二两三四五六七八九十Ⅰ
 
 
 def _rank(figure: Figure) -> bool:
-    """A Chinese count of a rank or a type, which codes name too: Ⅱ级, 2型, 5号."""
+    """A Chinese count or level of a rank or a type, which codes name too: Ⅱ级, 2型, 5号."""
     return (
-        figure.lang == "zh" and figure.kind == Kind.COUNT and _RANK.match(figure.text) is not None
+        figure.lang == "zh"
+        and figure.kind in (Kind.COUNT, Kind.LEVEL)
+        and _RANK.match(figure.text) is not None
     )
 
 

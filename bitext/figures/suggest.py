@@ -17,6 +17,10 @@ billion or more:
 'US$210mn'
 >>> rewrite("82", Decimal("28"))
 '28'
+>>> rewrite("10 000", Decimal("1000")), rewrite("7,8980", Decimal("78908"))
+('1,000', '78,908')
+>>> rewrite("600 milion HKD", Decimal("6000000000"))  # a misspelt scale is replaced whole
+'6 billion HKD'
 """
 
 from __future__ import annotations
@@ -27,9 +31,10 @@ import regex
 
 from bitext.figures.values import DATE_STAMP, MONTH_NAMES, DateParts, format_number
 
-_NUMBER_AND_SCALE = regex.compile(
-    r"(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-    r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:mn|bn|tn|m|k)\b)?",
+_NUMBER_AND_SCALE = regex.compile(  # 1 000 and 7,8908 are whole numbers too
+    r"(?P<number>(?:\d{1,5}(?:[,\u0020\u00a0\u2009\u202f]\d{3,4}(?!\d))+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?P<scale>\s?(?:thousand|million|billion|trillion|millon|milion|billon|bilion|trilion)\b"
+    r"|(?:mn|bn|tn|m|k)\b)?",
     regex.IGNORECASE,
 )
 _SCALES = (

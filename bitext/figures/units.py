@@ -42,6 +42,7 @@ class Dimension(StrEnum):
     LENGTH = "length"
     AREA = "area"
     VOLUME = "volume"
+    VOLTAGE = "voltage"
     MASS = "mass"
     POWER = "power"
     ENERGY = "energy"
@@ -67,6 +68,7 @@ BASE = {
     Dimension.POWER: "kW",
     Dimension.TIME: "s",
     Dimension.YEARS: "years",
+    Dimension.PRESSURE: "Pa",
 }
 """The unit whose factor is 1, for each dimension that converts."""
 
@@ -90,9 +92,19 @@ class Unit(NamedTuple):
     note: str = ""
 
 
-def _currency(code: str, *zh: str, prefix: tuple[str, ...] = (), **fields: object) -> Unit:
-    """A currency written with its ISO code as an English prefix too (EUR 5, CHF 20)."""
-    return Unit(code, Dimension.MONEY, None, zh, en_prefix=(*prefix, code), **fields)  # type: ignore[arg-type]
+def _currency(
+    code: str,
+    *zh: str,
+    prefix: tuple[str, ...] = (),
+    en_suffix: tuple[str, ...] = (),
+    **fields: object,
+) -> Unit:
+    """A currency written with its ISO code as an English prefix or suffix too (EUR 5,
+    CHF 20, "6 billion HKD")."""
+    suffix = en_suffix if code in en_suffix else (*en_suffix, code)
+    return Unit(
+        code, Dimension.MONEY, None, zh, en_prefix=(*prefix, code), en_suffix=suffix, **fields
+    )  # type: ignore[arg-type]
 
 
 # fmt: off
@@ -172,16 +184,17 @@ _REGISTRY = (
     Unit(
         "m", Dimension.LENGTH, Decimal(1), zh=("米",), zh_latin=("m",),
         en_suffix=("metres", "meters", "metre", "meter"), en_glued=("m",),
-        note='In English an m after the digits is taken for million, applied only after a '
-        'currency: "$100m" is 100 million, "100m" is 100 (and no unit).',
+        note='In English an m glued to the digits is million after a currency ("$100m" is '
+        '100 million), metres before punctuation or a length word ("waterproof for 30m,", '
+        '"a 100m sprint"), and otherwise 100 with no unit ("100m people").',
     ),
     Unit(
         "cm", Dimension.LENGTH, Decimal("0.01"), zh=("厘米",), zh_latin=("cm",),
-        en_suffix=("cm",), en_glued=("cm",),
+        en_suffix=("cm", "centimetres", "centimeters"), en_glued=("cm",),
     ),
     Unit(
         "mm", Dimension.LENGTH, Decimal("0.001"), zh=("毫米",), zh_latin=("mm",),
-        en_suffix=("mm",), en_glued=("mm",),
+        en_suffix=("mm", "millimetres", "millimeters"), en_glued=("mm",),
     ),
     Unit(
         "li", Dimension.LENGTH, Decimal(500), zh=("里",),
@@ -193,7 +206,12 @@ _REGISTRY = (
     ),
     Unit(
         "ft", Dimension.LENGTH, Decimal("0.3048"), zh=("英尺",), zh_latin=("ft",),
-        en_suffix=("feet",), en_glued=("ft",),
+        en_suffix=("feet", "foot"), en_glued=("ft",),
+        note='"a nine-foot piano": foot is the unit joined by a hyphen.',
+    ),
+    Unit(
+        "um", Dimension.LENGTH, Decimal("0.000001"), zh=("微米",), zh_latin=("um", "μm"),
+        en_suffix=("μm", "um", "microns", "micrometres", "micrometers"), en_glued=("um", "μm"),
     ),
     Unit("nmi", Dimension.LENGTH, zh=("海里",), en_suffix=("nautical miles",)),
     # --- area --------------------------------------------------------------------
@@ -243,7 +261,7 @@ _REGISTRY = (
         en_suffix=("grams",), en_glued=("g",),
     ),
     Unit(
-        "jin", Dimension.MASS, Decimal("0.5"), zh=("斤",),
+        "jin", Dimension.MASS, Decimal("0.5"), zh=("斤",), en_suffix=("jin", "catties"),
         note="斤 is half a kilogram: 1000 斤 is 500 kg, and \"1,000 kilograms\" changed the unit.",
     ),
     Unit(
@@ -254,6 +272,11 @@ _REGISTRY = (
     Unit("mg", Dimension.MASS, zh_latin=("mg",), en_suffix=("mg",), en_glued=("mg",)),
     Unit("oz", Dimension.MASS, zh_latin=("oz",)),
     # --- power and energy --------------------------------------------------------
+    Unit(
+        "W", Dimension.POWER, Decimal("0.001"), zh=("瓦特", "瓦"), zh_latin=("W",),
+        en_suffix=("watts", "watt", "W"), en_glued=("W",),
+        note="200瓦 is '200 watts', 0.2 kW.",
+    ),
     Unit(
         "kW", Dimension.POWER, Decimal(1), zh=("千瓦",), zh_latin=("kW", "kw"),
         en_suffix=("kilowatts", "kW", "kw"), en_glued=("kW", "kw"),
@@ -300,7 +323,7 @@ _REGISTRY = (
     ),
     Unit(
         "age", Dimension.YEARS, Decimal(1), zh=("岁",),
-        en_suffix=("years old", "-year-old", "year-old", "-year-olds"),
+        en_suffix=("years old", "-year-old", "year-old", "-year-olds", "year-olds", "year old"),
         note='18 岁 is "18 years old" or "18 years": the same dimension as years.',
     ),
     Unit(
@@ -323,20 +346,55 @@ _REGISTRY = (
     ),
     Unit(
         "km/h", Dimension.SPEED, zh=("公里/小时", "千米/小时", "公里每小时", "千米每小时"),
-        zh_latin=("kph",),
-        en_suffix=("km/h", "kilometers per hour", "kilometres per hour", "km per hour", "kph"),
-        note="时速 350 公里 and 350 公里/小时 are 350 km/h.",
+        zh_latin=("km/h", "kph"),
+        en_suffix=("km/h", "kph", "kilometres per hour", "kilometers per hour", "km per hour"),
+        en_glued=("km/h", "kph"),
+        note="时速 350 公里 and 350 公里/小时 are 350 km/h, never 350 km.",
     ),
     Unit("mph", Dimension.SPEED, zh_latin=("mph",)),
     *(
         Unit(code, Dimension.DATA, zh_latin=(code,), en_suffix=(code,), en_glued=(code,))
         for code in ("GB", "MB", "TB")
     ),
-    *(Unit(code, Dimension.PRESSURE, zh_latin=(code,)) for code in ("mbar", "hPa", "kPa", "MPa")),
-    *(Unit(code, Dimension.FREQUENCY, zh_latin=(code,)) for code in ("Hz", "kHz", "MHz", "GHz")),
-    Unit("mAh", Dimension.CHARGE, zh_latin=("mAh",)),
-    Unit("dB", Dimension.LOUDNESS, zh_latin=("dB",)),
-    Unit("ppm", Dimension.CONCENTRATION, zh_latin=("ppm",)),
+    Unit("Pa", Dimension.PRESSURE, Decimal(1), zh=("帕",), en_suffix=("pascals",)),
+    Unit(
+        "hPa", Dimension.PRESSURE, Decimal(100), zh=("百帕",), zh_latin=("hPa",),
+        en_suffix=("hPa", "hectopascals"), en_glued=("hPa",),
+    ),
+    Unit(
+        "mbar", Dimension.PRESSURE, Decimal(100), zh=("毫巴",), zh_latin=("mbar",),
+        en_suffix=("mbar", "millibars"), en_glued=("mbar",),
+        note="A millibar is a hectopascal: 500 百帕 is 500 mbar.",
+    ),
+    Unit(
+        "kPa", Dimension.PRESSURE, Decimal(1000), zh=("千帕",), zh_latin=("kPa",),
+        en_suffix=("kPa", "kilopascals"), en_glued=("kPa",),
+    ),
+    Unit(
+        "MPa", Dimension.PRESSURE, Decimal(10**6), zh=("兆帕",), zh_latin=("MPa",),
+        en_suffix=("MPa", "megapascals"), en_glued=("MPa",),
+    ),
+    *(
+        Unit(code, Dimension.FREQUENCY, zh_latin=(code,), en_suffix=(code,), en_glued=(code,))
+        for code in ("Hz", "kHz", "MHz", "GHz")
+    ),
+    Unit(
+        "mAh", Dimension.CHARGE, zh=("毫安时",), zh_latin=("mAh",), en_suffix=("mAh",),
+        en_glued=("mAh",), note="5000mAh in a listing is a battery's charge, not a code.",
+    ),
+    Unit(
+        "dB", Dimension.LOUDNESS, zh=("分贝",), zh_latin=("dB",),
+        en_suffix=("dB", "decibels"), en_glued=("dB",),
+    ),
+    Unit(
+        "ppm", Dimension.CONCENTRATION, zh_latin=("ppm",), en_suffix=("ppm",),
+        en_glued=("ppm",),
+    ),
+    Unit(
+        "V", Dimension.VOLTAGE, zh=("伏特",), zh_latin=("V",),
+        en_suffix=("volts", "volt", "V"), en_glued=("V",),
+        note="220V is a voltage, not a code. 伏 alone is not read: 三伏 is the dog days.",
+    ),
     # --- shares --------------------------------------------------------------------
     Unit("%", Dimension.SHARE, note="Percent; 成 and ‰ are read into it (3 成 is 30%)."),
     Unit("pp", Dimension.SHARE, note="Percentage points (个百分点): a change of a percentage."),

@@ -224,6 +224,10 @@ _MIDNIGHT = regex.compile(r"零点(?![零〇一二三四五六七八九十0-9])|
 _ROMAN = regex.compile(
     r"(?P<r>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?<![A-Za-z])[IVX]{1,4}(?![A-Za-z]))\s*(?:级|(?=类|期|型|号))"
 )
+_SCHOOL_GRADE = regex.compile(
+    r"(?<![0-9一二三四五六七八九十])(?P<n>[一二三四五六七八九]|[1-9])\s*年级"
+)
+"""二年级: the second grade at school, "Grade 2" (年级 is no year)."""
 _ROMAN_VALUES = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6, "Ⅶ": 7, "Ⅷ": 8, "Ⅸ": 9, "Ⅹ": 10}
 _CLOCK_RANGE = regex.compile(
     r"(?P<a>[0-9]{1,2})\s*[-—–至到~～]\s*(?P<b>[0-9]{1,2})\s*(?:时|点)(?!间)"
@@ -236,6 +240,7 @@ _ADJACENT = regex.compile(
 """五六百米, 两三个小时, 十七八岁, 百分之七八十: neighbouring numerals are an approximate
 range (500 to 600 metres), never one number (七八 is no 78)."""
 _DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_LEVEL_AFTER = regex.compile(r"间\s*[一二三四五六七八九十]+\s*级")
 _NOT_AFTER_ADJACENT = regex.compile(r"\s*(?:十?年代|月|日|号|点|时)")
 """七八月, 五六点, 六七十年代: months, clocks and decades, left to their readers."""
 _STARS = regex.compile(
@@ -658,10 +663,19 @@ def roman_value(numeral: str) -> int:
 
 
 def _romans(text: str) -> list[Figure]:
-    """Ⅲ级, II 级: levels written in Roman numerals."""
+    """Ⅲ级, II 级, Ⅳ类: levels written in Roman numerals, :attr:`Kind.LEVEL` on both sides
+    ("Level III", "Class IV")."""
     return [
-        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), Kind.COUNT)
+        _figure(text, m.start(), m.end(), Decimal(roman_value(m.group("r"))), Kind.LEVEL)
         for m in _ROMAN.finditer(text)
+    ]
+
+
+def _school_grades(text: str) -> list[Figure]:
+    """二年级: a school grade, a level ("Grade 2"); soft, as a small Chinese numeral is."""
+    return [
+        _figure(text, m.start(), m.end(), Decimal(_small(m.group("n"))), Kind.LEVEL, soft=True)
+        for m in _SCHOOL_GRADE.finditer(text)
     ]
 
 
@@ -736,6 +750,8 @@ def _adjacent_figures(text: str, m: regex.Match[str], numbers: list[int]) -> lis
         return [_shares(text, start, percent.end(), low, step, high, Approx.ABOUT)]
     if text.startswith("年级", end):  # 三四五六年级: grades listed one by one
         kind, unit, unit_end = Kind.ORDINAL, None, end + 2
+    elif _LEVEL_AFTER.match(text, end):  # 南风二三间四级: wind force 2 to 3, at times 4
+        kind, unit, unit_end = Kind.LEVEL, None, end + 1
     else:
         kind, unit, unit_end = _unit(text, end)
     if kind is None and not m.group("place"):
@@ -756,7 +772,8 @@ def _adjacent_figures(text: str, m: regex.Match[str], numbers: list[int]) -> lis
 
 
 def _stars(text: str) -> list[Figure]:
-    """五星点评 "five-star reviews", 5星级: a rating, soft as a small count is.
+    """五星点评 "five-star reviews", 5星级: a rating, a level as the English "five-star" is,
+    soft as a small count is.
 
     >>> [(f.text, f.soft) for f in extract("五星好评，三星手机，5星级服务")]
     [('五星', True), ('5星级', False)]
@@ -765,7 +782,7 @@ def _stars(text: str) -> list[Figure]:
     for m in _STARS.finditer(text):
         stars = m.group("n")
         figures.append(
-            _figure(text, *m.span(), Decimal(_small(stars)), Kind.COUNT, soft=not stars.isdigit())
+            _figure(text, *m.span(), Decimal(_small(stars)), Kind.LEVEL, soft=not stars.isdigit())
         )
     return figures
 
@@ -1091,7 +1108,8 @@ _BARE_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 
 def _in_calendar(text: str, token: _Token) -> _Token:
     """Years, months and days: a span of years (2014-2025), a day after a month (7月17和22
-    日), and numbers too large for a date part (18 年 is a number of years).
+    日), a cohort (2015 级 is the class that entered in 2015, a year, where 四级 is a
+    level), and numbers too large for a date part (18 年 is a number of years).
 
     >>> [(f.text, f.kind.value, f.unit) for f in extract("总体规划（2014-2025）")]
     [('2014-2025', 'year', None)]
@@ -1099,6 +1117,8 @@ def _in_calendar(text: str, token: _Token) -> _Token:
     [('number', '7月17', 'date'), ('number', '22日', 'day')]
     >>> [(f.text, f.kind.value, f.unit) for f in extract("已有18年")]
     [('18年', 'count', 'years')]
+    >>> [(f.text, f.kind.value) for f in extract("学院 2015 级的学生，四级响应")]
+    [('2015 级', 'year'), ('四级', 'level')]
     """
     kind, unit, value, high = token.kind, token.unit, token.value, token.high
     if (
@@ -1113,6 +1133,8 @@ def _in_calendar(text: str, token: _Token) -> _Token:
         kind = Kind.DAY  # 7月17和22日
     if kind == Kind.YEAR and token.match.group("cn") in _BARE_MULTIPLIERS:
         kind, unit = Kind.COUNT, "years"  # 千年 is a millennium, never the year 1000
+    if kind == Kind.LEVEL and token.match.group("ar") and 1900 <= value <= 2100:
+        kind = Kind.YEAR  # 2015 级的学生: the class that entered in 2015
     kind, unit = _date_kind(kind, unit, value)  # type: ignore[arg-type]
     if (kind, unit) == (token.kind, token.unit):
         return token
@@ -1169,7 +1191,7 @@ def _finish(text: str, token: _Token) -> Figure:
         token.is_cn
         and token.value <= _SOFT_LIMIT
         and token.high is None
-        and token.kind in (Kind.COUNT, Kind.MEASURE)
+        and token.kind in (Kind.COUNT, Kind.MEASURE, Kind.LEVEL)
         and token.approx != Approx.VAGUE  # 数十款 is "dozens of": a figure the English must keep
     )
     bare = token.match.group("cn") if token.match.group("cn") in _BARE_MULTIPLIERS else None
@@ -1324,8 +1346,13 @@ def _unit(text: str, pos: int) -> tuple[Kind | None, str | None, int]:
         if rest.startswith(name):
             return Kind.MEASURE, _MEASURES[name], pos + skipped + len(name)
     if rest[:1] and rest[0] in CLASSIFIERS:
-        return Kind.COUNT, None, pos + skipped + 1
+        kind = Kind.LEVEL if rest[0] in _LEVEL_CLASSIFIERS else Kind.COUNT
+        return kind, None, pos + skipped + 1
     return None, None, pos
+
+
+_LEVEL_CLASSIFIERS = "级"
+"""四级应急响应, 6.1 级地震: 级 names a level on a scale (:attr:`Kind.LEVEL`), not a count."""
 
 
 _CURRENCIES = spellings("zh", lambda unit: unit.dimension == Dimension.MONEY)
@@ -1463,7 +1490,8 @@ READERS = (
     Reader("half-of-one", whole(_halves_of_one), "半米, 半小时, 半页纸: half of one unit or thing"),
     Reader("percent-without-zhi", whole(_percents_without_zhi), "百分百, 百分二百: a percentage"),
     Reader("midnight", whole(_midnights), "零点, 零时: midnight"),
-    Reader("roman", whole(_romans), "Ⅲ级, II 级: a level in Roman numerals"),
+    Reader("roman", whole(_romans), "Ⅲ级, II 级, Ⅳ类: a level in Roman numerals"),
+    Reader("school-grade", whole(_school_grades), "二年级: a school grade, a level"),
     Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day"),
     Reader("two-months", whole(_two_months), "七八月: two months, July and August"),
     Reader(
