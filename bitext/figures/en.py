@@ -483,6 +483,8 @@ def _second(text: str, match: regex.Match[str], value: Decimal) -> _Second | Non
     high, high_step = _scaled(high, high_step, high_scale, currency)
     dash = text[match.start("range") : _second_start(match)].strip() in ("-", "–", "—", "~")
     plain = dash and first_digits and second_digits and not scale and not high_scale
+    if plain and high < value and _PERCENT.match(text, match.end()):
+        return _Second("split")  # "15000-30%": a range with a wrong end, never a score of 30%
     if plain and (high < value or _SCORE_CONTEXT.match(text, match.end())):
         return _Second("score", value, high)
     if high_scale and not scale and value * _scale_factor(high_scale) <= high:
@@ -532,7 +534,27 @@ def _finish(
     soft = match.group("digits") is None and abs(value) <= _SOFT_LIMIT and high is None
     if unit == "h" and value == 24 and high is None and text.startswith("-", number_end):
         soft = True  # "a 24-hour online theatre" for 全天候网络剧场: all day, no figure needed
+    if value < 0 and _never_negative(unit) and match.group("sign"):
+        start, value = match.end("sign"), -value  # "between -200ml": a dash, not a minus
     return _figure(text, start, end, value, kind, unit, high, approx, step, soft)
+
+
+_NEVER_NEGATIVE = frozenset(
+    {Dimension.LENGTH, Dimension.AREA, Dimension.VOLUME, Dimension.MASS, Dimension.SPEED,
+     Dimension.DATA, Dimension.FREQUENCY, Dimension.CHARGE}
+)  # fmt: skip
+
+
+def _never_negative(unit: str | None) -> bool:
+    """A quantity no minus sign can go before: a dash before it is punctuation ("each
+    mouthful is between -200ml", where the 150 before the dash was lost), while a
+    temperature, a share or an amount may fall below zero.
+
+    >>> [(f.text, str(f.value)) for f in extract("between -200ml; -5°C; fell to -3.5%")]
+    [('200ml', '200'), ('-5°C', '-5'), ('-3.5%', '-3.5')]
+    """
+    known = UNITS.get(unit or "")
+    return known is not None and known.dimension in _NEVER_NEGATIVE
 
 
 def _unit_after(text: str, end: int, match: regex.Match[str]) -> tuple[Kind, str | None, int]:
@@ -1356,8 +1378,28 @@ def _ordinals(text: str) -> list[Figure]:
         if _MONTH.search(text[max(0, match.start() - 10) : match.start()]):
             continue  # "October 1st" is a day
         soft = match.group(2) is not None or (not match.group(1) and value <= _SOFT_LIMIT)
-        figures.append(_figure(text, match.start(), match.end(), value, Kind.ORDINAL, soft=soft))
+        kind = Kind.DAY if _day_of_month(text, match, value) else Kind.ORDINAL
+        figures.append(_figure(text, match.start(), match.end(), value, kind, soft=soft))
     return figures
+
+
+_ON_THE = regex.compile(r"\b(?:on|by|until|till|from|since|to)\s+the\s+$", regex.IGNORECASE)
+_NO_NOUN_AFTER = regex.compile(r"\s*(?:[,.;:!?)]|$|and\b|or\b|to\b|-|–|at\b|in\b)")
+
+
+def _day_of_month(text: str, match: regex.Match[str], value: Decimal) -> bool:
+    """ "at 20:52 on the 26th, with…", "by the 5th.": a digit ordinal of 1 to 31 after "on the"
+    with no noun after it is a day of the month (26日), where "the 26th floor" is an ordinal.
+
+    >>> [(f.text, f.kind.value) for f in extract("at 20:52 on the 26th, with; on the 26th floor")]
+    [('20:52', 'clock'), ('26th', 'day'), ('26th', 'ordinal')]
+    """
+    return (
+        match.group(1) is not None
+        and 1 <= value <= 31
+        and _ON_THE.search(text, max(0, match.start() - 12), match.start()) is not None
+        and _NO_NOUN_AFTER.match(text, match.end()) is not None
+    )
 
 
 def _figure(
