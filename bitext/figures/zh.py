@@ -832,6 +832,26 @@ def _halves(text: str) -> list[Figure]:
     ]  # fmt: skip
 
 
+_VOLUMES = regex.compile(
+    r"(?P<parts>上[、,，]?(?P<mid>中[、,，]?)?下)\s*(?:两|三)?\s*(?P<unit>册|卷|集|篇|部)"
+)
+
+
+def _volumes(text: str) -> list[Figure]:
+    """上下册, 上中下卷: the volumes of a book or series, 1 to 2 (or 3), as the English
+    numbers them ("Volumes 1 & 2"); soft, as the English may say "two volumes" or
+    name none.
+
+    >>> [(f.text, str(f.value), str(f.high)) for f in extract("《儿童歌曲集》(上下册)，上中下卷")]
+    [('上下册', '1', '2'), ('上中下卷', '1', '3')]
+    """
+    return [
+        _figure(text, *m.span(), Decimal(1), Kind.ORDINAL, high=Decimal(3 if m.group("mid") else 2),
+                soft=True)
+        for m in _VOLUMES.finditer(text)
+    ]  # fmt: skip
+
+
 def _halves_of_one(text: str) -> list[Figure]:
     """半米 is 0.5 m ("about 0.5 meters", "half a meter"), 半小时 30 minutes, 半页 half a
     page; soft, as small numbers are.
@@ -1498,6 +1518,7 @@ READERS = (
         "adjacent", whole(_adjacent_ranges), "五六百米, 两三个, 三四五六年级: neighbouring numerals"
     ),
     Reader("stars", whole(_stars), "五星好评, 四星级酒店: a rating in stars"),
+    Reader("volumes", whole(_volumes), "上下册, 上中下卷: volumes 1 to 2 (or 3)"),
     Reader("weekday", whole(_weekdays), "周六, 星期五, 礼拜天: a day of the week (soft)"),
     Reader(
         "names",
