@@ -190,6 +190,12 @@ def english_boundaries(text: str, start: int, end: int, next_must_open: bool = F
     >>> [t[:i] for i in english_boundaries(t, 0, len(t), True)]
     ['Mr. Putin met U.S. envoys.', 'Mr. Putin met U.S. envoys. They talked.']
 
+    A stop between a number and its scale word ends nothing:
+
+    >>> t = "over 1.1. Billion mu of land."
+    >>> english_boundaries(t, 0, len(t), True)
+    []
+
     A list item's number opens the item after it:
 
     >>> t = "No quote yet 1. OMEGA watches; 4. Participate"
@@ -204,6 +210,8 @@ def english_boundaries(text: str, start: int, end: int, next_must_open: bool = F
             continue
         if next_must_open and not _SENTENCE_START.match(text, match.end(), end):
             continue
+        if _SCALE_AFTER_DIGITS.match(text, match.start() - 1, end):
+            continue  # "over 1.1. Billion mu": a stray stop inside the number
         marker = _list_marker(text, start, match.end())
         if marker is not None and _SENTENCE_START.match(text, match.end(), end):
             if marker > start:
@@ -213,6 +221,8 @@ def english_boundaries(text: str, start: int, end: int, next_must_open: bool = F
     return cuts
 
 
+_SCALE_AFTER_DIGITS = regex.compile(r"[0-9]\.\s+(?:[Bb]illion|[Mm]illion|[Tt]rillion)\b(?!s)")
+"""A stop between a number and its singular scale word: no sentence starts with "Billion"."""
 _LIST_MARKER = regex.compile(
     r"(?:^|(?<=[;:]\s*)|(?<=\b(?!(?:to|at|by|of|in|on|from|since|until|till|than|about|"
     r"around|over|under|and|or|is|are|was|were|be|been)\s)\p{Ll}+\s))\(?[0-9]{1,2}\s?[.)]$"

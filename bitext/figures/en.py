@@ -1002,8 +1002,10 @@ _HOUR_WINDOW = regex.compile(
     r"|\b(?P<a>0)\s*(?:to|-|–|—)\s*(?P<b>24)\b(?=\s+(?:on|of)\b)"
 )
 _COLON_SCORE = regex.compile(
-    r"(?<![\d.:])(?P<a>\d{1,2}):(?P<b>\d)(?![\d.:])(?!\s*(?:[ap]\.?m\b|in\s+the\s+\w+ing\b))"
+    r"(?<![\d.:])(?P<a>\d{1,4}):\s?(?P<b>\d)(?![\d.:])(?!\s*(?:[ap]\.?m\b|in\s+the\s+\w+ing\b))"
 )
+"""3:0, and "Lifan 2: 1", "the current 1: 1 allocation" as MT spaces them; a clock has two
+digits of minutes."""
 _LEVEL_NUMBER = r"[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2}(?![.,]?\d)"
 _LEVEL_WORD = r"(?i:level|phase|grade|class|category|tier|stage)"
 _LEVEL = regex.compile(
@@ -1123,7 +1125,11 @@ def _level_value(numeral: str) -> Decimal:
 
 def _colon_scores(text: str) -> list[Figure]:
     """3:0, a score: a clock has two digits of minutes, unless the time of day follows
-    ("5:9 in the morning" for 5 点 9 分)."""
+    ("5:9 in the morning" for 5 点 9 分).
+
+    >>> [(f.text, f.kind.value) for f in extract("Lifan 2: 1 Guoan; at 5: 9 a.m.")]
+    [('2: 1', 'score'), ('5: 9 a.m.', 'clock')]
+    """
     return [
         _figure(
             text, m.start(), m.end(), Decimal(m.group("a")), Kind.SCORE, high=Decimal(m.group("b"))
