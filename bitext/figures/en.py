@@ -1436,9 +1436,58 @@ def _figure(
     )
 
 
+_BASEMENT = regex.compile(
+    r"(?:(?<=\b(?:on|to|at|from|in|of|and|or)\s+(?:the\s+)?)|(?=B[1-9]\s*(?:floor|level|car\s+park|parking|garage)\b))"
+    r"B(?P<b>[1-9])\b(?!-)"
+    r"|\b(?P<o>\d(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+(?:basement|underground)"
+    r"(?:\s+(?:floor|level))?\b"
+    r"|\b(?:basement|underground)\s+(?:floor|level)\s+(?P<n>[1-9])\b",
+    regex.IGNORECASE,
+)
+
+
+def _basements(text: str) -> list[Figure]:
+    """Floors below ground, as a level below zero (负二层 is -2): "on B2", "the B1 car
+    park", "the second basement level", "basement level 2". B2 elsewhere is a code
+    ("vitamin B2").
+
+    >>> [(f.text, str(f.value)) for f in extract("parking on B2, the second basement level, vitamin B2")]
+    [('B2', '-2'), ('second basement level', '-2')]
+    """
+    figures = []
+    for m in _BASEMENT.finditer(text):
+        number = m.group("b") or m.group("n") or m.group("o")
+        floor = int(number[0]) if number[0].isdigit() else ORDINAL_WORDS[number.lower()]
+        figures.append(_figure(text, m.start(), m.end(), Decimal(-floor), Kind.LEVEL))
+    return figures
+
+
+_NEGATIVE_WORD = regex.compile(
+    r"\b(?:negative|minus)\s+(?P<w>one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    regex.IGNORECASE,
+)
+
+
+def _negative_words(text: str) -> list[Figure]:
+    """ "negative two", "minus five degrees": a number word below zero, as MT renders 负二
+    (a floor, "negative two to negative one") or 零下五度.
+
+    >>> [(f.text, str(f.value), f.unit) for f in extract("negative two to negative one, minus five degrees")]
+    [('negative two', '-2', None), ('negative one', '-1', None), ('minus five degrees', '-5', 'C')]
+    """
+    figures = []
+    for m in _NEGATIVE_WORD.finditer(text):
+        kind, unit, end = _unit(text, m.end(), None)
+        value = Decimal(-UNITS_WORDS[m.group("w").lower()])
+        figures.append(_figure(text, m.start(), end, value, kind, unit))
+    return figures
+
+
 # --- the registry -------------------------------------------------------------------
 
 READERS = (
+    Reader("basement", whole(_basements), "on B2, the second basement level: floor -2"),
+    Reader("negative-word", whole(_negative_words), "negative two, minus five degrees: below zero"),
     Reader(
         "names",
         _names,

@@ -671,6 +671,29 @@ def _romans(text: str) -> list[Figure]:
     ]
 
 
+_BELOW_GROUND = regex.compile(
+    r"(?:负|地下)\s*(?P<n>[一二两三四五六七八九]|[1-9])\s*(?:层|楼)"
+    r"|负(?P<n>[一二两三四五六七八九])(?=\s*(?:到|至|、|和)?\s*负[一二两三四五六七八九])"
+    r"|(?<=负[一二两三四五六七八九]\s*(?:到|至|、|和)?\s*)负(?P<n>[一二两三四五六七八九])"
+)
+"""负二层, 地下一楼, and floors beside another without their 层: 负二到负一, 负一负二."""
+
+
+def _floors_below_ground(text: str) -> list[Figure]:
+    """负二层, 地下一楼: a floor below ground, a level below zero ("B2", "the second
+    basement level").
+
+    >>> [(f.text, str(f.value)) for f in extract("停车场位于负二层，超市在负一楼，负二到负一")]
+    [('负二层', '-2'), ('负一楼', '-1'), ('负二', '-2'), ('负一', '-1')]
+    >>> [f.text for f in extract("负一负二都是停车的地方")]
+    ['负一', '负二']
+    """
+    return [
+        _figure(text, *m.span(), Decimal(-_small(m.group("n"))), Kind.LEVEL)
+        for m in _BELOW_GROUND.finditer(text)
+    ]
+
+
 def _school_grades(text: str) -> list[Figure]:
     """二年级: a school grade, a level ("Grade 2"); soft, as a small Chinese numeral is."""
     return [
@@ -1512,6 +1535,7 @@ READERS = (
     Reader("midnight", whole(_midnights), "零点, 零时: midnight"),
     Reader("roman", whole(_romans), "Ⅲ级, II 级, Ⅳ类: a level in Roman numerals"),
     Reader("school-grade", whole(_school_grades), "二年级: a school grade, a level"),
+    Reader("below-ground", whole(_floors_below_ground), "负二层, 地下一楼: floor -2, -1"),
     Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day"),
     Reader("two-months", whole(_two_months), "七八月: two months, July and August"),
     Reader(
