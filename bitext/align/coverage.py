@@ -7,7 +7,8 @@ there cannot be checked. This module finds:
 
 * :func:`cut_side` — whether the Chinese looks cut at its head (it starts with a
   unit, a particle or mid-number), at its tail (it stops without a sentence
-  end), or carries much less than its English;
+  end), or carries much less than its English, or its English starts in lower case
+  (a piece of a sentence whose head, and the Chinese of it, are in the fragment before);
 * :func:`head_cut_kind` — the kind of figure the cut went through (年以来 cut a
   year; 万元… cut a number);
 * :func:`english_words` — the English content words of a pair, each marked
@@ -41,6 +42,9 @@ starts with a time, 16时许, and has no minutes)."""
 _CLOCK_START = regex.compile(r"[0-9０-９]{1,2}\s*[时点]")
 _UNOPENED_BRACKET = regex.compile(r"^[^（(，,。；;]{0,12}[）)]")
 """超过半数）的国家…: a bracket closed that the fragment never opened; its head is lost."""
+_EN_PIECE = regex.compile(r"\p{Ll}")
+"""English that starts in lower case is a piece: "…获得二零一八至二零二二年国际足联各项赛事 …
+has obtained 在中国大陆地区的独家全媒体版权。 an exclusive … in 2018-2022."."""
 _SENTENCE_END = regex.compile(r"[。！？!?…”’」』）)\"'》；;]$")
 _INTERNAL_PUNCTUATION = regex.compile(r"[，,、；;]")
 _CUT_KINDS = (("年", "year"), ("月", "month"), ("日", "day"), ("号", "day"))
@@ -77,7 +81,7 @@ def cut_side(
         return "tail"
     zh_length = sum(features[s].length for s in pair.zh)
     en_length = sum(features[s].length for s in pair.en)
-    if en_length > LONG_ENGLISH * ratio * zh_length:
+    if en_length > LONG_ENGLISH * ratio * zh_length or _EN_PIECE.match(text, pair.en[0].start):
         return "head"
     return None
 
