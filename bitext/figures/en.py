@@ -158,6 +158,7 @@ FIGURE = regex.compile(
 )
 _PERCENT = regex.compile(
     r"\s(?:percentage\spoints?|percent\spoints?|pp|ppts?)\b|\s?(?:%|per\s?cent\b|pct\b)"
+    r"|\)\s?%"  # "130 countries (or 53) %)": a stray bracket between a number and its sign
 )
 _GLUED_CODE = regex.compile(r"[\p{L}_]")
 _SHARED_UNIT = regex.compile(
