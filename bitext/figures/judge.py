@@ -50,7 +50,7 @@ from bitext.figures.values import (
     is_calendar_date,
     shown,
 )
-from bitext.model import Figure, Finding, Kind, Pair
+from bitext.model import Approx, Figure, Finding, Kind, Pair
 
 _ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
 _TWO = regex.compile(r"\b(?:both|two|pair|couple|double|twice|second)\b", regex.IGNORECASE)
@@ -106,8 +106,11 @@ def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
     cut_figures = _figures_lost_in_cut(view)
     partial = _cut_off_figures(view)
     cut_figures |= {en.start for _, en in partial.values() if en is not None}
+    summed = _totals_and_parts(view.matches)
     findings: list[Finding | None] = []
     for match in view.matches:
+        if (match.zh or match.en) in summed:
+            continue
         if match.zh is not None and match.en is not None:
             findings += _paired(match, match.zh, match.en, partial, make, view)
             findings.append(_turned_round(match.zh, match.en, view.text, make))
@@ -116,6 +119,39 @@ def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
         elif match.en is not None:
             findings.append(_extra(match.en, view, make, context_dates, cut_figures))
     return [f for f in findings if f is not None]
+
+
+def _totals_and_parts(matches: Sequence[FigureMatch]) -> set[Figure]:
+    """Figures left alone that a sum accounts for: one side gives a total, the other its
+    parts. 共抽调了 1500 名学生演员以及其他专业演员共计 2000 余人 → "1,500 student actors
+    … and other 500 professional actors": 2000 is 1500 and 500, so neither the 2000 nor
+    the 500 is lost or added. Only whole numbers of one kind and unit, exact but for the
+    total's 余/多 (at least)."""
+    paired = [(m.zh, m.en) for m in matches if m.zh is not None and m.en is not None]
+    alone_zh = [m.zh for m in matches if m.en is None and m.zh is not None and _summable(m.zh)]
+    alone_en = [m.en for m in matches if m.zh is None and m.en is not None and _summable(m.en)]
+    for zh in alone_zh:
+        for en in alone_en:
+            for part_zh, part_en in paired:
+                if not (_summable(part_zh) and _same_measure(zh, en, part_zh, part_en)):
+                    continue
+                if zh.value == part_zh.value + en.value or en.value == part_en.value + zh.value:
+                    return {zh, en}
+    return set()
+
+
+def _summable(figure: Figure) -> bool:
+    return (
+        figure.kind in (Kind.COUNT, Kind.MONEY, Kind.MEASURE)
+        and figure.high is None
+        and not figure.soft
+        and figure.value == int(figure.value)
+        and figure.approx in (None, Approx.OVER)
+    )
+
+
+def _same_measure(*figures: Figure) -> bool:
+    return len({(f.kind, f.unit) for f in figures}) == 1
 
 
 def _paired(
