@@ -172,16 +172,6 @@ _GLUED = frozenset(spellings("en_glued")) | {"bn", "mn", "k", "K", "sq"}
 """Letters that may touch the digits without making a code: unit symbols (20kg, 50p),
 scale abbreviations (5bn, 50K) and the "sq" of "20sq km"."""
 SKIP = regex.compile(r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
-IDIOMS = regex.compile(
-    r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
-    r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
-    r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
-    r"first\sof\sall|a\slot|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
-    r"Long\sMarch(?:[\s-](?:\d+\w*|[IVX]+))?|"
-    r"(?:Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|Type|Mark|"
-    r"Version|Mate|Note|Pixel)\s\d+[A-Za-z]*)\b",
-    regex.IGNORECASE,
-)
 _ORDINAL = regex.compile(
     r"\b(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b"
     r"|\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:"

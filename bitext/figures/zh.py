@@ -111,30 +111,6 @@ _LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○]
 _SPEED = regex.compile(r"时速\s*$")
 _NAMED_BY_DIGITS = regex.compile(r"[一二三四五六七八九][〇零][一二三四五六七八九〇零]+")
 """六〇二厂: a number read out digit by digit with a zero in it is the number 602."""
-IDIOMS = regex.compile(
-    r"一对一|一带一路|一些|一起|一样|一直|一定|一般|一切|一旦|一致|一体|一方面|一边|一道|一同|"
-    r"一度|一律|一贯|一向|一举|一线|一流|(?<!分)之一|唯一|统一|万一|十分(?!之)|百姓|千万(?=[不别要记注小])|万物|百货|一下|一点(?![零〇一二三四五六七八九])|"
-    r"一部分|一系列|一批批|一次性|第一时间|一把手|一刀切|三农|两会|两岸|双方|一国两制|四个全面|"
-    r"五四|三八|一二|零距离|零容忍|一条龙|一揽子|一站式|万众|千方百计|百花|十全十美|九死一生|"
-    r"一心一意|三心二意|一五一十|七上八下|乱七八糟|四面八方|五湖四海|千家万户|万无一失|一年四季|"
-    r"有朝一日|一时间|一时|同一时间|两个一百年|二十国集团|七国集团|八国集团|十二五期间|"
-    r"万人空巷|万人迷|万家灯火|万家万户|万家乐|百家乐|百家争鸣|百家姓|千人一面|千篇一律|千部一腔|"
-    r"千头万绪|千门万户|万户侯|"
-    r"(?<![几数百千万])[几数百千万]+十?年一遇|"  # (?<!…): a run of 万 is scanned once, not per 万
-    r"(?:长征|神舟|嫦娥|天宫|天舟|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
-    r"[一二三四五六七八九十0-9]+号"
-)
-BLOCKED = regex.compile(
-    r"\d{3,4}[-－]\d{3,4}[-－]\d{3,4}|(?=[A-Za-z])(?<![A-Za-z][A-Za-z0-9]*?)[A-Za-z][A-Za-z0-9]*[-－][0-9]+"
-)
-"""Telephone numbers and model names (Su-27). A model name starts at the first letter of
-its word: tried at every letter of a long word, the search was quadratic."""
-LABEL = regex.compile(r"(?<![0-9])(?P<a>[0-9]{1,2})\s*[·・]\s*(?P<b>[0-9]{1,2})(?![0-9])")
-"""8·11汇改, 9·11: an event named by its date, written "8.11" in English."""
-HOLIDAY = regex.compile(
-    r"(?<![一二三四五六七八九十])(?P<m>八|五|七|六|十)一(?=大楼|建军节|劳动节|儿童节|国庆|南昌起义|勋章|体育|假期|黄金周)"
-)
-"""八一大楼, 五一劳动节: a day named by its date (8 月 1 日)."""
 _CLOCK = regex.compile(
     rf"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
     rf"(?P<h>{_SMALL})\s*(?P<mark>时|点(?=\s*{_SMALL}\s*分)|点(?![零〇一二三四五六七八九0-9]))"
@@ -183,10 +159,6 @@ _CENTURY = regex.compile(
     r"(?P<c>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*世纪"
 )
 """20 世纪, and 18-19世纪 (the 18th to the 19th century), a range of centuries."""
-CONGRESS = regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])")
-PLAN = regex.compile(
-    r"(?P<n>十[一二三四五])五(?=规划|时期|期间|计划|[”’\"'」]|以来|末|初|中|开局|收官)"
-)
 _VAGUE = regex.compile(
     r"成千上万|成千上百|成百上千|数以万计|数以千计|数以百万计|数以亿计|万千(?![瓦克米卡焦])"
 )
