@@ -185,11 +185,11 @@ _YEAR_AHEAD = regex.compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三�
 """二〇一八年, and 二零一八 in 二零一八至二零二二年."""
 _BARE_AMOUNT = regex.compile(
     r"(?:万亿|亿|千万|百万)(?:元|美元|欧元|英镑|市值|规模|级)|[百千万](?:日|天)|[百千](?:元|块)"
-    r"|(?<=每)[百千万]|[百千万](?=[人名位家户个辆台套件册本部座所项条只头株棵篇字亩吨])"
+    r"|(?<=每)[百千万]|[百千万](?=[人名位家户个辆台套件册本部座所项条只头株棵篇字亩吨班校])"
     r"|[百千万](?=年(?!代|级|龄|纪|轻|均))"
 )
 """万亿市值, 亿元级, 千万美元, 百日: a bare multiplier before money or time is one of it;
-万名 (10,000 teachers), 万亩, 千人 and 百年 (a century) before what they count. 万元 alone
+万名 (10,000 teachers), 万亩, 千人, 百班 (a hundred classes) and 百年 (a century) before what they count. 万元 alone
 stays a unit: "单位：万元" heads a table."""
 _BARE_MULTIPLIERS = ("百", "千", "万")
 _MIDNIGHT = regex.compile(r"零点(?![零〇一二三四五六七八九十0-9])|零时")
