@@ -38,3 +38,24 @@ def test_a_piece_still_reports_what_it_can_check() -> None:
     text = PHRASES.replace("独家全媒体版权。", "3 项独家全媒体版权。").format(years="2018-2022")
     text = text.replace("an exclusive", "4 exclusive")
     assert ("figure-value", "error", "3 项", "4") in _figure_findings(text)
+
+
+def test_figures_of_a_lost_head_are_unverifiable_wherever_the_english_puts_them() -> None:
+    """名选手进入了决赛… lost its head (…40名选手中有12) at a classifier: "40" and "12" are
+    the English of the lost part, before or after what the fragment still says; the 3 it
+    does say is still compared."""
+    zh = "名选手进入了决赛，其中3人来自北京。"
+    right = "Of the 40 contestants, 12 made it to the final, 3 of whom are from Beijing."
+    findings = [
+        (f.rule, f.severity.value, f.zh.text if f.zh else None, f.en.text if f.en else None)
+        for f in bitext.check_pair(zh, right).findings
+    ]
+    assert findings == [
+        ("figure-unverifiable", "info", None, "40"),
+        ("figure-unverifiable", "info", None, "12"),
+    ]
+    wrong = right.replace("3 of whom", "5 of whom")
+    assert ("figure-value", "error", "3人", "5") in [
+        (f.rule, f.severity.value, f.zh.text if f.zh else None, f.en.text if f.en else None)
+        for f in bitext.check_pair(zh, wrong).findings
+    ]

@@ -577,11 +577,10 @@ def _extra(
         message = f"“{en.text}” spells out {what} the Chinese leaves to context"
         return make("figure-unverifiable", message, en=en)
     anchors = [m.en.start for m in view.matches if m.zh is not None and m.en is not None]
-    if view.cut is not None and (
-        not anchors
-        or (view.cut == "head" and en.start < _head_anchor(view, anchors))
-        or (view.cut == "tail" and en.start > max(anchors))
-    ):
+    # The English of a lost head may stand anywhere, as translators reorder ("2 points
+    # deducted …, at 558" for 减去2分，以558分, cut before 558分); a lost tail is past the
+    # last pair.
+    if view.cut == "head" or (view.cut == "tail" and (not anchors or en.start > max(anchors))):
         message = f"“{en.text}” cannot be checked: the Chinese fragment lost its {view.cut}, where its counterpart would be"
         return make("figure-unverifiable", message, en=en)
     if _outside_translated_part(en, view.english):
@@ -594,18 +593,6 @@ def _extra(
         message = f"“{en.text}” cannot be checked: the English around it has no counterpart in the Chinese"
         return make("figure-unverifiable", message, en=en)
     return make("figure-extra", f"“{en.text}” has no counterpart in the Chinese", en=en)
-
-
-def _head_anchor(view: PairView, anchors: list[int]) -> int:
-    """Where the English of a fragment that lost its head starts to be checkable: at the
-    counterpart of the fragment's first stated Chinese figure, else at the first pair.
-    English before it translates the lost head: in "…with 2 points deducted from his
-    score, at 558, …" for 558分的成绩… (cut from 减去2分，以558分), the 2 points cannot be
-    checked, though a soft 第一 further on pairs with an earlier "first"."""
-    stated = [m for m in view.matches if m.zh is not None and m.en is not None and not m.zh.soft]
-    if not stated:
-        return min(anchors)
-    return min(stated, key=lambda m: m.zh.start).en.start  # type: ignore[union-attr]
 
 
 def _no_such_day(figure: Figure) -> bool:
