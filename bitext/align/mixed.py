@@ -52,8 +52,11 @@ class AlignParams(NamedTuple):
     paragraph_break: float = -17.0
     english_first: float = -1.0
     """Translations usually follow their Chinese; before it costs a little."""
-    max_zh: int = 4
-    max_en: int = 5
+    max_zh: int = 8
+    max_en: int = 10
+    """The most Chinese and English sentences one block holds: a speech's paragraph of
+    six quoted sentences followed by their seven English ones is read as one block and
+    then split (4 and 5 cut it, and its sentences were left unpaired)."""
     confidence_scale: float = 2.0
     """Score margin over leaving a bead's sentences unpaired that makes it ~73% sure."""
     split_margin: float = 0.1
