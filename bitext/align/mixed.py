@@ -18,6 +18,7 @@ is shorter than expected (a fragment that lost its head).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -163,12 +164,47 @@ def _split(
     best = _best_partition(block.zh, block.en, spans, features, params)
     if best is None or len(best) < 2:
         return [block]
+    if not _explains(block, best, spans, features, params) and not _apart(
+        best, spans, features, params
+    ):
+        return [block]
+    return [piece for bead in best for piece in _split(bead, spans, features, params)]
+
+
+def _explains(
+    block: _Block,
+    beads: Sequence[_Block],
+    spans: Sequence[Span],
+    features: Sequence[Features],
+    params: AlignParams,
+) -> bool:
+    """The finer beads score about as well as the block, each of them well."""
     merged = _bead_score(block.zh, block.en, spans, features, params)
-    if sum(b.score for b in best) < merged - params.split_margin * abs(merged):
-        return [block]
-    if min(b.score for b in best) < params.split_floor:
-        return [block]
-    return best
+    if sum(b.score for b in beads) < merged - params.split_margin * abs(merged):
+        return False
+    return min(b.score for b in beads) >= params.split_floor
+
+
+def _apart(
+    beads: Sequence[_Block],
+    spans: Sequence[Span],
+    features: Sequence[Features],
+    params: AlignParams,
+) -> bool:
+    """Each finer bead's sentences translate each other, and not their neighbour's.
+
+    A name said in every sentence of a speech ("钟南山院士表示…", "…钟南山院士还分享了…")
+    makes the whole paragraph score better as one bead than sentence by sentence; but
+    neither sentence pairs with its neighbour's English, so the sentences are pairs.
+    """
+    if min(b.score for b in beads) <= 0:
+        return False
+    for one, two in itertools.pairwise(beads):
+        if _bead_score(one.zh, two.en, spans, features, params) >= 0:
+            return False
+        if _bead_score(two.zh, one.en, spans, features, params) >= 0:
+            return False
+    return True
 
 
 def _best_partition(
