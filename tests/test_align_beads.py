@@ -72,3 +72,35 @@ def test_a_speech_paragraph_followed_by_its_english_pairs_sentence_by_sentence()
     for (zh, en), (zh_start, en_start) in zip(pairs, expected, strict=True):
         assert zh.lstrip("“”").startswith(zh_start)
         assert en.lstrip("“” ").startswith(en_start)
+
+
+def test_a_headline_cut_after_an_open_word_goes_on_in_the_next_sentence() -> None:
+    # WMT21 lines 951 and 953: the segmenter cuts the headline before "The Presidential";
+    # "at" leaves it open, so its rest belongs to the same pair.
+    text = (
+        "菲总统府新闻部累计13人检测呈阳性-中新网 13 Tested Positive at The Presidential "
+        "Communications Operation Office (PCOO) of the Philippines-ChinaNews.com "
+        "中新网马尼拉7月26日电 (记者 关向东)菲律宾总统府新闻部(PCOO)25日发布通告，"
+        "该部部长马丁·安达纳尔24日接受新冠肺炎检测的结果呈阴性。 Chinanews.com, Manila, "
+        "July 26 (reported by Guan Xiangdong) The Presidential Communications Operation "
+        "Office (PCOO) of the Philippines issued a notice on 25th, that Martin Andanar, "
+        "Head of the PCOO, took a COVID-19 test on 24th and the result came back negative."
+    )
+    pairs = _pairs(text)
+    assert pairs[0] == (
+        "菲总统府新闻部累计13人检测呈阳性-中新网",
+        "13 Tested Positive at The Presidential Communications Operation Office (PCOO) "
+        "of the Philippines-ChinaNews.com",
+    )
+    assert len(pairs) == 2
+    assert pairs[1][1].startswith("Chinanews.com, Manila") and pairs[1][1].endswith("negative.")
+
+
+def test_a_sentence_that_ends_with_its_stop_is_closed_whatever_its_last_word() -> None:
+    # WMT17 lines 1282-1283, then an English sentence of its own: "…how it is." ends on
+    # "is" but its full stop closes it.
+    text = (
+        "情况就是这样。 Which is pretty much how it is. GB made wholesale changes at "
+        "half-time and they plugged the Fijian dam."
+    )
+    assert _pairs(text) == [("情况就是这样。", "Which is pretty much how it is.")]

@@ -297,8 +297,9 @@ def absorb_stranded_english(
     features: Sequence[Features],
     params: AlignParams = DEFAULT_PARAMS,
 ) -> list[Pair]:
-    """Give a pair the English sentence left alone right after it when that sentence
-    translates the pair's Chinese better than the English it already has.
+    """Give a pair the English sentence left alone right after it when the pair's English
+    ends open ("13000 Tested Positive at", :func:`~bitext.align.signals.ends_open`), or
+    when that sentence translates the pair's Chinese better than the English it has.
 
     A Chinese fragment that lost its head keeps only the tail of its translation's
     meaning, but its English starts with the lost head: "多名袭击者伪装后潜入学院…" is
@@ -333,6 +334,8 @@ def _stranded_translation(
         return False
     if candidate.paragraph != pair.en[-1].paragraph:
         return False
+    if features[index[pair.en[-1]]].open_end:
+        return True
     zh = [features[index[s]] for s in pair.zh]
     current = word_evidence(zh, [features[index[s]] for s in pair.en], params)
     alone = word_evidence(zh, [features[index[candidate]]], params)
