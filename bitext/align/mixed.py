@@ -18,6 +18,7 @@ is shorter than expected (a fragment that lost its head).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -52,8 +53,11 @@ class AlignParams(NamedTuple):
     paragraph_break: float = -17.0
     english_first: float = -1.0
     """Translations usually follow their Chinese; before it costs a little."""
-    max_zh: int = 4
-    max_en: int = 5
+    max_zh: int = 8
+    max_en: int = 10
+    """The most Chinese and English sentences one block holds: a speech's paragraph of
+    six quoted sentences followed by their seven English ones is read as one block and
+    then split (4 and 5 cut it, and its sentences were left unpaired)."""
     confidence_scale: float = 2.0
     """Score margin over leaving a bead's sentences unpaired that makes it ~73% sure."""
     split_margin: float = 0.1
@@ -160,12 +164,47 @@ def _split(
     best = _best_partition(block.zh, block.en, spans, features, params)
     if best is None or len(best) < 2:
         return [block]
+    if not _explains(block, best, spans, features, params) and not _apart(
+        best, spans, features, params
+    ):
+        return [block]
+    return [piece for bead in best for piece in _split(bead, spans, features, params)]
+
+
+def _explains(
+    block: _Block,
+    beads: Sequence[_Block],
+    spans: Sequence[Span],
+    features: Sequence[Features],
+    params: AlignParams,
+) -> bool:
+    """The finer beads score about as well as the block, each of them well."""
     merged = _bead_score(block.zh, block.en, spans, features, params)
-    if sum(b.score for b in best) < merged - params.split_margin * abs(merged):
-        return [block]
-    if min(b.score for b in best) < params.split_floor:
-        return [block]
-    return best
+    if sum(b.score for b in beads) < merged - params.split_margin * abs(merged):
+        return False
+    return min(b.score for b in beads) >= params.split_floor
+
+
+def _apart(
+    beads: Sequence[_Block],
+    spans: Sequence[Span],
+    features: Sequence[Features],
+    params: AlignParams,
+) -> bool:
+    """Each finer bead's sentences translate each other, and not their neighbour's.
+
+    A name said in every sentence of a speech ("钟南山院士表示…", "…钟南山院士还分享了…")
+    makes the whole paragraph score better as one bead than sentence by sentence; but
+    neither sentence pairs with its neighbour's English, so the sentences are pairs.
+    """
+    if min(b.score for b in beads) <= 0:
+        return False
+    for one, two in itertools.pairwise(beads):
+        if _bead_score(one.zh, two.en, spans, features, params) >= 0:
+            return False
+        if _bead_score(two.zh, one.en, spans, features, params) >= 0:
+            return False
+    return True
 
 
 def _best_partition(
@@ -258,8 +297,9 @@ def absorb_stranded_english(
     features: Sequence[Features],
     params: AlignParams = DEFAULT_PARAMS,
 ) -> list[Pair]:
-    """Give a pair the English sentence left alone right after it when that sentence
-    translates the pair's Chinese better than the English it already has.
+    """Give a pair the English sentence left alone right after it when the pair's English
+    ends open ("13000 Tested Positive at", :func:`~bitext.align.signals.ends_open`), or
+    when that sentence translates the pair's Chinese better than the English it has.
 
     A Chinese fragment that lost its head keeps only the tail of its translation's
     meaning, but its English starts with the lost head: "多名袭击者伪装后潜入学院…" is
@@ -294,6 +334,8 @@ def _stranded_translation(
         return False
     if candidate.paragraph != pair.en[-1].paragraph:
         return False
+    if features[index[pair.en[-1]]].open_end:
+        return True
     zh = [features[index[s]] for s in pair.zh]
     current = word_evidence(zh, [features[index[s]] for s in pair.en], params)
     alone = word_evidence(zh, [features[index[candidate]]], params)

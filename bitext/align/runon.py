@@ -21,7 +21,7 @@ import regex
 
 from bitext.align.lexicon import Lexicon
 from bitext.align.mixed import AlignParams, features_score
-from bitext.align.signals import Features, read_features
+from bitext.align.signals import Features, ends_open, read_features
 from bitext.model import Pair, Span
 
 _CUT = regex.compile(r"(?<=\s)[\p{L}\d]")
@@ -78,6 +78,8 @@ def _best_cut(
         head_text = text[last.start : match.start()].rstrip()
         tail_text = text[match.start() : last.end]
         if len(head_text.split()) < MIN_WORDS or len(tail_text.split()) < MIN_WORDS:
+            continue
+        if ends_open(head_text):
             continue
         end = last.start + len(head_text)
         # The head's figures are the sentence's that end in it; extracting them again

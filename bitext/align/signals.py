@@ -31,6 +31,11 @@ LATIN_IN_CHINESE_WEIGHT = 1.5
 says a lot."""
 MIN_NAME_KEY = 4
 """Shorter pinyin (ma, li) matches English words by chance."""
+_OPEN_END = regex.compile(
+    r"\b(?:a|an|the|of|at|to|for|with|from|by|into|and|or|but|nor|"
+    r"has|have|had|is|are|was|were|will|would|shall|its|their|his|her|our|my|your)\s*$",
+    regex.IGNORECASE,
+)
 _CAPITALIZED = regex.compile(r"\b\p{Lu}[\p{Ll}']+\b|\b\p{Lu}{2,}\b")
 
 
@@ -52,6 +57,8 @@ class Features(NamedTuple):
     stems: frozenset[str]
     names: frozenset[str]
     figures: tuple[Figure, ...]
+    open_end: bool = False
+    """English that ends on a word leaving the phrase open (:func:`ends_open`)."""
 
 
 EMPTY = Features("other", 0, (), (), (), frozenset(), frozenset(), ())
@@ -85,7 +92,25 @@ def read_features(
     en_words = tuple(en_stems(text))
     weights = tuple(lexicon.en_weight(w) for w in en_words)
     names = frozenset(_capitalized_keys(text))
-    return Features(lang, length, en_words, weights, (), frozenset(en_words), names, figures)
+    return Features(
+        lang, length, en_words, weights, (), frozenset(en_words), names, figures, ends_open(text)
+    )
+
+
+def ends_open(text: str) -> bool:
+    """Whether English ends on an article, a preposition, a conjunction, an auxiliary or a
+    possessive, which leave the phrase open: such text goes on in the next sentence.
+
+    A headline has no full stop, and the sentence rules cut it before a capitalized word:
+    the English of 菲总统府新闻部累计13人检测呈阳性 is "13000 Tested Positive at The
+    Presidential Communications Operation Office (PCOO) of the Philippines".
+
+    >>> ends_open("13000 Tested Positive at"), ends_open("Inter Milan Has")
+    (True, True)
+    >>> ends_open("Do I need to re-place the order next?"), ends_open("said that")
+    (False, False)
+    """
+    return bool(_OPEN_END.search(text))
 
 
 def _capitalized_keys(text: str) -> set[str]:
