@@ -291,8 +291,14 @@ def _is_bracketed(gap: str) -> bool:
     (True, True)
     >>> _is_bracketed(" (Taylor Ruck) 1.61 "), _is_bracketed(" (Taylor Ruck) swam ")
     (True, False)
+
+    A quote that closes the Chinese may stand apart from the bracket: 线上“民主峰会 ” (
+    Summit for Democracy)星期五…
+
+    >>> _is_bracketed(" ” ( Summit for Democracy)")
+    True
     """
-    stripped = gap.strip().lstrip("”’\"'").rstrip(",.;:0123456789 ")
+    stripped = gap.strip().lstrip("”’\"' ").rstrip(",.;:0123456789 ")
     return stripped[:1] in "“\"‘'(（《【[" and stripped[-1:] in CLOSERS + "》"
 
 
