@@ -272,14 +272,23 @@ def _separates(text: str, group: tuple[int, int], pos: int, translates: Translat
     gap = text[last + 1 : pos]
     if _is_english_gap(text[last], gap):
         return True
-    if translates is None or not _LATIN_WORD.search(gap) or _is_bracketed(gap):
+    if translates is None or not _LATIN_WORD.search(gap):
         return False
     run = text[group[0] : last + 1]
+    if _is_bracketed(gap):
+        # A bracketed byline after a bracketed byline translates it: （记者李俐） (Journalist:
+        # Li Li); any other bracket glosses the word before it.
+        return text[last] in "）)" and _LABEL.match(gap) is not None and translates(run, gap)
     if translates(_ZH_CLAUSE_START.split(run)[-1], gap):
         return True
     # A header translated whole: "来源：央视网 作者：朱延静 Source: cctv.com Author: Zhu
-    # Yanjing" answers the run, not its last clause.
-    return len(_LATIN_WORD.findall(gap)) >= MIN_ENGLISH_WORDS and translates(run, gap)
+    # Yanjing" (or "作者：林奥 Author: Lin Ao") answers the run, not its last clause.
+    long = len(_LATIN_WORD.findall(gap)) >= MIN_ENGLISH_WORDS
+    return (long or _LABEL.match(gap) is not None) and translates(run, gap)
+
+
+_LABEL = regex.compile(r"\s*[(（]?\p{Lu}\p{Ll}+:")
+"""A Latin label opening a gap: "Author:", "(Journalist:"."""
 
 
 def _is_bracketed(gap: str) -> bool:

@@ -66,3 +66,28 @@ def test_a_social_post_keeps_its_handle_hashtag_and_emoji() -> None:
         (post, post_en),
         (reply, reply_en),
     ]
+
+
+def test_a_labelled_byline_translated_right_after_it_ends_the_chinese() -> None:
+    # WMT21 zh-en lines 513-514 and 555-556: the English label translates the Chinese
+    # one, the name is the pinyin of the Chinese name.
+    author, headline = "作者：林奥", "可可西里藏羚羊进入回迁季-新华网"
+    headline_en = "Tibetan antelope migration season arrives in Hoh Xil"
+    reporter, story = "（记者李俐）", "当天早上，现年65岁的博索纳罗在推特上发了一张照片。"
+    story_en = "In the morning, 65-year-old Jair Messias Bolsonaro tweeted a picture."
+    text = (
+        f"{author} Author: Lin Ao {headline} {headline_en}\n"
+        f"{reporter} (Journalist: Li Li) {story} {story_en}"
+    )
+    assert _pairs(text) == [
+        (author, "Author: Lin Ao"),
+        (headline, headline_en),
+        (reporter, "(Journalist: Li Li)"),
+        (story, story_en),
+    ]
+
+
+def test_a_name_glossed_in_brackets_stays_in_the_chinese() -> None:
+    zh = "落后加拿大的泰勒·拉克 (Taylor Ruck) 1.61 秒。"
+    en = "She was 1.61 seconds slower than Taylor Ruck."
+    assert _pairs(f"{zh} {en}") == [(zh, en)]
