@@ -272,14 +272,23 @@ def _separates(text: str, group: tuple[int, int], pos: int, translates: Translat
     gap = text[last + 1 : pos]
     if _is_english_gap(text[last], gap):
         return True
-    if translates is None or not _LATIN_WORD.search(gap) or _is_bracketed(gap):
+    if translates is None or not _LATIN_WORD.search(gap):
         return False
     run = text[group[0] : last + 1]
+    if _is_bracketed(gap):
+        # A bracketed byline after a bracketed byline translates it: （记者李俐） (Journalist:
+        # Li Li); any other bracket glosses the word before it.
+        return text[last] in "）)" and _LABEL.match(gap) is not None and translates(run, gap)
     if translates(_ZH_CLAUSE_START.split(run)[-1], gap):
         return True
     # A header translated whole: "来源：央视网 作者：朱延静 Source: cctv.com Author: Zhu
-    # Yanjing" answers the run, not its last clause.
-    return len(_LATIN_WORD.findall(gap)) >= MIN_ENGLISH_WORDS and translates(run, gap)
+    # Yanjing" (or "作者：林奥 Author: Lin Ao") answers the run, not its last clause.
+    long = len(_LATIN_WORD.findall(gap)) >= MIN_ENGLISH_WORDS
+    return (long or _LABEL.match(gap) is not None) and translates(run, gap)
+
+
+_LABEL = regex.compile(r"\s*[(（]?\p{Lu}\p{Ll}+:")
+"""A Latin label opening a gap: "Author:", "(Journalist:"."""
 
 
 def _is_bracketed(gap: str) -> bool:
@@ -291,8 +300,14 @@ def _is_bracketed(gap: str) -> bool:
     (True, True)
     >>> _is_bracketed(" (Taylor Ruck) 1.61 "), _is_bracketed(" (Taylor Ruck) swam ")
     (True, False)
+
+    A quote that closes the Chinese may stand apart from the bracket: 线上“民主峰会 ” (
+    Summit for Democracy)星期五…
+
+    >>> _is_bracketed(" ” ( Summit for Democracy)")
+    True
     """
-    stripped = gap.strip().lstrip("”’\"'").rstrip(",.;:0123456789 ")
+    stripped = gap.strip().lstrip("”’\"' ").rstrip(",.;:0123456789 ")
     return stripped[:1] in "“\"‘'(（《【[" and stripped[-1:] in CLOSERS + "》"
 
 
@@ -419,11 +434,63 @@ def _extend_forward(text: str, pos: int, limit: int) -> int:
     if tail is not None and _is_lead_in(tail.group("name")):
         pos = tail.end()
     end = _TRAILING.match(text, pos, limit).end()
+    copied = _copied_tail(text, end, limit)
+    if copied > end:
+        end = _TRAILING.match(text, copied, limit).end()
     if text[end - 1] not in ZH_SENTENCE_END + ZH_CLAUSE_END + ".":
         number = _ATTACHED_NUMBER.match(text, end, limit)
         if number and not _opens_english(number):
             end = _TRAILING.match(text, number.end(), limit).end()
     return end
+
+
+def _copied_tail(text: str, pos: int, limit: int) -> int:
+    """Where the Latin that ends a Chinese line ends, when the English after it copies it
+    word for word. Latin written against the Chinese is its own (品牌：mesobiosystem Brand:
+    mesobiosystem, 【中商海外直订】Descriptive Catalogue of … Walter [Zhongnan …] Descriptive
+    Catalogue of … Walter); apart from it, a placeholder, handle, URL or emoji is, when the
+    English ends a sentence with its copy (用 #PRS_ORG#! Please … use it again #PRS_ORG#!):
+    it is never a translation on its own, but the English may open with it ("有 #PRS_ORG#
+    作证，… #PRS_ORG# can testify for me …"). After a finished Chinese sentence only Latin
+    written against it counts (…打理。）pic.twitter.com/UxID9ZGjzm (Apple Daily photo…)).
+
+    >>> t = "电话是 #PHONENUMBER# Okay, the phone number is #PHONENUMBER#."
+    >>> t[: _copied_tail(t, 3, len(t))]
+    '电话是 #PHONENUMBER#'
+    >>> t = "冤枉我 #NAME# can testify, and #NAME# wronged me."
+    >>> _copied_tail(t, 3, len(t))
+    3
+    """
+    first = _TAIL_TOKEN.match(text, pos, limit)
+    if first is None:
+        return pos
+    glued = first.start("token") == pos
+    finished = text[pos - 1] in ZH_SENTENCE_END + CLOSERS
+    if not glued and (finished or not _UNTRANSLATED.fullmatch(first.group("token"))):
+        return pos
+    copy_ends = "" if glued else _ENDS_SENTENCE
+    end = pos
+    for match in _TAIL_TOKEN.finditer(text, pos, limit):
+        if not glued and not _UNTRANSLATED.fullmatch(match.group("token")):
+            break
+        phrase = regex.escape(text[first.start("token") : match.end("token")])
+        if regex.search(phrase + copy_ends, text[match.end() : limit]):
+            end = match.end()
+        elif glued:
+            break
+    return end
+
+
+_ENDS_SENTENCE = r"(?:[.!?~…]+[)\]\"”’']*(?:\s|$)|\s*$)"
+_TAIL_TOKEN = regex.compile(r"\s*(?P<token>[^\s\p{Han}]+?)(?=[!?.,;:…]*(?:\s|$))")
+_UNTRANSLATED = regex.compile(
+    r"#\p{Lu}[\p{Lu}_]*#|[#@][\p{L}\p{N}_]+|(?:https?://|www\.)\S+"
+    r"|[\w.-]+\.(?:com|cn|net|org|gov|edu|io)(?:/\S*)?|[\p{Extended_Pictographic}\p{So}]+"
+)
+"""What is never a translation on its own: a placeholder of anonymized text (#PRS_ORG#),
+a hashtag or handle, a URL, emoji. Not a figure or code: an English headline opens with
+its figure and repeats it ("…入学考试 2022 Ye Zinan … 2022 edition", "…刹车电阻 CN1
+connector CN1 signal…")."""
 
 
 def _opens_english(number: regex.Match[str]) -> bool:

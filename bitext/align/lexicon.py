@@ -421,6 +421,10 @@ def phrase_translations(lexicon: Lexicon, chinese: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_LABEL = regex.compile(r"\s*[(（]?(\p{Lu}\p{Ll}+):")
+"""A label that opens a Latin phrase: "Author:", "(Journalist:"."""
+
+
 def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
     """Does a Latin phrase inside a Chinese line translate the Chinese phrase before it
     ("约旦国王阿卜杜拉二世 King Abdullah of Jordan", "第一 First,"), rather than name
@@ -443,7 +447,11 @@ def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
     by_dictionary = {s for s in stems if s in translations}
     keys = [k for k in map(pinyin_key, chinese_words) if len(k) >= MIN_NAME_KEY]
     by_name = {s for s in stems if any(s in key for key in keys)}
+    label = _LABEL.match(latin)
+    labelled = label is not None and stem(label.group(1)) in by_dictionary
     if len(words) > 1 and all(w[0].isupper() for w in words) and len(by_dictionary) < 2:
+        if labelled:  # 作者：林奥 Author: Lin Ao: the label translated, then the name
+            return len(by_dictionary | by_name) == len(stems)
         # A name glossed in Latin letters (加利西亚 Frank Galicia), unless the dictionary
         # knows its words: 来源:北京青年报 作者:王思硕 Source: Beijing Youth Daily Author: …
         return False

@@ -1,0 +1,93 @@
+"""Where Latin text beside or inside a Chinese line goes: to the Chinese run or to the
+English translation after it.
+
+Each bulletin is a real line of a WMT corpus (its source given) followed by its human
+English, as the benchmark bulletins are built, or a small bulletin in a shape the
+pairing issue names; each test asserts every pair.
+"""
+
+from __future__ import annotations
+
+import bitext
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    report = bitext.check_text(text)
+    source = report.document.text
+    return [
+        (source[slice(*p.zh_range)], source[slice(*p.en_range)] if p.en else "")
+        for p in report.pairs
+    ]
+
+
+def test_a_bracketed_gloss_after_a_spaced_closing_quote_stays_in_the_chinese() -> None:
+    # WMT22 zh-en line 319: the quote closes apart from the bracket.
+    zh = "有全球110个国家的领导人出席的线上“民主峰会 ” ( Summit for Democracy)星期五（12月10日）落幕。"
+    en = "The online “Summit for Democracy” came to a close on Friday (December 10)."
+    assert _pairs(f"{zh} {en}") == [(zh, en)]
+
+
+def test_a_placeholder_the_english_ends_with_ends_the_chinese() -> None:
+    # WMT22 zh-en lines 33 and 1520: anonymized text is no translation on its own.
+    again = "请取消订单并退回现金，不要积分，以后不会再用 #PRS_ORG#！"
+    again_en = "Please cancel the order and return the cash, and I will not use it again #PRS_ORG#!"
+    phone = "好的，电话是 #PHONENUMBER#"
+    phone_en = "Okay, the phone number is #PHONENUMBER#."
+    assert _pairs(f"{again} {again_en} {phone} {phone_en}") == [
+        (again, again_en),
+        (phone, phone_en),
+    ]
+
+
+def test_a_placeholder_the_english_opens_with_stays_english() -> None:
+    # WMT22 zh-en line 1309: the English repeats the placeholder, but not at its end.
+    zh = "有 #PRS_ORG# 作证，做好没人去拿，#PRS_ORG# 冤枉我变自取"
+    en = "#PRS_ORG# can testify for me, and #PRS_ORG# wronged me saying I took it myself."
+    assert _pairs(f"{zh} {en}") == [(zh, en)]
+
+
+def test_latin_written_against_the_chinese_that_the_english_repeats_is_chinese() -> None:
+    # WMT22 zh-en lines 1251 and 1262: a URL after a closed bracket, a brand after a label.
+    photo = "（苹果日报图：天安門母親網站由陶業負責打理。）pic.twitter.com/UxID9ZGjzm"
+    photo_en = "(Apple Daily photo: Tiananmen Mother website is managed by Tao Ye. ) pic.twitter.com/UxID9ZGjzm"
+    brand, brand_en = "品牌：mesobiosystem", "Brand: mesobiosystem"
+    assert _pairs(f"{photo} {photo_en}\n{brand} {brand_en}") == [
+        (photo, photo_en),
+        (brand, brand_en),
+    ]
+
+
+def test_a_social_post_keeps_its_handle_hashtag_and_emoji() -> None:
+    post = "今天去了新开的书店 @beijing_books #weekend 😄"
+    post_en = "Went to the new bookshop today @beijing_books #weekend 😄"
+    reply = "好的，我明天也去看看"
+    reply_en = "OK, I will go and have a look tomorrow too."
+    assert _pairs(f"{post} {post_en}\n{reply} {reply_en}") == [
+        (post, post_en),
+        (reply, reply_en),
+    ]
+
+
+def test_a_labelled_byline_translated_right_after_it_ends_the_chinese() -> None:
+    # WMT21 zh-en lines 513-514 and 555-556: the English label translates the Chinese
+    # one, the name is the pinyin of the Chinese name.
+    author, headline = "作者：林奥", "可可西里藏羚羊进入回迁季-新华网"
+    headline_en = "Tibetan antelope migration season arrives in Hoh Xil"
+    reporter, story = "（记者李俐）", "当天早上，现年65岁的博索纳罗在推特上发了一张照片。"
+    story_en = "In the morning, 65-year-old Jair Messias Bolsonaro tweeted a picture."
+    text = (
+        f"{author} Author: Lin Ao {headline} {headline_en}\n"
+        f"{reporter} (Journalist: Li Li) {story} {story_en}"
+    )
+    assert _pairs(text) == [
+        (author, "Author: Lin Ao"),
+        (headline, headline_en),
+        (reporter, "(Journalist: Li Li)"),
+        (story, story_en),
+    ]
+
+
+def test_a_name_glossed_in_brackets_stays_in_the_chinese() -> None:
+    zh = "落后加拿大的泰勒·拉克 (Taylor Ruck) 1.61 秒。"
+    en = "She was 1.61 seconds slower than Taylor Ruck."
+    assert _pairs(f"{zh} {en}") == [(zh, en)]
