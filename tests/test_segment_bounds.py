@@ -91,3 +91,28 @@ def test_a_name_glossed_in_brackets_stays_in_the_chinese() -> None:
     zh = "落后加拿大的泰勒·拉克 (Taylor Ruck) 1.61 秒。"
     en = "She was 1.61 seconds slower than Taylor Ruck."
     assert _pairs(f"{zh} {en}") == [(zh, en)]
+
+
+def test_a_headline_translated_with_its_site_name_ends_the_chinese() -> None:
+    # WMT21 zh-en lines 1249-1250: the site name is glued to the last word by a hyphen.
+    headline = "各部门积极落实防汛措施确保运输安全-中新网"
+    headline_en = (
+        "Sectors Actively Implementing Flood Control Measures to Assure Transportation "
+        "Safety-ChinaNews.com"
+    )
+    story = "新华社北京 7 月 26 日电(记者樊曦)入夏以来，我国多地遭受强降雨侵袭。"
+    story_en = (
+        "Xinhua News Agency, Bejing, July 26 (reported by Fan Xi) Since the start of "
+        "summer, multiple regions in China have been suffering from heavy rainfall."
+    )
+    assert _pairs(f"{headline} {headline_en} {story} {story_en}") == [
+        (headline, headline_en),
+        (story, story_en),
+    ]
+
+
+def test_a_unit_inside_a_chinese_sentence_stays_in_it() -> None:
+    # WMT22 zh-en line 563: the h of km/h is no pinyin of 就是 (jiushi).
+    zh = "大概就是小编的myvi才要到30km/h的时候人家就到100km/h了，嗯。"
+    en = "When my myvi just reaches 30km/h, it is already at 100km/h, hum."
+    assert _pairs(f"{zh} {en}") == [(zh, en)]

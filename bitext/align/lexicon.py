@@ -421,6 +421,12 @@ def phrase_translations(lexicon: Lexicon, chinese: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_PHRASE_WORD = regex.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*")
+"""A word of a Latin phrase: an abbreviation read whole ("U.S." is us, not u and s), and
+hyphens split ("Safety-ChinaNews.com": a headline's last word, then its site)."""
+_DOMAIN_SUFFIX = regex.compile(r"(?<=\w\.)(?:com|cn|net|org|gov|edu)\b")
+"""A site name's suffix (ChinaNews.com, ce.cn) translates nothing."""
+
 _LABEL = regex.compile(r"\s*[(（]?(\p{Lu}\p{Ll}+):")
 """A label that opens a Latin phrase: "Author:", "(Journalist:"."""
 
@@ -435,9 +441,11 @@ def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
     True
     >>> latin_translates(lexicon, "表示,加利西亚", " Frank Galicia ")
     False
+    >>> latin_translates(lexicon, "大概就是小编的myvi才要到", "30km/h")
+    False
     """
-    words = _EN_WORD.findall(latin)
-    stems = {stem(w) for w in words if w.lower() not in EN_STOPWORDS}
+    words = _PHRASE_WORD.findall(_DOMAIN_SUFFIX.sub(" ", latin))
+    stems = {stem(w.replace(".", "")) for w in words if w.lower() not in EN_STOPWORDS}
     if not stems or (len(words) < 2 and not latin.rstrip().endswith((",", ":"))):
         return False
     chinese_words = zh_words(chinese)
@@ -446,7 +454,8 @@ def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
         translations |= lexicon.translations(word)
     by_dictionary = {s for s in stems if s in translations}
     keys = [k for k in map(pinyin_key, chinese_words) if len(k) >= MIN_NAME_KEY]
-    by_name = {s for s in stems if any(s in key for key in keys)}
+    # One letter is inside most pinyin (the h of km/h in jiushi 就是): no evidence.
+    by_name = {s for s in stems if len(s) > 1 and any(s in key for key in keys)}
     label = _LABEL.match(latin)
     labelled = label is not None and stem(label.group(1)) in by_dictionary
     if len(words) > 1 and all(w[0].isupper() for w in words) and len(by_dictionary) < 2:
