@@ -159,7 +159,8 @@ def script_runs(
         if after_translation:  # the Latin before is a translation: only a figure leads in
             run_start = _number_lead(text, cursor, first)
         else:
-            run_start = _extend_back(text, cursor, first)
+            before = text[runs[-1][0] : cursor] if runs and runs[-1][2] else ""
+            run_start = _extend_back(text, cursor, first, before)
         run_end = _extend_forward(text, last + 1, limit)
         _add_latin(runs, text, cursor, run_start)
         runs.append((run_start, run_end, True))
@@ -339,16 +340,27 @@ def _is_lead_in(fragment: str) -> bool:
     return 0 < len(tokens) <= MAX_LEAD_TOKENS and all(_LEAD_TOKEN.fullmatch(t) for t in tokens)
 
 
-def _extend_back(text: str, lower: int, first: int) -> int:
+def _extend_back(text: str, lower: int, first: int, before: str = "") -> int:
     """Where a Chinese run really starts: take along the name, figure or quote that leads
     into it, but nothing before the last English sentence end. When English words come
     before the lead without a sentence end between (a headline), only a figure that a
     Chinese unit follows, or an opening quote, is taken: "… to Fife 13.5 亿英镑" starts at
-    13.5, "… to December 8 并发表" at 并."""
+    13.5, "… to December 8 并发表" at 并. Nothing that the Chinese run ``before`` ends with
+    leads in: it is the English copy of it.
+
+    >>> t = "打理。）pic.twitter.com/Ux (Apple photo. ) pic.twitter.com/Ux 救助款常常"
+    >>> t[_extend_back(t, 22, t.index("救"), t[:22]) :]
+    '救助款常常'
+    >>> t[_extend_back(t, 22, t.index("救")) :]
+    ') pic.twitter.com/Ux 救助款常常'
+    """
     boundaries = english_boundaries(text, lower, first)
     tail = boundaries[-1] if boundaries else lower
     tokens = [t.group() for t in _TOKEN.finditer(text, tail, first)]
     lead = _count_from_end(tokens[-MAX_LEAD_TOKENS:], _LEAD_TOKEN)
+    copied = [k for k, t in enumerate(tokens) if _LATIN_WORD.search(t) and before.endswith(t)]
+    if copied:  # …打理。）pic.twitter.com/… (Apple Daily photo…) pic.twitter.com/… 救助款
+        lead = min(lead, len(tokens) - copied[-1] - 1)
     if lead < len(tokens):
         lead = _count_from_end(tokens[len(tokens) - lead :], _LEAD_SYMBOLS)
         numbers = tokens[len(tokens) - lead :]

@@ -116,3 +116,16 @@ def test_a_unit_inside_a_chinese_sentence_stays_in_it() -> None:
     zh = "大概就是小编的myvi才要到30km/h的时候人家就到100km/h了，嗯。"
     en = "When my myvi just reaches 30km/h, it is already at 100km/h, hum."
     assert _pairs(f"{zh} {en}") == [(zh, en)]
+
+
+def test_the_english_copy_of_a_chinese_tail_does_not_lead_into_the_next_chinese() -> None:
+    # WMT22 zh-en lines 1251-1252: the link the Chinese caption ends with, repeated after
+    # the English caption, is no name opening the next Chinese sentence.
+    caption = "（苹果日报图:天安門母親網站由陶業負責打理。）pic.twitter.com/UxID9ZGjzm"
+    caption_en = (
+        "(Apple Daily photo: Tiananmen Mother website is managed by Tao Ye. ) "
+        "pic.twitter.com/UxID9ZGjzm"
+    )
+    zh = "救助款常常不能顺利送达难属手中。"
+    en = "The relief funds often fail to reach the families successfully."
+    assert _pairs(f"{caption} {caption_en} {zh} {en}") == [(caption, caption_en), (zh, en)]
