@@ -158,6 +158,8 @@ def script_runs(
         )
         if after_translation:  # the Latin before is a translation: only a figure leads in
             run_start = _number_lead(text, cursor, first)
+            if run_start > cursor and text[run_start - 1] in _OPENERS:
+                run_start -= 1  # …(Wudaokou) [薄荷]环境: the bracket glued to the Chinese
         else:
             before = text[runs[-1][0] : cursor] if runs and runs[-1][2] else ""
             run_start = _extend_back(text, cursor, first, before)
@@ -280,13 +282,29 @@ def _separates(text: str, group: tuple[int, int], pos: int, translates: Translat
         # A bracketed byline after a bracketed byline translates it: （记者李俐） (Journalist:
         # Li Li); any other bracket glosses the word before it.
         return text[last] in "）)" and _LABEL.match(gap) is not None and translates(run, gap)
-    if translates(_ZH_CLAUSE_START.split(run)[-1], gap):
+    closed = run + gap[: len(gap) - len(gap.lstrip(CLOSERS))]  # 五道口店) Wudaokou: ASCII )
+    if translates(_last_clause(closed), gap):
         return True
     # A header translated whole: "来源：央视网 作者：朱延静 Source: cctv.com Author: Zhu
     # Yanjing" (or "作者：林奥 Author: Lin Ao") answers the run, not its last clause.
     long = len(_LATIN_WORD.findall(gap)) >= MIN_ENGLISH_WORDS
     return (long or _LABEL.match(gap) is not None) and translates(run, gap)
 
+
+def _last_clause(run: str) -> str:
+    """The last clause of a Chinese run, with the bracket that ends it: a name's bracketed
+    part belongs to the name.
+
+    >>> _last_clause("OK，日昌餐馆(五道口店)"), _last_clause("表示,加利西亚")
+    ('日昌餐馆(五道口店)', '加利西亚')
+    """
+    bracket = _FINAL_BRACKET.search(run)
+    head = run[: bracket.start()] if bracket else run
+    return _ZH_CLAUSE_START.split(head)[-1] + run[len(head) :]
+
+
+_OPENERS = "[(“\"‘'《【"
+_FINAL_BRACKET = regex.compile(r"[(（][^()（）]*[)）]$")
 
 _LABEL = regex.compile(r"\s*[(（]?\p{Lu}\p{Ll}+:")
 """A Latin label opening a gap: "Author:", "(Journalist:"."""

@@ -129,3 +129,20 @@ def test_the_english_copy_of_a_chinese_tail_does_not_lead_into_the_next_chinese(
     zh = "救助款常常不能顺利送达难属手中。"
     en = "The relief funds often fail to reach the families successfully."
     assert _pairs(f"{caption} {caption_en} {zh} {en}") == [(caption, caption_en), (zh, en)]
+
+
+def test_a_place_named_in_pinyin_with_its_kind_translated_ends_the_chinese() -> None:
+    # WMT22 zh-en line 788: the name in pinyin (Richang, Wudaokou), its kind
+    # (餐馆 Restaurant) translated, the bracketed branch with it.
+    name, name_en = "日昌餐馆(五道口店)", "Richang Restaurant (Wudaokou)"
+    review, review_en = "[薄荷]环境： 中规中矩", "Emoji mint, environment is average."
+    assert _pairs(f"{name} {name_en} {review} {review_en}") == [
+        (name, name_en),
+        (review, review_en),
+    ]
+
+
+def test_a_person_named_in_pinyin_stays_in_the_chinese() -> None:
+    zh = "农业农村部部长韩长赋 Han Changfu 表示，今年粮食丰收。"
+    en = "Han Changfu, Minister of Agriculture, said the grain harvest was good this year."
+    assert _pairs(f"{zh} {en}") == [(zh, en)]

@@ -461,7 +461,10 @@ def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
     if len(words) > 1 and all(w[0].isupper() for w in words) and len(by_dictionary) < 2:
         if labelled:  # 作者：林奥 Author: Lin Ao: the label translated, then the name
             return len(by_dictionary | by_name) == len(stems)
-        # A name glossed in Latin letters (加利西亚 Frank Galicia), unless the dictionary
-        # knows its words: 来源:北京青年报 作者:王思硕 Source: Beijing Youth Daily Author: …
-        return False
+        # A name glossed in Latin letters (加利西亚 Frank Galicia, 韩长赋 Han Changfu) stays
+        # in the Chinese, unless the dictionary knows its words (来源:北京青年报 作者:王思硕
+        # Source: Beijing Youth Daily Author: …) or it names a place whole: its name in
+        # pinyin, its kind translated (日昌餐馆(五道口店) Richang Restaurant (Wudaokou)).
+        named_place = by_dictionary and by_name
+        return bool(named_place) and len(by_dictionary | by_name) == len(stems)
     return len(by_dictionary | by_name) >= MIN_PHRASE_COVERAGE * len(stems)
