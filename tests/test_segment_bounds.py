@@ -146,3 +146,14 @@ def test_a_person_named_in_pinyin_stays_in_the_chinese() -> None:
     zh = "农业农村部部长韩长赋 Han Changfu 表示，今年粮食丰收。"
     en = "Han Changfu, Minister of Agriculture, said the grain harvest was good this year."
     assert _pairs(f"{zh} {en}") == [(zh, en)]
+
+
+def test_a_headline_with_its_site_name_in_pinyin_ends_the_chinese() -> None:
+    # WMT21 zh-en line 1704: Xinhuanet is the pinyin of 新华网 with its 网 translated.
+    headline, headline_en = (
+        "北京消费季重启-新华网",
+        "“Beijing Consumption Season” resumes - Xinhuanet",
+    )
+    zh = "北京市重启北京消费季各项活动。"
+    en = "The various activities of the “Beijing Consumption Season” have been resumed."
+    assert _pairs(f"{headline} {headline_en} {zh} {en}") == [(headline, headline_en), (zh, en)]

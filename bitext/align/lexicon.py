@@ -427,6 +427,20 @@ hyphens split ("Safety-ChinaNews.com": a headline's last word, then its site).""
 _DOMAIN_SUFFIX = regex.compile(r"(?<=\w\.)(?:com|cn|net|org|gov|edu)\b")
 """A site name's suffix (ChinaNews.com, ce.cn) translates nothing."""
 
+
+def _site(word_stem: str) -> str:
+    """A site's name without the "net" glued to it, which translates 网 (wang): Xinhuanet
+    is the pinyin of 新华网 (xinhuawang).
+
+    >>> _site("xinhuanet"), _site("cnnews")
+    ('xinhua', 'cnnews')
+    """
+    name = _SITE_SUFFIX.sub("", word_stem)
+    return name if len(name) >= MIN_NAME_KEY else word_stem
+
+
+_SITE_SUFFIX = regex.compile(r"(?:net|news)$")
+
 _LABEL = regex.compile(r"\s*[(（]?(\p{Lu}\p{Ll}+):")
 """A label that opens a Latin phrase: "Author:", "(Journalist:"."""
 
@@ -455,7 +469,7 @@ def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
     by_dictionary = {s for s in stems if s in translations}
     keys = [k for k in map(pinyin_key, chinese_words) if len(k) >= MIN_NAME_KEY]
     # One letter is inside most pinyin (the h of km/h in jiushi 就是): no evidence.
-    by_name = {s for s in stems if len(s) > 1 and any(s in key for key in keys)}
+    by_name = {s for s in stems if len(s) > 1 and any(_site(s) in key for key in keys)}
     label = _LABEL.match(latin)
     labelled = label is not None and stem(label.group(1)) in by_dictionary
     if len(words) > 1 and all(w[0].isupper() for w in words) and len(by_dictionary) < 2:
