@@ -200,3 +200,10 @@ def test_list_item_numbers_open_their_item_on_both_sides() -> None:
         "从 8 月 1 日开始办理。",
         "It began on August 10.",
     )
+
+
+def test_a_derived_english_word_matches_the_dictionary_translation_of_its_base() -> None:
+    # WMT22 zh-en lines 529-530 (the English of 我不会去 stands before it): 送 is "deliver"
+    # in the dictionary, and Snowball stems "delivery" to deliveri but "deliver" to deliv.
+    text = "I won’t go. 我是按送单 I placed a delivery order."
+    assert _pairs(text) == [("我是按送单", "I placed a delivery order.")]

@@ -247,6 +247,40 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(IRREGULAR.get(lowered, lowered))
 
 
+FAMILY_SUFFIXES = ("ship", "ment", "ness", "iti", "eri", "ion", "er")
+"""Derivational endings Snowball leaves on a stem (it stems "delivery" to deliveri and
+"deliver" to deliv, keeps "friendship" and "tester"): cut, they leave the word the
+dictionary translates (送 "deliver", 友 "friend", 测 "test")."""
+MIN_FAMILY_KEY = 4
+"""A shorter rest is no word of the family: "order" is no "ord", "nation" no "nat"."""
+
+
+@functools.lru_cache(maxsize=200_000)
+def family(stem_: str) -> str:
+    """The coarser key of a Snowball stem: its derivational endings cut while a stem of
+    at least :data:`MIN_FAMILY_KEY` letters remains.
+
+    >>> family(stem("delivery")) == family(stem("deliver")), family(stem("tester"))
+    (True, 'test')
+    >>> family(stem("leadership")), family(stem("order")), family(stem("friendship"))
+    ('lead', 'order', 'friend')
+    """
+    cut = True
+    while cut:
+        cut = False
+        for suffix in FAMILY_SUFFIXES:
+            if stem_.endswith(suffix) and len(stem_) - len(suffix) >= MIN_FAMILY_KEY:
+                stem_, cut = stem_[: -len(suffix)], True
+                break
+    return stem_
+
+
+@functools.lru_cache(maxsize=100_000)
+def families(stems: frozenset[str]) -> frozenset[str]:
+    """The family keys of a set of stems (:func:`family`)."""
+    return frozenset(map(family, stems))
+
+
 def en_stems(text: str) -> list[str]:
     """Stems of the English content words of ``text``, in order."""
     return [stem(w) for w in _EN_WORD.findall(text) if w.lower() not in EN_STOPWORDS]
