@@ -207,3 +207,18 @@ def test_a_derived_english_word_matches_the_dictionary_translation_of_its_base()
     # in the dictionary, and Snowball stems "delivery" to deliveri but "deliver" to deliv.
     text = "I won’t go. 我是按送单 I placed a delivery order."
     assert _pairs(text) == [("我是按送单", "I placed a delivery order.")]
+
+
+def test_an_everyday_sense_the_dictionary_lacks_comes_from_the_glossary() -> None:
+    # WMT22 zh-en lines 1191-1193, the Chinese of line 1192 left out (a bulletin that lost
+    # a line): 同时 is "meanwhile" and 测 "test" (tester) in everyday speech; CC-CEDICT has
+    # only "at the same time" and "to survey; to measure".
+    text = (
+        "因此在在购买的时候选择分体式的足浴盆。 Therefore, choose split type feet bath basin. "
+        "There is no safety risk when water and electricity are separated. "
+        "同时你可以随便拿电笔测。 Meanwhile, you can use a tester to test it."
+    )
+    assert _pairs(text) == [
+        ("因此在在购买的时候选择分体式的足浴盆。", "Therefore, choose split type feet bath basin."),
+        ("同时你可以随便拿电笔测。", "Meanwhile, you can use a tester to test it."),
+    ]
