@@ -319,13 +319,46 @@ class Lexicon(NamedTuple):
         return _clip((idf / 8) ** 2)
 
     def translations(self, word: str) -> frozenset[str]:
-        """Stems for ``word``; for a word CC-CEDICT lacks, the stems of its characters."""
+        """Stems for ``word``; for a word CC-CEDICT lacks, the stems of its pieces.
+
+        A piece the dictionary knows only as a place ("南山 Nanshan district") is part of
+        a longer name (钟南山, Zhong Nanshan), which the pinyin of the whole word matches.
+
+        >>> sorted(load_lexicon().translations("想像中") & {"imagin", "imag"})
+        ['imagin']
+        >>> "nanshan" in load_lexicon().translations("钟南山")
+        False
+        """
         found = self.entries.get(word)
         if found is not None:
             return frozenset(found.split())
         if len(word) > 1:
-            return frozenset(" ".join(self.entries.get(ch, "") for ch in word).split())
+            return frozenset(
+                found
+                for piece in self.pieces(word)
+                for found in self.entries.get(piece, "").split()
+                if len(piece) == 1 or found != pinyin_key(piece)
+            )
         return frozenset()
+
+    def pieces(self, word: str) -> list[str]:
+        """``word`` cut, left to right, into the longest headwords the dictionary has, or
+        single characters: jieba joins 想像中 as one word, and the dictionary has 想像
+        "imagine" where the characters say "think" and "image".
+
+        >>> load_lexicon().pieces("想像中"), load_lexicon().pieces("为理")
+        (['想像', '中'], ['为', '理'])
+        """
+        found: list[str] = []
+        start = 0
+        while start < len(word):
+            end = next(
+                (e for e in range(len(word), start + 1, -1) if word[start:e] in self.entries),
+                start + 1,
+            )
+            found.append(word[start:end])
+            start = end
+        return found
 
 
 def zh_weight(word: str) -> float:
