@@ -200,3 +200,50 @@ def test_list_item_numbers_open_their_item_on_both_sides() -> None:
         "从 8 月 1 日开始办理。",
         "It began on August 10.",
     )
+
+
+def test_a_derived_english_word_matches_the_dictionary_translation_of_its_base() -> None:
+    # WMT22 zh-en lines 529-530 (the English of 我不会去 stands before it): 送 is "deliver"
+    # in the dictionary, and Snowball stems "delivery" to deliveri but "deliver" to deliv.
+    text = "I won’t go. 我是按送单 I placed a delivery order."
+    assert _pairs(text) == [("我是按送单", "I placed a delivery order.")]
+
+
+def test_an_everyday_sense_the_dictionary_lacks_comes_from_the_glossary() -> None:
+    # WMT22 zh-en lines 1191-1193, the Chinese of line 1192 left out (a bulletin that lost
+    # a line): 同时 is "meanwhile" and 测 "test" (tester) in everyday speech; CC-CEDICT has
+    # only "at the same time" and "to survey; to measure".
+    text = (
+        "因此在在购买的时候选择分体式的足浴盆。 Therefore, choose split type feet bath basin. "
+        "There is no safety risk when water and electricity are separated. "
+        "同时你可以随便拿电笔测。 Meanwhile, you can use a tester to test it."
+    )
+    assert _pairs(text) == [
+        ("因此在在购买的时候选择分体式的足浴盆。", "Therefore, choose split type feet bath basin."),
+        ("同时你可以随便拿电笔测。", "Meanwhile, you can use a tester to test it."),
+    ]
+
+
+def test_a_word_the_dictionary_lacks_is_read_by_its_longest_known_pieces() -> None:
+    # WMT22 zh-en lines 1044-1045, the Chinese of line 1044 left out: jieba keeps 想像中 as
+    # one word, which CC-CEDICT lacks; its pieces 想像 "imagine" + 中 find "imagined" where
+    # the characters (think, image, middle) did not, and the English before, which shares
+    # "accept", "reason" and "exchange" with the Chinese, no longer wins.
+    text = (
+        "Photos were taken for all the products in the store, and there may be color "
+        "differences due to factors such as differences of displayer and light; buyers who "
+        "can’t accept any color differences please read this part and carefully think about "
+        "it before placing an order, and the problem of color difference is not a reason for "
+        "medium or negative review, or exchanging or refunding of products. "
+        "本店不接受与想像中的不一样，款式风格不合为理作为退换和中差评的理由， We do not accept "
+        "exchange or refunding or medium or negative reviews due to the product received being "
+        "different from what you imagined or the style is not suitable for you,"
+    )
+    assert _pairs(text) == [
+        (
+            "本店不接受与想像中的不一样，款式风格不合为理作为退换和中差评的理由，",
+            "We do not accept exchange or refunding or medium or negative reviews due to the "
+            "product received being different from what you imagined or the style is not "
+            "suitable for you,",
+        )
+    ]

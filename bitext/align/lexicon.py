@@ -247,6 +247,40 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(IRREGULAR.get(lowered, lowered))
 
 
+FAMILY_SUFFIXES = ("ship", "ment", "ness", "iti", "eri", "ion", "er")
+"""Derivational endings Snowball leaves on a stem (it stems "delivery" to deliveri and
+"deliver" to deliv, keeps "friendship" and "tester"): cut, they leave the word the
+dictionary translates (送 "deliver", 友 "friend", 测 "test")."""
+MIN_FAMILY_KEY = 4
+"""A shorter rest is no word of the family: "order" is no "ord", "nation" no "nat"."""
+
+
+@functools.lru_cache(maxsize=200_000)
+def family(stem_: str) -> str:
+    """The coarser key of a Snowball stem: its derivational endings cut while a stem of
+    at least :data:`MIN_FAMILY_KEY` letters remains.
+
+    >>> family(stem("delivery")) == family(stem("deliver")), family(stem("tester"))
+    (True, 'test')
+    >>> family(stem("leadership")), family(stem("order")), family(stem("friendship"))
+    ('lead', 'order', 'friend')
+    """
+    cut = True
+    while cut:
+        cut = False
+        for suffix in FAMILY_SUFFIXES:
+            if stem_.endswith(suffix) and len(stem_) - len(suffix) >= MIN_FAMILY_KEY:
+                stem_, cut = stem_[: -len(suffix)], True
+                break
+    return stem_
+
+
+@functools.lru_cache(maxsize=100_000)
+def families(stems: frozenset[str]) -> frozenset[str]:
+    """The family keys of a set of stems (:func:`family`)."""
+    return frozenset(map(family, stems))
+
+
 def en_stems(text: str) -> list[str]:
     """Stems of the English content words of ``text``, in order."""
     return [stem(w) for w in _EN_WORD.findall(text) if w.lower() not in EN_STOPWORDS]
@@ -285,13 +319,46 @@ class Lexicon(NamedTuple):
         return _clip((idf / 8) ** 2)
 
     def translations(self, word: str) -> frozenset[str]:
-        """Stems for ``word``; for a word CC-CEDICT lacks, the stems of its characters."""
+        """Stems for ``word``; for a word CC-CEDICT lacks, the stems of its pieces.
+
+        A piece the dictionary knows only as a place ("南山 Nanshan district") is part of
+        a longer name (钟南山, Zhong Nanshan), which the pinyin of the whole word matches.
+
+        >>> sorted(load_lexicon().translations("想像中") & {"imagin", "imag"})
+        ['imagin']
+        >>> "nanshan" in load_lexicon().translations("钟南山")
+        False
+        """
         found = self.entries.get(word)
         if found is not None:
             return frozenset(found.split())
         if len(word) > 1:
-            return frozenset(" ".join(self.entries.get(ch, "") for ch in word).split())
+            return frozenset(
+                found
+                for piece in self.pieces(word)
+                for found in self.entries.get(piece, "").split()
+                if len(piece) == 1 or found != pinyin_key(piece)
+            )
         return frozenset()
+
+    def pieces(self, word: str) -> list[str]:
+        """``word`` cut, left to right, into the longest headwords the dictionary has, or
+        single characters: jieba joins 想像中 as one word, and the dictionary has 想像
+        "imagine" where the characters say "think" and "image".
+
+        >>> load_lexicon().pieces("想像中"), load_lexicon().pieces("为理")
+        (['想像', '中'], ['为', '理'])
+        """
+        found: list[str] = []
+        start = 0
+        while start < len(word):
+            end = next(
+                (e for e in range(len(word), start + 1, -1) if word[start:e] in self.entries),
+                start + 1,
+            )
+            found.append(word[start:end])
+            start = end
+        return found
 
 
 def zh_weight(word: str) -> float:

@@ -19,7 +19,15 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.align.lexicon import Lexicon, en_stems, pinyin_key, zh_weight, zh_words
+from bitext.align.lexicon import (
+    Lexicon,
+    en_stems,
+    families,
+    family,
+    pinyin_key,
+    zh_weight,
+    zh_words,
+)
 from bitext.figures import extract
 from bitext.figures.compare import nearby, values_agree
 from bitext.hans import simplified
@@ -29,6 +37,9 @@ _SPACE = regex.compile(r"\s+")
 LATIN_IN_CHINESE_WEIGHT = 1.5
 """A Latin word inside Chinese text is a name or a term; when the English has it, that
 says a lot."""
+FAMILY_WEIGHT = 0.8
+"""A word matched only through its family (送 "deliver" for "delivery") counts a little
+less than an exact stem: the family key is coarser and now and then joins strangers."""
 MIN_NAME_KEY = 4
 """Shorter pinyin (ma, li) matches English words by chance."""
 _OPEN_END = regex.compile(
@@ -141,17 +152,22 @@ def word_hits(zh: Sequence[Features], en: Sequence[Features]) -> Evidence:
     scandal" again, and the repeat is no further evidence that it translates the
     headline (nor evidence against)."""
     en_stems_all = frozenset().union(*(f.stems for f in en)) if en else frozenset()
+    en_families = families(en_stems_all)
     en_names = frozenset().union(*(f.names for f in en)) if en else frozenset()
     zh_hit = zh_total = 0.0
     available: Counter[str] = Counter()  # English words the Chinese can account for
+    related: Counter[str] = Counter()  # their family keys
     for sentence in zh:
         for word, weight, stems in zip(
             sentence.words, sentence.weights, sentence.translations, strict=True
         ):
             zh_total += weight
             available.update(stems)
+            related.update(families(stems))
             if stems & en_stems_all or pinyin_key(word) in en_names:
                 zh_hit += weight
+            elif families(stems) & en_families:
+                zh_hit += weight * FAMILY_WEIGHT
         available.update(sentence.names)
     en_hit = en_total = 0.0
     for sentence in en:
@@ -161,6 +177,9 @@ def word_hits(zh: Sequence[Features], en: Sequence[Features]) -> Evidence:
                 en_hit += weight
             elif stem in available:
                 continue  # a repeat beyond the Chinese: no evidence either way
+            elif related[family(stem)] > 0:
+                related[family(stem)] -= 1
+                en_hit += weight * FAMILY_WEIGHT
             en_total += weight
     return Evidence(zh_hit, zh_total, en_hit, en_total)
 
