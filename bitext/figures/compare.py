@@ -184,7 +184,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         return _relate_dates(zh, en)
     if _half_of_one(zh, en):
         return Relation(RelationName.SAME, 0.5)
-    en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, en)))
+    en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, _from_zero(zh, en))))
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
     swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
     if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
@@ -241,6 +241,21 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if factor is not None:
         return Relation(RelationName.SCALE, 1.0, factor)
     return _loose_value(zh, en)
+
+
+def _from_zero(zh: Figure, en: Figure) -> Figure:
+    """An English range from zero stands for its end where the Chinese gives the end
+    alone: 加速只需要2.9秒…到100km/h → "2.9s to accelerate from 0 to 100km/h".
+
+    >>> from bitext.figures import extract
+    >>> _from_zero(extract("到100km/h", "zh")[0], extract("from 0 to 100km/h", "en")[0]).value
+    Decimal('100')
+    """
+    if en.high is None or en.value != 0 or zh.high is not None or zh.value == 0:
+        return en
+    if en.kind not in (Kind.MEASURE, Kind.COUNT, Kind.MONEY, Kind.PERCENT):
+        return en
+    return en._replace(value=en.high, high=None)
 
 
 def _few(figure: Figure) -> bool:

@@ -280,7 +280,8 @@ _HOURS_OF_DAY = (
 year); "at 4 on the 7th"; "5:9 in the morning" (5点9分); "as of 21 hours on the 25th"
 (21时); the end of "from 0:00 to 24"."""
 _SCORE_CONTEXT = regex.compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
-_DECADE = regex.compile(r"(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
+_DECADE = regex.compile(r"(?<![0-9][.,])(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
+"""The 1990s, the '90s, in their 20s; never the end of "2.9s" (seconds)."""
 _VAGUE = regex.compile(
     r"\b(?P<few>several|a\sfew|dozens\sof|scores\sof)?\s?"
     r"(?P<what>tens\sof\sthousands|hundreds\sof\sthousands|hundreds\sof\smillions|"
@@ -1474,10 +1475,27 @@ def _negative_words(text: str) -> list[Figure]:
     return figures
 
 
+_DECIMAL_SECONDS = regex.compile(r"(?<![\d.,])(?P<n>\d{1,3}\.\d{1,3})s\b")
+
+
+def _decimal_seconds(text: str) -> list[Figure]:
+    """ "2.9s", "9.58s": seconds written glued to a decimal number (a decade or a plural
+    never has a decimal point: "the 1990s", "100s of people").
+
+    >>> [(f.text, f.unit) for f in extract("it takes only 2.9s to accelerate, in the 1990s")]
+    [('2.9s', 's'), ('1990s', None)]
+    """
+    return [
+        _figure(text, m.start(), m.end(), Decimal(m.group("n")), Kind.MEASURE, "s")
+        for m in _DECIMAL_SECONDS.finditer(text)
+    ]
+
+
 # --- the registry -------------------------------------------------------------------
 
 READERS = (
     Reader("basement", whole(_basements), "on B2, the second basement level: floor -2"),
+    Reader("decimal-seconds", whole(_decimal_seconds), "2.9s, 9.58s: seconds"),
     Reader("negative-word", whole(_negative_words), "negative two, minus five degrees: below zero"),
     Reader(
         "names",

@@ -100,7 +100,8 @@ _PERCENT_AFTER = regex.compile(
 )
 _RANGE_JOIN = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
 _DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|号)")
-_GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+)")
+_GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+(?:/[A-Za-z]+)?)")
+"""Letters after digits, with a per-unit (km/h): 100km/h is a speed, not 100 km."""
 _SIGN = regex.compile(r"(?:(?:^|(?<=[\s(（为是达至到降跌了在率值：:，,]))[-−－]|负\s*|地下\s*)$")
 _RANGE_DASH = regex.compile(r"[0-9０-９%％‰]\s*[-−－]\s*$")
 """15% -30%: a dash after a figure joins a range; the second end is no negative number."""
@@ -1027,14 +1028,16 @@ def _glued(text: str, token: _Token) -> tuple[Figure | None, int] | None:
     """Latin letters right after Arabic digits: a unit makes a measure (3.5mm), other
     letters a code (5G), which is no figure; None when no letters follow.
 
-    >>> [(f.text, f.unit) for f in extract("取消3.5mm耳机接口，利用5G技术")]
-    [('3.5mm', 'mm')]
+    >>> [(f.text, f.unit) for f in extract("取消3.5mm耳机接口，利用5G技术，到100km/h")]
+    [('3.5mm', 'mm'), ('100km/h', 'km/h')]
     """
     if not token.match.group("ar") or _armult(token.match):
         return None
     glued = _GLUED_LATIN.match(text, token.end)
     if glued is None:
         return None
+    if glued.group(1) not in _LATIN_UNITS and "/" in glued.group(1):  # 28.4mg/L: mg
+        glued = _GLUED_LATIN.match(text, token.end, glued.start(1) + glued.group(1).index("/"))
     unit = _LATIN_UNITS.get(glued.group(1))
     if unit is None and glued.group().startswith(" "):
         return None  # 2017 NU Muses: a number before a Latin name
