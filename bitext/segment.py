@@ -53,7 +53,7 @@ _LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}'’.\-]*")
 _EN_BOUNDARY = regex.compile(r"[.!?]+[\"”’')\]]*(?=\s|$)")
 _LEAD_TOKEN = regex.compile(
     r"[^\s,]*[\p{Lu}\d][^\s,]*|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
-    r"|&|of|de|la|van|von|der|[·\-–—]|[“\"‘'(（\[《【#•%‰)）]+"
+    r"|&|of|de|la|van|von|der|[·\-–—]|[“\"‘'(（\[《【#•%‰)）]+|[\u2460-\u249b\u2776-\u2793]"
 )
 """What may lead into a Chinese sentence: a capitalized word or a number ("2,000 亿美元"),
 a connector inside a name, an opening quote or bracket."""
@@ -430,14 +430,20 @@ def _opens_chinese(numbers: list[str], first: str) -> bool:
     False
     >>> _opens_chinese(["-07-26", "07:01:37"], "来"), _opens_chinese(["December", "8"], "并")
     (True, False)
+    >>> _opens_chinese(["②"], "完")
+    True
     """
     if first in NUMBER_FOLLOWERS or first in "、．":  # 1、瑞士…: a list item's number
+        return True
+    if _LIST_SYMBOL.fullmatch(numbers[-1]):  # ①完善制度: a list item's mark
         return True
     if numbers[-1].endswith(("%", "％", "‰")) and first in "，,、；;：:":
         return True
     return all(_STAMP.fullmatch(token) for token in numbers)
 
 
+_LIST_SYMBOL = regex.compile(r"[\u2460-\u249b\u2776-\u2793]")
+"""①, ⑴, ⒈, ❶: a number written as a list mark."""
 _STAMP = regex.compile(r"[-/]?[0-9]{1,4}(?:[-/:][0-9]{1,4})+")
 """A date or clock stamp: 2020-07-26, -07-26 (its year cut off), 07:01:37."""
 

@@ -157,3 +157,47 @@ def test_a_headline_with_its_site_name_in_pinyin_ends_the_chinese() -> None:
     zh = "北京市重启北京消费季各项活动。"
     en = "The various activities of the “Beijing Consumption Season” have been resumed."
     assert _pairs(f"{headline} {headline_en} {zh} {en}") == [(headline, headline_en), (zh, en)]
+
+
+def test_list_marks_open_the_chinese_item_they_number() -> None:
+    """A policy document's items: （二） and ① number the Chinese item after them; the
+    English copy of the mark stays with its English item."""
+    text = (
+        "（二）加强监管。 (2) Strengthen supervision. ①完善制度。 ① Improve the system. "
+        "②加强考核。 ② Strengthen assessment.\n"
+    )
+    assert _pairs(text) == [
+        ("（二）加强监管。", "(2) Strengthen supervision."),
+        ("①完善制度。", "① Improve the system."),
+        ("②加强考核。", "② Strengthen assessment."),
+    ]
+
+
+def test_a_timestamp_header_goes_with_its_byline_on_each_side() -> None:
+    """News with a timestamp header: the stamp is part of each side's byline, so its figures
+    pair instead of five figure-missing warnings."""
+    zh_head = "记者 王明 2024-05-06 09:12:33 来源：新华网"
+    en_head = "Reporter Wang Ming 2024-05-06 09:12:33 Source: Xinhuanet"
+    zh = "今年一季度，全市新增就业岗位3.2万个。"
+    en = "In the first quarter of this year, the city added 32,000 new jobs."
+    report = bitext.check_text(f"{zh_head} {en_head} {zh} {en}\n")
+    assert _pairs(f"{zh_head} {en_head} {zh} {en}\n") == [(zh_head, en_head), (zh, en)]
+    assert [f.rule for f in report.findings if f.severity.value != "info"] == []
+
+
+def test_ocr_noise_in_the_english_is_still_english() -> None:
+    """A scanned manual: OCR'd English ('Tbe', 'wi11', 'fu11y') is still the translation."""
+    zh = "本设备2小时即可充满电。"
+    en = "Tbe device wi11 charge fu11y in 2 hours."
+    zh2 = "电池容量为5000毫安时。"
+    en2 = "The battery capacity is 5000mAh."
+    assert _pairs(f"{zh} {en} {zh2} {en2}\n") == [(zh, en), (zh2, en2)]
+
+
+def test_a_title_with_its_english_ends_the_chinese_title() -> None:
+    """《国家安全法》 National Security Law: the English after a title translates it."""
+    text = "《国家安全法》 National Security Law 第二条规定了国家安全的定义。 Article 2 defines national security.\n"
+    assert _pairs(text) == [
+        ("《国家安全法》", "National Security Law"),
+        ("第二条规定了国家安全的定义。", "Article 2 defines national security."),
+    ]
