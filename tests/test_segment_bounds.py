@@ -8,6 +8,8 @@ pairing issue names; each test asserts every pair.
 
 from __future__ import annotations
 
+import pytest
+
 import bitext
 
 
@@ -201,3 +203,22 @@ def test_a_title_with_its_english_ends_the_chinese_title() -> None:
         ("《国家安全法》", "National Security Law"),
         ("第二条规定了国家安全的定义。", "Article 2 defines national security."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        # Codes, terms, handles and URLs inside a Chinese sentence belong to it: each is no
+        # translation on its own, and the English after the sentence repeats it.
+        ("该手机采用 OLED 屏幕，续航时间长达 20 小时。", "The phone uses an OLED screen and lasts up to 20 hours."),
+        ("本标准按照 GB/T 1.1-2009 给出的规则起草。", "This standard was drafted according to the rules given in GB/T 1.1-2009."),
+        ("充电接口为 USB-C，支持 65W 快充。", "The charging port is USB-C and supports 65W fast charging."),
+        ("公司已通过 ISO 9001 质量管理体系认证。", "The company has passed ISO 9001 quality management system certification."),
+        ("感谢 @新华社 的报道 #两会# 太精彩了！", "Thanks to @XinhuaNews for the coverage #TwoSessions# It was wonderful!"),
+        ("详情请访问 www.gov.cn 查询。", "For details, please visit www.gov.cn."),
+    ],
+)  # fmt: skip
+def test_latin_inside_a_chinese_sentence_stays_in_it(zh: str, en: str) -> None:
+    text = f"{zh} {en}\n"
+    assert _pairs(text) == [(zh, en)]
+    assert [f.rule for f in bitext.check_text(text).findings if f.severity.value != "info"] == []
