@@ -288,7 +288,28 @@ def _separates(text: str, group: tuple[int, int], pos: int, translates: Translat
     # A header translated whole: "来源：央视网 作者：朱延静 Source: cctv.com Author: Zhu
     # Yanjing" (or "作者：林奥 Author: Lin Ao") answers the run, not its last clause.
     long = len(_LATIN_WORD.findall(gap)) >= MIN_ENGLISH_WORDS
-    return (long or _LABEL.match(gap) is not None) and translates(run, gap)
+    if (long or _LABEL.match(gap) is not None) and translates(run, gap):
+        return True
+    return _labels_item(text, pos, _last_clause(closed), gap, translates)
+
+
+_ITEM_KEY = regex.compile(r"\p{Han}(?:\s?\p{Han}){0,5}\s*[：:]")
+_SPEECH = regex.compile(
+    r"(?:说|表示|指出|称|认为|介绍|强调|透露|坦言|问|答|回答|告诉|写道|提到)\s*[：:]"
+)
+
+
+def _labels_item(text: str, pos: int, label: str, gap: str, translates: Translates) -> bool:
+    """A bilingual label in a list of items: "产品参数 Product Specifications 尺寸：…" — the
+    Chinese after the Latin opens the next "key：value" item, so the Latin is the label's
+    translation when one of its words translates the label, not a name inside a sentence
+    (a name is followed by what it does: "Louis Galicia 说：")."""
+    if not _ITEM_KEY.match(text, pos) or _SPEECH.match(text, pos):
+        return False
+    words = _LATIN_WORD.findall(gap)
+    if not 1 < len(words) <= 6 or _ZH_CLAUSE_START.search(label[-1:]):
+        return False
+    return any(translates(label, f" {word},") for word in words)
 
 
 def _last_clause(run: str) -> str:

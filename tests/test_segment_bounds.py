@@ -222,3 +222,19 @@ def test_latin_inside_a_chinese_sentence_stays_in_it(zh: str, en: str) -> None:
     text = f"{zh} {en}\n"
     assert _pairs(text) == [(zh, en)]
     assert [f.rule for f in bitext.check_text(text).findings if f.severity.value != "info"] == []
+
+
+def test_a_bilingual_label_in_a_list_of_items_ends_the_chinese() -> None:
+    """A manual's specification list: 产品参数 Product Specifications, then "key：value"
+    items each followed by its English. The label's English ends the label; a name before
+    what it says ("Louis Galicia 说：") stays in the Chinese."""
+    text = "产品参数 Product Specifications 尺寸：120×80毫米 Size: 120 × 80 mm 重量：200克 Weight: 200 g\n"
+    assert _pairs(text) == [
+        ("产品参数", "Product Specifications"),
+        ("尺寸：120×80毫米", "Size: 120 × 80 mm"),
+        ("重量：200克", "Weight: 200 g"),
+    ]
+    said = "去年的冠军 Louis Galicia 说：我们会赢。"
+    assert _pairs(f"{said} Last year's champion Louis Galicia said: We will win.\n") == [
+        (said, "Last year's champion Louis Galicia said: We will win.")
+    ]
