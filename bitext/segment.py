@@ -397,6 +397,12 @@ def _extend_back(text: str, lower: int, first: int, before: str = "") -> int:
     tail = boundaries[-1] if boundaries else lower
     tokens = [t.group() for t in _TOKEN.finditer(text, tail, first)]
     lead = _count_from_end(tokens[-MAX_LEAD_TOKENS:], _LEAD_TOKEN)
+    repeated = _repeated_after(text, first, tokens[len(tokens) - lead :])
+    if repeated:  # "…after-sale service Red Hat Linux 系统管理大全 Red Hat Linux System…"
+        start = first
+        for token in repeated[::-1]:
+            start = text.rindex(token, tail, start)
+        return start
     copied = [k for k, t in enumerate(tokens) if _LATIN_WORD.search(t) and before.endswith(t)]
     if copied:  # …打理。）pic.twitter.com/… (Apple Daily photo…) pic.twitter.com/… 救助款
         lead = min(lead, len(tokens) - copied[-1] - 1)
@@ -415,6 +421,27 @@ def _extend_back(text: str, lower: int, first: int, before: str = "") -> int:
         if _QUOTES.fullmatch(token) and text[start + len(token)].isspace():
             return _strip(text, start + len(token), first)[0]  # closes the quote before it
     return start
+
+
+def _repeated_after(text: str, first: int, lead: list[str]) -> list[str]:
+    """The Latin words leading into the Chinese at ``first`` that the English after that
+    Chinese opens with word for word: they are part of the Chinese (a product's name, "Red
+    Hat Linux 系统管理大全（附光盘） Red Hat Linux System Management…"), even after English that
+    ends without a stop.
+
+    >>> _repeated_after("service Red Hat Linux 系统管理大全 Red Hat Linux System", 22, ["Red", "Hat", "Linux"])
+    ['Red', 'Hat', 'Linux']
+    """
+    words = [w for w in lead if _LATIN_WORD.fullmatch(w)]
+    if not words or len(words) != len(lead):
+        return []
+    english = _NEXT_LATIN.search(text, first)
+    if english is None or not text.startswith(" ".join(words), english.start()):
+        return []
+    return words
+
+
+_NEXT_LATIN = regex.compile(r"(?<=\p{Han}[^\p{Latin}\n]*)\p{Latin}")
 
 
 def _number_lead(text: str, lower: int, first: int) -> int:

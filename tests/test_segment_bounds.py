@@ -238,3 +238,11 @@ def test_a_bilingual_label_in_a_list_of_items_ends_the_chinese() -> None:
     assert _pairs(f"{said} Last year's champion Louis Galicia said: We will win.\n") == [
         (said, "Last year's champion Louis Galicia said: We will win.")
     ]
+
+
+def test_latin_before_the_chinese_that_the_english_repeats_belongs_to_the_chinese() -> None:
+    # WMT22 zh-en line 1147 after a book listing whose English ends without a stop.
+    before = "Quality books guaranteed to be authentic, with no worries about after-sale service"
+    zh = "Red Hat Linux 系统管理大全（附光盘）"
+    en = "Red Hat Linux System Management Complete Collection (with CD)"
+    assert _pairs(f"{before} {zh} {en}\n") == [(zh, en)]
