@@ -435,13 +435,15 @@ def _repeated_after(text: str, first: int, lead: list[str]) -> list[str]:
     words = [w for w in lead if _LATIN_WORD.fullmatch(w)]
     if not words or len(words) != len(lead):
         return []
-    english = _NEXT_LATIN.search(text, first)
+    line_end = text.find("\n", first)
+    english = _LATIN_LETTER.search(text, first, line_end if line_end >= 0 else len(text))
     if english is None or not text.startswith(" ".join(words), english.start()):
         return []
     return words
 
 
-_NEXT_LATIN = regex.compile(r"(?<=\p{Han}[^\p{Latin}\n]*)\p{Latin}")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+"""The first Latin letter after a Chinese run's first character, within its line."""
 
 
 def _number_lead(text: str, lower: int, first: int) -> int:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+import bitext
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "fixtures"
@@ -25,6 +27,16 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 
 def panzhou_text() -> str:
     return (SEEDS / "panzhou.txt").read_text(encoding="utf-8")
+
+
+def pair_texts(text: str) -> list[tuple[str, str]]:
+    """Each pair of a checked bulletin as (Chinese, English) text; "" for no English."""
+    report = bitext.check_text(text)
+    source = report.document.text
+    return [
+        (source[slice(*p.zh_range)], source[slice(*p.en_range)] if p.en else "")
+        for p in report.pairs
+    ]
 
 
 Prepare = Callable[[int], Callable[[], object]]

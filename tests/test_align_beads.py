@@ -8,17 +8,7 @@ bitext meets (a speech, a post, a manual), and the test asserts every pair.
 
 from __future__ import annotations
 
-import bitext
-
-
-def _pairs(text: str) -> list[tuple[str, str]]:
-    report = bitext.check_text(text)
-    source = report.document.text
-    return [
-        (source[slice(*p.zh_range)], source[slice(*p.en_range)] if p.en else "")
-        for p in report.pairs
-    ]
-
+from .conftest import pair_texts
 
 # WMT21 lines 1740-1745, a speech of six sentences: all the Chinese, then all the English.
 SPEECH_ZH = (
@@ -58,7 +48,7 @@ SPEECH_EN = (
 
 
 def test_a_speech_paragraph_followed_by_its_english_pairs_sentence_by_sentence() -> None:
-    pairs = _pairs(SPEECH_ZH + " " + SPEECH_EN)
+    pairs = pair_texts(SPEECH_ZH + " " + SPEECH_EN)
     # Where a closing quote goes is the segmenter's business; the pairing is asserted.
     expected = [
         ("他表示", "He stated"),
@@ -86,7 +76,7 @@ def test_a_headline_cut_after_an_open_word_goes_on_in_the_next_sentence() -> Non
         "Office (PCOO) of the Philippines issued a notice on 25th, that Martin Andanar, "
         "Head of the PCOO, took a COVID-19 test on 24th and the result came back negative."
     )
-    pairs = _pairs(text)
+    pairs = pair_texts(text)
     assert pairs[0] == (
         "菲总统府新闻部累计13人检测呈阳性-中新网",
         "13 Tested Positive at The Presidential Communications Operation Office (PCOO) "
@@ -103,4 +93,4 @@ def test_a_sentence_that_ends_with_its_stop_is_closed_whatever_its_last_word() -
         "情况就是这样。 Which is pretty much how it is. GB made wholesale changes at "
         "half-time and they plugged the Fijian dam."
     )
-    assert _pairs(text) == [("情况就是这样。", "Which is pretty much how it is.")]
+    assert pair_texts(text) == [("情况就是这样。", "Which is pretty much how it is.")]

@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import bitext
 
-
-def _pairs(text: str) -> list[tuple[str, str]]:
-    report = bitext.check_text(text)
-    source = report.document.text
-    return [
-        (source[slice(*p.zh_range)], source[slice(*p.en_range)] if p.en else "")
-        for p in report.pairs
-    ]
+from .conftest import pair_texts
 
 
 def test_headline_translation_is_cut_from_the_sentence_it_runs_into() -> None:
@@ -25,7 +18,7 @@ def test_headline_translation_is_cut_from_the_sentence_it_runs_into() -> None:
         "to achieve surrounding, landing and patrolling at one time, which has never occurred "
         "in foreign countries."
     )
-    assert _pairs(text) == [("中国的火星计划来了", "China's Mars program is coming")]
+    assert pair_texts(text) == [("中国的火星计划来了", "China's Mars program is coming")]
 
 
 def test_latin_phrase_that_translates_the_chinese_before_it_ends_the_run() -> None:
@@ -34,7 +27,7 @@ def test_latin_phrase_that_translates_the_chinese_before_it_ends_the_run() -> No
         "约旦国王阿卜杜拉二世 King Abdullah of Jordan 黎巴嫩总统奥恩 President Aoun of Lebanon "
         "阿尔巴尼亚总统梅塔 President Meta of Albania"
     )
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         ("约旦国王阿卜杜拉二世", "King Abdullah of Jordan"),
         ("黎巴嫩总统奥恩", "President Aoun of Lebanon"),
         ("阿尔巴尼亚总统梅塔", "President Meta of Albania"),
@@ -43,7 +36,7 @@ def test_latin_phrase_that_translates_the_chinese_before_it_ends_the_run() -> No
 
 def test_a_latin_name_inside_chinese_stays_in_the_run() -> None:
     text = "旧金山电台 KGO 报道,加利西亚 Frank Galicia 表示同意。 KGO reported that Frank Galicia agreed."
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         (
             "旧金山电台 KGO 报道,加利西亚 Frank Galicia 表示同意。",
             "KGO reported that Frank Galicia agreed.",
@@ -58,7 +51,7 @@ def test_an_unpunctuated_quote_end_is_split_at_the_next_sentence_opener() -> Non
         "I'm very pleased for it to have happened at Newmarket because this is where I landed "
         "30 years ago. 我对自己在纽马基特取得的成绩感到高兴，因为30年前我就是从这里起步的。"
     )
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         ("我很激动，因为我的家人也在现场", "I'm very emotional because my family are here as well"),
         (
             "我对自己在纽马基特取得的成绩感到高兴，因为30年前我就是从这里起步的。",
@@ -81,7 +74,7 @@ def test_a_translation_left_after_the_head_of_a_cut_fragment_joins_its_pair() ->
         "entered the institute and exchanged fire with Pakistani security personnel when they "
         "arrived . Four attackers were killed."
     )
-    assert [(zh[:6], en[:20], en[-20:]) for zh, en in _pairs(text)] == [
+    assert [(zh[:6], en[:20], en[-20:]) for zh, en in pair_texts(text)] == [
         ("本轮和谈是极", "This round of peace ", "ain forces in Syria."),
         ("多名袭击者伪", "Today , an agricultu", " when they arrived ."),
     ]
@@ -95,7 +88,7 @@ def test_a_clause_is_cut_from_the_sentence_it_translates_part_of() -> None:
         "uphold mutual respect, treat each other equally, seek mutual benefits and win-win "
         "cooperation, and constantly expand common interests."
     )
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         (
             "中加关系要持续健康稳定发展,必须顺应时代潮流",
             "To maintain the sound and stable development of Sino-Canadian relations, we must "
@@ -128,7 +121,7 @@ def test_a_byline_header_translated_whole_is_its_own_pair() -> None:
         "启动App违法违规收集使用个人信息治理工作。 "
         "Corrective work on illegal and violating collection and use of personal information by apps."
     )
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         (
             "2020-07-26 15:18:27 来源：央视网 作者：朱延静 责任编辑：朱延静",
             "2020-07-26 15:18:27 Source: cctv.com Author: Zhu Yanjing Editor: Zhu Yanjing",
@@ -149,7 +142,7 @@ def test_a_number_between_headlines_goes_with_the_side_it_opens() -> None:
         "58 款侵害用户权益行为的APP遭曝光-中新网 58 Apps that violate user rights are exposed "
         "- Ecns.cn 2000 架波音客机作紧急检查。 An urgent inspection of 2,000 Boeing airliners."
     )
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         (
             "58 款侵害用户权益行为的APP遭曝光-中新网",
             "58 Apps that violate user rights are exposed - Ecns.cn",
@@ -157,7 +150,7 @@ def test_a_number_between_headlines_goes_with_the_side_it_opens() -> None:
         ("2000 架波音客机作紧急检查。", "An urgent inspection of 2,000 Boeing airliners."),
     ]
     cut = "no one is now immune. 89 %，每日平均2.9人死于新冠病毒感染。 Cases rose 89%, 2.9 people died every day."
-    assert _pairs(cut)[0] == (
+    assert pair_texts(cut)[0] == (
         "89 %，每日平均2.9人死于新冠病毒感染。",
         "Cases rose 89%, 2.9 people died every day.",
     )
@@ -169,9 +162,9 @@ def test_latin_in_brackets_after_a_quote_glosses_the_chinese() -> None:
         "她们是“终极五人组”(Final Five)，因为下届奥运体操队将由四名体操运动员组成。 "
         'They are the "Final Five" because the next team will only have four gymnasts.'
     )
-    assert len(_pairs(text)) == 1
+    assert len(pair_texts(text)) == 1
     race = "落后加拿大的泰勒·拉克 (Taylor Ruck) 1.61 秒。 She was 1.61 seconds slower than Taylor Ruck."
-    assert _pairs(race) == [
+    assert pair_texts(race) == [
         (
             "落后加拿大的泰勒·拉克 (Taylor Ruck) 1.61 秒。",
             "She was 1.61 seconds slower than Taylor Ruck.",
@@ -187,14 +180,14 @@ def test_list_item_numbers_open_their_item_on_both_sides() -> None:
         "暂无报价 No quote yet 1. OMEGA De Ville couples watches 1、瑞士欧米茄碟飞系列情侣对表 "
         "1. OMEGA Switzerland De Ville couples watches"
     )
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         ("4.重物产品一般发物流，另行联系。", "4 . Heavy products are sent by express companies."),
         ("暂无报价", "No quote yet"),
         ("1、瑞士欧米茄碟飞系列情侣对表", "1. OMEGA Switzerland De Ville couples watches"),
     ]
     assert [f.rule for f in bitext.check_text(text).findings if f.rule.startswith("figure")] == []
     # A number that ends a sentence stays in it.
-    assert _pairs(
+    assert pair_texts(
         "从 8 月 1 日开始办理。 It began on August 10. 目前老年卡分为两种。 There are two kinds."
     )[0] == (
         "从 8 月 1 日开始办理。",
@@ -206,7 +199,7 @@ def test_a_derived_english_word_matches_the_dictionary_translation_of_its_base()
     # WMT22 zh-en lines 529-530 (the English of 我不会去 stands before it): 送 is "deliver"
     # in the dictionary, and Snowball stems "delivery" to deliveri but "deliver" to deliv.
     text = "I won’t go. 我是按送单 I placed a delivery order."
-    assert _pairs(text) == [("我是按送单", "I placed a delivery order.")]
+    assert pair_texts(text) == [("我是按送单", "I placed a delivery order.")]
 
 
 def test_an_everyday_sense_the_dictionary_lacks_comes_from_the_glossary() -> None:
@@ -218,7 +211,7 @@ def test_an_everyday_sense_the_dictionary_lacks_comes_from_the_glossary() -> Non
         "There is no safety risk when water and electricity are separated. "
         "同时你可以随便拿电笔测。 Meanwhile, you can use a tester to test it."
     )
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         ("因此在在购买的时候选择分体式的足浴盆。", "Therefore, choose split type feet bath basin."),
         ("同时你可以随便拿电笔测。", "Meanwhile, you can use a tester to test it."),
     ]
@@ -239,7 +232,7 @@ def test_a_word_the_dictionary_lacks_is_read_by_its_longest_known_pieces() -> No
         "exchange or refunding or medium or negative reviews due to the product received being "
         "different from what you imagined or the style is not suitable for you,"
     )
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         (
             "本店不接受与想像中的不一样，款式风格不合为理作为退换和中差评的理由，",
             "We do not accept exchange or refunding or medium or negative reviews due to the "

@@ -12,21 +12,14 @@ import pytest
 
 import bitext
 
-
-def _pairs(text: str) -> list[tuple[str, str]]:
-    report = bitext.check_text(text)
-    source = report.document.text
-    return [
-        (source[slice(*p.zh_range)], source[slice(*p.en_range)] if p.en else "")
-        for p in report.pairs
-    ]
+from .conftest import pair_texts
 
 
 def test_a_bracketed_gloss_after_a_spaced_closing_quote_stays_in_the_chinese() -> None:
     # WMT22 zh-en line 319: the quote closes apart from the bracket.
     zh = "有全球110个国家的领导人出席的线上“民主峰会 ” ( Summit for Democracy)星期五（12月10日）落幕。"
     en = "The online “Summit for Democracy” came to a close on Friday (December 10)."
-    assert _pairs(f"{zh} {en}") == [(zh, en)]
+    assert pair_texts(f"{zh} {en}") == [(zh, en)]
 
 
 def test_a_placeholder_the_english_ends_with_ends_the_chinese() -> None:
@@ -35,7 +28,7 @@ def test_a_placeholder_the_english_ends_with_ends_the_chinese() -> None:
     again_en = "Please cancel the order and return the cash, and I will not use it again #PRS_ORG#!"
     phone = "好的，电话是 #PHONENUMBER#"
     phone_en = "Okay, the phone number is #PHONENUMBER#."
-    assert _pairs(f"{again} {again_en} {phone} {phone_en}") == [
+    assert pair_texts(f"{again} {again_en} {phone} {phone_en}") == [
         (again, again_en),
         (phone, phone_en),
     ]
@@ -45,7 +38,7 @@ def test_a_placeholder_the_english_opens_with_stays_english() -> None:
     # WMT22 zh-en line 1309: the English repeats the placeholder, but not at its end.
     zh = "有 #PRS_ORG# 作证，做好没人去拿，#PRS_ORG# 冤枉我变自取"
     en = "#PRS_ORG# can testify for me, and #PRS_ORG# wronged me saying I took it myself."
-    assert _pairs(f"{zh} {en}") == [(zh, en)]
+    assert pair_texts(f"{zh} {en}") == [(zh, en)]
 
 
 def test_latin_written_against_the_chinese_that_the_english_repeats_is_chinese() -> None:
@@ -53,7 +46,7 @@ def test_latin_written_against_the_chinese_that_the_english_repeats_is_chinese()
     photo = "（苹果日报图：天安門母親網站由陶業負責打理。）pic.twitter.com/UxID9ZGjzm"
     photo_en = "(Apple Daily photo: Tiananmen Mother website is managed by Tao Ye. ) pic.twitter.com/UxID9ZGjzm"
     brand, brand_en = "品牌：mesobiosystem", "Brand: mesobiosystem"
-    assert _pairs(f"{photo} {photo_en}\n{brand} {brand_en}") == [
+    assert pair_texts(f"{photo} {photo_en}\n{brand} {brand_en}") == [
         (photo, photo_en),
         (brand, brand_en),
     ]
@@ -64,7 +57,7 @@ def test_a_social_post_keeps_its_handle_hashtag_and_emoji() -> None:
     post_en = "Went to the new bookshop today @beijing_books #weekend 😄"
     reply = "好的，我明天也去看看"
     reply_en = "OK, I will go and have a look tomorrow too."
-    assert _pairs(f"{post} {post_en}\n{reply} {reply_en}") == [
+    assert pair_texts(f"{post} {post_en}\n{reply} {reply_en}") == [
         (post, post_en),
         (reply, reply_en),
     ]
@@ -81,7 +74,7 @@ def test_a_labelled_byline_translated_right_after_it_ends_the_chinese() -> None:
         f"{author} Author: Lin Ao {headline} {headline_en}\n"
         f"{reporter} (Journalist: Li Li) {story} {story_en}"
     )
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         (author, "Author: Lin Ao"),
         (headline, headline_en),
         (reporter, "(Journalist: Li Li)"),
@@ -92,7 +85,7 @@ def test_a_labelled_byline_translated_right_after_it_ends_the_chinese() -> None:
 def test_a_name_glossed_in_brackets_stays_in_the_chinese() -> None:
     zh = "落后加拿大的泰勒·拉克 (Taylor Ruck) 1.61 秒。"
     en = "She was 1.61 seconds slower than Taylor Ruck."
-    assert _pairs(f"{zh} {en}") == [(zh, en)]
+    assert pair_texts(f"{zh} {en}") == [(zh, en)]
 
 
 def test_a_headline_translated_with_its_site_name_ends_the_chinese() -> None:
@@ -107,7 +100,7 @@ def test_a_headline_translated_with_its_site_name_ends_the_chinese() -> None:
         "Xinhua News Agency, Bejing, July 26 (reported by Fan Xi) Since the start of "
         "summer, multiple regions in China have been suffering from heavy rainfall."
     )
-    assert _pairs(f"{headline} {headline_en} {story} {story_en}") == [
+    assert pair_texts(f"{headline} {headline_en} {story} {story_en}") == [
         (headline, headline_en),
         (story, story_en),
     ]
@@ -117,7 +110,7 @@ def test_a_unit_inside_a_chinese_sentence_stays_in_it() -> None:
     # WMT22 zh-en line 563: the h of km/h is no pinyin of 就是 (jiushi).
     zh = "大概就是小编的myvi才要到30km/h的时候人家就到100km/h了，嗯。"
     en = "When my myvi just reaches 30km/h, it is already at 100km/h, hum."
-    assert _pairs(f"{zh} {en}") == [(zh, en)]
+    assert pair_texts(f"{zh} {en}") == [(zh, en)]
 
 
 def test_the_english_copy_of_a_chinese_tail_does_not_lead_into_the_next_chinese() -> None:
@@ -130,7 +123,7 @@ def test_the_english_copy_of_a_chinese_tail_does_not_lead_into_the_next_chinese(
     )
     zh = "救助款常常不能顺利送达难属手中。"
     en = "The relief funds often fail to reach the families successfully."
-    assert _pairs(f"{caption} {caption_en} {zh} {en}") == [(caption, caption_en), (zh, en)]
+    assert pair_texts(f"{caption} {caption_en} {zh} {en}") == [(caption, caption_en), (zh, en)]
 
 
 def test_a_place_named_in_pinyin_with_its_kind_translated_ends_the_chinese() -> None:
@@ -138,7 +131,7 @@ def test_a_place_named_in_pinyin_with_its_kind_translated_ends_the_chinese() -> 
     # (餐馆 Restaurant) translated, the bracketed branch with it.
     name, name_en = "日昌餐馆(五道口店)", "Richang Restaurant (Wudaokou)"
     review, review_en = "[薄荷]环境： 中规中矩", "Emoji mint, environment is average."
-    assert _pairs(f"{name} {name_en} {review} {review_en}") == [
+    assert pair_texts(f"{name} {name_en} {review} {review_en}") == [
         (name, name_en),
         (review, review_en),
     ]
@@ -147,7 +140,7 @@ def test_a_place_named_in_pinyin_with_its_kind_translated_ends_the_chinese() -> 
 def test_a_person_named_in_pinyin_stays_in_the_chinese() -> None:
     zh = "农业农村部部长韩长赋 Han Changfu 表示，今年粮食丰收。"
     en = "Han Changfu, Minister of Agriculture, said the grain harvest was good this year."
-    assert _pairs(f"{zh} {en}") == [(zh, en)]
+    assert pair_texts(f"{zh} {en}") == [(zh, en)]
 
 
 def test_a_headline_with_its_site_name_in_pinyin_ends_the_chinese() -> None:
@@ -158,7 +151,7 @@ def test_a_headline_with_its_site_name_in_pinyin_ends_the_chinese() -> None:
     )
     zh = "北京市重启北京消费季各项活动。"
     en = "The various activities of the “Beijing Consumption Season” have been resumed."
-    assert _pairs(f"{headline} {headline_en} {zh} {en}") == [(headline, headline_en), (zh, en)]
+    assert pair_texts(f"{headline} {headline_en} {zh} {en}") == [(headline, headline_en), (zh, en)]
 
 
 def test_list_marks_open_the_chinese_item_they_number() -> None:
@@ -168,7 +161,7 @@ def test_list_marks_open_the_chinese_item_they_number() -> None:
         "（二）加强监管。 (2) Strengthen supervision. ①完善制度。 ① Improve the system. "
         "②加强考核。 ② Strengthen assessment.\n"
     )
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         ("（二）加强监管。", "(2) Strengthen supervision."),
         ("①完善制度。", "① Improve the system."),
         ("②加强考核。", "② Strengthen assessment."),
@@ -183,7 +176,7 @@ def test_a_timestamp_header_goes_with_its_byline_on_each_side() -> None:
     zh = "今年一季度，全市新增就业岗位3.2万个。"
     en = "In the first quarter of this year, the city added 32,000 new jobs."
     report = bitext.check_text(f"{zh_head} {en_head} {zh} {en}\n")
-    assert _pairs(f"{zh_head} {en_head} {zh} {en}\n") == [(zh_head, en_head), (zh, en)]
+    assert pair_texts(f"{zh_head} {en_head} {zh} {en}\n") == [(zh_head, en_head), (zh, en)]
     assert [f.rule for f in report.findings if f.severity.value != "info"] == []
 
 
@@ -193,13 +186,13 @@ def test_ocr_noise_in_the_english_is_still_english() -> None:
     en = "Tbe device wi11 charge fu11y in 2 hours."
     zh2 = "电池容量为5000毫安时。"
     en2 = "The battery capacity is 5000mAh."
-    assert _pairs(f"{zh} {en} {zh2} {en2}\n") == [(zh, en), (zh2, en2)]
+    assert pair_texts(f"{zh} {en} {zh2} {en2}\n") == [(zh, en), (zh2, en2)]
 
 
 def test_a_title_with_its_english_ends_the_chinese_title() -> None:
     """《国家安全法》 National Security Law: the English after a title translates it."""
     text = "《国家安全法》 National Security Law 第二条规定了国家安全的定义。 Article 2 defines national security.\n"
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         ("《国家安全法》", "National Security Law"),
         ("第二条规定了国家安全的定义。", "Article 2 defines national security."),
     ]
@@ -220,7 +213,7 @@ def test_a_title_with_its_english_ends_the_chinese_title() -> None:
 )  # fmt: skip
 def test_latin_inside_a_chinese_sentence_stays_in_it(zh: str, en: str) -> None:
     text = f"{zh} {en}\n"
-    assert _pairs(text) == [(zh, en)]
+    assert pair_texts(text) == [(zh, en)]
     assert [f.rule for f in bitext.check_text(text).findings if f.severity.value != "info"] == []
 
 
@@ -229,13 +222,13 @@ def test_a_bilingual_label_in_a_list_of_items_ends_the_chinese() -> None:
     items each followed by its English. The label's English ends the label; a name before
     what it says ("Louis Galicia 说：") stays in the Chinese."""
     text = "产品参数 Product Specifications 尺寸：120×80毫米 Size: 120 × 80 mm 重量：200克 Weight: 200 g\n"
-    assert _pairs(text) == [
+    assert pair_texts(text) == [
         ("产品参数", "Product Specifications"),
         ("尺寸：120×80毫米", "Size: 120 × 80 mm"),
         ("重量：200克", "Weight: 200 g"),
     ]
     said = "去年的冠军 Louis Galicia 说：我们会赢。"
-    assert _pairs(f"{said} Last year's champion Louis Galicia said: We will win.\n") == [
+    assert pair_texts(f"{said} Last year's champion Louis Galicia said: We will win.\n") == [
         (said, "Last year's champion Louis Galicia said: We will win.")
     ]
 
@@ -245,4 +238,4 @@ def test_latin_before_the_chinese_that_the_english_repeats_belongs_to_the_chines
     before = "Quality books guaranteed to be authentic, with no worries about after-sale service"
     zh = "Red Hat Linux 系统管理大全（附光盘）"
     en = "Red Hat Linux System Management Complete Collection (with CD)"
-    assert _pairs(f"{before} {zh} {en}\n") == [(zh, en)]
+    assert pair_texts(f"{before} {zh} {en}\n") == [(zh, en)]
