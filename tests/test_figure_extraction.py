@@ -20,6 +20,7 @@ file's reader must not read; every other case with figures has one read by that 
 
 from __future__ import annotations
 
+import itertools
 import json
 from functools import partial
 
@@ -154,3 +155,15 @@ def test_plain_numbers_are_read_last(lang: str) -> None:
 def test_the_reader_listed_first_wins(lang: str, text: str, expected: list) -> None:
     """The overlaps the module docstrings give as the reasons for the order."""
     assert [(name, f.text) for name, f in readings(text, lang)] == expected
+
+
+@pytest.mark.parametrize("unit", ["点", "时", "分", "年", "月", "日", "岁", "倍"])
+def test_no_run_of_chinese_numerals_breaks_a_reader(unit: str) -> None:
+    """Neighbouring numerals before a clock's 点 (十一二点, "11 or 12 o'clock") once reached
+    cn2an as the hour 十一二 and raised; every run of up to three numerals before a unit
+    must read or be left alone."""
+    numerals = "零一二两三十百千万"
+    for size in (1, 2, 3):
+        for run in itertools.product(numerals, repeat=size):
+            extract("晚上" + "".join(run) + unit + "。", "zh")
+    assert extract("晚上十一二点睡觉", "zh") == []
