@@ -85,9 +85,11 @@ NUMBER = regex.compile(
     rf"(?P<ar>(?<![0-9０-９][.．])(?<![0-9０-９][,，](?=[0-9]{{3}}(?![0-9])))(?<![0-9０-９.．\p{{Latin}}]){_AR}(?![0-9０-９]))(?P<armult>{_AR_MULT})"
     rf"|(?P<cn>{_CN})"
 )
-_SMALL = r"[0-9０-９]{1,2}|[一二三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两三四五六七八九]"
+_SMALL_CN = r"[一二三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两三四五六七八九]"
+_SMALL = rf"[0-9０-９]{{1,2}}|{_SMALL_CN}"
 """An hour or a minute: 0 to 99 in digits or well-formed numerals (十一, 二十三, 五十九), so
-that 十一二点 ("11 or 12 o'clock") is no hour "十一二" that cn2an cannot parse."""
+that 十一二点 ("11 or 12 o'clock") is no hour "十一二" that cn2an cannot parse. An hour in
+numerals starts where no numeral precedes it (its digits likewise): 周五17时 is 17:00."""
 
 _APPROX_BEFORE = regex.compile(
     "(?<![节制签条合公预邀相婚纽])(?:"  # 纽约: 新华社纽约7月26日电 is New York, not "about July"
@@ -116,7 +118,7 @@ _NAMED_BY_DIGITS = regex.compile(r"[一二三四五六七八九][〇零][一二�
 """六〇二厂: a number read out digit by digit with a zero in it is the number 602."""
 _CLOCK = regex.compile(
     rf"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
-    rf"(?P<h>(?<![零〇一二两三四五六七八九十0-9０-９])(?:{_SMALL}))\s*(?P<mark>时|点(?=\s*{_SMALL}\s*分)|点(?![零〇一二三四五六七八九0-9]))"
+    rf"(?P<h>(?<![0-9０-９])[0-9０-９]{{1,2}}|(?<![零〇一二两三四五六七八九十])(?:{_SMALL_CN}))\s*(?P<mark>时|点(?=\s*{_SMALL}\s*分)|点(?![零〇一二三四五六七八九0-9]))"
     rf"(?:\s*(?P<m>{_SMALL})\s*分)?(?P<half>半)?(?P<approx>左右|许)?"
 )
 r"""A clock starts at its period word or where the spaces before it start (?<!\s): tried
