@@ -82,6 +82,7 @@ _SENTENCE_OPENERS = (
     "According|When|While|But|However|Today|Yesterday|Since|During|Some|Many|Most|Our|His|"
     "Her|Their|Its|Meanwhile|Earlier|Later"
 )
+_OPENS_SENTENCE = regex.compile(rf"(?:{_SENTENCE_OPENERS}|A|An|As|If|With|By|To)")
 _UNPUNCTUATED = regex.compile(rf"(?<=[\p{{Ll}}\d] )(?:{_SENTENCE_OPENERS})\b(?=\s\S)")
 
 MAX_LEAD_TOKENS = 5
@@ -107,9 +108,11 @@ def segment(text: str, translates: Translates | None = None) -> list[Span]:
     lets a Latin phrase inside a Chinese line that translates the Chinese phrase just
     before it end the run ("韩长赋说 Han Changfu said 持续…")."""
     spans: list[Span] = []
+    spaced = spaces_scripts(text)
     for number, (start, end) in enumerate(paragraphs(text)):
         for line_start, line_end in _lines(text, start, end):
-            for run_start, run_end, is_zh in script_runs(text, line_start, line_end, translates):
+            runs = script_runs(text, line_start, line_end, translates, spaced)
+            for run_start, run_end, is_zh in runs:
                 for s, e in sentences(text, run_start, run_end, is_zh):
                     spans.append(Span(s, e, _tag(text[s:e], is_zh), number))
     return spans
@@ -144,10 +147,38 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+def spaces_scripts(text: str) -> bool:
+    """Does the writer put a space between Chinese and Latin text as a rule? Then Latin
+    glued to a Chinese character was written as part of the Chinese (品牌：mesobiosystem
+    Brand: mesobiosystem); in a text that glues everything it says nothing. A text with no
+    Latin after a finished Chinese sentence shows no habit and is taken as spaced.
+
+    >>> spaces_scripts("人名Frank称。 He said."), spaces_scripts("称。He said. 人名 Frank 称。")
+    (True, False)
+    """
+    glued = sum(
+        1
+        for match in _GLUED_SCRIPTS.finditer(text)
+        if not _UNTRANSLATED.match(text, match.end() - 1)  # 。）pic.twitter.com/…: the Chinese's
+    )
+    return len(_SPACED_SCRIPTS.findall(text)) >= glued
+
+
+_SPACED_SCRIPTS = regex.compile(r"[。！？][”’」』）]*[ \t]+\p{Latin}")
+_GLUED_SCRIPTS = regex.compile(r"[。！？][”’」』）]*\p{Latin}")
+"""Latin after a finished Chinese sentence, spaced from it or glued to it: where the
+writer's habit shows (inside a sentence a glued name is the rule either way)."""
+
+
 def script_runs(
-    text: str, start: int, end: int, translates: Translates | None = None
+    text: str,
+    start: int,
+    end: int,
+    translates: Translates | None = None,
+    spaced: bool = True,
 ) -> list[tuple[int, int, bool]]:
-    """Split one line into alternating Chinese and non-Chinese runs: (start, end, is_zh)."""
+    """Split one line into alternating Chinese and non-Chinese runs: (start, end, is_zh).
+    ``spaced``: the text spaces its scripts apart (:func:`spaces_scripts`)."""
     groups = _zh_groups(text, start, end, translates)
     runs: list[tuple[int, int, bool]] = []
     cursor = start
@@ -163,7 +194,7 @@ def script_runs(
         else:
             before = text[runs[-1][0] : cursor] if runs and runs[-1][2] else ""
             run_start = _extend_back(text, cursor, first, before)
-        run_end = _extend_forward(text, last + 1, limit)
+        run_end = _extend_forward(text, last + 1, limit, spaced)
         _add_latin(runs, text, cursor, run_start)
         runs.append((run_start, run_end, True))
         cursor = run_end
@@ -360,6 +391,12 @@ def _is_english_gap(before: str, gap: str) -> bool:
     False
     >>> _is_english_gap("。", " Louis Galicia ")
     False
+
+    A sentence written against the Chinese on both sides ends with its stop; a name does
+    not, whatever follows it:
+
+    >>> _is_english_gap("了", "I'm good now."), _is_english_gap("了", "iPhone X.")
+    (True, False)
     """
     words = _LATIN_WORD.findall(gap)
     if not words:
@@ -369,13 +406,15 @@ def _is_english_gap(before: str, gap: str) -> bool:
     if before in ZH_SENTENCE_END + ZH_CLAUSE_END:
         return not _is_lead_in(gap)
     lower = sum(1 for w in words if w[0].islower())
+    if lower >= 2 and english_boundaries(gap + " ", 0, len(gap) + 1):
+        return True  # 不吃了I'm good now.我一定会投诉: a sentence glued to the Chinese after it
     quoted = gap.lstrip()[:1] in "“\"‘'(（《【[" and gap.rstrip()[-1:] in CLOSERS + "》"
     return len(words) >= MIN_ENGLISH_WORDS and lower >= 2 and not quoted
 
 
 def _is_lead_in(fragment: str) -> bool:
     """A short name or number that begins a Chinese sentence ("Louis Galicia 称")."""
-    tokens = fragment.split()
+    tokens = _tokens(fragment, 0, len(fragment))
     return 0 < len(tokens) <= MAX_LEAD_TOKENS and all(_LEAD_TOKEN.fullmatch(t) for t in tokens)
 
 
@@ -395,7 +434,7 @@ def _extend_back(text: str, lower: int, first: int, before: str = "") -> int:
     """
     boundaries = english_boundaries(text, lower, first)
     tail = boundaries[-1] if boundaries else lower
-    tokens = [t.group() for t in _TOKEN.finditer(text, tail, first)]
+    tokens = _tokens(text, tail, first)
     lead = _count_from_end(tokens[-MAX_LEAD_TOKENS:], _LEAD_TOKEN)
     repeated = _repeated_after(text, first, tokens[len(tokens) - lead :])
     if repeated:  # "…after-sale service Red Hat Linux 系统管理大全 Red Hat Linux System…"
@@ -421,6 +460,27 @@ def _extend_back(text: str, lower: int, first: int, before: str = "") -> int:
         if _QUOTES.fullmatch(token) and text[start + len(token)].isspace():
             return _strip(text, start + len(token), first)[0]  # closes the quote before it
     return start
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]``, with a number glued to the end of the last one
+    split off: in text that does not space its scripts the figure that opens the Chinese
+    is glued to the English before it ("…Liu Xiacun7月25日", "…was released.7月18日").
+
+    >>> _tokens("Edited by Liu Xiacun7", 0, 21), _tokens("COVID-19", 0, 8)
+    (['Edited', 'by', 'Liu', 'Xiacun', '7'], ['COVID-19'])
+    """
+    tokens = [t.group() for t in _TOKEN.finditer(text, start, end)]
+    glued = _GLUED_NUMBER.fullmatch(tokens[-1]) if tokens else None
+    if glued is not None:
+        tokens[-1:] = [glued.group("head"), glued.group("number")]
+    return tokens
+
+
+_GLUED_NUMBER = regex.compile(
+    r"(?P<head>.*?(?:\p{Ll}|\p{L}[.,!?;:)\]”\"']+))(?P<number>[0-9][0-9,.:/-]*)"
+)
+"""A number glued to a word or its stop; not a code (L2, G20, MP3)."""
 
 
 def _repeated_after(text: str, first: int, lead: list[str]) -> list[str]:
@@ -465,6 +525,7 @@ def _number_lead(text: str, lower: int, first: int) -> int:
 
 
 _LAST_TOKEN = regex.compile(r"(?:^|\s)([0-9][0-9,.:/-]*)\s*$")
+_ENDS_ENGLISH = regex.compile(r"[0-9][0-9,.:/-]*[0-9]{3}\.")
 
 
 def _opens_chinese(numbers: list[str], first: str) -> bool:
@@ -482,7 +543,15 @@ def _opens_chinese(numbers: list[str], first: str) -> bool:
     (True, False)
     >>> _opens_chinese(["②"], "完")
     True
+
+    A number with its stop ends the English sentence it closes ("…in July 2016.国民经济");
+    a list item's number is short ("1.瑞士"):
+
+    >>> _opens_chinese(["2016."], "国"), _opens_chinese(["1."], "国")
+    (False, True)
     """
+    if _ENDS_ENGLISH.fullmatch(numbers[-1]):
+        return False
     if first in NUMBER_FOLLOWERS or first in "、．":  # 1、瑞士…: a list item's number
         return True
     if _LIST_SYMBOL.fullmatch(numbers[-1]):  # ①完善制度: a list item's mark
@@ -505,7 +574,7 @@ def _count_from_end(tokens: list[str], pattern: regex.Pattern[str]) -> int:
     return count
 
 
-def _extend_forward(text: str, pos: int, limit: int) -> int:
+def _extend_forward(text: str, pos: int, limit: int, spaced: bool = True) -> int:
     """Where a Chinese run really ends: its punctuation and closing quotes, a short Latin
     name that a dash leads on to and a sentence end closes (…换代车型 — Aventador
     LP700-4！, its ！ made ASCII by cleaning), and the digits of a figure it ends with when
@@ -520,7 +589,7 @@ def _extend_forward(text: str, pos: int, limit: int) -> int:
     if tail is not None and _is_lead_in(tail.group("name")):
         pos = tail.end()
     end = _TRAILING.match(text, pos, limit).end()
-    copied = _copied_tail(text, end, limit)
+    copied = _copied_tail(text, end, limit, spaced)
     if copied > end:
         end = _TRAILING.match(text, copied, limit).end()
     if text[end - 1] not in ZH_SENTENCE_END + ZH_CLAUSE_END + ".":
@@ -530,7 +599,7 @@ def _extend_forward(text: str, pos: int, limit: int) -> int:
     return end
 
 
-def _copied_tail(text: str, pos: int, limit: int) -> int:
+def _copied_tail(text: str, pos: int, limit: int, spaced: bool = True) -> int:
     """Where the Latin that ends a Chinese line ends, when the English after it copies it
     word for word. Latin written against the Chinese is its own (品牌：mesobiosystem Brand:
     mesobiosystem, 【中商海外直订】Descriptive Catalogue of … Walter [Zhongnan …] Descriptive
@@ -550,10 +619,16 @@ def _copied_tail(text: str, pos: int, limit: int) -> int:
     first = _TAIL_TOKEN.match(text, pos, limit)
     if first is None:
         return pos
-    glued = first.start("token") == pos
+    untranslated = _UNTRANSLATED.fullmatch(first.group("token")) is not None
+    # A URL or handle glued to the Chinese is its own even where everything is glued.
+    glued = first.start("token") == pos and (spaced or untranslated)
+    if text[pos - 1] in ZH_SENTENCE_END and not untranslated:
+        return pos  # 参观了工厂。The delegates…: "The" recurring later is no copy
     finished = text[pos - 1] in ZH_SENTENCE_END + CLOSERS
-    if not glued and (finished or not _UNTRANSLATED.fullmatch(first.group("token"))):
+    if not glued and (finished or not untranslated):
         return pos
+    if _OPENS_SENTENCE.fullmatch(first.group("token")):
+        return pos  # 工厂The delegates… opens the English
     copy_ends = "" if glued else _ENDS_SENTENCE
     end = pos
     for match in _TAIL_TOKEN.finditer(text, pos, limit):

@@ -239,3 +239,97 @@ def test_latin_before_the_chinese_that_the_english_repeats_belongs_to_the_chines
     zh = "Red Hat Linux 系统管理大全（附光盘）"
     en = "Red Hat Linux System Management Complete Collection (with CD)"
     assert pair_texts(f"{before} {zh} {en}\n") == [(zh, en)]
+
+
+# Text that does not space its scripts: each line glued to its English, as bulletins
+# pasted together from two columns often are.
+
+
+def glued(*lines: tuple[str, str]) -> str:
+    return "".join(zh + en for zh, en in lines) + "\n"
+
+
+def test_the_issues_two_sentences_pair_one_by_one_when_glued() -> None:
+    """An English word after a finished Chinese sentence opens the English, even when it
+    recurs later ("The meeting … The delegates")."""
+    text = "会议持续了三个小时。代表们随后参观了工厂。The meeting lasted three hours. The delegates then toured the plant.\n"
+    assert pair_texts(text) == [
+        ("会议持续了三个小时。", "The meeting lasted three hours."),
+        ("代表们随后参观了工厂。", "The delegates then toured the plant."),
+    ]
+
+
+def test_a_headline_glued_to_its_english_keeps_the_names_the_lead_repeats() -> None:
+    # WMT18 zh-en lines 1365-1366: the headline's English opens with "West Virginia",
+    # which the lead repeats; in glued text that is no sign the name is the Chinese's.
+    pairs = [
+        ("西弗吉尼亚州州长宣布换党", "West Virginia governor announces he's switching parties"),
+        (
+            "周四晚，西弗吉尼亚州民主党州长吉姆·贾斯提斯 ( Jim Justice) 在特朗普总统的集会上宣布，他将更改党派。",
+            "The Democratic governor of West Virginia, Jim Justice, announced Thursday night "
+            "at a rally with President Trump that he's switching parties.",
+        ),
+    ]
+    assert pair_texts(glued(*pairs)) == pairs
+
+
+def test_short_replies_glued_between_chinese_lines_are_english() -> None:
+    # WMT22 zh-en lines 353-354 and 1009-1010: a chat, each reply glued to the next line.
+    pairs = [("不吃了", "I’m good now."), ("我一定会投诉", "I will definitely make a complaint.")]
+    assert pair_texts(glued(*pairs)) == pairs
+    pairs = [
+        ("谢谢你", "Thanks."),
+        (
+            "麻烦帮我 cancel，每个订单都重新下单",
+            "Please help me cancel it; every order needs to be re-placed.",
+        ),
+    ]
+    assert pair_texts(glued(*pairs)) == pairs
+
+
+def test_a_figure_glued_to_the_english_before_it_opens_the_chinese() -> None:
+    # WMT21 zh-en lines 67-68 and 89-90: a date glued to a name, and to a stop.
+    pairs = [
+        ("新华社记者陈尚营、王立武、刘夏村", "Edited by Chen Shangying, Wang Liwu and Liu Xiacun"),
+        (
+            "7月25日下午4点多，傅昆宝穿着糊满泥巴的胶鞋，从前屋到后屋，和妻子周燕来来回回地忙着收拾东西。",
+            "At 4 p.m. on July 25th, Fu Kunbao wore a pair of rubber boots which were covered "
+            "with mud as he walked from the front room to the back, scurrying to pack items "
+            "with his wife Zhou Yan.",
+        ),
+        ("傅昆宝说。", "Fu Kunbao said."),
+        (
+            "7月26日上午9点半，记者在蒋口河联圩现场看到，当地已做好分洪前各项准备。",
+            "At 9:30 a.m. on July 26th, this journalist saw at Jiangkou River that the local "
+            "government was fully prepared to divert the flood.",
+        ),
+    ]
+    assert pair_texts(glued(*pairs)) == pairs
+
+
+def test_a_year_with_its_stop_ends_the_english_it_closes() -> None:
+    # WMT17 zh-en lines 785-786: 国 follows the year, but the stop closes the English.
+    pairs = [
+        (
+            "8月12日上午，国务院新闻办就2016年7月份国民经济运行情况举行新闻发布会。",
+            "On the morning of August 12, the State Council Information Office held a press "
+            "conference on the operation of the national economy in July 2016.",
+        ),
+        (
+            "国家统计局新闻发言人、国民经济综合统计司司长盛来运表示，7月份，国民经济部分指标增速有所放缓，但仍运行在合理区间。",
+            "Sheng Yunyun, spokesman of National Bureau of Statistics and head of National "
+            "Economic Statistics Division said that, in July, the part index number of "
+            "national economy slowed relatively but still operated in the reasonable range.",
+        ),
+    ]
+    assert pair_texts(glued(*pairs)) == pairs
+
+
+def test_a_code_glued_to_the_chinese_after_it_stays_in_the_english() -> None:
+    """L2, G20, MP3: letters and digits written together are one code, not a word and the
+    figure that opens the Chinese."""
+    pairs = [
+        ("应急响应提升至Ⅱ级。", "The emergency response was raised to L2."),
+        ("日，四川发布黄色预警。", "Sichuan issued a yellow warning."),
+    ]
+    assert pair_texts(glued(*pairs)) == pairs

@@ -512,6 +512,11 @@ _LABEL = regex.compile(r"\s*[(（]?(\p{Lu}\p{Ll}+):")
 """A label that opens a Latin phrase: "Author:", "(Journalist:"."""
 
 
+_ONE_WORD_ENDS = (",", ":", ".", "!", "?")
+"""A single word translates only as a phrase of its own, closed by punctuation ("第一 First,",
+"谢谢你Thanks."), not a name inside the sentence ("电台 KGO 报道")."""
+
+
 def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
     """Does a Latin phrase inside a Chinese line translate the Chinese phrase before it
     ("约旦国王阿卜杜拉二世 King Abdullah of Jordan", "第一 First,"), rather than name
@@ -527,7 +532,7 @@ def latin_translates(lexicon: Lexicon, chinese: str, latin: str) -> bool:
     """
     words = _PHRASE_WORD.findall(_DOMAIN_SUFFIX.sub(" ", latin))
     stems = {stem(w.replace(".", "")) for w in words if w.lower() not in EN_STOPWORDS}
-    if not stems or (len(words) < 2 and not latin.rstrip().endswith((",", ":"))):
+    if not stems or (len(words) < 2 and not latin.rstrip().endswith(_ONE_WORD_ENDS)):
         return False
     chinese_words = zh_words(chinese)
     translations: set[str] = set()
