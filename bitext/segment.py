@@ -61,7 +61,10 @@ _QUOTES = regex.compile(r"[“”\"‘’']+")
 _ZH_CLAUSE_START = regex.compile(r"[，,、；;：:。！？!?（(“\"]")
 _CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
 _LEAD_SYMBOLS = regex.compile(r"[^\p{L}]+")
-_TRAILING = regex.compile(r"(?:[!?.:;,…*]|[”’\"'）)】」』》〕］\]“])*")
+_TRAILING = regex.compile(r"(?:[!?.:;,…*]|[”’）)】」』》〕］\]]|[“\"'](?![\p{Latin}\d]))*")
+"""What closes a Chinese run: its stops and closing quotes, and an opening quote written
+as a closing one; a quote glued to the Latin after it opens the English (…收获。”“Follow
+your heart…), unless it closes a straight quote the Chinese opened (:func:`_extend_forward`)."""
 _LATIN_TAIL = regex.compile(r"\s*[—–-]\s*(?P<name>[^\n。！？!?.\p{Han}]{1,60}?)[。！？!?]")
 """A name after a dash that ends the sentence belongs to the Chinese sentence before it."""
 _ATTACHED_NUMBER = regex.compile(r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)")
@@ -194,7 +197,7 @@ def script_runs(
         else:
             before = text[runs[-1][0] : cursor] if runs and runs[-1][2] else ""
             run_start = _extend_back(text, cursor, first, before)
-        run_end = _extend_forward(text, last + 1, limit, spaced)
+        run_end = _extend_forward(text, last + 1, limit, spaced, run_start)
         _add_latin(runs, text, cursor, run_start)
         runs.append((run_start, run_end, True))
         cursor = run_end
@@ -434,7 +437,7 @@ def _extend_back(text: str, lower: int, first: int, before: str = "") -> int:
     """
     boundaries = english_boundaries(text, lower, first)
     tail = boundaries[-1] if boundaries else lower
-    tokens = _tokens(text, tail, first)
+    tokens = _tokens(text, tail, first, lower)
     lead = _count_from_end(tokens[-MAX_LEAD_TOKENS:], _LEAD_TOKEN)
     repeated = _repeated_after(text, first, tokens[len(tokens) - lead :])
     if repeated:  # "…after-sale service Red Hat Linux 系统管理大全 Red Hat Linux System…"
@@ -457,12 +460,13 @@ def _extend_back(text: str, lower: int, first: int, before: str = "") -> int:
     start = first
     for token in tokens[len(tokens) - lead :][::-1]:
         start = text.rindex(token, tail, start)
-        if _QUOTES.fullmatch(token) and text[start + len(token)].isspace():
+        closes = text[start + len(token)].isspace() or not _opens_quote(text, lower, start)
+        if _QUOTES.fullmatch(token) and closes:
             return _strip(text, start + len(token), first)[0]  # closes the quote before it
     return start
 
 
-def _tokens(text: str, start: int, end: int) -> list[str]:
+def _tokens(text: str, start: int, end: int, english_start: int | None = None) -> list[str]:
     """The words of ``text[start:end]``, with a number glued to the end of the last one
     split off: in text that does not space its scripts the figure that opens the Chinese
     is glued to the English before it ("…Liu Xiacun7月25日", "…was released.7月18日").
@@ -471,16 +475,50 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
     (['Edited', 'by', 'Liu', 'Xiacun', '7'], ['COVID-19'])
     """
     tokens = [t.group() for t in _TOKEN.finditer(text, start, end)]
-    glued = _GLUED_NUMBER.fullmatch(tokens[-1]) if tokens else None
-    if glued is not None:
-        tokens[-1:] = [glued.group("head"), glued.group("number")]
+    glued = _GLUED_LEAD.fullmatch(tokens[-1]) if tokens else None
+    quote_start = start if english_start is None else english_start
+    if glued is not None and _opens_quote(text, quote_start, end - len(glued.group("lead"))):
+        tokens[-1:] = [glued.group("head"), glued.group("lead")]
     return tokens
 
 
-_GLUED_NUMBER = regex.compile(
-    r"(?P<head>.*?(?:\p{Ll}|\p{L}[.,!?;:)\]”\"']+))(?P<number>[0-9][0-9,.:/-]*)"
+_GLUED_LEAD = regex.compile(
+    r"(?P<head>.*?(?:\p{Ll}|\p{L}[.,!?;:)\]”\"']+))"
+    r"(?P<lead>[0-9][0-9,.:/-]*|[“‘\"'(\[]+)"
 )
-"""A number glued to a word or its stop; not a code (L2, G20, MP3)."""
+"""A number or an opening quote glued to a word or its stop; not a code (L2, G20, MP3)."""
+
+
+def _opens_quote(text: str, start: int, pos: int) -> bool:
+    """Does the quote at ``pos`` open the Chinese after it, rather than close the English
+    that runs from ``start``? A straight quote opens when the English has closed its own
+    quotes and the Chinese closes this one ("他说…"); otherwise it closes a quote the
+    English opened, here or a line before (…the United States."不同寻常的是…). An opening
+    quote typed for a closing one closes the English that opened one (“Follow your heart …
+    never expected. “虽说是…).
+
+    >>> _opens_quote('He said "no."他说', 0, 12), _opens_quote('States."不同寻常', 0, 7)
+    (False, False)
+    >>> _opens_quote('It is over."我们会赢。"他说。', 0, 11)
+    True
+    >>> _opens_quote("“Go. “他说", 0, 5), _opens_quote("“Go.” “他说", 0, 6)
+    (False, True)
+    """
+    if text[pos] == '"':
+        english_closed = text.count('"', start, pos) % 2 == 0
+        return english_closed and text.count('"', pos + 1, _chinese_end(text, pos)) % 2 == 1
+    if text[pos] == "“":
+        return text.count("“", start, pos) <= text.count("”", start, pos)
+    return True
+
+
+def _chinese_end(text: str, pos: int) -> int:
+    """Where the Chinese from ``pos`` gives way to Latin text, or its line ends."""
+    latin = _LATIN_OR_LINE_END.search(text, pos)
+    return latin.start() if latin else len(text)
+
+
+_LATIN_OR_LINE_END = regex.compile(r"\p{Latin}|\n")
 
 
 def _repeated_after(text: str, first: int, lead: list[str]) -> list[str]:
@@ -574,7 +612,9 @@ def _count_from_end(tokens: list[str], pattern: regex.Pattern[str]) -> int:
     return count
 
 
-def _extend_forward(text: str, pos: int, limit: int, spaced: bool = True) -> int:
+def _extend_forward(
+    text: str, pos: int, limit: int, spaced: bool = True, start: int | None = None
+) -> int:
     """Where a Chinese run really ends: its punctuation and closing quotes, a short Latin
     name that a dash leads on to and a sentence end closes (…换代车型 — Aventador
     LP700-4！, its ！ made ASCII by cleaning), and the digits of a figure it ends with when
@@ -589,6 +629,8 @@ def _extend_forward(text: str, pos: int, limit: int, spaced: bool = True) -> int
     if tail is not None and _is_lead_in(tail.group("name")):
         pos = tail.end()
     end = _TRAILING.match(text, pos, limit).end()
+    if text.startswith('"', end) and text.count('"', pos if start is None else start, end) % 2:
+        end = _TRAILING.match(text, end + 1, limit).end()  # "…成功。"He said: the Chinese's
     copied = _copied_tail(text, end, limit, spaced)
     if copied > end:
         end = _TRAILING.match(text, copied, limit).end()
@@ -699,7 +741,18 @@ def sentences(text: str, start: int, end: int, is_zh: bool) -> list[tuple[int, i
         cuts.sort()
     cuts.append(end)
     pieces = [_strip(text, a, b) for a, b in itertools.pairwise(cuts)]
-    return [(a, b) for a, b in pieces if a < b]
+    merged: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if a >= b:
+            continue
+        if merged and not is_zh and not _WORDLIKE.search(text, a, b):
+            merged[-1] = (merged[-1][0], b)  # "… never expected. “": a stray quote ends it
+        else:
+            merged.append((a, b))
+    return merged
+
+
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 
 
 def _tag(sentence: str, is_zh: bool) -> str:

@@ -333,3 +333,38 @@ def test_a_code_glued_to_the_chinese_after_it_stays_in_the_english() -> None:
         ("日，四川发布黄色预警。", "Sichuan issued a yellow warning."),
     ]
     assert pair_texts(glued(*pairs)) == pairs
+
+
+def test_quotes_glued_between_the_scripts_go_to_the_side_they_open_or_close() -> None:
+    # WMT21 zh-en lines 23-25: the Chinese closes its quote, the English opens its own.
+    pairs = [
+        (
+            "数据显示，这场时长2.5小时的歌会，直播人气峰值超过3500万。",
+            "Statistics show that peak viewership of the 2.5 hour special event exceeded 35 million.",
+        ),
+        (
+            "“遵循自己的内心吧，把握住机会，不计较后果，有时反而会有意想不到的收获。”",
+            "“Follow your heart, seize opportunities, don’t worry about the consequences, "
+            "and you’ll reap rewards you never expected. “",
+        ),
+        (
+            "虽说是毕业歌会，很多歌曲也让非应届毕业生感动。",
+            "Although it was a song for graduates, it moved many non-graduates as well.",
+        ),
+    ]
+    assert pair_texts(glued(*pairs)) == pairs
+
+
+def test_a_straight_quote_closes_the_english_that_opened_one_lines_before() -> None:
+    # WMT18 zh-en lines 102-104: the quote the English closes opened in an earlier line.
+    pairs = [
+        ("火炬不是照亮美国的道路。”", 'The torch is not to light the way to the United States."'),
+        (
+            "不同寻常的是，林博实际上被一些东西所打动。",
+            "Rather unusually, Limbaugh actually hit on something.",
+        ),
+    ]
+    text = glued(*pairs)
+    assert pair_texts(text) == pairs
+    said = '他说："我们会赢。"He said: "We will win."'
+    assert pair_texts(said + "\n") == [('他说："我们会赢。"', 'He said: "We will win."')]
