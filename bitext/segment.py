@@ -61,10 +61,13 @@ _QUOTES = regex.compile(r"[“”\"‘’']+")
 _ZH_CLAUSE_START = regex.compile(r"[，,、；;：:。！？!?（(“\"]")
 _CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
 _LEAD_SYMBOLS = regex.compile(r"[^\p{L}]+")
-_TRAILING = regex.compile(r"(?:[!?.:;,…*]|[”’）)】」』》〕］\]]|[“\"'](?![\p{Latin}\d]))*")
+_TRAILING = regex.compile(
+    r"(?:[!?.:;,…*]|[”’）)】」』》〕］\]]|[“\"'](?![\p{Latin}\d])|\s+(?=[。！？，；：”’）】」』》〕］]))*"
+)
 """What closes a Chinese run: its stops and closing quotes, and an opening quote written
 as a closing one; a quote glued to the Latin after it opens the English (…收获。”“Follow
-your heart…), unless it closes a straight quote the Chinese opened (:func:`_extend_forward`)."""
+your heart…), unless it closes a straight quote the Chinese opened (:func:`_extend_forward`).
+Full-width marks are the Chinese's even after a space (…康复 。 ” “Their diseases…)."""
 _LATIN_TAIL = regex.compile(r"\s*[—–-]\s*(?P<name>[^\n。！？!?.\p{Han}]{1,60}?)[。！？!?]")
 """A name after a dash that ends the sentence belongs to the Chinese sentence before it."""
 _ATTACHED_NUMBER = regex.compile(r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)")
@@ -590,6 +593,8 @@ def _opens_chinese(numbers: list[str], first: str) -> bool:
     """
     if _ENDS_ENGLISH.fullmatch(numbers[-1]):
         return False
+    if first in "）)" and numbers[-1].isdigit() and len(numbers[-1]) <= 2:
+        return True  # …our store, 1）合作快递…: a list item's number
     if first in NUMBER_FOLLOWERS or first in "、．":  # 1、瑞士…: a list item's number
         return True
     if _LIST_SYMBOL.fullmatch(numbers[-1]):  # ①完善制度: a list item's mark

@@ -368,3 +368,34 @@ def test_a_straight_quote_closes_the_english_that_opened_one_lines_before() -> N
     assert pair_texts(text) == pairs
     said = '他说："我们会赢。"He said: "We will win."'
     assert pair_texts(said + "\n") == [('他说："我们会赢。"', 'He said: "We will win."')]
+
+
+def test_full_width_marks_after_a_space_close_the_chinese() -> None:
+    # WMT22 zh-en lines 209-211: the corpus spaces its Chinese punctuation ("康复 。 ”").
+    pairs = [
+        (
+            "该组织总监安本·皮莱（Unben Pillay）医生说，他每天都要看几十名病人，但是还没有任何病人需要住院。",
+            "According to Doctor Unben Pillay, chief supervisor of the organization, he needs "
+            "to provide medical services to dozens of patients every day, but none of them "
+            "needs to be hospitalized.",
+        ),
+        (
+            "皮莱说 ： “ 他们能够在家里控制疾病，大多数人在隔离10至14天内康复 。 ”",
+            "Pillay said, “Their diseases can be controlled at home, and most of them can "
+            "recover after quarantine of 10 to 14 days.”",
+        ),
+    ]
+    assert pair_texts(" ".join(f"{zh} {en}" for zh, en in pairs) + "\n") == pairs
+
+
+def test_a_list_number_before_a_bracket_opens_the_chinese_item() -> None:
+    # WMT22 zh-en lines 105-107: "1）" after the English of the item before it.
+    pairs = [
+        ("1.本店合作快递公司，", "1. Cooperating delivery companies of our store,"),
+        (
+            "1）合作快递以旺旺签名为准！",
+            "1) Refer to our Ali Want slogan for our cooperating delivery companies!",
+        ),
+        ("2）顺丰快递", "2) SF-express"),
+    ]
+    assert pair_texts(" ".join(f"{zh} {en}" for zh, en in pairs) + "\n") == pairs
