@@ -59,3 +59,15 @@ def test_figures_of_a_lost_head_are_unverifiable_wherever_the_english_puts_them(
         (f.rule, f.severity.value, f.zh.text if f.zh else None, f.en.text if f.en else None)
         for f in bitext.check_pair(zh, wrong).findings
     ]
+
+
+def test_a_short_english_sentence_is_no_cut_one() -> None:
+    """An English that is merely short ends with its stop: the count the MT dropped is a
+    real omission (a warning), not a figure of a cut tail (info)."""
+    assert _figure_findings("选派6名教师。 Teachers were sent.\n") == [
+        ("figure-missing", "warning", "6名", None)
+    ]
+    assert _figure_findings(
+        "学校选派6名教师赴山区支教。 The school sent teachers to teach in mountain areas.\n"
+    ) == [("figure-missing", "warning", "6名", None)]
+    assert _figure_findings("选派6名教师。 Six teachers were sent.\n") == []
