@@ -399,3 +399,14 @@ def test_a_list_number_before_a_bracket_opens_the_chinese_item() -> None:
         ("2）顺丰快递", "2) SF-express"),
     ]
     assert pair_texts(" ".join(f"{zh} {en}" for zh, en in pairs) + "\n") == pairs
+
+
+def test_an_english_only_line_after_a_pair_is_not_absorbed() -> None:
+    """The line after the pair has no Chinese: it is English of its own, and its figure is
+    no extra figure of the pair before."""
+    text = (
+        "会议持续了三个小时。 The meeting lasted three hours.\n"
+        "The delegates then toured the plant, which employs 300 people.\n"
+    )
+    assert pair_texts(text) == [("会议持续了三个小时。", "The meeting lasted three hours.")]
+    assert [f.rule for f in bitext.check_text(text).findings if f.rule.startswith("figure-")] == []
