@@ -463,16 +463,19 @@ def _extend_back(text: str, lower: int, first: int, before: str = "") -> int:
     start = first
     for token in tokens[len(tokens) - lead :][::-1]:
         start = text.rindex(token, tail, start)
-        closes = text[start + len(token)].isspace() or not _opens_quote(text, lower, start)
-        if _QUOTES.fullmatch(token) and closes:
+        if _QUOTES.fullmatch(token) and (
+            text[start + len(token)].isspace() or not _opens_quote(text, lower, start)
+        ):
             return _strip(text, start + len(token), first)[0]  # closes the quote before it
     return start
 
 
 def _tokens(text: str, start: int, end: int, english_start: int | None = None) -> list[str]:
-    """The words of ``text[start:end]``, with a number glued to the end of the last one
-    split off: in text that does not space its scripts the figure that opens the Chinese
-    is glued to the English before it ("…Liu Xiacun7月25日", "…was released.7月18日").
+    """The words of ``text[start:end]``, with a number or an opening quote glued to the end
+    of the last one split off: in text that does not space its scripts the figure or quote
+    that opens the Chinese is glued to the English before it ("…Liu Xiacun7月25日", "…was
+    released.7月18日", "…million.“遵循…"). A straight quote is split off only when it opens
+    (:func:`_opens_quote`, counting from ``english_start``).
 
     >>> _tokens("Edited by Liu Xiacun7", 0, 21), _tokens("COVID-19", 0, 8)
     (['Edited', 'by', 'Liu', 'Xiacun', '7'], ['COVID-19'])
