@@ -42,12 +42,7 @@ def bulletin(pairs: list[Pair], per_paragraph: int, separator: str) -> str:
 
 
 def missed(pairs: list[Pair], text: str) -> list[Pair]:
-    report = bitext.check_text(text)
-    source = report.document.text
-    found = {
-        (source[slice(*p.zh_range)], source[slice(*p.en_range)] if p.en else "")
-        for p in report.pairs
-    }
+    found = set(bitext.check_text(text).pair_texts())
     return [pair for pair in pairs if pair not in found]
 
 

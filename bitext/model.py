@@ -244,6 +244,17 @@ class FileReport(NamedTuple):
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
+    def pair_texts(self) -> list[tuple[str, str]]:
+        """Each pair as (Chinese, English) text of the document; "" for a missing side."""
+        source = self.document.text
+        return [
+            (
+                source[slice(*p.zh_range)] if p.zh_range else "",
+                source[slice(*p.en_range)] if p.en_range else "",
+            )
+            for p in self.pairs
+        ]
+
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
 

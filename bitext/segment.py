@@ -511,11 +511,15 @@ def _opens_quote(text: str, start: int, pos: int) -> bool:
     (False, True)
     """
     if text[pos] == '"':
-        english_closed = text.count('"', start, pos) % 2 == 0
-        return english_closed and text.count('"', pos + 1, _chinese_end(text, pos)) % 2 == 1
+        return not _unclosed(text, start, pos) and _unclosed(text, pos + 1, _chinese_end(text, pos))
     if text[pos] == "“":
         return text.count("“", start, pos) <= text.count("”", start, pos)
     return True
+
+
+def _unclosed(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` leave a straight quote open (an odd number of them)?"""
+    return text.count('"', start, end) % 2 == 1
 
 
 def _chinese_end(text: str, pos: int) -> int:
@@ -637,7 +641,7 @@ def _extend_forward(
     if tail is not None and _is_lead_in(tail.group("name")):
         pos = tail.end()
     end = _TRAILING.match(text, pos, limit).end()
-    if text.startswith('"', end) and text.count('"', pos if start is None else start, end) % 2:
+    if text.startswith('"', end) and _unclosed(text, pos if start is None else start, end):
         end = _TRAILING.match(text, end + 1, limit).end()  # "…成功。"He said: the Chinese's
     copied = _copied_tail(text, end, limit, spaced)
     if copied > end:
@@ -656,8 +660,12 @@ def _copied_tail(text: str, pos: int, limit: int, spaced: bool = True) -> int:
     Catalogue of … Walter); apart from it, a placeholder, handle, URL or emoji is, when the
     English ends a sentence with its copy (用 #PRS_ORG#! Please … use it again #PRS_ORG#!):
     it is never a translation on its own, but the English may open with it ("有 #PRS_ORG#
-    作证，… #PRS_ORG# can testify for me …"). After a finished Chinese sentence only Latin
-    written against it counts (…打理。）pic.twitter.com/UxID9ZGjzm (Apple Daily photo…)).
+    作证，… #PRS_ORG# can testify for me …"). After a closing mark only Latin written
+    against it counts (…打理。）pic.twitter.com/UxID9ZGjzm (Apple Daily photo…)); after a
+    stop, only a URL, handle or placeholder: an English word there opens the English, even
+    one the English repeats later (…参观了工厂。The delegates… The…). Where the text glues
+    everything (``spaced`` false, :func:`spaces_scripts`) being written against the
+    Chinese says nothing, except for a URL or handle.
 
     >>> t = "电话是 #PHONENUMBER# Okay, the phone number is #PHONENUMBER#."
     >>> t[: _copied_tail(t, 3, len(t))]

@@ -31,12 +31,7 @@ def panzhou_text() -> str:
 
 def pair_texts(text: str) -> list[tuple[str, str]]:
     """Each pair of a checked bulletin as (Chinese, English) text; "" for no English."""
-    report = bitext.check_text(text)
-    source = report.document.text
-    return [
-        (source[slice(*p.zh_range)], source[slice(*p.en_range)] if p.en else "")
-        for p in report.pairs
-    ]
+    return bitext.check_text(text).pair_texts()
 
 
 Prepare = Callable[[int], Callable[[], object]]
