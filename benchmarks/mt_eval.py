@@ -46,9 +46,9 @@ from typing import NamedTuple, TextIO
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bitext import __version__  # noqa: E402
-from bitext.check import check_pair  # noqa: E402
+from bitext.check.pipeline import check_pair  # noqa: E402
 from bitext.model import Figure, Finding, Severity  # noqa: E402
+from bitext.version import __version__  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "mt_eval" / "labels.jsonl"
 CORPORA = ROOT.parent / "shared" / "corpora"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bitext.check import check_document
+from bitext.check.pipeline import check_document
 from bitext.model import Document
 
 BULLETIN_LINES = 25

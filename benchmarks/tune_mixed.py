@@ -27,8 +27,8 @@ from bitext.align.mixed import AlignParams, align_mixed
 from bitext.align.runon import cut_run_on
 from bitext.align.signals import read_features
 from bitext.clean import clean
-from bitext.io import read_document
-from bitext.segment import segment
+from bitext.read.document import read_document
+from bitext.segment.split import segment
 
 
 def _covers(pred: tuple[int, int], gold: tuple[int, int]) -> bool:

@@ -8,10 +8,7 @@ The library is the product; the ``bitext`` command is a thin layer over it::
     [('figure-scale', 'error', 'RMB562,800')]
 """
 
-__version__ = "0.1.0"
-
 from bitext.check import CheckConfig, check_document, check_pair, check_paths, check_text
-from bitext.io import read_document
 from bitext.model import (
     Approx,
     BitextError,
@@ -26,6 +23,8 @@ from bitext.model import (
     Severity,
     Span,
 )
+from bitext.read import read_document
+from bitext.version import __version__
 
 __all__ = [
     "Approx",

@@ -4,7 +4,7 @@ Every stage is a pure function of the one before it, so the types here are
 immutable NamedTuples. Offsets are 0-based code-point indices into a text, end
 exclusive, exactly as Python slices a ``str``. Which text depends on the stage:
 segmentation, alignment and figure extraction work on the cleaned view; the
-report that :func:`bitext.check.check_document` returns has been relocated so
+report that :func:`bitext.check.pipeline.check_document` returns has been relocated so
 that every offset points into the ORIGINAL document text.
 """
 

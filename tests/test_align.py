@@ -17,8 +17,8 @@ from bitext.align.files import align_documents, split_sentences
 from bitext.align.lexicon import load_lexicon
 from bitext.align.parallel import align_parallel
 from bitext.cli import main
-from bitext.io import read_document
-from bitext.pairs import units_from_alignment
+from bitext.export.sources import units_from_alignment
+from bitext.read.document import read_document
 
 from .conftest import FIXTURES, SEEDS
 

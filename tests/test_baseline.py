@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bitext.check import check_text
+from bitext.check.pipeline import check_text
+from bitext.check.suppress import read_suppressions
 from bitext.cli import main
 from bitext.model import InputError
 from bitext.report.fingerprints import KEY, fingerprints
-from bitext.suppress import read_suppressions
 
 from .conftest import SEEDS, panzhou_text
 

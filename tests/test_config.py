@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from bitext.check import CheckConfig, check_text, signature
 from bitext.cli import main
-from bitext.config import Overrides, find_config, load_settings
+from bitext.cli.config import Overrides, find_config, load_settings
 from bitext.figures import extract
 from bitext.figures.compare import relate
 from bitext.model import Severity

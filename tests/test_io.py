@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import bitext
-from bitext.io import decode, read_document
 from bitext.model import InputError
+from bitext.read.document import decode, read_document
 
 from .conftest import FIXTURES, panzhou_text
 

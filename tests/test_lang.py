@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bitext.lang import detect_latin, plainly_english
+from bitext.segment.language import detect_latin, plainly_english
 
 NOT_ENGLISH = [
     "Le conseil municipal a approuvé le budget de la ville pour cette année.",

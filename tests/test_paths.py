@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 import bitext
-from bitext.batch import chunk_size
+from bitext.check.batch import chunk_size
 from bitext.cli import main
-from bitext.paths import anchor, collect_files
+from bitext.read.files import anchor, collect_files
 
 from .conftest import FIXTURES, SEEDS
 

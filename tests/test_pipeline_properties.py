@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 import bitext
 from bitext.check import signature
 from bitext.cli import main
-from bitext.io import decode
 from bitext.model import FileReport, InputError, Report
+from bitext.read.document import decode
 from bitext.report import FORMATS, render
 
 from .conftest import ROOT, assert_linear_time, panzhou_text

@@ -66,7 +66,7 @@ def test_rules_as_json_come_from_the_checkers_registry() -> None:
     assert result.exit_code == 0
     rules = json.loads(result.stdout)
     assert [r["id"] for r in rules] == list(RULES)
-    assert [r["severity"] for r in rules] == [severity.value for severity, _ in RULES.values()]
+    assert [r["severity"] for r in rules] == [rule.severity.value for rule in RULES.values()]
     assert rules[0] == {
         "id": "figure-scale",
         "severity": "error",

@@ -16,7 +16,7 @@ import regex
 from bitext.align.lexicon import load_lexicon
 from bitext.align.parallel import DEFAULT_PARAMS, Bead, ParallelParams, align_parallel
 from bitext.model import Document, InputError
-from bitext.segment import english_boundaries
+from bitext.segment.split import english_boundaries
 
 SPLIT_MODES = ("auto", "lines", "sentences")
 AUTO_SPLIT_SHARE = 0.1

@@ -26,7 +26,7 @@ import snowballstemmer
 from rapidfuzz import fuzz
 
 from bitext.align import zhseg
-from bitext.cache import cached, package_version
+from bitext.align.cache import cached, package_version
 
 EN_STOPWORDS = frozenset(
     [

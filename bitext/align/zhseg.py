@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable
 from importlib import resources
 
-from bitext.cache import cached, package_version
+from bitext.align.cache import cached, package_version
 
 Cut = Callable[[str], list[str]]
 Tokenize = Callable[[str], list[tuple[str, int, int]]]

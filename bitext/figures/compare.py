@@ -118,7 +118,7 @@ BOUND_REACH = Decimal("0.2")
 
 class RelationName(StrEnum):
     """How two figures stand to each other, or that one was left alone (see the module
-    docstring): the outcome of the assignment, which :mod:`bitext.figures.judge` turns
+    docstring): the outcome of the assignment, which :mod:`bitext.check.judge` turns
     into findings."""
 
     SAME = "same"

@@ -5,7 +5,7 @@ A change is written with a verb or noun of direction next to its figure: 同比�
 that keeps the number but turns the direction round ("同比下降 2.1%" → "rose 2.1%") is
 wrong in the way that matters most to a reader of figures, and a value comparison cannot
 see it. :func:`direction` reads the direction a figure's own clause gives it;
-:func:`bitext.figures.judge` compares the two sides of a matched pair.
+:func:`bitext.check.judge` compares the two sides of a matched pair.
 
 The nearest direction word in the figure's clause wins, before the figure first (a
 Chinese change word always precedes its figure; English puts "rose" before and "higher"

@@ -29,7 +29,7 @@ alone; :func:`apply` then turns their output into the final figures: what they r
 inside a title becomes a name, and the names and codes found here are added, with the
 Latin tokens holding digits that no reader took (5G, "G20", iPhone7). How the two kinds
 compare is :func:`bitext.figures.compare.relate`'s; what is reported is
-:mod:`bitext.figures.judge`'s.
+:mod:`bitext.check.judge`'s.
 
 >>> [(f.text, f.kind.value, f.digits) for f in read("这是COVID-19,又不是COVID-1", "zh")]
 [('COVID-19', 'code', '19'), ('COVID-1', 'code', '1')]

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from html import escape
 
-from bitext import __version__
 from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
 from bitext.report.locate import display_path, primary_span
 from bitext.report.terminal import summary
+from bitext.version import __version__
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1b1b1b; line-height: 1.45; }

@@ -10,8 +10,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from bitext import __version__
 from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
+from bitext.version import __version__
 
 VERSION = 1
 

@@ -20,11 +20,11 @@ from typing import Any
 
 import regex
 
-from bitext import __version__
+from bitext.check.rules import RuleInfo, all_rules, rule_info
 from bitext.model import Document, Figure, FileReport, Finding, Report, Severity
 from bitext.report.fingerprints import KEY, fingerprints
 from bitext.report.locate import path_uri, primary_span
-from bitext.rules import RuleInfo, all_rules, rule_info
+from bitext.version import __version__
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bitext import __version__
-from bitext.align.files import Alignment
-from bitext.align.parallel import MIN_CONFIDENCE
-from bitext.check import check_pair
+from bitext.align import MIN_CONFIDENCE, Alignment
+from bitext.check import check_pair, uncertain
 from bitext.clean import signature as clean_signature
 from bitext.export import Unit
 from bitext.model import FileReport, Finding, Pair, Severity, Span
+from bitext.version import __version__
 
 
 def units_from_report(report: FileReport) -> list[Unit]:
@@ -68,10 +67,7 @@ def alignment_signature(split: str, min_confidence: float = MIN_CONFIDENCE) -> s
 
 def _bead_notes(zh: str, en: str, confidence: float, min_confidence: float) -> tuple[str, ...]:
     if confidence < min_confidence:
-        return (
-            f"pair-uncertain: the aligner is unsure of this pair (confidence "
-            f"{confidence:.2f}); figures not compared",
-        )
+        return (f"pair-uncertain: {uncertain(confidence)}",)
     return _notes(check_pair(zh, en).findings)
 
 

@@ -29,8 +29,8 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.align.coverage import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage
-from bitext.align.lexicon import stem
+from bitext.align import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage, stem
+from bitext.check.findings import Draft, Quote, around, say
 from bitext.figures import names, units
 from bitext.figures.compare import (
     GROUPS,
@@ -50,7 +50,7 @@ from bitext.figures.values import (
     is_calendar_date,
     shown,
 )
-from bitext.model import Approx, Figure, Finding, Kind, Pair
+from bitext.model import Approx, Figure, Kind, Pair
 
 _ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
 _TWO = regex.compile(r"\b(?:both|two|pair|couple|double|twice|second)\b", regex.IGNORECASE)
@@ -100,14 +100,14 @@ class PairView(NamedTuple):
     """Stems of the English translations of the Chinese words of a text (the lexicon)."""
 
 
-def judge(view: PairView, make: Callable[..., Finding]) -> list[Finding]:
+def judge(view: PairView, make: Callable[..., Draft]) -> list[Draft]:
     """Findings for one pair; ``make(rule, message, zh=, en=, suggestion=)`` builds one."""
     context_dates = _completed_dates(view)
     cut_figures = _figures_lost_in_cut(view)
     partial = _cut_off_figures(view)
     cut_figures |= {en.start for _, en in partial.values() if en is not None}
     summed = _totals_and_parts(view.matches)
-    findings: list[Finding | None] = []
+    findings: list[Draft | None] = []
     for match in view.matches:
         if (match.zh or match.en) in summed:
             continue
@@ -159,9 +159,9 @@ def _paired(
     zh: Figure,
     en: Figure,
     partial: dict[int, tuple[Figure, Figure | None]],
-    make: Callable[..., Finding],
+    make: Callable[..., Draft],
     view: PairView,
-) -> list[Finding]:
+) -> list[Draft]:
     if match.relation == RelationName.SCALE:
         return [_scale(zh, en, make)]
     if match.relation == RelationName.VALUE and zh.start in partial:
@@ -175,25 +175,29 @@ def _paired(
     if match.relation == RelationName.LOST:
         return [] if _written_without_digits(zh, view) else [_lost_count(zh, en, make)]
     if match.relation == RelationName.PART and not _said_beside(zh, en, view):
-        return [_part_of_date(zh, en, view.text, make)]
+        return [_part_of_date(zh, en, make)]
     if match.relation == RelationName.WEEKDAY:
-        message = (
-            f"“{en.text}” stands for “{zh.text}”, and the text gives no month and year to "
-            f"check that {_day_said(zh)} was a {shown(en.value, en.kind)}"
+        message = say(
+            en,
+            " stands for ",
+            zh,
+            ", and the text gives no month and year to "
+            f"check that {_day_said(zh)} was a {shown(en.value, en.kind)}",
         )
         return [make("figure-weekday", message, zh=zh, en=en)]
     if match.relation == RelationName.UNIT:
         suggestion = unit_swap(en.text, zh.unit)
         advice = f"; “{suggestion}” is right" if suggestion else ""
-        message = (
-            f"“{en.text}” keeps the number of “{zh.text}” but not its unit "
-            f"({zh.unit or zh.kind} → {en.unit or en.kind}){advice}"
+        message = say(
+            en,
+            " keeps the number of ",
+            zh,
+            f" but not its unit ({zh.unit or zh.kind} → {en.unit or en.kind}){advice}",
         )
         return [make("figure-unit", message, zh=zh, en=en, suggestion=suggestion)]
     if match.relation == RelationName.SAME and (unit_word := _gloss_without_number(zh, en, view)):
-        message = (
-            f"“{zh.text}” is given only by its gloss “{en.text}”: the number before "
-            f"“{unit_word}” is lost"
+        message = say(
+            zh, " is given only by its gloss ", en, f": the number before “{unit_word}” is lost"
         )
         return [make("figure-missing", message, zh=zh, en=en)]
     return []
@@ -236,23 +240,24 @@ def _gloss_without_number(zh: Figure, en: Figure, view: PairView) -> str | None:
     return found.group("unit")
 
 
-def _turned_round(
-    zh: Figure, en: Figure, text: str, make: Callable[..., Finding]
-) -> Finding | None:
+def _turned_round(zh: Figure, en: Figure, text: str, make: Callable[..., Draft]) -> Draft | None:
     """A change whose direction the English turned round: 同比下降 2.1% → "rose 2.1%"."""
     zh_change = direction(text, zh.start, zh.end, "zh")
     en_change = direction(text, en.start, en.end, "en")
     if zh_change is None or en_change is None or zh_change.way == en_change.way:
         return None
     said = {Direction.UP: "a rise", Direction.DOWN: "a fall"}
-    en_words = text[en_change.start : en_change.end]
-    zh_words = text[zh_change.start : zh_change.end]
-    message = f"“{en_words}” is {said[en_change.way]} where “{zh_words}” is {said[zh_change.way]}"
+    message = say(
+        Quote(en_change.start, en_change.end),
+        f" is {said[en_change.way]} where ",
+        Quote(zh_change.start, zh_change.end),
+        f" is {said[zh_change.way]}",
+    )
     return make("figure-direction", message, zh=zh, en=en)
 
 
-def _cut_with_fragment(zh: Figure, make: Callable[..., Finding]) -> Finding:
-    message = f"“{zh.text}” is cut off with the Chinese fragment; it cannot be checked"
+def _cut_with_fragment(zh: Figure, make: Callable[..., Draft]) -> Draft:
+    message = say(zh, " is cut off with the Chinese fragment; it cannot be checked")
     return make("figure-unverifiable", message, zh=zh)
 
 
@@ -349,10 +354,10 @@ def _written_without_digits(zh: Figure, view: PairView) -> bool:
     return names.in_code(zh, en_text)
 
 
-def _lost_count(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
+def _lost_count(zh: Figure, en: Figure, make: Callable[..., Draft]) -> Draft:
     """四次 → "on several occasions": the English keeps the thing counted but not the count;
     the finding is the Chinese figure's, as for any count the English lost."""
-    message = f"“{zh.text}”: {shown(zh.value, zh.kind)} is only “{en.text}” in the English"
+    message = say(zh, f": {shown(zh.value, zh.kind)} is only ", en, " in the English")
     return make("figure-missing", message, zh=zh)
 
 
@@ -396,16 +401,16 @@ _TOKEN = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PHRASE_END = regex.compile(r"[，,、；;。！？!?：:]")
 
 
-def _scale(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
+def _scale(zh: Figure, en: Figure, make: Callable[..., Draft]) -> Draft:
     ratio = en.value / zh.value
     how = f"{format_number(ratio)} times" if ratio > 1 else f"1/{format_number(1 / ratio)} of"
     suggestion = rewrite(en.text, zh.value)
     advice = f"“{suggestion}” is right" if suggestion else "check the power of ten"
-    message = f"“{en.text}” is {how} “{zh.text}” ({shown(zh.value, zh.kind)}); {advice}"
+    message = say(en, f" is {how} ", zh, f" ({shown(zh.value, zh.kind)}); {advice}")
     return make("figure-scale", message, zh=zh, en=en, suggestion=suggestion)
 
 
-def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
+def _value(zh: Figure, en: Figure, make: Callable[..., Draft]) -> Draft:
     if {zh.kind, en.kind} & _NAMED:
         return _wrong_name(zh, en, make)
     suggestion = None
@@ -415,19 +420,19 @@ def _value(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
         suggestion = month(en.text, zh.value)  # 3月 → "April": "March"
     elif en.kind == Kind.DATE and (wanted := calendar_parts(zh)) is not None:
         suggestion = date(en.text, date_parts(en.value), wanted)  # 7月25日 → "July 26"
-    message = f"“{en.text}” ({_said(en)}) does not match “{zh.text}” ({_said(zh)})"
+    message = say(en, f" ({_said(en)}) does not match ", zh, f" ({_said(zh)})")
     return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
 
 
 def _wrong_weekday(
-    zh: Figure, en: Figure, reference: datetime.date | None, make: Callable[..., Finding]
-) -> Finding:
+    zh: Figure, en: Figure, reference: datetime.date | None, make: Callable[..., Draft]
+) -> Draft:
     """A weekday for a day it is not: 25日 → "on Friday" in a story of July 2020, where
     the 25th was a Saturday."""
     date = day_named(zh, reference)
     when = f"{MONTH_NAMES[date.month - 1]} {date.day}, {date.year}" if date else zh.text
     weekday = WEEKDAY_NAMES[date.isoweekday() - 1] if date else "?"
-    message = f"“{en.text}” does not match “{zh.text}”: {when} was a {weekday}"
+    message = say(en, " does not match ", zh, f": {when} was a {weekday}")
     return make("figure-value", message, zh=zh, en=en, suggestion=weekday)
 
 
@@ -474,7 +479,7 @@ def _said_beside(zh: Figure, en: Figure, view: PairView) -> bool:
     return False
 
 
-def _part_of_date(zh: Figure, en: Figure, text: str, make: Callable[..., Finding]) -> Finding:
+def _part_of_date(zh: Figure, en: Figure, make: Callable[..., Draft]) -> Draft:
     """The English keeps a date but not all of it (2017 年 5 月 → "by May"): the parts it
     lost are missing; the rest agrees."""
     given, kept = calendar_parts(zh), calendar_parts(en)
@@ -483,9 +488,11 @@ def _part_of_date(zh: Figure, en: Figure, text: str, make: Callable[..., Finding
         for name, ours, theirs in zip(_PART_NAMES, given or (), kept or (), strict=True)
         if ours is not None and theirs is None
     ]
-    message = (
-        f"{context_quote(text, zh)}: {shown(zh.value, zh.kind)} is “{en.text}” "
-        f"in the English, without its {' and '.join(lost)}"
+    message = say(
+        around(zh),
+        f": {shown(zh.value, zh.kind)} is ",
+        en,
+        f" in the English, without its {' and '.join(lost)}",
     )
     return make("figure-missing", message, zh=zh)
 
@@ -509,26 +516,26 @@ def _said(figure: Figure) -> str:
 _NAMED = frozenset({Kind.NAME, Kind.CODE})
 
 
-def _wrong_name(zh: Figure, en: Figure, make: Callable[..., Finding]) -> Finding:
+def _wrong_name(zh: Figure, en: Figure, make: Callable[..., Draft]) -> Draft:
     """A name or a code whose number the English spells wrong: 十四五 → "15th", COVID-1 →
     "COVID-1000"."""
     code = zh if zh.kind == Kind.CODE else None
     suggestion = names.corrected(code, en) if code is not None and en.kind == Kind.CODE else None
     what = "code" if Kind.CODE in (zh.kind, en.kind) else "name"
     advice = f"; “{suggestion}” is right" if suggestion else ""
-    message = (
-        f"“{en.text}” does not match “{zh.text}”: the number of a {what} is copied as it is{advice}"
+    message = say(
+        en, " does not match ", zh, f": the number of a {what} is copied as it is{advice}"
     )
     return make("figure-value", message, zh=zh, en=en, suggestion=suggestion)
 
 
-def _dropped_digits(zh: Figure, view: PairView, make: Callable[..., Finding]) -> Finding | None:
+def _dropped_digits(zh: Figure, view: PairView, make: Callable[..., Draft]) -> Draft | None:
     """A name or code the English leaves out is no finding, unless what is left of a code
     shows that its digits were dropped: CMV-22 → "CMV- Osprey"."""
     left = names.stub(zh, _english(view)) if zh.kind == Kind.CODE else None
     if left is None:
         return None
-    message = f"“{zh.text}”: the English keeps “{left}” without its number"
+    message = say(zh, f": the English keeps “{left}” without its number")
     return make("figure-missing", message, zh=zh)
 
 
@@ -536,8 +543,8 @@ def _missing(
     zh: Figure,
     view: PairView,
     partial: dict[int, tuple[Figure, Figure | None]],
-    make: Callable[..., Finding],
-) -> Finding | None:
+    make: Callable[..., Draft],
+) -> Draft | None:
     if zh.kind in _NAMED:
         return _dropped_digits(zh, view, make)
     if zh.soft or _repeat(zh, view) or _written_without_digits(zh, view):
@@ -545,28 +552,26 @@ def _missing(
     if zh.start in partial:
         return _cut_with_fragment(zh, make)
     if view.en_cut is not None and _stops_short_of(zh, view):
-        message = f"“{zh.text}” cannot be checked: the English stops short of it (its {view.en_cut} is cut)"
+        message = say(
+            zh, f" cannot be checked: the English stops short of it (its {view.en_cut} is cut)"
+        )
         return make("figure-unverifiable", message, zh=zh)
-    context = context_quote(view.text, zh)
-    return make(
-        "figure-missing",
-        f"{context}: {_said(zh) if zh.kind == Kind.SCORE else shown(zh.value, zh.kind)} "
-        "has no counterpart in the English",
-        zh=zh,
-    )
+    value = _said(zh) if zh.kind == Kind.SCORE else shown(zh.value, zh.kind)
+    message = say(around(zh), f": {value} has no counterpart in the English")
+    return make("figure-missing", message, zh=zh)
 
 
 def _extra(
     en: Figure,
     view: PairView,
-    make: Callable[..., Finding],
+    make: Callable[..., Draft],
     context_dates: set[int],
     cut_figures: set[int],
-) -> Finding | None:
+) -> Draft | None:
     if en.soft or en.kind in _NAMED or _repeat(en, view) or _rest_of_a_date(en, view):
         return None
     if _no_such_day(en):
-        return make("figure-value", f"“{en.text}” is no date a calendar has", en=en)
+        return make("figure-value", say(en, " is no date a calendar has"), en=en)
     if en.start in cut_figures:
         return _lost_in_cut(en, make)
     zh_codes = [m.zh for m in view.matches if m.zh is not None and m.zh.kind == Kind.CODE]
@@ -574,25 +579,33 @@ def _extra(
         return None  # "737 Classic" for 737Classic
     if en.start in context_dates:
         what = "an edition" if en.kind == Kind.ORDINAL else "a date"
-        message = f"“{en.text}” spells out {what} the Chinese leaves to context"
+        message = say(en, f" spells out {what} the Chinese leaves to context")
         return make("figure-unverifiable", message, en=en)
     anchors = [m.en.start for m in view.matches if m.zh is not None and m.en is not None]
     # The English of a lost head may stand anywhere, as translators reorder ("2 points
     # deducted …, at 558" for 减去2分，以558分, cut before 558分); a lost tail is past the
     # last pair.
     if view.cut == "head" or (view.cut == "tail" and (not anchors or en.start > max(anchors))):
-        message = f"“{en.text}” cannot be checked: the Chinese fragment lost its {view.cut}, where its counterpart would be"
+        message = say(
+            en,
+            f" cannot be checked: the Chinese fragment lost its {view.cut}, "
+            "where its counterpart would be",
+        )
         return make("figure-unverifiable", message, en=en)
     if _outside_translated_part(en, view.english):
-        message = f"“{en.text}” cannot be checked: it is in English that translates nothing in the Chinese"
+        message = say(
+            en, " cannot be checked: it is in English that translates nothing in the Chinese"
+        )
         return make("figure-unverifiable", message, en=en)
     sentence = next(s for s in view.pair.en if s.start <= en.start < s.end)
     words = [w for w in view.english if sentence.start <= w.start < sentence.end]
     hits, total = context_coverage(words, en.start, en.end)
     if total >= MIN_CONTEXT_WORDS and hits == 0:
-        message = f"“{en.text}” cannot be checked: the English around it has no counterpart in the Chinese"
+        message = say(
+            en, " cannot be checked: the English around it has no counterpart in the Chinese"
+        )
         return make("figure-unverifiable", message, en=en)
-    return make("figure-extra", f"“{en.text}” has no counterpart in the Chinese", en=en)
+    return make("figure-extra", say(en, " has no counterpart in the Chinese"), en=en)
 
 
 def _no_such_day(figure: Figure) -> bool:
@@ -674,8 +687,11 @@ def _translation_start(words: Sequence[EnglishWord] | Sequence[ChineseWord]):  #
 HIT_REACH = 3
 
 
-def _lost_in_cut(en: Figure, make: Callable[..., Finding]) -> Finding:
-    message = f"“{en.text}” cannot be checked: the Chinese fragment lost its head, where its counterpart would be"
+def _lost_in_cut(en: Figure, make: Callable[..., Draft]) -> Draft:
+    message = say(
+        en,
+        " cannot be checked: the Chinese fragment lost its head, where its counterpart would be",
+    )
     return make("figure-unverifiable", message, en=en)
 
 
@@ -723,7 +739,7 @@ _LOST_WITH = {
     "day": (Kind.DAY, Kind.MONTH, Kind.YEAR, Kind.DATE),
 }
 """The kinds of English figure whose Chinese counterpart a head cut went through, by what
-it cut (:func:`bitext.align.coverage.head_cut_kind`): 月 4 日 lost a month and a year."""
+it cut (:func:`bitext.align.cuts.head_cut_kind`): 月 4 日 lost a month and a year."""
 
 
 def _figures_lost_in_cut(view: PairView) -> set[int]:
@@ -794,11 +810,3 @@ def _part_of(part: Figure, whole: Figure, head_cut: bool) -> bool:
     if head_cut:
         return full_digits.endswith(kept_digits)
     return full_digits.startswith(kept_digits)
-
-
-def context_quote(text: str, figure: Figure) -> str:
-    """The figure with a few characters of Chinese around it: “选派 6 名教师”."""
-    start = max(figure.start - 3, 0)
-    end = min(figure.end + 2, len(text))
-    snippet = regex.sub(r"\s+", " ", text[start:end]).strip(" ，,。、；;：:")
-    return f"“{snippet}”"

@@ -1,14 +1,13 @@
-"""What each rule means, for people: ``bitext rules``, SARIF rule metadata, the HTML report.
+"""The rules: one registry of what ``bitext check`` reports.
 
-The registry the checker uses is :data:`bitext.check.RULES` (id → default severity and a
-one-line description). This module adds what a reader needs on top of it, keyed by the
-same ids: a longer explanation and an example. It never lists rules of its own, so a rule
-added to ``check.RULES`` shows up everywhere at once. The ``clean-*`` rules are explained
+Each rule has a stable kebab-case id, a default severity, a one-line description, a few
+sentences of explanation and an example. Everything that lists rules reads them here: the
+checker (severities), config validation, ``bitext rules``, SARIF rule metadata, the HTML
+report and the generated rule reference in ``docs/rules.md``. The ``clean-*`` rules come
 from the cleaning registry (:data:`bitext.clean.RULES`: description, before/after
-example); any other rule without an entry in :data:`DETAILS` falls back to its one-line
-description and no example, rather than failing.
+example), so a new cleaning rule is documented where it is written.
 
->>> rule_info("figure-scale").severity.value
+>>> RULES["figure-scale"].severity.value
 'error'
 >>> rule_info("clean-something-new", Severity.INFO).example is None
 True
@@ -19,94 +18,112 @@ from __future__ import annotations
 import json
 from typing import NamedTuple
 
-from bitext.check import RULES
 from bitext.clean import RULES as CLEAN_RULES
 from bitext.model import Severity
 
 
 class RuleInfo(NamedTuple):
-    """A rule as documentation shows it."""
+    """A rule: what the checker needs (id, severity) and what a reader needs."""
 
     id: str
     severity: Severity
     description: str
-    """One line, from ``check.RULES``."""
+    """One line."""
     explanation: str
     """A few sentences: what the rule catches and why it matters."""
     example: str | None
     """A Chinese figure and an English rendering the rule reports, or None."""
 
 
-DETAILS: dict[str, tuple[str, str]] = {
-    "figure-scale": (
+SILENT_CLEAN_RULES = frozenset({"newlines"})
+"""Cleaning that is not damage: Windows line ends are how the file was saved."""
+
+_FIGURE_RULES = (
+    RuleInfo(
+        "figure-scale",
+        Severity.ERROR,
+        "same digits, wrong power of ten (the 万/亿 trap)",
         "The English has the Chinese figure's digits at the wrong power of ten, the usual "
         "slip with 万 (10^4) and 亿 (10^8), which English counts in thousands and millions. "
         "The suggestion gives the figure at the right scale.",
         '387.75 万元 → "3,877.5 million yuan": 1,000 times the Chinese; '
         '"3.8775 million yuan" is right',
     ),
-    "figure-value": (
+    RuleInfo(
+        "figure-value",
+        Severity.ERROR,
+        "a different number in the same role",
         "A figure in the English plays the role of a Chinese figure (same kind, same unit) "
         "but is a different number.",
         '培训 8 期 → "trained 18 sessions": a different number',
     ),
-    "figure-unit": (
+    RuleInfo(
+        "figure-unit",
+        Severity.ERROR,
+        "value kept, currency or unit changed",
         "The number is kept but its unit or currency changed, so the value is wrong: 亩 "
         "are not acres, 斤 are half a kilogram.",
         '增长 3% → "rose 3 percentage points": value kept, unit changed',
     ),
-    "figure-direction": (
+    RuleInfo(
+        "figure-direction",
+        Severity.ERROR,
+        "a rise rendered as a fall, or the reverse",
         "The number is kept but the change it measures goes the other way: a fall "
         "(下降, 减少) written as a rise, or a rise as a fall. The value comparison cannot "
         "see it; the words around the figure on each side can.",
         '同比下降 2.1% → "rose 2.1% year on year": a fall rendered as a rise',
     ),
-    "figure-missing": (
+    RuleInfo(
+        "figure-missing",
+        Severity.WARNING,
+        "a Chinese figure with no English counterpart",
         "A Chinese figure has no counterpart in the English translation next to it: the "
         "translation lost a number.",
         '选派 6 名教师 → "Go to Hongguo Shatuo Elementary School…": the 6 is lost',
     ),
-    "figure-extra": (
+    RuleInfo(
+        "figure-extra",
+        Severity.WARNING,
+        "an English figure with no Chinese source",
         "An English figure has no source in the Chinese it translates: a number was added "
         "or the Chinese one was misread beyond recognition.",
         '培训 8 期 → "trained 8 sessions of 20 people": 20 has no Chinese source',
     ),
-    "figure-weekday": (
+    RuleInfo(
+        "figure-weekday",
+        Severity.WARNING,
+        "a weekday for a day whose month the text lacks",
         "An English weekday stands where the Chinese gives a day of the month (25日 → "
         '"said on Friday"), and the text gives no month and year to tell which weekday that '
         "day was. Where a date stamp or a full date does, a wrong weekday is a "
         "`figure-value` and a right one no finding.",
         '25日 → "on Friday": check that the 25th was a Friday',
     ),
-    "figure-unverifiable": (
+    RuleInfo(
+        "figure-unverifiable",
+        Severity.INFO,
+        "the counterpart is in text the other side lacks",
         "The figure's counterpart would be in text the other side lacks (a Chinese "
         "fragment that lost its head or tail), so it cannot be checked either way.",
         '年以来… → "Since 2018, …": the Chinese lost its head, so 2018 cannot be checked',
     ),
-    "untranslated": (
+    RuleInfo(
+        "untranslated",
+        Severity.WARNING,
+        "a Chinese fragment with no English translation",
         "A Chinese fragment has no English translation next to it.",
         "[臺中市]推動長照服務成果 followed directly by the next Chinese sentence",
     ),
-    "pair-uncertain": (
+    RuleInfo(
+        "pair-uncertain",
+        Severity.INFO,
+        "the aligner doubts a pair; figures not compared",
         "The aligner doubts that this English translates this Chinese, so bitext does not "
         "compare their figures rather than report findings that may be wrong.",
         "a Chinese sentence next to English about something else (confidence under 0.2)",
     ),
-}
-"""Rule id → (explanation, example) for every rule of ``check.RULES`` that is not a
-``clean-*`` rule (tested)."""
-
-
-def rule_info(rule: str, severity: Severity | None = None) -> RuleInfo:
-    """What to show for ``rule``; ``severity`` is used when the registry lacks the rule.
-
-    A ``clean-*`` rule is explained from the cleaning rule it reports (its description
-    and before/after example), so a new cleaning rule is documented where it is written.
-    """
-    default, description = RULES.get(rule, (severity or Severity.WARNING, rule))
-    details = DETAILS.get(rule) or _cleaning_details(rule)
-    explanation, example = details or (description, None)
-    return RuleInfo(rule, default, description, explanation, example)
+)
 
 
 def _cleaning_details(rule: str) -> tuple[str, str | None] | None:
@@ -134,9 +151,41 @@ def _shown(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in text)
 
 
+def _cleaning_rule(name: str, description: str) -> RuleInfo:
+    explanation, example = _cleaning_details(f"clean-{name}") or (description, None)
+    return RuleInfo(
+        f"clean-{name}",
+        Severity.INFO,
+        f"the file needed cleaning: {description}",
+        explanation,
+        example,
+    )
+
+
+RULES: dict[str, RuleInfo] = {
+    **{rule.id: rule for rule in _FIGURE_RULES},
+    **{
+        f"clean-{name}": _cleaning_rule(name, rule.description)
+        for name, rule in CLEAN_RULES.items()
+        if name not in SILENT_CLEAN_RULES
+    },
+}
+"""Rule id → rule, in the order ``bitext rules`` lists them."""
+
+
+def rule_info(rule: str, severity: Severity | None = None) -> RuleInfo:
+    """The rule ``rule``; one the registry lacks (a baseline from another version, a
+    cleaning rule added since) is described by its id, with ``severity``."""
+    if rule in RULES:
+        return RULES[rule]
+    details = _cleaning_details(rule)
+    explanation, example = details or (rule, None)
+    return RuleInfo(rule, severity or Severity.WARNING, rule, explanation, example)
+
+
 def all_rules() -> list[RuleInfo]:
-    """Every rule of the checker's registry, in its order."""
-    return [rule_info(rule) for rule in RULES]
+    """Every rule of the registry, in its order."""
+    return list(RULES.values())
 
 
 def rules_text(rules: list[RuleInfo]) -> str:
@@ -175,4 +224,4 @@ def rules_json(rules: list[RuleInfo]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["DETAILS", "RuleInfo", "all_rules", "rule_info", "rules_json", "rules_text"]
+__all__ = ["RULES", "RuleInfo", "all_rules", "rule_info", "rules_json", "rules_text"]

@@ -26,7 +26,7 @@ exclude         list of globs             files and directories to skip
 
 Precedence: command line over file over defaults. ``--include`` replaces the file's
 list; ``--exclude`` and ``--disable`` add to the file's lists. Globs with a ``/`` are
-relative to the file's directory (see :mod:`bitext.paths`).
+relative to the file's directory (see :mod:`bitext.read.files`).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from typing import Any, NamedTuple
 from bitext.check import RULES, CheckConfig
 from bitext.clean import resolve_rules
 from bitext.model import BitextError, Severity
-from bitext.paths import DEFAULT_INCLUDE, anchor
+from bitext.read.files import DEFAULT_INCLUDE, anchor
 
 FAIL_ON = ("error", "warning", "never")
 CONFIG_NAME = "bitext.toml"

@@ -23,10 +23,10 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from bitext import __version__
 from bitext.model import BitextError, FileReport, Report
 from bitext.report.fingerprints import KEY, fingerprints
 from bitext.report.locate import primary_span
+from bitext.version import __version__
 
 VERSION = 1
 

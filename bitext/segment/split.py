@@ -20,7 +20,7 @@ Three steps, each a function:
    belongs to an abbreviation, an initial or a number.
 
 Every span is tagged: ``zh`` for Chinese runs, ``en`` or ``other`` for Latin
-text (see :mod:`bitext.lang`), ``other`` for text with no letters at all.
+text (see :mod:`bitext.segment.language`), ``other`` for text with no letters at all.
 
 >>> text = "The first. 年以来,大连市 6 家部门结对。 Since 2018 , 6 departments paired."
 >>> [(s.lang, text[s.start:s.end]) for s in segment(text)]
@@ -34,8 +34,8 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from bitext.lang import detect_latin
 from bitext.model import Span
+from bitext.segment.language import detect_latin
 
 ZH_STRONG = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20"

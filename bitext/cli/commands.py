@@ -25,25 +25,25 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from bitext import __version__
 from bitext.align.files import SPLIT_MODES, align_documents
-from bitext.atomic import atomic_output, write_atomic
-from bitext.baseline import apply_baseline, baseline_json, read_baseline
-from bitext.batch import default_jobs
 from bitext.check import CheckConfig, check_document, check_files, iter_check_files, signature
+from bitext.check.batch import default_jobs
+from bitext.check.rules import all_rules, rules_json, rules_text
 from bitext.clean import Cleaned, clean, resolve_rules
 from bitext.clean.report import explain as explain_fixes
 from bitext.clean.report import summary, unified_diff
-from bitext.config import Overrides, Settings, load_settings
+from bitext.cli.atomic import atomic_output, write_atomic
+from bitext.cli.config import Overrides, Settings, load_settings
 from bitext.export import FORMATS as EXPORT_FORMATS
 from bitext.export import ExportInfo, export
-from bitext.io import read_document
+from bitext.export.sources import alignment_signature, units_from_alignment, units_from_report
 from bitext.model import BitextError, FileReport, InputError, Report
-from bitext.pairs import alignment_signature, units_from_alignment, units_from_report
-from bitext.paths import collect_files
+from bitext.read.document import read_document
+from bitext.read.files import collect_files
 from bitext.report import FORMATS as REPORT_FORMATS
 from bitext.report import render, terminal
-from bitext.rules import all_rules, rules_json, rules_text
+from bitext.report.baseline import apply_baseline, baseline_json, read_baseline
+from bitext.version import __version__
 
 FORMATS = tuple(REPORT_FORMATS)
 PROGRESS_MIN_FILES = 20

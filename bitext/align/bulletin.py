@@ -1,0 +1,74 @@
+"""Pair a bulletin's spans: the aligner's whole sequence, behind one call.
+
+:func:`pair_bulletin` reads each span's signals, pairs the Chinese fragments of a mixed
+bulletin with their English (:mod:`bitext.align.mixed`), gives a pair the English left
+stranded after it, cuts English that runs on past a headline's translation
+(:mod:`bitext.align.runon`, which splits spans), and marks where a pair's Chinese looks
+cut (:func:`bitext.align.cuts.cut_side`). :func:`pair_translation` does the same for a
+Chinese text and its known translation, which need no pairing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from bitext.align.cuts import cut_side
+from bitext.align.lexicon import Lexicon, load_lexicon
+from bitext.align.mixed import DEFAULT_PARAMS, AlignParams, absorb_stranded_english, align_mixed
+from bitext.align.runon import cut_run_on
+from bitext.align.signals import Features, read_features
+from bitext.model import Pair, Span
+
+
+class Paired(NamedTuple):
+    """A text's spans, the signals read in each, and the pairs made of them."""
+
+    spans: tuple[Span, ...]
+    features: dict[Span, Features]
+    pairs: tuple[Pair, ...]
+
+
+def pair_bulletin(
+    text: str,
+    spans: Sequence[Span],
+    params: AlignParams = DEFAULT_PARAMS,
+    lexicon: Lexicon | None = None,
+) -> Paired:
+    """Pair the zh and en ``spans`` of a mixed bulletin ``text`` (offsets into it).
+
+    >>> from bitext.segment import segment
+    >>> text = "投入 6 家。 Six firms invested. The city said so."
+    >>> paired = pair_bulletin(text, segment(text))
+    >>> [(text[slice(*p.zh_range)], text[slice(*p.en_range)]) for p in paired.pairs]
+    [('投入 6 家。', 'Six firms invested.')]
+    """
+    lexicon = lexicon or load_lexicon()
+    features = [_read(text, span, lexicon) for span in spans]
+    pairs = align_mixed(spans, features, params)
+    pairs = absorb_stranded_english(pairs, spans, features, params)
+    pairs, spans, features = cut_run_on(pairs, spans, features, text, lexicon, params)
+    by_span = dict(zip(spans, features, strict=True))
+    marked = tuple(p._replace(zh_cut=cut_side(p, text, by_span)) for p in pairs)
+    return Paired(tuple(spans), by_span, marked)
+
+
+def pair_translation(
+    text: str,
+    zh: Sequence[Span],
+    en: Sequence[Span],
+    lexicon: Lexicon | None = None,
+) -> Paired:
+    """One pair of a Chinese text's ``zh`` spans and its known translation's ``en``
+    spans (none if there is no Chinese). Only what the text shows (a Chinese that starts
+    in mid-figure) marks its Chinese cut; a missing stop does not."""
+    lexicon = lexicon or load_lexicon()
+    spans = (*zh, *en)
+    by_span = {span: _read(text, span, lexicon) for span in spans}
+    pairs = (Pair(0, tuple(zh), tuple(en), 1.0),) if zh else ()
+    marked = tuple(p._replace(zh_cut=cut_side(p, text, by_span, whole=True)) for p in pairs)
+    return Paired(spans, by_span, marked)
+
+
+def _read(text: str, span: Span, lexicon: Lexicon) -> Features:
+    return read_features(text[span.start : span.end], span.lang, lexicon, span.start)

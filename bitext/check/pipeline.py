@@ -1,0 +1,309 @@
+"""The pipeline: read → clean → segment → align → judge → back to the file's offsets.
+
+:func:`check_document` runs every stage on one document and returns a
+:class:`~bitext.model.FileReport` whose offsets all point into the original text. The
+stages work on the cleaned view; :func:`_report` maps their results back at the end, in
+one place, and only then writes the findings' messages, from the text as the user has
+it. Each stage is called through its package: :func:`bitext.clean.clean`,
+:func:`bitext.segment.segment`, :func:`bitext.align.pair_bulletin`, then the judge
+(:mod:`bitext.check.judge`) on each pair. The rules are :data:`bitext.check.rules.RULES`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+import regex
+
+from bitext.align import (
+    Lexicon,
+    Paired,
+    chinese_words,
+    english_cut,
+    english_words,
+    head_cut_kind,
+    latin_translates,
+    load_lexicon,
+    pair_bulletin,
+    pair_translation,
+    phrase_translations,
+)
+from bitext.check.batch import ordered_imap, ordered_map
+from bitext.check.findings import Draft, Quote, relocate, render, say
+from bitext.check.judge import PairView, judge
+from bitext.check.rules import RULES, SILENT_CLEAN_RULES
+from bitext.check.settings import DEFAULT_CONFIG, CheckConfig, signature
+from bitext.check.suppress import read_suppressions
+from bitext.clean import RULES as CLEAN_RULES
+from bitext.clean import Cleaned, Fix, clean, fix_in_context
+from bitext.figures.compare import match_figures
+from bitext.figures.dates import reference_date
+from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Span
+from bitext.read import DEFAULT_INCLUDE, collect_files, read_document, readable
+from bitext.segment import segment
+
+NO_CHINESE = "no Chinese text to check"
+_HAN = regex.compile(r"\p{Han}")
+
+
+def check_paths(
+    paths: Iterable[str],
+    config: CheckConfig = DEFAULT_CONFIG,
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    jobs: int = 1,
+) -> Report:
+    """Check files and directories (recursing into files that ``include`` globs pick,
+    *.txt and *.md by default; see :mod:`bitext.read.files`), with ``jobs`` processes."""
+    return check_files(collect_files(paths, include, exclude), config, jobs=jobs)
+
+
+def check_files(
+    files: Sequence[str | Path],
+    config: CheckConfig = DEFAULT_CONFIG,
+    *,
+    jobs: int = 1,
+    on_file: Callable[[FileReport], None] | None = None,
+) -> Report:
+    """Check ``files`` in ``jobs`` worker processes; the report is the same for any
+    ``jobs`` (files in the order given). ``on_file`` sees each file's report as it comes."""
+    if jobs > 1 and len(files) > 1:
+        load_lexicon()  # built once here, so workers find it cached (or inherit it)
+    check = functools.partial(check_file, config=config)
+    reports = ordered_map(check, [str(f) for f in files], jobs, _warm_up, on_file)
+    return Report(tuple(reports), signature(config))
+
+
+def iter_check_files(
+    files: Sequence[str | Path], config: CheckConfig = DEFAULT_CONFIG, *, jobs: int = 1
+) -> Iterator[FileReport]:
+    """:func:`check_files` one file report at a time, in the order given, so a caller
+    can write each out and let it go."""
+    if jobs > 1 and len(files) > 1:
+        load_lexicon()
+    check = functools.partial(check_file, config=config)
+    yield from ordered_imap(check, [str(f) for f in files], jobs, _warm_up)
+
+
+def check_file(path: str, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
+    """Read and check one file (what a worker process does per file)."""
+    return check_document(read_document(path), config)
+
+
+def _warm_up() -> None:
+    """Load the lexicon once per worker process rather than on its first file."""
+    load_lexicon()
+
+
+def check_text(
+    text: str, path: str | None = None, config: CheckConfig = DEFAULT_CONFIG
+) -> FileReport:
+    """Check a bulletin given as a string.
+
+    >>> report = check_text("培训 8 期。 Trained 18 sessions.")
+    >>> [(f.rule, f.zh and f.zh.text, f.en and f.en.text) for f in report.findings]
+    [('figure-value', '8 期', '18'), ('clean-cjk-spacing', None, None)]
+    """
+    return check_document(Document(path, text, "utf-8"), config)
+
+
+def check_document(document: Document, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
+    """Run the whole pipeline on one document.
+
+    ``bitext: ignore`` comment lines (:mod:`bitext.check.suppress`) are blanked before
+    cleaning, so they are not read as English, and the findings they cover are dropped.
+    """
+    suppressions = read_suppressions(readable(document.text), document.path, RULES)
+    view = clean(suppressions.text, config.clean_rules)
+    report = _check_view(document, view, config)
+    cleaning = configured(cleaning_findings(view.fixes, document.text), config)
+    return report._replace(findings=suppressions.apply(report.findings + cleaning))
+
+
+def _check_view(document: Document, view: Cleaned, config: CheckConfig) -> FileReport:
+    if not _HAN.search(view.text):
+        unpaired = Paired(tuple(segment(view.text)), {}, ())
+        return _report(document, view, unpaired, [], config, (NO_CHINESE,))
+    lexicon = load_lexicon()
+    spans = segment(view.text, functools.partial(latin_translates, lexicon))
+    paired = pair_bulletin(view.text, spans, config.align, lexicon)
+    return _report(document, view, paired, _judge(view.text, paired, config, lexicon), config)
+
+
+def cleaning_findings(fixes: Sequence[Fix], text: str) -> list[Finding]:
+    """One info finding per cleaning rule that changed something, at its first fix, so a
+    reviewer knows the file was damaged (``bitext clean --explain`` lists every fix).
+
+    >>> view = clean("投入 6 家,共 3 人")
+    >>> for finding in cleaning_findings(view.fixes, "投入 6 家,共 3 人"):
+    ...     print(finding.message)
+    spaces around a number inside Chinese are removed (4 fixes; first: “投入 6 家,” → “投入6 家,”)
+    half-width , ; : inside Chinese become full width (1 fix: “ 6 家,共 3 ” → “ 6 家，共 3 ”)
+    """
+    by_rule: dict[str, list[Fix]] = {}
+    for fix in fixes:
+        if fix.rule not in SILENT_CLEAN_RULES:
+            by_rule.setdefault(fix.rule, []).append(fix)
+    findings = []
+    for name, found in by_rule.items():
+        first = found[0]
+        count = f"{len(found)} fixes; first" if len(found) > 1 else "1 fix"
+        before, after = fix_in_context(first, text)
+        message = f"{CLEAN_RULES[name].description} ({count}: “{before}” → “{after}”)"
+        rule = RULES[f"clean-{name}"]
+        findings.append(Finding(rule.id, rule.severity, message, where=(first.start, first.end)))
+    return sorted(findings, key=lambda f: f.where or (0, 0))
+
+
+def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
+    """Check one Chinese text against its known English translation, without alignment.
+
+    The report's document is ``zh``, a blank line and ``en``, so English offsets
+    start after the Chinese. The figures are read in the cleaned view, as in a document
+    ("About 4, 000 soldiers" is 4,000), and located in the text as given.
+
+    >>> report = check_pair("投入 387.75 万元。", "Invested 3,877.5 million yuan.")
+    >>> [(f.rule, f.zh.text, f.en.text, f.suggestion) for f in report.findings]
+    [('figure-scale', '387.75 万元', '3,877.5 million yuan', '3.8775 million yuan')]
+    """
+    text = readable(f"{zh}\n\n{en}")
+    view = clean(text, config.clean_rules)
+    spans = segment(view.text)
+    zh_spans = [s._replace(lang="zh") for s in spans if view.to_original(s.start) < len(zh)]
+    en_spans = [s._replace(lang="en") for s in spans if view.to_original(s.start) > len(zh)]
+    lexicon = load_lexicon()
+    paired = pair_translation(view.text, zh_spans, en_spans, lexicon)
+    drafts = _judge(view.text, paired, config, lexicon, whole=True)
+    return _report(Document(None, text, "utf-8"), view, paired, drafts, config)
+
+
+def uncertain(confidence: float) -> str:
+    """The ``pair-uncertain`` message: the aligner doubts a pair, so its figures are not
+    compared (here and in exported units, :mod:`bitext.export.sources`)."""
+    return f"the aligner is unsure of this pair (confidence {confidence:.2f}); figures not compared"
+
+
+def configured(findings: Iterable[Finding], config: CheckConfig) -> tuple[Finding, ...]:
+    """``findings`` as the configuration wants them: disabled rules dropped, severities
+    overridden (so ``--fail-on``, counts and every format agree on them)."""
+    overrides = dict(config.severity)
+    return tuple(
+        f._replace(severity=overrides.get(f.rule, f.severity))
+        for f in findings
+        if f.rule not in config.disabled
+    )
+
+
+# --- findings ---------------------------------------------------------------------
+
+
+def _judge(
+    text: str, paired: Paired, config: CheckConfig, lexicon: Lexicon, whole: bool = False
+) -> list[Draft]:
+    """Findings for the aligned pairs, offsets still in ``text`` (the cleaned view).
+    ``whole`` pairs are known translations of each other (:func:`check_pair`): a
+    machine translation that stops short has lost its figures, see
+    :func:`bitext.align.english_cut`."""
+    zh_figures = (f for s in paired.spans if s.lang == "zh" for f in paired.features[s].figures)
+    story = reference_date(zh_figures, stamps_only=True)
+    return [
+        draft
+        for pair in paired.pairs
+        for draft in _pair_findings(pair, text, paired, config, lexicon, whole, story)
+    ]
+
+
+def _pair_findings(
+    pair: Pair,
+    text: str,
+    paired: Paired,
+    config: CheckConfig,
+    lexicon: Lexicon,
+    whole: bool = False,
+    story: datetime.date | None = None,
+) -> list[Draft]:
+    """Findings for one pair; ``story`` is the date the document is told from, which
+    a date in the pair itself overrides (:func:`bitext.figures.dates.reference_date`)."""
+
+    def make(rule: str, message: tuple[str | Quote, ...], **figures: object) -> Draft:
+        return Draft(rule, message, pair.id, **figures)  # type: ignore[arg-type]
+
+    features = paired.features
+    if not pair.en:
+        start, end = pair.zh_range  # type: ignore[misc]
+        message = say(Quote(start, end, limit=30), " has no English translation")
+        return [make("untranslated", message, where=(start, end))]
+    zh_figures = [f for s in pair.zh for f in features[s].figures]
+    en_figures = [f for s in pair.en for f in features[s].figures]
+    if not zh_figures and not en_figures:
+        return []
+    if pair.score < config.min_confidence:
+        return [make("pair-uncertain", say(uncertain(pair.score)), where=pair.zh_range)]
+    zh_features = [features[s] for s in pair.zh]
+    reference = reference_date(zh_figures) or story
+    view = PairView(
+        pair=pair,
+        text=text,
+        matches=match_figures(zh_figures, en_figures, config.tolerance, reference),
+        cut=pair.zh_cut,
+        cut_kind=head_cut_kind(text[slice(*pair.zh_range)]) if pair.zh_cut == "head" else None,  # type: ignore[misc]
+        english=english_words(pair, text, zh_features),
+        en_cut=english_cut(pair, text, whole),
+        chinese=chinese_words(pair, text, zh_features, [features[s] for s in pair.en], lexicon),
+        reference=reference,
+        translate=functools.partial(phrase_translations, lexicon),
+    )
+    return judge(view, make)
+
+
+# --- back to the original text ----------------------------------------------------
+
+
+def _report(
+    document: Document,
+    view: Cleaned,
+    paired: Paired,
+    drafts: Sequence[Draft],
+    config: CheckConfig,
+    notes: tuple[str, ...] = (),
+) -> FileReport:
+    """The report in the document's offsets: every span, pair and figure mapped back from
+    the cleaned view, then each finding written from the document's own text."""
+    span, figure = _mappings(view, document.text)
+    figures = [f for p in paired.pairs for s in (*p.zh, *p.en) for f in paired.features[s].figures]
+    findings = [
+        render(relocate(d, view.span_to_original, figure), document.text, RULES[d.rule].severity)
+        for d in drafts
+    ]
+    return FileReport(
+        document,
+        tuple(span(s) for s in paired.spans),
+        tuple(
+            p._replace(zh=tuple(map(span, p.zh)), en=tuple(map(span, p.en))) for p in paired.pairs
+        ),
+        configured(findings, config),
+        notes,
+        tuple(map(figure, figures)),
+    )
+
+
+def _mappings(
+    view: Cleaned, original: str
+) -> tuple[Callable[[Span], Span], Callable[[Figure], Figure]]:
+    """Functions that map a span and a figure from the cleaned view into ``original``."""
+    if not view.layers:
+        return (lambda s: s), (lambda f: f)
+
+    def span(s: Span) -> Span:
+        start, end = view.span_to_original(s.start, s.end)
+        return s._replace(start=start, end=end)
+
+    def figure(f: Figure) -> Figure:
+        start, end = view.span_to_original(f.start, f.end)
+        return f._replace(start=start, end=end, text=original[start:end])
+
+    return span, figure

@@ -1,0 +1,15 @@
+"""Reading input: which files a run reads (:mod:`bitext.read.files`) and each file's
+text, whatever its encoding (:mod:`bitext.read.document`)."""
+
+from bitext.read.document import MAX_BYTES, decode, read_document, readable
+from bitext.read.files import DEFAULT_INCLUDE, anchor, collect_files
+
+__all__ = [
+    "DEFAULT_INCLUDE",
+    "MAX_BYTES",
+    "anchor",
+    "collect_files",
+    "decode",
+    "read_document",
+    "readable",
+]
