@@ -291,7 +291,9 @@ def align(
     elif len(files) == 2:
         alignment = align_documents(read_document(files[0]), read_document(files[1]), split)
         units = units_from_alignment(alignment, with_notes=not no_notes)
-        info = ExportInfo(files[0], files[1], __version__, alignment_signature(split))
+        info = ExportInfo(
+            files[0], files[1], __version__, alignment_signature(split, with_notes=not no_notes)
+        )
     else:
         raise InputError("give one mixed bulletin, or a Chinese file and its English file")
     _write(export(units, output_format, info), output)

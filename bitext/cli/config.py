@@ -39,7 +39,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from bitext.check import RULES, CheckConfig
+from bitext.check.rules import RULES
+from bitext.check.settings import CheckConfig
 from bitext.clean import resolve_rules
 from bitext.model import BitextError, Severity
 from bitext.read.files import DEFAULT_INCLUDE, anchor

@@ -57,11 +57,19 @@ def units_from_alignment(
     return units
 
 
-def alignment_signature(split: str, min_confidence: float = MIN_CONFIDENCE) -> str:
-    """The reproducibility signature of a two-file alignment."""
+def alignment_signature(
+    split: str, min_confidence: float = MIN_CONFIDENCE, with_notes: bool = True
+) -> str:
+    """The reproducibility signature of a two-file alignment; ``notes:off`` when the
+    beads' figures were not compared.
+
+    >>> alignment_signature("lines", with_notes=False).split("|")[2:]
+    ['align:parallel-dp', 'min-confidence:0.45', 'split:lines', 'notes:off']
+    """
+    notes = "" if with_notes else "|notes:off"
     return (
         f"bitext:{__version__}|clean:{clean_signature(())}|align:parallel-dp"
-        f"|min-confidence:{min_confidence}|split:{split}"
+        f"|min-confidence:{min_confidence}|split:{split}{notes}"
     )
 
 
