@@ -80,3 +80,42 @@ def test_a_wrong_date_gets_the_right_date_written_as_the_english_wrote_it() -> N
         "7 月 25 日，白人地主洛伊·哈里森花了 600 美元。",
         "On July 250, 1946, Loy Harrison paid $600.",
     ) == [("figure-value", "July 25, 1946")]
+
+
+# --- messages quote the file as given --------------------------------------------
+# The judge reads the cleaned view; its messages are written only after every offset is
+# mapped back, so what they quote is the user's own text (bitext.check.findings).
+
+
+def test_a_scale_message_quotes_the_file_and_keeps_its_suggestion() -> None:
+    # WMT22 (dev-wmt22 b015): the file spaces its percent sign, "400 %"; cleaning
+    # removes the space. The quote is the file's, the suggestion the English's own style.
+    text = (
+        "月的第一周发现的新病例增加了 400 % , 测试显示,奥密克戎变体的病例占 90%以上。 "
+        "According to introduction from health officials, the new cases detected in Gauteng "
+        "province in the first week of December increased by 400000%; according to test "
+        "results, Omicron variant cases accounted for more than 90%."
+    )
+    [scale] = [f for f in bitext.check_text(text).findings if f.rule == "figure-scale"]
+    assert scale.message == "“400000%” is 1,000 times “400 %” (400%); “400%” is right"
+    assert (scale.zh.text, scale.en.text, scale.suggestion) == ("400 %", "400000%", "400%")
+
+
+def test_a_message_quotes_a_figure_the_finding_does_not_carry_as_the_file_has_it() -> None:
+    # WMT17 (dev wmt17-b078): the English date "October , 2009" lost its day; the finding
+    # is the Chinese figure's, and its message quotes the English as written, space and all.
+    text = (
+        "９月３０日至１０月４日,被告人李会旺先后在桐柏县、南阳城区利用伪基站设备发送诈骗信息。 "
+        "The court trial of Nanyang Wolong District People's Court of Henan province found "
+        "that the defendant Li Huiwang sent fraud information through the pseudo-base "
+        "station equipment in Tongbai county and Nanyang district between September 30, 2009 "
+        "and October , 2009."
+    )
+    figures = [f for f in bitext.check_text(text).findings if f.rule.startswith("figure-")]
+    assert [(f.rule, f.message) for f in figures] == [
+        (
+            "figure-missing",
+            "“０日至１０月４日,被”: October 4 is “October , 2009” in the English, without its day",
+        )
+    ]
+    assert (figures[0].zh.text, figures[0].en) == ("１０月４日", None)
