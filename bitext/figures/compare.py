@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import NamedTuple
@@ -828,26 +828,34 @@ def _pair_range_ends(
     """A range left alone may be written as two figures on the other side: 6.7-6.9% as
     "between 6.7% and 6.9%", "272 and 512 years old" as 272 岁至 512 岁. Pair the ends
     of a range with two figures left alone."""
-    for i, figure in enumerate(zh):
-        if i in taken_zh or figure.high is None:
+    for i, ends, relation in _ranges_split(zh, en, taken_zh, taken_en, True, tolerance):
+        taken_zh[i] = FigureMatch(zh[i], en[ends[0]], relation.name, relation.factor)
+        taken_en.update(ends)
+    for j, ends, relation in _ranges_split(en, zh, taken_en, taken_zh, False, tolerance):
+        taken_en.add(j)
+        for k, i in enumerate(ends):
+            name = relation.name if k == 0 else RelationName.SAME
+            taken_zh[i] = FigureMatch(zh[i], en[j], name)
+
+
+def _ranges_split(
+    side: Sequence[Figure],
+    other: Sequence[Figure],
+    taken: Container[int],
+    taken_other: Container[int],
+    zh_side: bool,
+    tolerance: Decimal,
+) -> Iterator[tuple[int, list[int], Relation]]:
+    """Each range of ``side`` left alone whose ends two figures of ``other`` left alone
+    nearby match (:func:`_two_ends`): its index, theirs, and how they relate. Lazily, so
+    that what the caller takes for one range is no longer free for the next."""
+    for i, figure in enumerate(side):
+        if i in taken or figure.high is None:
             continue
-        others = [(j, en[j]) for j in nearby(i, len(zh), len(en)) if j not in taken_en]
-        found = _two_ends(figure, others, zh_side=True, tolerance=tolerance)
+        free = [(j, other[j]) for j in nearby(i, len(side), len(other)) if j not in taken_other]
+        found = _two_ends(figure, free, zh_side=zh_side, tolerance=tolerance)
         if found:
-            ends, relation = found
-            taken_zh[i] = FigureMatch(figure, en[ends[0]], relation.name, relation.factor)
-            taken_en.update(ends)
-    for j, figure in enumerate(en):
-        if j in taken_en or figure.high is None:
-            continue
-        others = [(i, zh[i]) for i in nearby(j, len(en), len(zh)) if i not in taken_zh]
-        found = _two_ends(figure, others, zh_side=False, tolerance=tolerance)
-        if found:
-            ends, relation = found
-            name = relation.name
-            taken_en.add(j)
-            for k, i in enumerate(ends):
-                taken_zh[i] = FigureMatch(zh[i], figure, name if k == 0 else RelationName.SAME)
+            yield i, *found
 
 
 def _two_ends(

@@ -9,9 +9,10 @@ a second number for a range ("5 to 10 million").
 Digits glued to letters that are no unit are not quantities (iPhone7, G20, 3D).
 Names and codes ("Boeing 737", COVID-19, telephone numbers, "2." opening a list) and
 set phrases with "one" (one of, no one) are :mod:`bitext.figures.names`'s: this reader
-leaves the spans of :func:`~bitext.figures.names.shielded` alone. Small number words and word
-ordinals are *soft*: a translation may say "six" or "the second" where the
-source has no figure (六方会谈 → "six-party talks").
+leaves the spans of :func:`~bitext.figures.names.shielded` alone
+(:func:`~bitext.figures.names.shield`). Small number words and word ordinals are *soft*:
+a translation may say "six" or "the second" where the source has no figure (六方会谈 →
+"six-party talks").
 
 The readers are the entries of :data:`READERS`, in precedence order; each reads
 only where no reader before it took the text, so where two would read overlapping
@@ -34,29 +35,35 @@ levels (level before number, which would read a range or a score 1-2). Plain num
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
 import regex
 
 from bitext.figures import names
-from bitext.figures.reading import Reader, nothing, read_in_turn, whole
+from bitext.figures.reading import (
+    Reader,
+    date_stamps,
+    figure_of,
+    nothing,
+    placed,
+    read_in_turn,
+    whole,
+)
 from bitext.figures.units import UNITS, Dimension, convert, longest_first, spellings
 from bitext.figures.values import (
-    DATE_STAMP,
-    LOOKAHEAD,
+    SOFT_LIMIT,
     Occupied,
-    clock_digits,
-    date_stamp,
+    ahead,
+    clock_value,
     date_value,
     ends_at,
     parse_arabic,
+    roman_value,
     share,
-    significant,
-    tidy,
     too_long,
 )
-from bitext.figures.zh import roman_value
 from bitext.model import Approx, Figure, Kind
 
 UNITS_WORDS = {
@@ -164,19 +171,13 @@ _GLUED_CODE = regex.compile(r"[\p{L}_]")
 _SHARED_UNIT = regex.compile(
     r"(?:\s(?:and|or|to)|,)\s[\d.]+(?=\s?(?:%|per\s?cent|percent|percentage\spoints?))"
 )
-LEADING_ZEROS = regex.compile(r"0\d{2,}$")
-CODE_BEFORE_DASH = regex.compile(r"\b(?=[\p{L}\d]*\p{L})[\p{Lu}\d][\p{L}\d]*$")
-"""COVID-19, Su-27, A-380: an upper-case name joined to digits is a code ("tons-150" is not)."""
 _GLUED_MONEY = spellings("en_glued", lambda unit: unit.dimension == Dimension.MONEY)
 _GLUED = frozenset(spellings("en_glued")) | {"bn", "mn", "k", "K", "sq"}
 """Letters that may touch the digits without making a code: unit symbols (20kg, 50p),
 scale abbreviations (5bn, 50K) and the "sq" of "20sq km"."""
-SKIP = regex.compile(r"\(?\b\d{3}\)?[\s.-]\d{3,4}[\s.-]\d{4}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
 _ORDINAL = regex.compile(
     r"\b(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b"
-    r"|\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:"
-    + "|".join(ORDINAL_WORDS)
-    + r"))\b"
+    rf"|\b((?:(?:{_TENS_WORD})-)?(?:" + "|".join(ORDINAL_WORDS) + r"))\b"
     r"|\bNo\.?\s?(\d{1,3}(?:,\d{3})+|\d+)\b|\bNumber\s(\d+)\b",
     regex.IGNORECASE,
 )
@@ -194,9 +195,12 @@ _MONTH_LIST = regex.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December)"
     r",?\s+(?:and\s+|or\s+|to\s+|through\s+)?$|\b(?:April|June)\s*[-–]\s*$"
 )
+_WEEKDAY_NUMBERS = {"Mon": 1, "Tues": 2, "Wednes": 3, "Thurs": 4, "Fri": 5, "Satur": 6, "Sun": 7}
+"""Weekdays by what comes before "day" in their names, with their ISO numbers."""
+_WEEKDAY_STEM = "|".join(_WEEKDAY_NUMBERS)
 _MONTH_CONTEXT = regex.compile(
     r"(?:\b(?:in|on|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+"
-    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s?,\s*)$",
+    rf"|\b(?:{_WEEKDAY_STEM})day\s?,\s*)$",
     regex.IGNORECASE,
 )
 _DAY_AFTER = regex.compile(
@@ -215,9 +219,11 @@ _BROKEN_DAY = regex.compile(r"\s(?P<d>\d{4})(?=\s*(?:[,.;:)]|$))")
 would: "On August 4000, the…" for 8月4日, "by May 0217."; "In July 1000 people" is a count."""
 _DAY_BEFORE = regex.compile(r"(?<![:.,]\d*)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
 _YEAR = regex.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
+_FRACTION_PART = r"half|thirds?|quarters?|fifths?|tenths?"
+"""The denominators of :data:`FRACTION_WORDS` as a share is written."""
 _FRACTION = regex.compile(
-    r"\b(?:(a|one|two|three|four|five|six|seven|eight|nine)(?:\s?-\s?|\s))?"
-    r"(half|thirds?|quarters?|fifths?|tenths?)\b",
+    rf"\b(?:(a|{_ONES_WORD})(?:\s?-\s?|\s))?"
+    rf"({_FRACTION_PART})\b",
     regex.IGNORECASE,
 )
 _NOT_FRACTION_BEFORE = regex.compile(
@@ -242,7 +248,7 @@ _CLOCK = regex.compile(
     r"|(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}T?))(?P<h2>\d{1,2}|(?<=\s|^)\d{3,5}(?=:\d\d))"
     r":\s?(?P<m2>\d{2,5})"
     r"(?::\s?(?P<s2>\d{2,5}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
-    r"|\b(?P<h3>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
+    rf"|\b(?P<h3>\d{{1,2}}|{_ONES_WORD}|ten|eleven|twelve)\s"
     r"o['’]clock\b",
     regex.IGNORECASE,
 )
@@ -296,7 +302,6 @@ _VAGUE_VALUES = {
     "decades": 10, "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9,
     "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
 }  # fmt: skip
-_SOFT_LIMIT = Decimal(10)
 
 
 def extract(text: str, base: int = 0) -> list[Figure]:
@@ -310,18 +315,7 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     >>> [(name, f.text) for name, f in readings("At 3 pm, one of them paid RMB5.6 million")]
     [('clock', '3 pm'), ('number', 'RMB5.6 million')]
     """
-    return [
-        (name, f._replace(start=f.start + base, end=f.end + base))
-        for name, f in read_in_turn(text, READERS)
-    ]
-
-
-def _names(text: str, taken: Occupied) -> list[Figure]:
-    """Takes the spans of names, codes and set phrases, which :mod:`bitext.figures.names`
-    reads (see :func:`bitext.figures.names.apply`): no reader after reads a figure there."""
-    for start, end in names.shielded(text, "en"):
-        taken.add(start, end)
-    return []
+    return placed(read_in_turn(text, READERS), text, base)
 
 
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
@@ -523,12 +517,14 @@ def _finish(
         unit = "years"
     if kind == Kind.COUNT and _YEAR.match(match.group("digits") or "") and not scale and not high:
         kind = Kind.YEAR
-    soft = match.group("digits") is None and abs(value) <= _SOFT_LIMIT and high is None
+    soft = match.group("digits") is None and abs(value) <= SOFT_LIMIT and high is None
     if unit == "h" and value == 24 and high is None and text.startswith("-", number_end):
         soft = True  # "a 24-hour online theatre" for 全天候网络剧场: all day, no figure needed
     if value < 0 and _never_negative(unit) and match.group("sign"):
         start, value = match.end("sign"), -value  # "between -200ml": a dash, not a minus
-    return _figure(text, start, end, value, kind, unit, high, approx, step, soft)
+    return _figure(
+        text, start, end, value, kind, unit, high=high, approx=approx, step=step, soft=soft
+    )
 
 
 _NEVER_NEGATIVE = frozenset(
@@ -685,13 +681,6 @@ def words_to_number(words: str) -> Decimal | None:
 _LETTERS = regex.compile(r"[a-zA-Z]+")
 
 
-def _ahead(text: str, pos: int) -> str:
-    """The :data:`~bitext.figures.values.LOOKAHEAD` characters after ``pos``: what a
-    figure's context is matched against (the rest of the text, copied for each figure,
-    was quadratic in a long sentence)."""
-    return text[pos : pos + LOOKAHEAD]
-
-
 def _is_month_name(name: str, period: str, text: str, start: int) -> bool:
     """A month name without a day or year next to it: not a lower-case word ("may"),
     not an abbreviation that is also a name ("Wang Jun.") unless a preposition precedes it, not
@@ -768,12 +757,9 @@ def _more_days(text: str, pos: int, month: int) -> list[Figure]:
     ]
 
 
-_WEEKDAY = regex.compile(
-    r"(?<!\b\p{Lu}\p{Ll}+\s)\b(?P<d>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]?s\b)"
-)
+_WEEKDAY = regex.compile(rf"(?<!\b\p{{Lu}}\p{{Ll}}+\s)\b(?P<d>{_WEEKDAY_STEM})day\b(?!['’]?s\b)")
 """A weekday by name; not a name that holds one ("Black Friday", "Super Tuesday"), nor the
 plural ("Fridays")."""
-_WEEKDAY_NUMBERS = {"Mon": 1, "Tues": 2, "Wednes": 3, "Thurs": 4, "Fri": 5, "Satur": 6, "Sun": 7}
 
 
 def _weekdays(text: str) -> list[Figure]:
@@ -791,11 +777,6 @@ def _weekdays(text: str) -> list[Figure]:
 _FIRST_MONTHS = regex.compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)
 
 
-def _date_stamps(text: str) -> list[Figure]:
-    """2020-07-26: one date."""
-    return [_figure(text, *date_stamp(m), Kind.DATE) for m in DATE_STAMP.finditer(text)]
-
-
 _ALL_DAY = regex.compile(
     r"\b(?:a)?round[\s-]the[\s-]clock\b|(?<![\d/])24/7(?![\d/])|\b24\s+hours\s+a\s+day\b",
     regex.IGNORECASE,
@@ -809,9 +790,7 @@ _BARE_SCALE = regex.compile(
 """A scale word alone is one of it: "Every thousand words" (每千字), "Thousand People in a
 Hundred Classes" (百班千人), a "thousand-person scheme" (千人计划). Soft: "Thousand Island
 Lake" (千岛湖) has no figure in the Chinese."""
-_HALF_SCALE = regex.compile(
-    r"\bhalf\s+an?\s+(?P<scale>hundred|thousand|million|billion|trillion|dozen)\b", regex.IGNORECASE
-)
+_HALF_SCALE = regex.compile(rf"\bhalf\s+an?\s+(?P<scale>{_SCALE_WORD})\b", regex.IGNORECASE)
 _MINUTES_SECONDS = regex.compile(
     rf"\b(?P<m>\d+|{_WORD_NUMBER})\s+minutes?\s+and\s+(?P<s>\d+|{_WORD_NUMBER})\s+seconds?\b",
     regex.IGNORECASE,
@@ -823,6 +802,15 @@ _AND_A_HALF = regex.compile(
     regex.IGNORECASE,
 )
 _FISCAL_YEAR = regex.compile(r"\b(?:fiscal\s+year|FY)\s?'?(?P<y>\d{2})\b", regex.IGNORECASE)
+
+
+def _digits_or_words(number: str) -> Decimal | None:
+    """The value of a small number in digits or in words ("6", "six"); None for neither.
+
+    >>> _digits_or_words("6"), _digits_or_words("Six"), _digits_or_words("sixth")
+    (Decimal('6'), Decimal('6'), None)
+    """
+    return Decimal(number) if number.isdigit() else words_to_number(number)
 
 
 def _all_day(text: str) -> list[Figure]:
@@ -853,9 +841,7 @@ def _minutes_and_seconds(text: str) -> list[Figure]:
     """Six minutes and five seconds: a race time, in seconds."""
     figures = []
     for m in _MINUTES_SECONDS.finditer(text):
-        minutes, seconds = (
-            words_to_number(x) if not x.isdigit() else Decimal(x) for x in m.group("m", "s")
-        )
+        minutes, seconds = (_digits_or_words(x) for x in m.group("m", "s"))
         if minutes is not None and seconds is not None:
             figures.append(_figure(text, m.start(), m.end(), minutes * 60 + seconds, Kind.CLOCK))
     return figures
@@ -874,7 +860,7 @@ def _and_a_half(text: str) -> list[Figure]:
     figures = []
     for m in _AND_A_HALF.finditer(text):
         unit = m.group("before") or m.group("after")
-        count = Decimal(m.group("n")) if m.group("n").isdigit() else words_to_number(m.group("n"))
+        count = _digits_or_words(m.group("n"))
         if unit and count is not None:
             unit = _SUFFIXES[unit.lower()]
             value = count + Decimal("0.5")
@@ -888,8 +874,7 @@ def _first_months(text: str) -> list[Figure]:
     """ "The first six months" is months 1 to 6 (1至6月)."""
     figures = []
     for match in _FIRST_MONTHS.finditer(text):
-        word = match.group(1)
-        count = Decimal(word) if word.isdigit() else words_to_number(word)
+        count = _digits_or_words(match.group(1))
         if count is not None and 1 < count <= 12:
             figures.append(
                 _figure(text, match.start(), match.end(), Decimal(1), Kind.MONTH, high=count)
@@ -917,7 +902,7 @@ def _clocks(text: str) -> list[Figure]:
     for pattern in _HOURS_OF_DAY:
         for match in pattern.finditer(text):
             minutes = match.group("m") if "m" in pattern.groupindex else None
-            value = Decimal(int(match.group("h")) * 3600 + int(minutes or 0) * 60)
+            value = clock_value(int(match.group("h")), int(minutes or 0))
             step = Decimal(60 if minutes else 3600)
             figures.append(_figure(text, *match.span(), value, Kind.CLOCK, step=step))
     return figures
@@ -935,7 +920,7 @@ def _am_pm(match: regex.Match[str]) -> tuple[Decimal, Decimal] | None:
         return None
     if match.group("ampm").lower().startswith("p") and hour < 12:
         hour += 12
-    return Decimal(hour * 3600 + minute * 60), Decimal(60 if match.group("m") else 3600)
+    return clock_value(hour, minute), Decimal(60 if match.group("m") else 3600)
 
 
 def _colon_clock(match: regex.Match[str]) -> Figure | None:
@@ -950,10 +935,10 @@ def _colon_clock(match: regex.Match[str]) -> Figure | None:
     text = match.string
     hour, minutes, seconds = match.group("h2", "m2", "s2")
     if match.group("f2") and not seconds and len(minutes) == 2:  # 1:57.79, a race time
-        value = Decimal(f"{int(hour) * 60 + int(minutes)}.{match.group('f2')}")
+        value = Decimal(f"{clock_value(0, int(hour), int(minutes))}.{match.group('f2')}")
         step = Decimal(1).scaleb(-len(match.group("f2")))
         return _figure(text, match.start(), match.end(), value, Kind.CLOCK, step=step)
-    value = Decimal(int(hour) * 3600 + int(minutes) * 60 + int(seconds or 0))
+    value = clock_value(int(hour), int(minutes), int(seconds or 0))
     clock = _figure(text, match.start(), match.end(), value, Kind.CLOCK, step=Decimal(60))
     if all(len(g) == 2 and int(g) < 60 for g in (minutes, seconds) if g) and int(hour) <= 24:
         return clock  # a time of day (24:00 is midnight)
@@ -970,7 +955,7 @@ def _o_clock(match: regex.Match[str]) -> tuple[Decimal, Decimal]:
     """
     hour_text = match.group("h3")
     hour = int(hour_text) if hour_text.isdigit() else int(UNITS_WORDS[hour_text.lower()])
-    return Decimal(hour * 3600), Decimal(3600)
+    return clock_value(hour), Decimal(3600)
 
 
 _NOON = regex.compile(
@@ -1020,7 +1005,7 @@ def _noons(text: str) -> list[Figure]:
             text,
             m.start(),
             m.end(),
-            Decimal(0 if m.group("w").lower() == "midnight" else 43200),
+            clock_value(0 if m.group("w").lower() == "midnight" else 12),
             Kind.CLOCK,
             soft=not m.group().startswith("12"),  # "at noon" may render 中午 or 午夜, no figure
         )
@@ -1031,13 +1016,7 @@ def _noons(text: str) -> list[Figure]:
 def _military_times(text: str) -> list[Figure]:
     """1707 hours: 17:07."""
     return [
-        _figure(
-            text,
-            m.start(),
-            m.end(),
-            Decimal(int(m.group("h")) * 3600 + int(m.group("m")) * 60),
-            Kind.CLOCK,
-        )
+        _figure(text, *m.span(), clock_value(int(m.group("h")), int(m.group("m"))), Kind.CLOCK)
         for m in _MILITARY.finditer(text)
     ]
 
@@ -1138,7 +1117,7 @@ def _hour_windows(text: str) -> list[Figure]:
         _figure(
             text,
             *m.span(end),
-            Decimal(int(m.group(end)) * 3600),
+            clock_value(int(m.group(end))),
             Kind.CLOCK,
             soft=(m.group("a"), m.group("b")) == ("0", "24"),
         )
@@ -1218,7 +1197,7 @@ def _vague(text: str) -> list[Figure]:
         what = " ".join(match.group("what").lower().split())
         value = Decimal(_VAGUE_VALUES[what])
         bare = what in ("hundreds", "thousands", "millions", "billions", "dozens")
-        of = regex.match(r"\s+of\s+", _ahead(text, match.end()))
+        of = regex.match(r"\s+of\s+", ahead(text, match.end()))
         if bare and not of and ends_at(_TABLE_UNIT, text, match.start("what")):
             continue  # "(in millions)"; "in dozens of countries" is a figure
         kind, unit, end = Kind.COUNT, None, match.end()
@@ -1251,8 +1230,8 @@ _SHARE_BEFORE = regex.compile(
 
 
 _ONE_FRACTION = (
-    r"(?P<count{n}>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    r"(?P<part{n}>half|thirds?|quarters?|fifths?|tenths?)"
+    rf"(?P<count{{n}}>a|{_ONES_WORD})[\s-]+"
+    rf"(?P<part{{n}}>{_FRACTION_PART})"
 )
 _FRACTION_RANGE = regex.compile(
     rf"\b{_ONE_FRACTION.format(n=1)}\s+(?:to|or)\s+{_ONE_FRACTION.format(n=2)}\b(?=\s+of\b)",
@@ -1293,7 +1272,7 @@ def _fractions(text: str) -> list[Figure]:
     figures = []
     for match in _FRACTION.finditer(text):
         count, part = match.group(1), match.group(2).lower()
-        after = _ahead(text, match.end())
+        after = ahead(text, match.end())
         if ends_at(_NOT_FRACTION_BEFORE, text, match.start()) or regex.match(
             r"\s+of\s+(?:the\s+)?(?:year|\d{4}|last|this|next)", after
         ):
@@ -1368,14 +1347,14 @@ def _ordinals(text: str) -> list[Figure]:
         else:
             word = match.group(2).lower()
             if word == "second" and regex.match(
-                r"s\b|\s(?:ago|later|earlier)\b", _ahead(text, match.end())
+                r"s\b|\s(?:ago|later|earlier)\b", ahead(text, match.end())
             ):
                 continue  # seconds of time
             tens, _, unit = word.rpartition("-")
             value = Decimal(ORDINAL_WORDS[unit] + (UNITS_WORDS[tens] if tens else 0))
         if _MONTH.search(text[max(0, match.start() - 10) : match.start()]):
             continue  # "October 1st" is a day
-        soft = match.group(2) is not None or (not match.group(1) and value <= _SOFT_LIMIT)
+        soft = match.group(2) is not None or (not match.group(1) and value <= SOFT_LIMIT)
         kind = Kind.DAY if _day_of_month(text, match, value) else Kind.ORDINAL
         figures.append(_figure(text, match.start(), match.end(), value, kind, soft=soft))
     return figures
@@ -1400,32 +1379,8 @@ def _day_of_month(text: str, match: regex.Match[str], value: Decimal) -> bool:
     )
 
 
-def _figure(
-    text: str,
-    start: int,
-    end: int,
-    value: Decimal,
-    kind: Kind,
-    unit: str | None = None,
-    high: Decimal | None = None,
-    approx: Approx | None = None,
-    step: Decimal = Decimal(1),
-    soft: bool = False,
-) -> Figure:
-    return Figure(
-        start=start,
-        end=end,
-        text=text[start:end],
-        lang="en",
-        value=tidy(value),
-        kind=kind,
-        unit=unit,
-        high=tidy(high) if high is not None else None,
-        approx=approx,
-        step=tidy(step),
-        digits=clock_digits(value) if kind == Kind.CLOCK else significant(value),
-        soft=soft,
-    )
+_figure = functools.partial(figure_of, "en")
+"""An English figure of ``text[start:end]`` (:func:`bitext.figures.reading.figure_of`)."""
 
 
 _BASEMENT = regex.compile(
@@ -1455,7 +1410,7 @@ def _basements(text: str) -> list[Figure]:
 
 
 _NEGATIVE_WORD = regex.compile(
-    r"\b(?:negative|minus)\s+(?P<w>one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    rf"\b(?:negative|minus)\s+(?P<w>{_ONES_WORD}|ten)\b",
     regex.IGNORECASE,
 )
 
@@ -1499,10 +1454,10 @@ READERS = (
     Reader("negative-word", whole(_negative_words), "negative two, minus five degrees: below zero"),
     Reader(
         "names",
-        _names,
+        names.shield("en"),
         '"Boeing 737", COVID-19, (415) 575-4444, one of, no one: names, codes, set phrases',
     ),
-    Reader("date-stamp", whole(_date_stamps), "2020-07-26, 2020-07-2605:03:17: one date"),
+    Reader("date-stamp", date_stamps("en"), "2020-07-26, 2020-07-2605:03:17: one date"),
     Reader("all-day", whole(_all_day), "around the clock, 24/7, 24 hours a day: 24 hours"),
     Reader("bare-scale", whole(_bare_scales), "every thousand words: a scale word alone"),
     Reader("half-scale", whole(_half_scales), "half a billion: 500 million"),

@@ -47,6 +47,7 @@ from typing import NamedTuple
 
 import regex
 
+from bitext.figures.reading import Read
 from bitext.figures.units import longest_first, spellings
 from bitext.figures.values import FULL_WIDTH_DIGITS, Occupied, parse_arabic, parse_chinese
 from bitext.hans import simplified
@@ -644,6 +645,26 @@ def shielded(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of ``text`` the reader of ``lang`` leaves alone: names, codes and set
     phrases read here."""
     return list(find(text, lang).shields)
+
+
+def shield(lang: str) -> Read:
+    """The reader, in ``lang``'s registry, that takes the spans of :func:`shielded`: no
+    reader after it reads a figure in a name, a code or a set phrase (:func:`apply` reads
+    those).
+
+    >>> from bitext.figures.values import Occupied
+    >>> taken = Occupied()
+    >>> shield("en")("one of the Boeing 737 jets", taken), taken.covers(0)
+    ([], True)
+    """
+
+    def read(text: str, taken: Occupied) -> list[Figure]:
+        """Takes the spans of names, codes and set phrases."""
+        for start, end in shielded(text, lang):
+            taken.add(start, end)
+        return []
+
+    return read
 
 
 def read(text: str, lang: str) -> list[Figure]:

@@ -1,5 +1,6 @@
-"""What the Chinese and English readers share: a reader is a registry entry, and readers
-take turns in the order of their registry.
+"""What the Chinese and English readers share: how a figure is made (:func:`figure_of`),
+what both languages write alike (:func:`date_stamps`), and the order readers take turns
+in: a reader is a registry entry, and readers take turns in the order of their registry.
 
 Each language lists its readers in precedence order (:data:`bitext.figures.zh.READERS`,
 :data:`bitext.figures.en.READERS`). They read the same text one after the other, and
@@ -11,18 +12,28 @@ overlapping figures, the one listed first wins. Three sorts of reader:
 * :func:`nothing` but text that holds no figure (一些, "one of", telephone numbers): it
   takes its matches, so that no reader after it reads a figure there;
 * the plain numbers, last: a reader of its own, which skips what was taken.
+
+What the readers found is placed in the original text at the end (:func:`placed`).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import NamedTuple
 
 import regex
 
-from bitext.figures.values import Occupied
-from bitext.model import Figure
+from bitext.figures.values import (
+    DATE_STAMP,
+    Occupied,
+    clock_digits,
+    date_stamp,
+    significant,
+    tidy,
+)
+from bitext.model import Approx, Figure, Kind
 
 Read = Callable[[str, Occupied], list[Figure]]
 """Figures in a text outside the spans taken so far; marks the spans it takes."""
@@ -72,3 +83,73 @@ def read_in_turn(
     taken = Occupied() if taken is None else taken
     found = [(reader.name, f) for reader in readers for f in reader.read(text, taken)]
     return sorted(found, key=lambda named: named[1].start)
+
+
+def placed(found: Iterable[tuple[str, Figure]], text: str, base: int) -> list[tuple[str, Figure]]:
+    """The figures ``found`` in a reading of ``text`` (the text itself, or a view of the same
+    length), placed in the original: offsets ``base`` on, and each figure's ``text`` quoted
+    from ``text`` as given.
+
+    >>> found = [("number", figure_of("zh", "一万元", 0, 3, Decimal(10000), Kind.MONEY, "CNY"))]
+    >>> [(name, f.start, f.text) for name, f in placed(found, "一萬元", 100)]
+    [('number', 100, '一萬元')]
+    """
+    return [
+        (name, f._replace(start=f.start + base, end=f.end + base, text=text[f.start : f.end]))
+        for name, f in found
+    ]
+
+
+def figure_of(
+    lang: str,
+    text: str,
+    start: int,
+    end: int,
+    value: Decimal,
+    kind: Kind,
+    unit: str | None = None,
+    *,
+    high: Decimal | None = None,
+    approx: Approx | None = None,
+    step: Decimal = Decimal(1),
+    soft: bool = False,
+) -> Figure:
+    """The figure ``text[start:end]`` says in ``lang``: its numbers tidied
+    (:func:`~bitext.figures.values.tidy`), its digits those a comparison matches (a clock's
+    as it shows them, any other value's significant digits).
+
+    >>> f = figure_of("zh", "投入387.750万元", 2, 11, Decimal("3877500.000"), Kind.MONEY, "CNY")
+    >>> f.text, f.value, f.digits
+    ('387.750万元', Decimal('3877500'), '38775')
+    >>> figure_of("en", "at 7:30 pm", 3, 10, Decimal(70200), Kind.CLOCK, step=Decimal(60)).digits
+    '1930'
+    """
+    return Figure(
+        start=start,
+        end=end,
+        text=text[start:end],
+        lang=lang,
+        value=tidy(value),
+        kind=kind,
+        unit=unit,
+        high=tidy(high) if high is not None else None,
+        approx=approx,
+        step=tidy(step),
+        digits=clock_digits(value) if kind == Kind.CLOCK else significant(value),
+        soft=soft,
+    )
+
+
+def date_stamps(lang: str) -> Read:
+    """The reader of date stamps in ``lang``: 2020-07-26 is one date in both languages
+    (:data:`~bitext.figures.values.DATE_STAMP`).
+
+    >>> [(f.text, f.value) for f in date_stamps("en")("on 2020-07-26, at 9", Occupied())]
+    [('2020-07-26', Decimal('20200726'))]
+    """
+
+    def find(text: str) -> list[Figure]:
+        """2020-07-26, 2020-07-2605:03:17: one date."""
+        return [figure_of(lang, text, *date_stamp(m), Kind.DATE) for m in DATE_STAMP.finditer(text)]
+
+    return whole(find)

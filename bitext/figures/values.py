@@ -147,14 +147,24 @@ LOOKAHEAD = 256
 the rest of the text for every figure, quadratic in a paragraph of figures."""
 
 
+def ahead(text: str, pos: int) -> str:
+    """The :data:`LOOKAHEAD` characters after ``pos``: what a figure's context is matched
+    against.
+
+    >>> ahead("two thirds of them", 10)
+    ' of them'
+    """
+    return text[pos : pos + LOOKAHEAD]
+
+
 def after(text: str, pos: int) -> tuple[str, int]:
-    """The :data:`LOOKAHEAD` characters after ``pos`` with white space skipped, and how
-    many characters were skipped.
+    """The :func:`ahead` characters with white space skipped, and how many characters
+    were skipped.
 
     >>> after("5  万元，共计", 1)
     ('万元，共计', 2)
     """
-    window = text[pos : pos + LOOKAHEAD]
+    window = ahead(text, pos)
     rest = window.lstrip()
     return rest, len(window) - len(rest)
 
@@ -212,6 +222,32 @@ class Occupied:
         inside it)."""
         i = bisect.bisect_left(self._starts, end) - 1
         return i >= 0 and self._ends[i] > start
+
+
+_ROMAN_VALUES = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6, "Ⅶ": 7, "Ⅷ": 8, "Ⅸ": 9, "Ⅹ": 10}
+_ROMAN_LETTERS = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_value(numeral: str) -> int:
+    """Value of a Roman numeral, one character (Ⅲ) or letters (IV), as both languages
+    write levels (Ⅲ级, "Level III").
+
+    >>> roman_value("IV"), roman_value("Ⅲ")
+    (4, 3)
+    """
+    if numeral in _ROMAN_VALUES:
+        return _ROMAN_VALUES[numeral]
+    total = 0
+    for k, ch in enumerate(numeral):
+        value = _ROMAN_LETTERS[ch]
+        smaller = k + 1 < len(numeral) and _ROMAN_LETTERS[numeral[k + 1]] > value
+        total += -value if smaller else value
+    return total
+
+
+SOFT_LIMIT = Decimal(10)
+"""The largest small number: a translation may leave a figure up to ten implicit or say it
+in a word (一名教师 "a teacher", "the second"), so the readers mark it soft."""
 
 
 def is_digit_sequence(text: str) -> bool:
@@ -292,6 +328,16 @@ def date_stamp(match: regex.Match[str]) -> tuple[int, int, Decimal]:
     """
     year, month, day = (int(match.group(part)) for part in ("year", "month", "day"))
     return match.start(), match.end(), date_value(year, month, day)
+
+
+def clock_value(hours: int, minutes: int = 0, seconds: int = 0) -> Decimal:
+    """A time of day (or a race time) as one number, seconds after midnight (see
+    :class:`bitext.model.Kind`).
+
+    >>> clock_value(19, 35), clock_value(0, 1, 57)
+    (Decimal('70500'), Decimal('117'))
+    """
+    return Decimal(hours * 3600 + minutes * 60 + seconds)
 
 
 def clock_digits(seconds: Decimal) -> str:

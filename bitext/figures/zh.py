@@ -13,7 +13,8 @@ multiplier says it is a quantity. Small Chinese numerals (一名教师, 第二) 
 Latin text embedded in the Chinese ("(Representation of the People Act 1983)")
 and digits glued to Latin letters (5G) are no quantities. Names and codes (十四五,
 十九大, 五一, B-52, 415-575-4444) are :mod:`bitext.figures.names`'s: this reader leaves
-the spans of :func:`~bitext.figures.names.shielded` alone.
+the spans of :func:`~bitext.figures.names.shielded` alone
+(:func:`~bitext.figures.names.shield`).
 
 The readers are the entries of :data:`READERS`, in precedence order; each reads
 only where no reader before it took the text, so where two would read overlapping
@@ -31,6 +32,7 @@ are not read again as numbers.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from decimal import Decimal
 from typing import NamedTuple
@@ -38,22 +40,21 @@ from typing import NamedTuple
 import regex
 
 from bitext.figures import names
-from bitext.figures.reading import Reader, read_in_turn, whole
+from bitext.figures.reading import Reader, date_stamps, figure_of, placed, read_in_turn, whole
 from bitext.figures.units import Dimension, longest_first, spellings
 from bitext.figures.values import (
-    DATE_STAMP,
     MULTIPLIERS,
+    SOFT_LIMIT,
     Occupied,
     after,
-    clock_digits,
-    date_stamp,
+    clock_value,
     date_value,
     ends_at,
     is_digit_sequence,
     parse_arabic,
     parse_chinese,
+    roman_value,
     share,
-    significant,
     tidy,
     too_long,
 )
@@ -109,22 +110,21 @@ _GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+(?:/[A-Za-z]+)?)")
 _SIGN = regex.compile(r"(?:(?:^|(?<=[\s(（为是达至到降跌了在率值：:，,]))[-−－]|负\s*|地下\s*)$")
 _RANGE_DASH = regex.compile(r"[0-9０-９%％‰]\s*[-−－]\s*$")
 """15% -30%: a dash after a figure joins a range; the second end is no negative number."""
-_HAN = regex.compile(r"\p{Han}")
-LEADING_ZEROS = regex.compile(r"0[0-9]{5,}$")
 _LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
 """六O二厂, 二○一八: a letter O or a circle written for 〇."""
 _SPEED = regex.compile(r"时速\s*$")
 _NAMED_BY_DIGITS = regex.compile(r"[一二三四五六七八九][〇零][一二三四五六七八九〇零]+")
 """六〇二厂: a number read out digit by digit with a zero in it is the number 602."""
+_PERIOD = r"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
+r"""Where a clock starts: at its part of the day (下午, 晚) or where the spaces before it
+start (?<!\s): tried at every space of a long run, \s* made the search quadratic."""
 _CLOCK = regex.compile(
-    rf"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
+    rf"{_PERIOD}"
     rf"(?P<h>(?<![0-9０-９])[0-9０-９]{{1,2}}|(?<![零〇一二两三四五六七八九十])(?:{_SMALL_CN}))\s*(?P<mark>时|点(?=\s*{_SMALL}\s*分)|点(?![零〇一二三四五六七八九0-9]))"
     rf"(?:\s*(?P<m>{_SMALL})\s*分)?(?P<half>半)?(?P<approx>左右|许)?"
 )
-r"""A clock starts at its period word or where the spaces before it start (?<!\s): tried
-at every space of a long run, \s* made the search quadratic."""
 _COLON_CLOCK = regex.compile(
-    r"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
+    rf"{_PERIOD}"
     r"(?<![0-9.:])(?P<h>[0-2]?[0-9])(?:[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
     r"|[Hh](?P<m>[0-5][0-9])(?![0-9]))"
 )
@@ -205,7 +205,6 @@ _SCHOOL_GRADE = regex.compile(
     r"(?<![0-9一二三四五六七八九十])(?P<n>[一二三四五六七八九]|[1-9])\s*年级"
 )
 """二年级: the second grade at school, "Grade 2" (年级 is no year)."""
-_ROMAN_VALUES = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6, "Ⅶ": 7, "Ⅷ": 8, "Ⅸ": 9, "Ⅹ": 10}
 _CLOCK_RANGE = regex.compile(
     r"(?P<a>[0-9]{1,2})\s*[-—–至到~～]\s*(?P<b>[0-9]{1,2})\s*(?:时|点)(?!间)"
 )
@@ -227,7 +226,6 @@ _STARS = regex.compile(
 """五星好评, 四星级酒店: a rating in stars ("five-star"). 三星 alone is Samsung and 北斗七星 the
 Big Dipper; 一星期 is a week."""
 _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "晚")
-_SOFT_LIMIT = Decimal(10)
 
 
 def extract(text: str, base: int = 0) -> list[Figure]:
@@ -246,11 +244,7 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     [('clock', '下午3时30分'), ('number', '387.75万元')]
     """
     view = reading_view(text)
-    found = _whole_dates(_days_at_large(read_in_turn(view, READERS), view), view)
-    return [
-        (name, f._replace(start=f.start + base, end=f.end + base, text=text[f.start : f.end]))
-        for name, f in found
-    ]
+    return placed(_whole_dates(_days_at_large(read_in_turn(view, READERS), view), view), text, base)
 
 
 def reading_view(text: str) -> str:
@@ -261,14 +255,6 @@ def reading_view(text: str) -> str:
     '二〇一八年投入一万元'
     """
     return _LETTER_ZERO.sub("〇", simplified(text))
-
-
-def _names(text: str, taken: Occupied) -> list[Figure]:
-    """Takes the spans of names, codes and set phrases, which :mod:`bitext.figures.names`
-    reads (see :func:`bitext.figures.names.apply`): no plain number is read there."""
-    for start, end in names.shielded(text, "zh"):
-        taken.add(start, end)
-    return []
 
 
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
@@ -319,20 +305,13 @@ def _clocks(text: str) -> list[Figure]:
             continue
         if period in _EVENING and hour < 12:
             hour += 12
-        seconds = hour * 3600 + minute * 60 + (1800 if match.group("half") else 0)
+        half = 30 if match.group("half") else 0
         step = 60 if match.group("m") or match.group("half") else 3600
         start = match.start("period") if period else match.start("h")
         approx = Approx.ABOUT if match.group("approx") else None
+        value = clock_value(hour, minute + half)
         figures.append(
-            _figure(
-                text,
-                start,
-                match.end(),
-                Decimal(seconds),
-                Kind.CLOCK,
-                step=Decimal(step),
-                approx=approx,
-            )
+            _figure(text, start, match.end(), value, Kind.CLOCK, step=Decimal(step), approx=approx)
         )
     return figures
 
@@ -344,12 +323,10 @@ def _colon_clocks(text: str) -> list[Figure]:
         hour = int(m.group("h"))
         if m.group("period") in _EVENING and hour < 12:
             hour += 12
-        seconds = hour * 3600 + int(m.group("m")) * 60 + int(m.group("s") or 0)
+        seconds = clock_value(hour, int(m.group("m")), int(m.group("s") or 0))
         start = m.start("period") if m.group("period") else m.start("h")
         if hour <= 24:
-            figures.append(
-                _figure(text, start, m.end(), Decimal(seconds), Kind.CLOCK, step=Decimal(60))
-            )
+            figures.append(_figure(text, start, m.end(), seconds, Kind.CLOCK, step=Decimal(60)))
     return figures
 
 
@@ -365,11 +342,6 @@ def _clock_orphans(text: str, taken: Occupied) -> list[Figure]:
         if after(text, m.end())[0][:1] not in _UNIT_STARTS:
             taken.add(*m.span())
     return []
-
-
-def _date_stamps(text: str) -> list[Figure]:
-    """2020-07-26: one date."""
-    return [_figure(text, *date_stamp(m), Kind.DATE) for m in DATE_STAMP.finditer(text)]
 
 
 _DATE_PARTS = (Kind.YEAR, Kind.MONTH, Kind.DAY)
@@ -424,7 +396,6 @@ def _one_date(run: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figur
     return [(run[0][0], date)]
 
 
-_WHOLE_DAY = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
 _DAY_BEFORE = regex.compile(r"[日号]\s*$")
 
 
@@ -444,8 +415,8 @@ def _days_at_large(found: list[tuple[str, Figure]], text: str) -> list[tuple[str
         if ends_at(_DAY_BEFORE, text, figure.start):
             soft.add(k)
         nxt = found[k + 1][1] if k + 1 < len(found) else None
-        joined = nxt is not None and _WHOLE_DAY.fullmatch(text[figure.end : nxt.start])
-        if joined and nxt.kind == Kind.CLOCK and nxt.value == 24 * 3600:
+        joined = nxt is not None and _RANGE_JOIN.fullmatch(text[figure.end : nxt.start])
+        if joined and nxt.kind == Kind.CLOCK and nxt.value == clock_value(24):
             soft.update((k, k + 1))
     return [(name, f._replace(soft=True) if k in soft else f) for k, (name, f) in enumerate(found)]
 
@@ -480,9 +451,7 @@ def _durations(text: str) -> list[Figure]:
     figures = []
     for match in _DURATION.finditer(text):
         fraction = match.group("f") or ""
-        whole = (
-            int(match.group("h") or 0) * 3600 + int(match.group("m")) * 60 + int(match.group("s"))
-        )
+        whole = clock_value(*(int(match.group(g) or 0) for g in ("h", "m", "s")))
         seconds = Decimal(f"{whole}.{fraction or 0}")
         step = Decimal(1).scaleb(-len(fraction)) if fraction else Decimal(1)
         figures.append(_figure(text, match.start(), match.end(), seconds, Kind.CLOCK, step=step))
@@ -532,7 +501,7 @@ def _successive(text: str) -> list[Figure]:
     figures = []
     for m in _SUCCESSIVE.finditer(text):
         count = Decimal(_small(m.group("n")))
-        soft = not m.group("n").isdigit() and count <= _SOFT_LIMIT
+        soft = not m.group("n").isdigit() and count <= SOFT_LIMIT
         figures.append(_figure(text, *m.span(), count, Kind.COUNT, soft=soft))
     return figures
 
@@ -623,22 +592,6 @@ def _midnights(text: str) -> list[Figure]:
     ]
 
 
-def roman_value(numeral: str) -> int:
-    """Ⅲ → 3, IV → 4.
-
-    >>> roman_value("IV"), roman_value("Ⅲ")
-    (4, 3)
-    """
-    if numeral in _ROMAN_VALUES:
-        return _ROMAN_VALUES[numeral]
-    values = {"I": 1, "V": 5, "X": 10}
-    total = 0
-    for k, ch in enumerate(numeral):
-        value = values[ch]
-        total += -value if k + 1 < len(numeral) and values[numeral[k + 1]] > value else value
-    return total
-
-
 def _romans(text: str) -> list[Figure]:
     """Ⅲ级, II 级, Ⅳ类: levels written in Roman numerals, :attr:`Kind.LEVEL` on both sides
     ("Level III", "Class IV")."""
@@ -685,20 +638,10 @@ def _clock_ranges(text: str) -> list[Figure]:
     for m in _CLOCK_RANGE.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         if a < b <= 24:
+            an_hour = Decimal(3600)
+            figures.append(_figure(text, *m.span("a"), clock_value(a), Kind.CLOCK, step=an_hour))
             figures.append(
-                _figure(
-                    text,
-                    m.start("a"),
-                    m.end("a"),
-                    Decimal(a * 3600),
-                    Kind.CLOCK,
-                    step=Decimal(3600),
-                )
-            )
-            figures.append(
-                _figure(
-                    text, m.start("b"), m.end(), Decimal(b * 3600), Kind.CLOCK, step=Decimal(3600)
-                )
+                _figure(text, m.start("b"), m.end(), clock_value(b), Kind.CLOCK, step=an_hour)
             )
     return figures
 
@@ -763,10 +706,10 @@ def _adjacent_figures(text: str, m: regex.Match[str], numbers: list[int]) -> lis
         run = m.start("run")
         edges = [start, *range(run + 1, run + len(numbers)), unit_end]
         return [
-            _figure(text, a, b, Decimal(tens + n), kind, soft=tens + n <= _SOFT_LIMIT)
+            _figure(text, a, b, Decimal(tens + n), kind, soft=tens + n <= SOFT_LIMIT)
             for (a, b), n in zip(itertools.pairwise(edges), numbers, strict=True)
         ]
-    soft = high <= _SOFT_LIMIT and kind in (Kind.COUNT, Kind.MEASURE)
+    soft = high <= SOFT_LIMIT and kind in (Kind.COUNT, Kind.MEASURE)
     return [_figure(text, start, unit_end, low, kind, unit=unit, high=high, approx=Approx.ABOUT,
                     step=step, soft=soft)]  # fmt: skip
 
@@ -1002,7 +945,7 @@ def _marked(text: str, token: _Token) -> tuple[Figure | None, int] | None:
     """
     start, end, value = token.match.start(), token.end, token.value
     if token.before.endswith("第"):
-        soft = token.is_cn and value <= _SOFT_LIMIT
+        soft = token.is_cn and value <= SOFT_LIMIT
         return _figure(text, start - 1, end, value, Kind.ORDINAL, soft=soft), end
     if token.before.endswith("百分之"):  # 百分之百 is soft, as 百分百 is
         whole = token.match.group() == "百"
@@ -1211,7 +1154,7 @@ def _finish(text: str, token: _Token) -> Figure:
     """
     small = (
         token.is_cn
-        and token.value <= _SOFT_LIMIT
+        and token.value <= SOFT_LIMIT
         and token.high is None
         and token.kind in (Kind.COUNT, Kind.MEASURE, Kind.LEVEL)
         and token.approx != Approx.VAGUE  # 数十款 is "dozens of": a figure the English must keep
@@ -1459,39 +1402,14 @@ def _fraction(
     ), end
 
 
-def _figure(
-    text: str,
-    start: int,
-    end: int,
-    value: Decimal,
-    kind: Kind,
-    *,
-    unit: str | None = None,
-    high: Decimal | None = None,
-    approx: Approx | None = None,
-    step: Decimal = Decimal(1),
-    soft: bool = False,
-) -> Figure:
-    return Figure(
-        start=start,
-        end=end,
-        text=text[start:end],
-        lang="zh",
-        value=tidy(value),
-        kind=kind,
-        unit=unit,
-        high=tidy(high) if high is not None else None,
-        approx=approx,
-        step=tidy(step),
-        digits=clock_digits(value) if kind == Kind.CLOCK else significant(value),
-        soft=soft,
-    )
+_figure = functools.partial(figure_of, "zh")
+"""A Chinese figure of ``text[start:end]`` (:func:`bitext.figures.reading.figure_of`)."""
 
 
 # --- the registry -------------------------------------------------------------------
 
 READERS = (
-    Reader("date-stamp", whole(_date_stamps), "2020-07-26: one date"),
+    Reader("date-stamp", date_stamps("zh"), "2020-07-26: one date"),
     Reader("slash-fraction", whole(_slash_fractions), "2/3: a fraction, as a percentage"),
     Reader("post-decade", whole(_post_decades), "80后, 80、90后: the generation of a decade"),
     Reader("decade", whole(_decades), "20 世纪 90 年代, 上世纪 80 年代, 90 年代: a decade"),
@@ -1525,7 +1443,7 @@ READERS = (
     Reader("weekday", whole(_weekdays), "周六, 星期五, 礼拜天: a day of the week (soft)"),
     Reader(
         "names",
-        _names,
+        names.shield("zh"),
         "十九大, 十四五, 五一, 一带一路, B-52, 415-575-4444: names, codes and set phrases",
     ),
     Reader("number", _numbers, "387.75 万元, 三千八百人, 5至10万元, 第十四: numbers"),
