@@ -24,7 +24,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.align.lexicon import EN_STOPWORDS, Lexicon, pinyin_key, stem, zh_word_spans
-from bitext.align.signals import Features
+from bitext.align.signals import EN_PER_ZH, Features
 from bitext.hans import simplified
 from bitext.model import Pair
 
@@ -53,16 +53,14 @@ _EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
 HEADLINE_LENGTH = 25
 """A Chinese fragment without a sentence end that is longer than this was cut, not a title."""
 LONG_ENGLISH = 1.65
-"""English this many times longer than the Chinese predicts: the Chinese lost text."""
-EN_PER_ZH = 3.6
-"""English characters per Chinese character in news and bulletins (median on WMT17/18)."""
+"""English this many times longer than the Chinese predicts (the news median,
+:data:`~bitext.align.signals.EN_PER_ZH`): the Chinese lost text."""
 
 
 def cut_side(
     pair: Pair,
     text: str,
     features: dict,  # type: ignore[type-arg]
-    ratio: float = EN_PER_ZH,
     whole: bool = False,
 ) -> str | None:
     """``head``, ``tail`` or None: where the Chinese side of ``pair`` looks cut. A
@@ -81,7 +79,7 @@ def cut_side(
         return "tail"
     zh_length = sum(features[s].length for s in pair.zh)
     en_length = sum(features[s].length for s in pair.en)
-    if en_length > LONG_ENGLISH * ratio * zh_length or _EN_PIECE.match(text, pair.en[0].start):
+    if en_length > LONG_ENGLISH * EN_PER_ZH * zh_length or _EN_PIECE.match(text, pair.en[0].start):
         return "head"
     return None
 

@@ -10,10 +10,11 @@ a Chinese run with the English after it (ZE) or before it (EZ), an English
 sentence on its own (0-1), a Chinese sentence left untranslated (1-0).
 Dynamic programming over the document picks the blocks with the best total
 score. A block's score adds, per word, the evidence that the two sides
-translate each other (naive Bayes over dictionary and pinyin hits, whose rates
-were measured on translations and on neighbouring non-translations), the
-figures they share, and a length-ratio term that is lenient when the Chinese
-is shorter than expected (a fragment that lost its head).
+translate each other (naive Bayes over dictionary and pinyin hits,
+:mod:`bitext.align.evidence`, whose rates were measured on translations and on
+neighbouring non-translations), the figures they share, and a length-ratio term
+that is lenient when the Chinese is shorter than expected (a fragment that lost
+its head).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from bitext.align.signals import Features, figure_agreement, length_ratio, word_hits
+from bitext.align.evidence import confidence, word_odds
+from bitext.align.signals import EN_PER_ZH, Features, figure_agreement, length_ratio, word_hits
 from bitext.model import Pair, Span
 
 
@@ -31,8 +33,11 @@ class AlignParams(NamedTuple):
     """Weights of the block score, measured on bench/dev with benchmarks/tune_mixed.py
     (README, Benchmarks)."""
 
-    ratio: float = 2.5
-    """English characters per Chinese character (news and bulletins, WMT17/18)."""
+    ratio: float = round(0.7 * EN_PER_ZH, 1)
+    """The English characters per Chinese character the length term expects: 0.7 of the
+    news median :data:`~bitext.align.signals.EN_PER_ZH`, to one decimal (2.5), where the
+    search on bench/dev settled. A tuned centre, not a measured ratio: bench/dev's gold
+    pairs have a median of 4.0."""
     sigma_short: float = 0.65
     """Spread of log(length ratio) when the English is shorter than expected."""
     sigma_long: float = 0.8
@@ -59,7 +64,8 @@ class AlignParams(NamedTuple):
     six quoted sentences followed by their seven English ones is read as one block and
     then split (4 and 5 cut it, and its sentences were left unpaired)."""
     confidence_scale: float = 2.0
-    """Score margin over leaving a bead's sentences unpaired that makes it ~73% sure."""
+    """Score margin over leaving a bead's sentences unpaired that makes it ~73% sure
+    (:func:`~bitext.align.evidence.confidence`)."""
     split_margin: float = 0.1
     """A block is split into finer beads when that loses at most this share of its score
     (a long sentence's repeated words count once, so its 1-1 bead scores a little less
@@ -265,12 +271,8 @@ def features_score(zh: Sequence[Features], en: Sequence[Features], params: Align
 def word_evidence(zh: Sequence[Features], en: Sequence[Features], params: AlignParams) -> float:
     """Naive-Bayes log-odds that the two sides translate each other, from word hits."""
     evidence = word_hits(zh, en)
-    hit = math.log(params.hit_translation / params.hit_chance)
-    miss = math.log((1 - params.hit_translation) / (1 - params.hit_chance))
-    total = 0.0
-    for hits, count in ((evidence.zh_hit, evidence.zh_total), (evidence.en_hit, evidence.en_total)):
-        total += hits * hit + (count - hits) * miss
-    return params.evidence_weight * total
+    odds = word_odds(params.hit_translation, params.hit_chance, params.evidence_weight)
+    return odds(evidence.zh_hit + evidence.en_hit, evidence.zh_total + evidence.en_total)
 
 
 def _confidence(block: _Block, features: Sequence[Features], params: AlignParams) -> float:
@@ -279,7 +281,7 @@ def _confidence(block: _Block, features: Sequence[Features], params: AlignParams
     if not block.en:
         return 0.0
     evidence = block.score - (params.english_first if _english_first(block) else 0.0)
-    return round(1 / (1 + math.exp(-evidence / params.confidence_scale)), 3)
+    return confidence(evidence, params.confidence_scale)
 
 
 def _english_first(block: _Block) -> bool:

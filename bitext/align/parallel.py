@@ -6,11 +6,13 @@ sentence with no counterpart — found by dynamic programming. A bead's score is
 the log-odds that its two sides translate each other:
 
 * word evidence: how much of each side the other side's dictionary translations
-  (CC-CEDICT and the glossary) and pinyin names account for, as in
-  :mod:`bitext.align.mixed`;
+  (CC-CEDICT and the glossary) and pinyin names account for, as naive Bayes
+  (:mod:`bitext.align.evidence`, with this aligner's own rates);
 * figures that agree (:func:`bitext.figures.compare.values_agree`);
 * length: the English length against the Chinese length times this document's
-  own ratio (a fixed ratio fails badly between Chinese and English);
+  own ratio (a fixed ratio of 1.0 fails badly between Chinese and English; the news
+  median :data:`~bitext.align.signals.EN_PER_ZH` does as well on novels, and the
+  document's own ratio serves documents whose ratio differs: benchmarks/mac.py);
 * a prior for the bead's shape (literary translation splits long Chinese
   sentences: 1-2 is a third as common as 1-1).
 
@@ -27,8 +29,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from bitext.align.evidence import confidence, word_odds
 from bitext.align.lexicon import Lexicon, pinyin_key
-from bitext.align.signals import Features, read_features
+from bitext.align.signals import Features, length_deviation, read_features
 from bitext.figures.compare import values_agree
 
 
@@ -84,7 +87,7 @@ class Bead(NamedTuple):
         """The score as a probability; 0 for a sentence left alone."""
         if not self.zh or not self.en:
             return 0.0
-        return round(1 / (1 + math.exp(-self.score / CONFIDENCE_SCALE)), 3)
+        return confidence(self.score, CONFIDENCE_SCALE)
 
 
 CONFIDENCE_SCALE = 4.0
@@ -131,21 +134,16 @@ class _Scorer:
 
     def __init__(self, zh: list[Features], en: list[Features], params: ParallelParams) -> None:
         self.zh, self.en, self.params = zh, en, params
-        self.zh_masks, self.en_masks = _hit_masks(zh, en, params.dictionary, params.names)
+        zh_masks, en_masks = _hit_masks(zh, en, params.dictionary, params.names)
+        self.zh_hits, self.en_hits = _Hits(zh, zh_masks), _Hits(en, en_masks)
         self.zh_totals = _prefix_sums(sum(f.weights) for f in zh)
         self.en_totals = _prefix_sums(sum(f.weights) for f in en)
         self.zh_lengths = _prefix_sums(f.length for f in zh)
         self.en_lengths = _prefix_sums(f.length for f in en)
         self.zh_figures = _prefix_sums(sum(not g.soft for g in f.figures) for f in zh)
         self.ratio = params.fixed_ratio or (self.en_lengths[-1] or 1) / (self.zh_lengths[-1] or 1)
-        yes = math.log(params.hit_translation / params.hit_chance)
-        no = math.log((1 - params.hit_translation) / (1 - params.hit_chance))
-        # evidence = weight × (hits × yes + misses × no) = hit_gain × hits + miss_cost × total
-        self.hit_gain = params.evidence_weight * (yes - no)
-        self.miss_cost = params.evidence_weight * no
+        self.odds = word_odds(params.hit_translation, params.hit_chance, params.evidence_weight)
         self.spread = 2 * params.sigma**2
-        self._zh_hits: dict[int, float] = {}
-        self._en_hits: dict[int, float] = {}
         self._beads: dict[tuple[int, int, int, int], float] = {}
 
     def bead(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
@@ -160,48 +158,46 @@ class _Scorer:
             return self.params.null_score
         hits = 0.0
         for i in range(zh_start, zh_end):
-            hits += self._zh_hit(i, en_start, en_end)
+            hits += self.zh_hits.weight(i, en_start, en_end)
         for j in range(en_start, en_end):
-            hits += self._en_hit(j, zh_start, zh_end)
+            hits += self.en_hits.weight(j, zh_start, zh_end)
         total = (
             self.zh_totals[zh_end] - self.zh_totals[zh_start]
             + self.en_totals[en_end] - self.en_totals[en_start]
         )  # fmt: skip
-        score = self.hit_gain * hits + self.miss_cost * total
+        score = self.odds(hits, total)
         if self.zh_figures[zh_end] > self.zh_figures[zh_start]:
             agreeing = self._figures_agreeing(zh_start, zh_end, en_start, en_end)
             score += self.params.figure_weight * agreeing
         zh_length = self.zh_lengths[zh_end] - self.zh_lengths[zh_start]
         en_length = self.en_lengths[en_end] - self.en_lengths[en_start]
-        deviation = math.log((en_length + 1) / (self.ratio * zh_length + 1))
+        deviation = length_deviation(zh_length, en_length, self.ratio)
         return score - deviation * deviation / self.spread
-
-    def _zh_hit(self, line: int, start: int, end: int) -> float:
-        """Weight of the words of Chinese ``line`` that English lines start..end account for."""
-        key = (line << 40) | (start << 20) | end
-        hit = self._zh_hits.get(key)
-        if hit is None:
-            mask = 0
-            for j in range(start, end):
-                mask |= self.zh_masks.get((line, j), 0)
-            hit = self._zh_hits[key] = _weighed(mask, self.zh[line].weights)
-        return hit
-
-    def _en_hit(self, line: int, start: int, end: int) -> float:
-        """Weight of the words of English ``line`` that Chinese lines start..end account for."""
-        key = (line << 40) | (start << 20) | end
-        hit = self._en_hits.get(key)
-        if hit is None:
-            mask = 0
-            for i in range(start, end):
-                mask |= self.en_masks.get((i, line), 0)
-            hit = self._en_hits[key] = _weighed(mask, self.en[line].weights)
-        return hit
 
     def _figures_agreeing(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> int:
         zh_figures = [f for i in range(zh_start, zh_end) for f in self.zh[i].figures if not f.soft]
         en_figures = [f for j in range(en_start, en_end) for f in self.en[j].figures if not f.soft]
         return sum(1 for z in zh_figures if any(values_agree(z, e) for e in en_figures))
+
+
+class _Hits:
+    """For one side: the weight of a line's words that a run of the other side's lines
+    accounts for, each computed once."""
+
+    def __init__(self, sentences: list[Features], masks: dict[tuple[int, int], int]) -> None:
+        self.sentences, self.masks = sentences, masks
+        self._cache: dict[int, float] = {}
+
+    def weight(self, line: int, start: int, end: int) -> float:
+        """Weight of the words of ``line`` that the other side's lines start..end hit."""
+        key = (line << 40) | (start << 20) | end
+        hit = self._cache.get(key)
+        if hit is None:
+            mask = 0
+            for other in range(start, end):
+                mask |= self.masks.get((line, other), 0)
+            hit = self._cache[key] = _weighed(mask, self.sentences[line].weights)
+        return hit
 
 
 def _prefix_sums(values: Iterable[float]) -> list[float]:
@@ -215,7 +211,8 @@ def _hit_masks(
     zh: Sequence[Features], en: Sequence[Features], dictionary: bool = True, names: bool = True
 ) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
     """Which words of each line the other side's lines account for, from inverted
-    indexes (English stem or name → lines; translation stem → Chinese lines)."""
+    indexes (English stem or name → lines; translation stem → Chinese lines): for each
+    side, (its line, the other side's line) → a bit per word of its line."""
     en_lines: dict[str, list[int]] = defaultdict(list)
     for j, sentence in enumerate(en):
         for key in (sentence.stems if dictionary else set()) | (sentence.names if names else set()):
@@ -238,7 +235,7 @@ def _hit_masks(
     for j, sentence in enumerate(en):
         for k, word in enumerate(sentence.words):
             for i in zh_lines.get(word, ()):
-                en_masks[i, j] |= 1 << k
+                en_masks[j, i] |= 1 << k
     return dict(zh_masks), dict(en_masks)
 
 
