@@ -1,4 +1,7 @@
-"""Text helpers the writers share: scores as text, and text made safe for XML.
+"""Text helpers the writers share: scores as text, text made safe for XML, and the
+XML declaration that starts both XML formats.
+
+Both XML formats name the two languages alike (:data:`ZH_TAG`, :data:`EN_TAG`).
 
 Bulletins copied out of PDFs and web pages carry stray control characters (a form
 feed at a page break, an ESC from a terminal). XML 1.0 cannot hold them at all, not
@@ -10,9 +13,25 @@ that no CAT tool will open; the TSV writer drops them too, because line-based re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Everything outside XML 1.0's ``Char`` production (C0 controls, lone surrogates, U+FFFE/F)."""
+
+
+ZH_TAG = "zh-CN"
+"""Language tag of the Chinese side, in the formats that name languages (TMX, XLIFF)."""
+EN_TAG = "en-US"
+"""… and of the English side."""
+
+
+def xml_document(lines: Iterable[str]) -> str:
+    """A UTF-8 XML document: the XML declaration, then ``lines``, each ending in a line feed.
+
+    >>> xml_document(["<a>", "</a>"])
+    '<?xml version="1.0" encoding="UTF-8"?>\\n<a>\\n</a>\\n'
+    """
+    return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', *lines]) + "\n"
 
 
 def score_text(score: float) -> str:

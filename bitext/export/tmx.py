@@ -19,27 +19,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from bitext.export.text import element, score_text, start_tag
+from bitext.export.text import EN_TAG, ZH_TAG, element, score_text, start_tag, xml_document
 from bitext.export.unit import ExportInfo, Unit
 
-SOURCE_LANG = "zh-CN"
-TARGET_LANG = "en-US"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 
 
 def write(units: Sequence[Unit], info: ExportInfo) -> str:
     """The TMX document for the units of ``units`` that have both sides."""
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        DOCTYPE,
-        '<tmx version="1.4">',
-        *_header(info),
-        "  <body>",
-        *(line for unit in units if unit.has_zh and unit.has_en for line in _tu(unit)),
-        "  </body>",
-        "</tmx>",
-    ]
-    return "\n".join(lines) + "\n"
+    return xml_document(
+        [
+            DOCTYPE,
+            '<tmx version="1.4">',
+            *_header(info),
+            "  <body>",
+            *(line for unit in units if unit.has_zh and unit.has_en for line in _tu(unit)),
+            "  </body>",
+            "</tmx>",
+        ]
+    )
 
 
 def _header(info: ExportInfo) -> Iterator[str]:
@@ -49,7 +47,7 @@ def _header(info: ExportInfo) -> Iterator[str]:
         "segtype": "sentence",
         "o-tmf": "bitext",
         "adminlang": "en-US",
-        "srclang": SOURCE_LANG,
+        "srclang": ZH_TAG,
         "datatype": "plaintext",
     }
     yield "  " + start_tag("header", attrs)
@@ -64,8 +62,8 @@ def _tu(unit: Unit) -> Iterator[str]:
     yield "      " + element("prop", score_text(unit.score), {"type": "x-bitext-score"})
     for note in unit.notes:
         yield "      " + element("note", note)
-    yield from _tuv(SOURCE_LANG, unit.zh)
-    yield from _tuv(TARGET_LANG, unit.en)
+    yield from _tuv(ZH_TAG, unit.zh)
+    yield from _tuv(EN_TAG, unit.en)
     yield "    </tu>"
 
 

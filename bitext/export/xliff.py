@@ -29,35 +29,33 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from bitext.export.text import element, score_text, start_tag
+from bitext.export.text import EN_TAG, ZH_TAG, element, score_text, start_tag, xml_document
 from bitext.export.unit import ExportInfo, Unit
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
-SOURCE_LANG = "zh-CN"
-TARGET_LANG = "en-US"
 
 
 def write(units: Sequence[Unit], info: ExportInfo) -> str:
     """The XLIFF document for the units of ``units`` that have Chinese."""
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        start_tag("xliff", {"version": "1.2", "xmlns": NAMESPACE}),
-        "  " + start_tag("file", _file_attrs(info)),
-        *_header(info),
-        "    <body>",
-        *(line for unit in units if unit.has_zh for line in _trans_unit(unit)),
-        "    </body>",
-        "  </file>",
-        "</xliff>",
-    ]
-    return "\n".join(lines) + "\n"
+    return xml_document(
+        [
+            start_tag("xliff", {"version": "1.2", "xmlns": NAMESPACE}),
+            "  " + start_tag("file", _file_attrs(info)),
+            *_header(info),
+            "    <body>",
+            *(line for unit in units if unit.has_zh for line in _trans_unit(unit)),
+            "    </body>",
+            "  </file>",
+            "</xliff>",
+        ]
+    )
 
 
 def _file_attrs(info: ExportInfo) -> dict[str, str]:
     return {
         "original": info.source_zh,
-        "source-language": SOURCE_LANG,
-        "target-language": TARGET_LANG,
+        "source-language": ZH_TAG,
+        "target-language": EN_TAG,
         "datatype": "plaintext",
     }
 
