@@ -64,9 +64,11 @@ def test_every_part_of_the_package_has_a_layer() -> None:
     assert parts == listed
 
 
-def test_the_pipeline_calls_the_aligner_through_its_package() -> None:
+@pytest.mark.parametrize("stage", ["read", "clean", "segment", "figures", "align"])
+def test_the_pipeline_calls_each_stage_through_its_package(stage: str) -> None:
     pipeline = PACKAGE / "check" / "pipeline.py"
-    assert [m for _, m in _imports(pipeline) if m.startswith("bitext.align")] == ["bitext.align"]
+    imported = {m for _, m in _imports(pipeline) if part_of(m) == stage}
+    assert imported == {f"bitext.{stage}"}
 
 
 def test_a_module_above_is_caught() -> None:

@@ -31,7 +31,7 @@ from bitext.model import Pair, Span
 
 class AlignParams(NamedTuple):
     """Weights of the block score, measured on bench/dev with benchmarks/tune_mixed.py
-    (README, Benchmarks)."""
+    (docs/benchmarks.md)."""
 
     ratio: float = round(0.7 * EN_PER_ZH, 1)
     """The English characters per Chinese character the length term expects: 0.7 of the

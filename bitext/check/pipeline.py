@@ -39,8 +39,7 @@ from bitext.check.settings import DEFAULT_CONFIG, CheckConfig, signature
 from bitext.check.suppress import read_suppressions
 from bitext.clean import RULES as CLEAN_RULES
 from bitext.clean import Cleaned, Fix, clean, fix_in_context
-from bitext.figures.compare import match_figures
-from bitext.figures.dates import reference_date
+from bitext.figures import match_figures, reference_date
 from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Span
 from bitext.read import DEFAULT_INCLUDE, collect_files, read_document, readable
 from bitext.segment import segment

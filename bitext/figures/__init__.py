@@ -1,7 +1,8 @@
 """Figures: numbers as values with a scale, a unit and a kind, on both sides.
 
 ``extract(text, "zh")`` and ``extract(text, "en")`` read the figures of a span;
-:mod:`bitext.figures.compare` matches them across a pair. Each language reads with a
+:func:`match_figures` (:mod:`bitext.figures.compare`) matches them across a pair, and
+:func:`reference_date` finds the date a story is told from. Each language reads with a
 registry of readers in precedence order (:data:`READERS`); :func:`readings` says which
 reader read each figure. Units are :mod:`bitext.figures.units`.
 
@@ -18,6 +19,8 @@ from collections.abc import Callable
 import regex
 
 from bitext.figures import en, names, zh
+from bitext.figures.compare import FigureMatch, match_figures
+from bitext.figures.dates import reference_date
 from bitext.figures.reading import Reader
 from bitext.model import Figure, Kind
 
@@ -105,3 +108,6 @@ def _soften_notes(figures: list[Figure], text: str, base: int) -> list[Figure]:
         else f
         for f in figures
     ]
+
+
+__all__ = ["READERS", "FigureMatch", "extract", "match_figures", "readings", "reference_date"]
