@@ -3,12 +3,17 @@ and say exactly what the whole-report renderers say."""
 
 from __future__ import annotations
 
+import gc
+import shutil
+import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import bitext
-from bitext.cli import main
+from bitext.cli import commands, main
 from bitext.report import render
 
 from .conftest import FIXTURES, SEEDS
@@ -54,3 +59,37 @@ def test_streamed_run_honours_the_baseline(tmp_path: Path) -> None:
     )
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == "bitext: note: 7 findings in the baseline not shown\n"
+
+
+@pytest.mark.parametrize("fmt", commands.STREAMED)
+def test_a_streamed_run_holds_no_earlier_report(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive of any size streams in constant memory: the memory held as each file's
+    report comes grows by about one report from the first file to the second (the
+    previous one is let go only as the next arrives), and not after. A run that kept its
+    reports would grow by one report a file."""
+    files = []
+    for i in range(5):
+        files.append(tmp_path / f"{i}.txt")
+        shutil.copy(SEEDS / "lvshunkou.txt", files[-1])
+    held: list[int] = []
+    check = commands.iter_check_files
+
+    def measured(*args: object, **kwargs: object) -> Iterator[bitext.FileReport]:
+        for report in check(*args, **kwargs):
+            gc.collect()
+            held.append(tracemalloc.get_traced_memory()[0])
+            yield report
+
+    monkeypatch.setattr(commands, "iter_check_files", measured)
+    tracemalloc.start()
+    try:
+        code, _ = _run(
+            *map(str, files), "--format", fmt, "--jobs", "1", "-o", str(tmp_path / "out")
+        )
+    finally:
+        tracemalloc.stop()
+    assert code in (0, 1) and len(held) == len(files)
+    one_report = held[1] - held[0]
+    assert held[-1] - held[1] < one_report / 2, [size - held[0] for size in held]
