@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bitext.align.lexicon import load_lexicon, zh_words
 from bitext.align.parallel import DEFAULT_PARAMS, ParallelParams, align_parallel
+from bitext.align.signals import EN_PER_ZH
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 ABLATIONS: dict[str, dict[str, object]] = {
@@ -34,7 +35,7 @@ ABLATIONS: dict[str, dict[str, object]] = {
     "without the dictionary": {"dictionary": False},
     "without pinyin names": {"names": False},
     "without length": {"sigma": 1e9},
-    "fixed length ratio 3.6 (zh–en news)": {"fixed_ratio": 3.6},
+    f"fixed length ratio {EN_PER_ZH} (zh–en news)": {"fixed_ratio": EN_PER_ZH},
     "fixed length ratio 1.0 (hunalign default)": {"fixed_ratio": 1.0},
     "without shape prior": {"prior_weight": 0.0},
     "without position (one pass, full band)": {"wide_band": 1.0, "narrow_band": 10**6},
