@@ -8,7 +8,14 @@ The library is the product; the ``bitext`` command is a thin layer over it::
     [('figure-scale', 'error', 'RMB562,800')]
 """
 
-from bitext.check import CheckConfig, check_document, check_pair, check_paths, check_text
+from bitext.check import (
+    CheckConfig,
+    check_document,
+    check_pair,
+    check_paths,
+    check_text,
+    check_translation,
+)
 from bitext.model import *  # noqa: F403 (the types that travel between the stages)
 from bitext.model import __all__ as _TYPES
 from bitext.read import read_document
@@ -22,5 +29,6 @@ __all__ = [
     "check_pair",
     "check_paths",
     "check_text",
+    "check_translation",
     "read_document",
 ]

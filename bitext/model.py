@@ -228,10 +228,19 @@ class Finding(NamedTuple):
     en: Figure | None = None
     where: tuple[int, int] | None = None
     suggestion: str | None = None
+    side: str = "zh"
+    """The side ``where`` is on ("zh" or "en"): in a translation pair's report the two
+    sides are two files (:attr:`FileReport.source`)."""
 
 
 class FileReport(NamedTuple):
-    """Everything bitext found in one document."""
+    """Everything bitext found in one document, or in a translation and its source.
+
+    A mixed bulletin is one ``document``. A Chinese file checked against its English
+    translation (``bitext check --pair``) is reported as the English ``document`` with
+    its Chinese ``source``: Chinese spans and figures point into the source, English ones
+    into the document (:meth:`document_for`).
+    """
 
     document: Document
     spans: tuple[Span, ...]
@@ -240,17 +249,25 @@ class FileReport(NamedTuple):
     notes: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     """Every figure read in a paired span, for highlighting."""
+    source: Document | None = None
+    """The Chinese file of a translation pair; None for a mixed bulletin."""
+
+    def document_for(self, lang: str) -> Document:
+        """The document that offsets on side ``lang`` ("zh" or "en") point into."""
+        if self.source is not None and lang == "zh":
+            return self.source
+        return self.document
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
     def pair_texts(self) -> list[tuple[str, str]]:
         """Each pair as (Chinese, English) text of the document; "" for a missing side."""
-        source = self.document.text
+        zh, en = self.document_for("zh").text, self.document_for("en").text
         return [
             (
-                source[slice(*p.zh_range)] if p.zh_range else "",
-                source[slice(*p.en_range)] if p.en_range else "",
+                zh[slice(*p.zh_range)] if p.zh_range else "",
+                en[slice(*p.en_range)] if p.en_range else "",
             )
             for p in self.pairs
         ]

@@ -12,7 +12,7 @@ Other stages call the aligner through these names only:
   :func:`phrase_translations`, :func:`stem`.
 """
 
-from bitext.align.bulletin import Paired, pair_bulletin, pair_translation
+from bitext.align.bulletin import Paired, pair_bulletin, pair_parallel, pair_translation
 from bitext.align.cuts import (
     MID_CLAUSE_END,
     ChineseWord,
@@ -56,6 +56,7 @@ __all__ = [
     "latin_translates",
     "load_lexicon",
     "pair_bulletin",
+    "pair_parallel",
     "pair_translation",
     "phrase_translations",
     "stem",

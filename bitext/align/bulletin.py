@@ -14,8 +14,11 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bitext.align.cuts import cut_side
+from bitext.align.files import split_sentences
 from bitext.align.lexicon import Lexicon, load_lexicon
 from bitext.align.mixed import DEFAULT_PARAMS, AlignParams, absorb_stranded_english, align_mixed
+from bitext.align.parallel import DEFAULT_PARAMS as DEFAULT_PARALLEL
+from bitext.align.parallel import align_features
 from bitext.align.runon import cut_run_on
 from bitext.align.signals import Features, read_features
 from bitext.model import Pair, Span
@@ -72,3 +75,60 @@ def pair_translation(
 
 def _read(text: str, span: Span, lexicon: Lexicon) -> Features:
     return read_features(text[span.start : span.end], span.lang, lexicon, span.start)
+
+
+def pair_parallel(
+    text: str,
+    zh: tuple[int, int],
+    en: tuple[int, int],
+    mode: str = "auto",
+    lexicon: Lexicon | None = None,
+) -> Paired:
+    """Pair the sentences of a Chinese text and its translation, which ``text`` holds at
+    ``zh`` and ``en`` (start, end), with the two-file aligner (:mod:`bitext.align.parallel`).
+
+    Each bead with both sides is a pair, scored by its confidence; a Chinese sentence
+    left alone is a pair without English (untranslated); English left alone is in no
+    pair. ``mode`` splits each side as :func:`bitext.align.files.split_sentences` does.
+
+    >>> text = "投入 6 家。\\n\\nSix firms invested."
+    >>> paired = pair_parallel(text, (0, 7), (9, 28))
+    >>> [(text[slice(*p.zh_range)], text[slice(*p.en_range)]) for p in paired.pairs]
+    [('投入 6 家。', 'Six firms invested.')]
+    """
+    lexicon = lexicon or load_lexicon()
+    zh_spans = _sentence_spans(text, zh, "zh", mode)
+    en_spans = _sentence_spans(text, en, "en", mode)
+    by_span = {span: _read(text, span, lexicon) for span in (*zh_spans, *en_spans)}
+    beads = align_features(
+        [by_span[s] for s in zh_spans], [by_span[s] for s in en_spans], DEFAULT_PARALLEL
+    )
+    pairs = []
+    for bead in beads:
+        if not bead.zh:
+            continue
+        pair = Pair(
+            len(pairs),
+            tuple(zh_spans[i] for i in bead.zh),
+            tuple(en_spans[j] for j in bead.en),
+            bead.confidence,
+        )
+        pairs.append(pair._replace(zh_cut=_cut_inside(pair, text, by_span)))
+    return Paired((*zh_spans, *en_spans), by_span, tuple(pairs))
+
+
+def _cut_inside(pair: Pair, text: str, features: dict[Span, Features]) -> str | None:
+    """Where the Chinese of a known translation looks cut, sentence by sentence: a bead
+    of two lines may hold a fragment that lost its head (年以来…) after a whole one."""
+    for span in pair.zh:
+        cut = cut_side(pair._replace(zh=(span,)), text, features, whole=True)
+        if cut is not None:
+            return cut
+    return None
+
+
+def _sentence_spans(text: str, part: tuple[int, int], lang: str, mode: str) -> list[Span]:
+    start, end = part
+    return [
+        Span(start + s, start + e, lang, 0) for s, e in split_sentences(text[start:end], lang, mode)
+    ]

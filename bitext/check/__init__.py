@@ -17,6 +17,7 @@ from bitext.check.pipeline import (
     check_pair,
     check_paths,
     check_text,
+    check_translation,
     iter_check_files,
     uncertain,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "check_pair",
     "check_paths",
     "check_text",
+    "check_translation",
     "iter_check_files",
     "rule_info",
     "rules_json",

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 
 import regex
 
@@ -28,6 +27,7 @@ from bitext.align import (
     latin_translates,
     load_lexicon,
     pair_bulletin,
+    pair_parallel,
     pair_translation,
     phrase_translations,
 )
@@ -40,8 +40,15 @@ from bitext.check.suppress import read_suppressions
 from bitext.clean import RULES as CLEAN_RULES
 from bitext.clean import Cleaned, Fix, clean, fix_in_context
 from bitext.figures import match_figures, reference_date
-from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Span
-from bitext.read import DEFAULT_INCLUDE, collect_files, read_document, readable
+from bitext.model import Document, Figure, FileReport, Finding, InputError, Pair, Report, Span
+from bitext.read import (
+    DEFAULT_INCLUDE,
+    Job,
+    collect_files,
+    pair_translations,
+    read_document,
+    readable,
+)
 from bitext.segment import segment
 
 NO_CHINESE = "no Chinese text to check"
@@ -57,12 +64,15 @@ def check_paths(
     jobs: int = 1,
 ) -> Report:
     """Check files and directories (recursing into files that ``include`` globs pick,
-    *.txt and *.md by default; see :mod:`bitext.read.files`), with ``jobs`` processes."""
-    return check_files(collect_files(paths, include, exclude), config, jobs=jobs)
+    *.txt and *.md by default; see :mod:`bitext.read.files`), with ``jobs`` processes.
+    Files named as a translation pair (``NAME.zh.txt`` and ``NAME.en.txt``, see
+    :func:`bitext.read.pair_translations`) are checked as one."""
+    files = pair_translations(collect_files(paths, include, exclude))
+    return check_files(files, config, jobs=jobs)
 
 
 def check_files(
-    files: Sequence[str | Path],
+    files: Sequence[str | Job],
     config: CheckConfig = DEFAULT_CONFIG,
     *,
     jobs: int = 1,
@@ -73,24 +83,35 @@ def check_files(
     if jobs > 1 and len(files) > 1:
         load_lexicon()  # built once here, so workers find it cached (or inherit it)
     check = functools.partial(check_file, config=config)
-    reports = ordered_map(check, [str(f) for f in files], jobs, _warm_up, on_file)
+    reports = ordered_map(check, [_named(f) for f in files], jobs, _warm_up, on_file)
     return Report(tuple(reports), signature(config))
 
 
 def iter_check_files(
-    files: Sequence[str | Path], config: CheckConfig = DEFAULT_CONFIG, *, jobs: int = 1
+    files: Sequence[str | Job], config: CheckConfig = DEFAULT_CONFIG, *, jobs: int = 1
 ) -> Iterator[FileReport]:
     """:func:`check_files` one file report at a time, in the order given, so a caller
     can write each out and let it go."""
     if jobs > 1 and len(files) > 1:
         load_lexicon()
     check = functools.partial(check_file, config=config)
-    yield from ordered_imap(check, [str(f) for f in files], jobs, _warm_up)
+    yield from ordered_imap(check, [_named(f) for f in files], jobs, _warm_up)
 
 
-def check_file(path: str, config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
-    """Read and check one file (what a worker process does per file)."""
+def check_file(path: str | tuple[str, str], config: CheckConfig = DEFAULT_CONFIG) -> FileReport:
+    """Read and check one file, or a Chinese file and its translation (what a worker
+    process does per job)."""
+    if isinstance(path, tuple):
+        zh, en = path
+        return check_translation(read_document(zh), read_document(en), config)
     return check_document(read_document(path), config)
+
+
+def _named(job: str | Job) -> str | tuple[str, str]:
+    """A job as the names a worker process is sent."""
+    if isinstance(job, tuple):
+        return str(job[0]), str(job[1])
+    return str(job)
 
 
 def _warm_up() -> None:
@@ -180,6 +201,89 @@ def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileRe
     return _report(Document(None, text, "utf-8"), view, paired, drafts, config)
 
 
+def check_translation(
+    zh: Document, en: Document, config: CheckConfig = DEFAULT_CONFIG, split: str = "auto"
+) -> FileReport:
+    """Check a Chinese document against its English translation in another file.
+
+    The two files are paired sentence by sentence by the two-file aligner (``split`` as
+    :func:`bitext.align.files.split_sentences`), and each bead is judged as a known
+    translation. The report's ``document`` is the English file and its ``source`` the
+    Chinese one; every offset points into its own file.
+
+    >>> zh = Document("a.zh.txt", "投入 387.75 万元。", "utf-8")
+    >>> en = Document("a.en.txt", "Invested 3,877.5 million yuan.", "utf-8")
+    >>> report = check_translation(zh, en)
+    >>> [(f.rule, f.zh.start, f.en.start, f.en.text) for f in report.findings if f.zh]
+    [('figure-scale', 3, 9, '3,877.5 million yuan')]
+    >>> [(f.rule, f.side, f.where) for f in report.findings if not f.zh]
+    [('clean-cjk-spacing', 'zh', (2, 3))]
+    """
+    _check_sides(zh, en)
+    zh_text, en_text = readable(zh.text), readable(en.text)
+    joined = Document(en.path, f"{zh_text}\n\n{en_text}", en.encoding)
+    base = len(zh_text) + 2
+    suppressions = read_suppressions(joined.text, en.path, RULES)
+    view = clean(suppressions.text, config.clean_rules)
+    en_start = _first_at_or_after(view, base)
+    lexicon = load_lexicon()
+    paired = pair_parallel(view.text, (0, en_start), (en_start, len(view.text)), split, lexicon)
+    drafts = _judge(view.text, paired, config, lexicon, whole=True)
+    report = _report(joined, view, paired, drafts, config)
+    cleaning = configured(cleaning_findings(view.fixes, joined.text), config)
+    report = report._replace(findings=suppressions.apply(report.findings + cleaning))
+    return _split_at(report, base, zh, en)
+
+
+def _check_sides(zh: Document, en: Document) -> None:
+    """Refuse a pair whose Chinese file has no Chinese, naming the likely mistake."""
+    if not _HAN.search(zh.text):
+        swapped = " (are they the wrong way round?)" if _HAN.search(en.text) else ""
+        raise InputError(f"{zh.path}: no Chinese text to check{swapped}")
+
+
+def _first_at_or_after(view: Cleaned, offset: int) -> int:
+    """The first view offset that maps to ``offset`` or later in the original."""
+    low, high = 0, len(view.text)
+    while low < high:
+        middle = (low + high) // 2
+        if view.to_original(middle) < offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _split_at(report: FileReport, base: int, zh: Document, en: Document) -> FileReport:
+    """A report on ``zh`` + two newlines + ``en`` as a report on the two files: offsets
+    from ``base`` on move into the English file."""
+
+    def span(s: Span) -> Span:
+        return s._replace(start=s.start - base, end=s.end - base) if s.lang == "en" else s
+
+    def figure(f: Figure | None) -> Figure | None:
+        if f is None or f.lang != "en":
+            return f
+        return f._replace(start=f.start - base, end=f.end - base)
+
+    def finding(f: Finding) -> Finding:
+        if f.where is None or f.where[0] < base:
+            return f._replace(zh=figure(f.zh), en=figure(f.en))
+        where = (f.where[0] - base, f.where[1] - base)
+        return f._replace(zh=figure(f.zh), en=figure(f.en), where=where, side="en")
+
+    return report._replace(
+        document=en,
+        source=zh,
+        spans=tuple(map(span, report.spans)),
+        pairs=tuple(
+            p._replace(zh=tuple(map(span, p.zh)), en=tuple(map(span, p.en))) for p in report.pairs
+        ),
+        findings=tuple(map(finding, report.findings)),
+        figures=tuple(map(figure, report.figures)),
+    )
+
+
 def uncertain(confidence: float) -> str:
     """The ``pair-uncertain`` message: the aligner doubts a pair, so its figures are not
     compared (here and in exported units, :mod:`bitext.export.sources`)."""
@@ -240,7 +344,7 @@ def _pair_findings(
     en_figures = [f for s in pair.en for f in features[s].figures]
     if not zh_figures and not en_figures:
         return []
-    if pair.score < config.min_confidence:
+    if pair.score < (config.min_pair_confidence if whole else config.min_confidence):
         return [make("pair-uncertain", say(uncertain(pair.score)), where=pair.zh_range)]
     zh_features = [features[s] for s in pair.zh]
     reference = reference_date(zh_figures) or story

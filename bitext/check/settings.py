@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from bitext.align import AlignParams
+from bitext.align import MIN_CONFIDENCE, AlignParams
 from bitext.clean import DEFAULT_RULES
 from bitext.clean import signature as clean_signature
 from bitext.model import Severity
@@ -23,6 +23,9 @@ class CheckConfig(NamedTuple):
     align: AlignParams = AlignParams()
     min_confidence: float = 0.2
     """Pairs the aligner believes less than this are not compared figure by figure."""
+    min_pair_confidence: float = MIN_CONFIDENCE
+    """The same for a translation checked as two files (``--pair``): the two-file
+    aligner's confidence has a scale of its own (:mod:`bitext.align.parallel`)."""
     disabled: frozenset[str] = frozenset()
     """Rules not reported."""
     severity: tuple[tuple[str, Severity], ...] = ()
@@ -52,6 +55,8 @@ def signature(config: CheckConfig = DEFAULT_CONFIG) -> str:
         f"align:mixed-dp{_changed(config.align, AlignParams())}",
         f"min-confidence:{config.min_confidence}",
     ]
+    if config.min_pair_confidence != MIN_CONFIDENCE:
+        parts.append(f"min-pair-confidence:{config.min_pair_confidence}")
     if config.disabled:
         parts.append("disable:" + "+".join(sorted(config.disabled)))
     if config.severity:

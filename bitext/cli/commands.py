@@ -28,6 +28,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from bitext.align.files import SPLIT_MODES, align_documents
 from bitext.check import CheckConfig, check_document, check_files, iter_check_files, signature
 from bitext.check.batch import default_jobs
+from bitext.check.pipeline import NO_CHINESE
 from bitext.check.rules import all_rules, rules_json, rules_text
 from bitext.clean import Cleaned, clean, resolve_rules
 from bitext.clean.report import explain as explain_fixes
@@ -39,7 +40,7 @@ from bitext.export import ExportInfo, export
 from bitext.export.sources import alignment_signature, units_from_alignment, units_from_report
 from bitext.model import BitextError, FileReport, InputError, Report
 from bitext.read.document import read_document
-from bitext.read.files import collect_files
+from bitext.read.files import Job, collect_files, pair_translations
 from bitext.report import FORMATS as REPORT_FORMATS
 from bitext.report import render, terminal
 from bitext.report.baseline import apply_baseline, baseline_json, read_baseline
@@ -87,7 +88,18 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--pair",
+    "pairs",
+    nargs=2,
+    multiple=True,
+    type=click.Path(),
+    metavar="ZH EN",
+    help="Check the Chinese file ZH against its English translation EN, sentence by "
+    "sentence (repeatable). Files named NAME.zh.txt and NAME.en.txt, NAME_zh and "
+    "NAME_en, or zh/NAME and en/NAME are paired without it.",
+)
 @click.option(
     "--format",
     "output_format",
@@ -144,6 +156,7 @@ def main() -> None:
 @_one_line_errors
 def check(
     paths: tuple[str, ...],
+    pairs: tuple[tuple[str, str], ...],
     output_format: str,
     output: str | None,
     fail_on: str | None,
@@ -159,18 +172,24 @@ def check(
 ) -> None:
     """Check bulletins (files, or directories of .txt/.md) and report figure errors.
 
-    Settings come from the options, then bitext.toml or pyproject.toml's [tool.bitext]
-    (the nearest one above the current directory), then the defaults.
+    A bulletin holds Chinese fragments and their English; a translation in a file of its
+    own is checked with --pair, or found by its name. Settings come from the options,
+    then bitext.toml or pyproject.toml's [tool.bitext] (the nearest one above the current
+    directory), then the defaults.
     """
+    if not paths and not pairs:
+        raise click.UsageError("give the files to check, or --pair ZH EN")
     if write_baseline and (baseline or output):
         raise InputError("--write-baseline writes no report; it goes without --baseline and -o")
     overrides = Overrides(fail_on, disable, tolerance, include, exclude)
     settings = load_settings(overrides, config_file, isolated)
-    files = collect_files(paths, settings.include, settings.exclude, on_skip=_warn)
+    found = collect_files(paths, settings.include, settings.exclude, on_skip=_warn) if paths else []
+    files = [*pair_translations(found), *((Path(zh), Path(en)) for zh, en in pairs)]
     if output_format in STREAMED and not write_baseline:
         failed = _stream(files, settings, jobs or default_jobs(), output_format, output, baseline)
         sys.exit(1 if failed else 0)
     report = _check_files(files, settings.check, jobs or default_jobs())
+    _hint_pairs(report)
     if write_baseline:
         _write_baseline(report, Path(write_baseline))
         return
@@ -191,7 +210,7 @@ tens of thousands of bulletins runs in constant memory."""
 
 
 def _stream(
-    files: list[Path],
+    files: list[Job],
     settings: Settings,
     jobs: int,
     output_format: str,
@@ -217,7 +236,24 @@ def _stream(
     return failed
 
 
-def _check_files(files: list[Path], config: CheckConfig, jobs: int) -> Report:
+def _hint_pairs(report: Report) -> None:
+    """Say so when the files look like a translation given as two bulletins: one all
+    Chinese, another all English. Checked one by one they say nothing of each other."""
+    chinese = [f for f in report.files if f.source is None and not f.notes and _only_chinese(f)]
+    english = [f for f in report.files if f.source is None and NO_CHINESE in f.notes]
+    if chinese and english:
+        zh, en = chinese[0].document.path, english[0].document.path
+        _warn(
+            f"{zh} holds only Chinese and {en} only English; if one translates the other, "
+            f"check them as a pair: bitext check --pair {zh} {en}"
+        )
+
+
+def _only_chinese(report: FileReport) -> bool:
+    return bool(report.spans) and all(span.lang != "en" for span in report.spans)
+
+
+def _check_files(files: list[Job], config: CheckConfig, jobs: int) -> Report:
     """Check ``files``, with a progress bar on stderr when it is a terminal and the run is
     long; never on a pipe or in a CI log, where it would only be noise."""
     console = Console(stderr=True)

@@ -24,19 +24,19 @@ def units_from_report(report: FileReport) -> list[Unit]:
     """One unit per pair of a checked bulletin, and one per English-only sentence (0-1),
     in document order. Line ids count the bulletin's Chinese and its English sentences
     separately, from 0."""
-    text = report.document.text
+    en_text = report.document_for("en").text
     zh_ids = _numbered(report.spans, "zh")
     en_ids = _numbered(report.spans, "en")
     placed: list[tuple[int, Unit]] = []
-    for pair in report.pairs:
+    for pair, (zh, en) in zip(report.pairs, report.pair_texts(), strict=True):
         findings = (f for f in report.findings if f.pair == pair.id)
-        placed.append((pair.zh[0].start, _pair_unit(pair, text, zh_ids, en_ids, findings)))
+        unit = _pair_unit(pair, zh, en, zh_ids, en_ids, findings)
+        placed.append((_position(pair.zh[0], report), unit))
     paired = {span for pair in report.pairs for span in pair.en}
     for span, number in en_ids.items():
         if span not in paired:
-            placed.append(
-                (span.start, Unit(0, "", text[span.start : span.end], (), (number,), 0.0))
-            )
+            unit = Unit(0, "", en_text[span.start : span.end], (), (number,), 0.0)
+            placed.append((_position(span, report), unit))
     placed.sort(key=lambda item: item[0])
     return [unit._replace(id=n) for n, (_, unit) in enumerate(placed, 1)]
 
@@ -83,18 +83,25 @@ def _numbered(spans: Iterable[Span], lang: str) -> dict[Span, int]:
     return {span: k for k, span in enumerate(s for s in spans if s.lang == lang)}
 
 
+def _position(span: Span, report: FileReport) -> int:
+    """Where a unit goes in document order: a translation pair's units follow the
+    Chinese file, and English left alone comes after them."""
+    if report.source is not None and span.lang == "en":
+        return len(report.source.text) + span.start
+    return span.start
+
+
 def _pair_unit(
     pair: Pair,
-    text: str,
+    zh: str,
+    en: str,
     zh_ids: dict[Span, int],
     en_ids: dict[Span, int],
     findings: Iterable[Finding],
 ) -> Unit:
-    zh_start, zh_end = pair.zh_range  # type: ignore[misc]
-    en = text[pair.en[0].start : pair.en[-1].end] if pair.en else ""
     return Unit(
         id=0,
-        zh=text[zh_start:zh_end],
+        zh=zh,
         en=en,
         zh_lines=tuple(zh_ids[s] for s in pair.zh),
         en_lines=tuple(en_ids[s] for s in pair.en),

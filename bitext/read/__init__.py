@@ -2,14 +2,16 @@
 text, whatever its encoding (:mod:`bitext.read.document`)."""
 
 from bitext.read.document import MAX_BYTES, decode, read_document, readable
-from bitext.read.files import DEFAULT_INCLUDE, anchor, collect_files
+from bitext.read.files import DEFAULT_INCLUDE, Job, anchor, collect_files, pair_translations
 
 __all__ = [
     "DEFAULT_INCLUDE",
     "MAX_BYTES",
+    "Job",
     "anchor",
     "collect_files",
     "decode",
+    "pair_translations",
     "read_document",
     "readable",
 ]

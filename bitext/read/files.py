@@ -30,6 +30,7 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -178,3 +179,51 @@ def _globs(patterns: Sequence[str]) -> str:
 
 
 __all__ = ["DEFAULT_INCLUDE", "anchor", "collect_files"]
+
+
+Job = Path | tuple[Path, Path]
+"""What one check reads: a bulletin, or a Chinese file and its English translation."""
+
+_LANGUAGE_MARK = re.compile(r"(?P<stem>.+)(?P<sep>[._-])(?P<lang>zh|en)$", re.IGNORECASE)
+
+
+def pair_translations(files: Sequence[Path]) -> list[Job]:
+    """``files`` with each Chinese file and its English translation taken as one pair, by
+    their names: ``NAME.zh.txt`` + ``NAME.en.txt``, ``NAME_zh.docx`` + ``NAME_en.docx``
+    (or ``-zh``), ``zh/NAME.txt`` + ``en/NAME.txt``. A pair takes the place of its
+    Chinese file; the rest stay as they are, in order.
+
+    >>> pair_translations([Path("a.zh.txt"), Path("b.txt"), Path("a.en.txt")])
+    [(PosixPath('a.zh.txt'), PosixPath('a.en.txt')), PosixPath('b.txt')]
+    >>> pair_translations([Path("zh/a.txt"), Path("en/a.txt"), Path("en/b.txt")])
+    [(PosixPath('zh/a.txt'), PosixPath('en/a.txt')), PosixPath('en/b.txt')]
+    """
+    present = {_normcase(f): f for f in files}
+    english_of: dict[Path, Path] = {}
+    for file in files:
+        english = next(
+            (present[key] for key in map(_normcase, _english_names(file)) if key in present),
+            None,
+        )
+        if english is not None and english not in english_of.values():
+            english_of[file] = english
+    paired = set(english_of.values())
+    return [(f, english_of[f]) if f in english_of else f for f in files if f not in paired]
+
+
+def _english_names(chinese: Path) -> list[Path]:
+    """Where the English translation of ``chinese`` would be, by the naming habits."""
+    names = []
+    marked = _LANGUAGE_MARK.match(chinese.stem)
+    if marked and marked["lang"].lower() == "zh":
+        lang = "EN" if marked["lang"].isupper() else "en"
+        names.append(chinese.with_name(f"{marked['stem']}{marked['sep']}{lang}{chinese.suffix}"))
+    parts = chinese.parts
+    for k, part in enumerate(parts[:-1]):
+        if part.lower() == "zh":
+            names.append(Path(*parts[:k], "EN" if part.isupper() else "en", *parts[k + 1 :]))
+    return names
+
+
+def _normcase(path: Path) -> str:
+    return os.path.normcase(str(path))

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from bitext.model import BitextError, FileReport, Report
 from bitext.report.fingerprints import KEY, fingerprints
-from bitext.report.locate import primary_span
+from bitext.report.locate import primary_document, primary_span
 from bitext.version import __version__
 
 VERSION = 1
@@ -64,10 +64,10 @@ def baseline_json(report: Report, directory: Path) -> str:
 
 
 def _entries(file_report: FileReport) -> list[dict[str, Any]]:
-    document = file_report.document
     entries = []
     for finding, fingerprint in zip(file_report.findings, fingerprints(file_report), strict=True):
         span = primary_span(finding)
+        document = primary_document(file_report, finding)
         line = document.line_col(span[0])[0] if span else None
         entries.append(
             {

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from bitext.model import Figure, FileReport, Finding, Span
+from bitext.model import Figure, FileReport, Finding
 
 VERSION = "v1"
 KEY = f"bitext/{VERSION}"
@@ -34,16 +34,16 @@ def fingerprints(report: FileReport) -> list[str]:
 
 
 def _digest(finding: Finding, report: FileReport) -> str:
-    text = report.document.text
     parts = [
         VERSION,
         finding.rule,
         _figure_text(finding.zh),
         _figure_text(finding.en),
-        _squeeze(_context(finding.zh, report.spans, text)),
-        _squeeze(_context(finding.en, report.spans, text)),
+        _squeeze(_context(finding.zh, report)),
+        _squeeze(_context(finding.en, report)),
     ]
     if finding.zh is None and finding.en is None and finding.where is not None:
+        text = report.document_for(finding.side).text
         parts.append(_squeeze(text[finding.where[0] : finding.where[1]]))
     # surrogatepass: a text built in Python (check_text) may hold a lone surrogate, which
     # strict UTF-8 refuses; a decoded file holds none, so its hashes are unchanged.
@@ -54,12 +54,13 @@ def _figure_text(figure: Figure | None) -> str:
     return "" if figure is None else _squeeze(figure.text)
 
 
-def _context(figure: Figure | None, spans: tuple[Span, ...], text: str) -> str:
+def _context(figure: Figure | None, report: FileReport) -> str:
     """The sentence (span) that holds ``figure``, or a few characters around it."""
     if figure is None:
         return ""
-    for span in spans:
-        if span.start <= figure.start and figure.end <= span.end:
+    text = report.document_for(figure.lang).text
+    for span in report.spans:
+        if span.lang == figure.lang and span.start <= figure.start and figure.end <= span.end:
             return text[span.start : span.end]
     return text[max(0, figure.start - 20) : figure.end + 20]
 

@@ -12,7 +12,7 @@ A file note (no Chinese to check) becomes a ``notice`` on the file.
 from __future__ import annotations
 
 from bitext.model import Document, FileReport, Finding, Report, Severity
-from bitext.report.locate import display_path, primary_span
+from bitext.report.locate import display_path, primary_document, primary_span
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,12 +26,12 @@ def render(report: Report) -> str:
 def _file_lines(report: FileReport) -> list[str]:
     path = display_path(report.document.path)
     lines = [command("notice", {"file": path, "title": "bitext"}, note) for note in report.notes]
-    lines.extend(_finding_line(f, report.document, path) for f in report.findings)
+    lines.extend(_finding_line(f, primary_document(report, f)) for f in report.findings)
     return lines
 
 
-def _finding_line(finding: Finding, document: Document, path: str) -> str:
-    properties = {"file": path, **_position(finding, document)}
+def _finding_line(finding: Finding, document: Document) -> str:
+    properties = {"file": display_path(document.path), **_position(finding, document)}
     properties["title"] = f"bitext ({finding.rule})"
     return command(COMMAND[finding.severity], properties, finding.message)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from html import escape
 
 from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
-from bitext.report.locate import display_path, primary_span
+from bitext.report.locate import display_path, primary_document, primary_span
 from bitext.report.terminal import summary
 from bitext.version import __version__
 
@@ -82,12 +82,15 @@ def _contents(report: Report) -> str:
 
 
 def _file_section(report: FileReport, n: int) -> str:
-    document = report.document
-    encoding = "" if document.encoding == "utf-8" else f" (read as {document.encoding})"
+    title = " → ".join(
+        display_path(d.path) + ("" if d.encoding == "utf-8" else f" (read as {d.encoding})")
+        for d in (report.source, report.document)
+        if d is not None
+    )
     notes = "".join(f'<p class="note">{escape(note)}</p>\n' for note in report.notes)
     return (
         f'<section class="file" id="file{n}">\n'
-        f"<h2>{escape(display_path(document.path) + encoding)}</h2>\n"
+        f"<h2>{escape(title)}</h2>\n"
         f'<p class="summary">{escape(summary([report]))}</p>\n{notes}'
         f"<h3>Findings</h3>\n{_findings_table(report, n)}"
         f"<h3>Pairs</h3>\n{_pairs_table(report, n)}"
@@ -102,7 +105,8 @@ def _findings_table(report: FileReport, n: int) -> str:
     if not report.findings:
         return '<p class="none">No findings.</p>\n'
     rows = "".join(
-        _finding_row(finding, report.document, n, k) for k, finding in enumerate(report.findings, 1)
+        _finding_row(finding, primary_document(report, finding), n, k)
+        for k, finding in enumerate(report.findings, 1)
     )
     return (
         '<table class="findings">\n<thead><tr><th>where</th><th>severity</th><th>rule</th>'
@@ -130,8 +134,9 @@ def _finding_row(finding: Finding, document: Document, n: int, k: int) -> str:
 
 # --- pairs ------------------------------------------------------------------------
 
-Marks = dict[tuple[int, int], tuple[Severity, int, str]]
-"""(start, end) of a figure a finding is about → worst severity, first finding, tooltip."""
+Marks = dict[tuple[str, int, int], tuple[Severity, int, str]]
+"""(side, start, end) of a figure a finding is about → worst severity, first finding,
+tooltip (a translation pair's two sides are two files, whose offsets may coincide)."""
 
 
 def _marks(report: FileReport) -> Marks:
@@ -140,7 +145,7 @@ def _marks(report: FileReport) -> Marks:
         for figure in (finding.zh, finding.en):
             if figure is None:
                 continue
-            key = (figure.start, figure.end)
+            key = (figure.lang, figure.start, figure.end)
             old = marks.get(key)
             if old is None or finding.severity.rank > old[0].rank:
                 marks[key] = (finding.severity, k, f"{finding.rule}: {finding.message}")
@@ -159,25 +164,25 @@ def _pairs_table(report: FileReport, n: int) -> str:
 
 
 def _pair_row(pair: Pair, report: FileReport, n: int, marks: Marks) -> str:
-    document = report.document
     findings = [(k, f) for k, f in enumerate(report.findings, 1) if f.pair == pair.id]
     worst = max((f.severity for _, f in findings), key=lambda s: s.rank, default=None)
     classes = "pair" if worst is None else f"pair {worst.value}"
-    zh = _side(document, pair.zh_range, marks, report.figures, n)
+    zh = _side(report.document_for("zh"), "zh", pair.zh_range, marks, report.figures, n)
     en = (
-        _side(document, pair.en_range, marks, report.figures, n)
+        _side(report.document_for("en"), "en", pair.en_range, marks, report.figures, n)
         if pair.en
         else '<span class="missing">(no English translation)</span>'
     )
     return (
         f'<tr class="{classes}" id="file{n}-pair{pair.id}">'
-        f'<td class="meta">{_pair_meta(pair, document, findings, n)}</td>'
+        f'<td class="meta">{_pair_meta(pair, report, findings, n)}</td>'
         f'<td class="zh" lang="zh-CN">{zh}</td><td class="en" lang="en">{en}</td></tr>\n'
     )
 
 
-def _pair_meta(pair: Pair, document: Document, findings: list[tuple[int, Finding]], n: int) -> str:
+def _pair_meta(pair: Pair, report: FileReport, findings: list[tuple[int, Finding]], n: int) -> str:
     start = (pair.zh_range or pair.en_range or (0, 0))[0]
+    document = report.document_for("zh" if pair.zh_range else "en")
     parts = [f"pair {pair.id}", f"line {document.line_col(start)[0]}"]
     if pair.en:
         parts.append(f"confidence {pair.score:.2f}")
@@ -193,6 +198,7 @@ def _pair_meta(pair: Pair, document: Document, findings: list[tuple[int, Finding
 
 def _side(
     document: Document,
+    side: str,
     span: tuple[int, int] | None,
     marks: Marks,
     figures: tuple[Figure, ...],
@@ -203,14 +209,17 @@ def _side(
     if span is None:
         return ""
     start, end = span
-    ranges = {key for key in marks if start <= key[0] and key[1] <= end}
-    ranges |= {(f.start, f.end) for f in figures if start <= f.start and f.end <= end}
+    here = {(a, b): mark for (lang, a, b), mark in marks.items() if lang == side}
+    ranges = {key for key in here if start <= key[0] and key[1] <= end}
+    ranges |= {
+        (f.start, f.end) for f in figures if f.lang == side and start <= f.start and f.end <= end
+    }
     out, position = [], start
-    for a, b in sorted(ranges, key=lambda r: (r[0], r not in marks, -r[1])):
+    for a, b in sorted(ranges, key=lambda r: (r[0], r not in here, -r[1])):
         if a < position:
             continue
         out.append(escape(document.text[position:a]))
-        out.append(_figure_html(document.text[a:b], marks.get((a, b)), n))
+        out.append(_figure_html(document.text[a:b], here.get((a, b)), n))
         position = b
     out.append(escape(document.text[position:end]))
     return "".join(out)

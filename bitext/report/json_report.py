@@ -29,13 +29,16 @@ def render(report: Report) -> str:
 
 
 def file_dict(report: FileReport) -> dict[str, Any]:
+    """One file's report; a translation pair's also names its Chinese ``source`` file,
+    which its ``zh`` locations point into."""
     document = report.document
-    return {
-        "path": document.path,
-        "encoding": document.encoding,
+    data: dict[str, Any] = {"path": document.path, "encoding": document.encoding}
+    if report.source is not None:
+        data["source"] = {"path": report.source.path, "encoding": report.source.encoding}
+    return data | {
         "notes": list(report.notes),
-        "pairs": [pair_dict(p, document) for p in report.pairs],
-        "findings": [finding_dict(f, document) for f in report.findings],
+        "pairs": [pair_dict(p, report) for p in report.pairs],
+        "findings": [finding_dict(f, report) for f in report.findings],
         "summary": {
             "pairs": len(report.pairs),
             "errors": report.count(Severity.ERROR),
@@ -59,21 +62,21 @@ def location(document: Document, start: int, end: int) -> dict[str, Any]:
     }
 
 
-def pair_dict(pair: Pair, document: Document) -> dict[str, Any]:
+def pair_dict(pair: Pair, report: FileReport) -> dict[str, Any]:
     zh, en = pair.zh_range, pair.en_range
     return {
         "id": pair.id,
-        "zh": location(document, *zh) if zh else None,
-        "en": location(document, *en) if en else None,
+        "zh": location(report.document_for("zh"), *zh) if zh else None,
+        "en": location(report.document_for("en"), *en) if en else None,
         "score": pair.score,
         "zh_truncated": pair.zh_truncated,
     }
 
 
-def figure_dict(figure: Figure | None, document: Document) -> dict[str, Any] | None:
+def figure_dict(figure: Figure | None, report: FileReport) -> dict[str, Any] | None:
     if figure is None:
         return None
-    data = location(document, figure.start, figure.end)
+    data = location(report.document_for(figure.lang), figure.start, figure.end)
     data["value"] = number(figure.value)
     data["unit"] = figure.unit
     data["kind"] = str(figure.kind)  # a Kind is a StrEnum: its value, "count"
@@ -84,17 +87,17 @@ def figure_dict(figure: Figure | None, document: Document) -> dict[str, Any] | N
     return data
 
 
-def finding_dict(finding: Finding, document: Document) -> dict[str, Any]:
+def finding_dict(finding: Finding, report: FileReport) -> dict[str, Any]:
     data: dict[str, Any] = {
         "rule": finding.rule,
         "severity": finding.severity.value,
         "message": finding.message,
         "pair": finding.pair,
-        "zh": figure_dict(finding.zh, document),
-        "en": figure_dict(finding.en, document),
+        "zh": figure_dict(finding.zh, report),
+        "en": figure_dict(finding.en, report),
     }
     if finding.where is not None and finding.zh is None and finding.en is None:
-        data["where"] = location(document, *finding.where)
+        data["where"] = location(report.document_for(finding.side), *finding.where)
     if finding.suggestion is not None:
         data["suggestion"] = finding.suggestion
     return data

@@ -11,14 +11,15 @@ import json
 
 from bitext.model import Report
 from bitext.report.json_report import finding_dict
+from bitext.report.locate import primary_document
 
 
 def render(report: Report) -> str:
     """Every finding of ``report`` as one JSON object a line."""
     lines = []
     for file_report in report.files:
-        document = file_report.document
         for finding in file_report.findings:
-            record = {"path": document.path, **finding_dict(finding, document)}
+            path = primary_document(file_report, finding).path
+            record = {"path": path, **finding_dict(finding, file_report)}
             lines.append(json.dumps(record, ensure_ascii=False))
     return "".join(line + "\n" for line in lines)

@@ -12,7 +12,7 @@ import os
 from pathlib import PurePath
 from urllib.parse import quote
 
-from bitext.model import Finding
+from bitext.model import Document, FileReport, Finding
 
 
 def primary_span(finding: Finding) -> tuple[int, int] | None:
@@ -21,6 +21,19 @@ def primary_span(finding: Finding) -> tuple[int, int] | None:
     if figure is not None:
         return figure.start, figure.end
     return finding.where
+
+
+def primary_side(finding: Finding) -> str:
+    """The side ("zh" or "en") of the span :func:`primary_span` gives: in a translation
+    pair's report each side is a file of its own (:meth:`FileReport.document_for`)."""
+    if finding.en is not None:
+        return "en"
+    return "zh" if finding.zh is not None else finding.side
+
+
+def primary_document(report: FileReport, finding: Finding) -> Document:
+    """The document :func:`primary_span` points into."""
+    return report.document_for(primary_side(finding))
 
 
 def display_path(path: str | None) -> str:

@@ -23,7 +23,7 @@ import regex
 from bitext.check.rules import RuleInfo, all_rules, rule_info
 from bitext.model import Document, Figure, FileReport, Finding, Report, Severity
 from bitext.report.fingerprints import KEY, fingerprints
-from bitext.report.locate import path_uri, primary_span
+from bitext.report.locate import path_uri, primary_document, primary_span
 from bitext.version import __version__
 
 SCHEMA = (
@@ -40,15 +40,14 @@ def to_dict(report: Report) -> dict[str, Any]:
     """The SARIF log of ``report`` as plain data."""
     rules = _rules(report)
     index = {rule.id: k for k, rule in enumerate(rules)}
+    documents = _documents(report)
     results = [
-        result
-        for k, file_report in enumerate(report.files)
-        for result in _results(file_report, k, index)
+        result for file_report in report.files for result in _results(file_report, documents, index)
     ]
     run = {
         "tool": {"driver": _driver(rules)},
-        "invocations": [_invocation(report)],
-        "artifacts": [_artifact(f.document) for f in report.files],
+        "invocations": [_invocation(report, documents)],
+        "artifacts": [_artifact(document) for document in documents],
         "results": results,
         "columnKind": "unicodeCodePoints",
         "properties": {"signature": report.signature},
@@ -105,15 +104,28 @@ def markdown_escape(text: str) -> str:
 _MARKDOWN_SPECIAL = regex.compile(r"[\\`*_{}\[\]<>#|~]")
 
 
-def _invocation(report: Report) -> dict[str, Any]:
+def _documents(report: Report) -> dict[Document, int]:
+    """Every file of the run and its artifact index: a translation pair's Chinese file
+    after its English one."""
+    documents = (d for f in report.files for d in (f.document, f.source) if d is not None)
+    return {document: k for k, document in enumerate(dict.fromkeys(documents))}
+
+
+def _invocation(report: Report, documents: dict[Document, int]) -> dict[str, Any]:
     """A successful run; file notes (no Chinese to check) become notifications."""
     notes = [
         {
             "level": "note",
             "message": {"text": note},
-            "locations": [{"physicalLocation": {"artifactLocation": _artifact_location(f, k)}}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": _artifact_location(f.document, documents)
+                    }
+                }
+            ],
         }
-        for k, f in enumerate(report.files)
+        for f in report.files
         for note in f.notes
     ]
     invocation: dict[str, Any] = {"executionSuccessful": True}
@@ -126,36 +138,47 @@ def _artifact(document: Document) -> dict[str, Any]:
     return {"location": {"uri": path_uri(document.path)}, "encoding": document.encoding}
 
 
-def _artifact_location(report: FileReport, index: int) -> dict[str, Any]:
-    return {"uri": path_uri(report.document.path), "index": index}
+def _artifact_location(document: Document, documents: dict[Document, int]) -> dict[str, Any]:
+    return {"uri": path_uri(document.path), "index": documents[document]}
 
 
-def _results(report: FileReport, file_index: int, rule_index: dict[str, int]) -> list[Any]:
+def _results(
+    report: FileReport, documents: dict[Document, int], rule_index: dict[str, int]
+) -> list[Any]:
     prints = fingerprints(report)
     return [
-        _result(finding, report, file_index, rule_index[finding.rule], fingerprint)
+        _result(finding, report, documents, rule_index[finding.rule], fingerprint)
         for finding, fingerprint in zip(report.findings, prints, strict=True)
     ]
 
 
 def _result(
-    finding: Finding, report: FileReport, file_index: int, rule_index: int, fingerprint: str
+    finding: Finding,
+    report: FileReport,
+    documents: dict[Document, int],
+    rule_index: int,
+    fingerprint: str,
 ) -> dict[str, Any]:
-    artifact = _artifact_location(report, file_index)
+    """A finding at its primary span; a compared Chinese figure is a related location
+    (in the Chinese file, for a translation pair), a suggestion a fix of the English."""
+    document = primary_document(report, finding)
+    artifact = _artifact_location(document, documents)
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVEL[finding.severity],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": _physical(finding, report.document, artifact)}],
+        "locations": [{"physicalLocation": _physical(finding, document, artifact)}],
         "partialFingerprints": {KEY: fingerprint},
     }
     if finding.en is not None and finding.zh is not None:
-        result["relatedLocations"] = [_related(finding.zh, report.document, artifact)]
+        source = report.document_for("zh")
+        related = _artifact_location(source, documents)
+        result["relatedLocations"] = [_related(finding.zh, source, related)]
     if finding.pair is not None:
         result["properties"] = {"pair": finding.pair}
     if finding.suggestion is not None and finding.en is not None:
-        result["fixes"] = [_fix(finding.en, finding.suggestion, report.document, artifact)]
+        result["fixes"] = [_fix(finding.en, finding.suggestion, document, artifact)]
     return result
 
 

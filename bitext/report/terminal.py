@@ -22,7 +22,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
+from bitext.model import Figure, FileReport, Finding, Pair, Report, Severity
+from bitext.report.locate import primary_document, primary_span
 
 SEVERITY_STYLE = {
     Severity.ERROR: "bold red",
@@ -61,9 +62,7 @@ def _render(report: Report, console: Console, plain: bool) -> None:
 
 
 def _render_file(report: FileReport, console: Console, plain: bool) -> None:
-    document = report.document
-    encoding = "" if document.encoding in ("utf-8",) else f" (read as {document.encoding})"
-    console.print(Text(f"{document.path}{encoding}", style="bold"), highlight=False)
+    console.print(Text(_file_title(report), style="bold"), highlight=False)
     for note in report.notes:
         console.print(f"  {note}", highlight=False)
     by_pair: dict[int | None, list[Finding]] = {}
@@ -72,17 +71,29 @@ def _render_file(report: FileReport, console: Console, plain: bool) -> None:
     for pair in report.pairs:
         findings = by_pair.get(pair.id, [])
         if plain:
-            _plain_pair(pair, findings, document, console)
+            _plain_pair(pair, findings, report, console)
         else:
             console.print(_rich_pair(pair, findings, report))
     for finding in by_pair.get(None, []):
-        console.print(_finding_line(finding, document, plain), highlight=False)
+        console.print(_finding_line(finding, report, plain), highlight=False)
     console.print()
 
 
-def _pair_title(pair: Pair, document: Document) -> str:
+def _file_title(report: FileReport) -> str:
+    """The path, with the encoding when it was not UTF-8; a translation pair names both
+    files, the Chinese first."""
+    titles = [
+        f"{document.path}{'' if document.encoding == 'utf-8' else f' (read as {document.encoding})'}"
+        for document in (report.source, report.document)
+        if document is not None
+    ]
+    return " → ".join(titles)
+
+
+def _pair_title(pair: Pair, report: FileReport) -> str:
+    side = "zh" if pair.zh_range else "en"
     start = (pair.zh_range or pair.en_range or (0, 0))[0]
-    line, _ = document.line_col(start)
+    line, _ = report.document_for(side).line_col(start)
     parts = [f"pair {pair.id}", f"line {line}"]
     if pair.en:
         parts.append(f"confidence {pair.score:.2f}")
@@ -92,30 +103,29 @@ def _pair_title(pair: Pair, document: Document) -> str:
 
 
 def _rich_pair(pair: Pair, findings: list[Finding], report: FileReport) -> Group:
-    document = report.document
     table = Table(
         box=box.SIMPLE_HEAD,
         expand=True,
         show_edge=False,
-        title=_pair_title(pair, document),
+        title=_pair_title(pair, report),
         title_justify="left",
         title_style="bold",
         padding=(0, 1),
     )
     table.add_column("中文", ratio=1, overflow="fold")
     table.add_column("English", ratio=1, overflow="fold")
-    zh = _side_text(pair.zh_range, document, findings, "zh", False, report.figures)
-    en = _side_text(pair.en_range, document, findings, "en", False, report.figures)
+    zh = _side_text(pair.zh_range, report, findings, "zh", False, report.figures)
+    en = _side_text(pair.en_range, report, findings, "en", False, report.figures)
     table.add_row(zh, en if pair.en else Text("(no English translation)", style="dim italic"))
-    lines = [_finding_line(f, document, plain=False) for f in findings]
+    lines = [_finding_line(f, report, plain=False) for f in findings]
     return Group(table, *lines, Text(""))
 
 
-def _plain_pair(pair: Pair, findings: list[Finding], document: Document, console: Console) -> None:
-    console.print(f"-- {_pair_title(pair, document)}", highlight=False)
-    zh = _side_text(pair.zh_range, document, findings, "zh", plain=True)
+def _plain_pair(pair: Pair, findings: list[Finding], report: FileReport, console: Console) -> None:
+    console.print(f"-- {_pair_title(pair, report)}", highlight=False)
+    zh = _side_text(pair.zh_range, report, findings, "zh", plain=True)
     en = (
-        _side_text(pair.en_range, document, findings, "en", plain=True)
+        _side_text(pair.en_range, report, findings, "en", plain=True)
         if pair.en
         else Text("(no English translation)")
     )
@@ -126,13 +136,13 @@ def _plain_pair(pair: Pair, findings: list[Finding], document: Document, console
     grid.add_row("en", en)
     console.print(grid, highlight=False)
     for finding in findings:
-        console.print(_finding_line(finding, document, plain=True), highlight=False)
+        console.print(_finding_line(finding, report, plain=True), highlight=False)
     console.print()
 
 
 def _side_text(
     span: tuple[int, int] | None,
-    document: Document,
+    report: FileReport,
     findings: Iterable[Finding],
     side: str,
     plain: bool,
@@ -143,6 +153,7 @@ def _side_text(
     if span is None:
         return Text("")
     start, end = span
+    document = report.document_for(side)
     flagged = {
         (figure.start - start, figure.end - start, finding.severity is Severity.INFO)
         for finding in findings
@@ -161,7 +172,7 @@ def _side_text(
             text.append("⟧")
     if not plain:
         spans = {(a, b) for a, b, _ in flagged}
-        for figure in figures:
+        for figure in (f for f in figures if f.lang == side):
             a, b = figure.start - start, figure.end - start
             if a >= 0 and b <= end - start and (a, b) not in spans:
                 text.stylize(AGREE_STYLE, bisect.bisect_left(keep, a), bisect.bisect_left(keep, b))
@@ -189,11 +200,10 @@ def _display_positions(raw: str, side: str) -> list[int]:
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
-def _finding_line(finding: Finding, document: Document, plain: bool) -> Table:
+def _finding_line(finding: Finding, report: FileReport, plain: bool) -> Table:
     """``line:col  severity  rule`` and the message wrapped beside them."""
-    anchor = finding.en or finding.zh
-    start = anchor.start if anchor else (finding.where or (0, 0))[0]
-    line, col = document.line_col(start)
+    span = primary_span(finding) or (0, 0)
+    line, col = primary_document(report, finding).line_col(span[0])
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
