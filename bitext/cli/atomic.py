@@ -28,7 +28,12 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` as UTF-8 to ``path`` atomically; :class:`BitextError` in one line
     when it cannot be written. A file replaced keeps its permissions."""
-    data = text.encode("utf-8")  # before anything touches the disk
+    write_atomic_bytes(path, text.encode("utf-8"))  # encoded before anything touches the disk
+
+
+def write_atomic_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (a file rewritten in its own encoding by
+    ``bitext clean --in-place``); as :func:`write_atomic`."""
     with _atomic_file(path) as file:
         file.write(data)
 
@@ -83,4 +88,4 @@ def _discard(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-__all__ = ["atomic_output", "write_atomic"]
+__all__ = ["atomic_output", "write_atomic", "write_atomic_bytes"]

@@ -13,13 +13,14 @@ see one).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import functools
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 from rich.console import Console
@@ -33,14 +34,14 @@ from bitext.check.rules import all_rules, rules_json, rules_text
 from bitext.clean import Cleaned, clean, resolve_rules
 from bitext.clean.report import explain as explain_fixes
 from bitext.clean.report import summary, unified_diff
-from bitext.cli.atomic import atomic_output, write_atomic
+from bitext.cli.atomic import atomic_output, write_atomic, write_atomic_bytes
 from bitext.cli.config import Overrides, Settings, load_settings
 from bitext.export import FORMATS as EXPORT_FORMATS
 from bitext.export import ExportInfo, export
 from bitext.export.sources import alignment_signature, units_from_alignment, units_from_report
-from bitext.model import BitextError, FileReport, InputError, Report
-from bitext.read.document import read_document
-from bitext.read.files import Job, collect_files, pair_translations
+from bitext.model import BitextError, Document, FileReport, InputError, Report
+from bitext.read.document import MAX_BYTES, decode, read_bytes, read_document
+from bitext.read.files import DEFAULT_INCLUDE, Job, collect_files, pair_translations
 from bitext.report import FORMATS as REPORT_FORMATS
 from bitext.report import render, terminal
 from bitext.report.baseline import apply_baseline, baseline_json, read_baseline
@@ -170,7 +171,8 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
 ) -> None:
-    """Check bulletins (files, or directories of .txt/.md) and report figure errors.
+    """Check bulletins (files, directories of .txt/.md, or - for standard input) and
+    report figure errors.
 
     A bulletin holds Chinese fragments and their English; a translation in a file of its
     own is checked with --pair, or found by its name. Settings come from the options,
@@ -183,13 +185,17 @@ def check(
         raise InputError("--write-baseline writes no report; it goes without --baseline and -o")
     overrides = Overrides(fail_on, disable, tolerance, include, exclude)
     settings = load_settings(overrides, config_file, isolated)
-    found = collect_files(paths, settings.include, settings.exclude, on_skip=_warn) if paths else []
-    files = [*pair_translations(found), *((Path(zh), Path(en)) for zh, en in pairs)]
-    if output_format in STREAMED and not write_baseline:
-        failed = _stream(files, settings, jobs or default_jobs(), output_format, output, baseline)
-        sys.exit(1 if failed else 0)
-    report = _check_files(files, settings.check, jobs or default_jobs())
-    _hint_pairs(report)
+    if STDIN in paths:
+        report = _check_stdin(paths, pairs, settings.check)
+    else:
+        found = collect_files(paths, settings.include, settings.exclude, on_skip=_warn)
+        files = [*pair_translations(found), *((Path(zh), Path(en)) for zh, en in pairs)]
+        if output_format in STREAMED and not write_baseline:
+            jobs = jobs or default_jobs()
+            failed = _stream(files, settings, jobs, output_format, output, baseline)
+            sys.exit(1 if failed else 0)
+        report = _check_files(files, settings.check, jobs or default_jobs())
+        _hint_pairs(report)
     if write_baseline:
         _write_baseline(report, Path(write_baseline))
         return
@@ -202,6 +208,53 @@ def check(
     else:
         _write(render(report, output_format), output)
     sys.exit(1 if report.fails(settings.fail_on) else 0)
+
+
+STDIN = "-"
+"""The path that stands for standard input (a file named ``-`` is ``./-``)."""
+
+
+def _check_stdin(paths: tuple[str, ...], pairs: tuple[Any, ...], config: CheckConfig) -> Report:
+    """The report on the bulletin piped to standard input, under the path ``<stdin>``."""
+    if len(paths) > 1 or pairs:
+        raise InputError("- (standard input) goes alone, without other paths or --pair")
+    document = _read_stdin()
+    return Report((check_document(document, config),), signature(config))
+
+
+STDIN_NAME = "<stdin>"
+"""The path standard input is reported under, and named by in its one-line errors."""
+
+
+def _read_stdin() -> Document:
+    """The bulletin piped to standard input, decoded as a file is."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(f"{STDIN_NAME}: no standard input to read")
+    return read_stream(stream)
+
+
+def read_stream(stream: BinaryIO, max_bytes: int = MAX_BYTES) -> Document:
+    """A bulletin read from a binary stream (standard input) and decoded as a file is
+    (:func:`bitext.read.document.decode`), under the path ``<stdin>``; what a file is
+    refused for (empty, binary, undecodable, too large) is refused in the same one line.
+
+    >>> import io
+    >>> document = read_stream(io.BytesIO("盘州".encode("gb18030")))
+    >>> document.path, document.text, document.encoding
+    ('<stdin>', '盘州', 'gb18030')
+    """
+    try:
+        data = stream.read(max_bytes + 1)  # a pipe has no size to check before reading
+    except OSError as exc:
+        raise InputError(f"{STDIN_NAME}: cannot read: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise InputError(
+            f"{STDIN_NAME}: input is too large (over the {max_bytes / 1e6:.0f} MB limit) — "
+            "is it really a bulletin?"
+        )
+    text, encoding = decode(data, STDIN_NAME)
+    return Document(STDIN_NAME, text, encoding)
 
 
 STREAMED = ("jsonl", "github")
@@ -352,48 +405,236 @@ def rules_command(output_format: str) -> None:
 
 
 @main.command("clean")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
-@click.option("--check", "check_only", is_flag=True, help="Exit 1 if FILES need cleaning.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="PATH...")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    metavar="PATH",
+    help="Write to FILE; a directory's cleaned files go under DIR, in the same tree.",
+)
+@click.option(
+    "--in-place",
+    is_flag=True,
+    help="Rewrite each file that needs cleaning, atomically, in its own encoding.",
+)
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file needs cleaning.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the changes as a unified diff.")
 @click.option("--explain", is_flag=True, help="List each fix with its line:column and rule.")
 @click.option("--enable", multiple=True, metavar="RULE", help="Also run RULE (e.g. traditional).")
 @click.option("--disable", multiple=True, metavar="RULE", help="Do not run RULE.")
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Files a directory walk picks up.  [default: *.txt, *.md]",
+)
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and directories.")
 @_one_line_errors
 def clean_command(
-    files: tuple[str, ...],
+    paths: tuple[str, ...],
     output: str | None,
+    in_place: bool,
     check_only: bool,
     show_diff: bool,
     explain: bool,
     enable: tuple[str, ...],
     disable: tuple[str, ...],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
 ) -> None:
-    """Repair damaged bulletin text; the input file is never modified.
+    """Repair damaged bulletin text; input files change only with --in-place.
 
-    Writes the cleaned text (UTF-8) to stdout or -o FILE. --check, --diff and
-    --explain report instead of writing, and take several FILES.
+    Writes the cleaned text (UTF-8) of FILE, or of - (standard input), to stdout or
+    -o FILE. A directory is walked as `bitext check` walks it: -o DIR writes its
+    cleaned files under DIR, --in-place rewrites the ones that need it. --check,
+    --diff and --explain report instead of writing, and take several paths.
     """
     rule_names = resolve_rules(enable, disable)
     reporting = check_only or show_diff or explain
-    if not reporting and len(files) != 1:
-        raise InputError("give one FILE to clean (--check, --diff and --explain take several)")
     if output and reporting:
         raise InputError(
             "-o writes the cleaned text; it does not go with --check, --diff or --explain"
         )
-    dirty = 0
-    for path in files:
-        document = read_document(path)
-        cleaned = clean(document.text, rule_names)
+    if in_place and (output or reporting):
+        raise InputError(
+            "--in-place rewrites the files; it does not go with -o, --check, --diff or --explain"
+        )
+    if STDIN in paths:
+        if len(paths) > 1:
+            raise InputError("- (standard input) goes alone, without other paths")
+        if in_place:
+            raise InputError("--in-place rewrites files; standard input is not one")
+        document = _read_stdin()
         if not reporting:
-            _refuse_overwrite(path, output)
-            _write(cleaned.text, output)
+            _write(clean(document.text, rule_names).text, output)
             return
-        dirty += bool(cleaned.fixes)
-        _report_cleaning(path, document.text, cleaned, check_only, show_diff, explain)
-    if check_only and dirty:
-        sys.exit(1)
+        dirty = _report_document(document, rule_names, check_only, show_diff, explain)
+        sys.exit(1 if check_only and dirty else 0)
+    trees = [path for path in paths if os.path.isdir(path)]
+    if not reporting and not in_place:
+        if trees and output is None:
+            raise InputError(
+                f"{trees[0]}: is a directory; give -o DIR to write its cleaned files there, "
+                "or --in-place to rewrite them"
+            )
+        if len(paths) > 1:
+            raise InputError(
+                "give one FILE or directory to clean "
+                "(--in-place, --check, --diff and --explain take several)"
+            )
+        if trees and output is not None:
+            sys.exit(_clean_tree(Path(paths[0]), Path(output), rule_names, include, exclude))
+        document = read_document(paths[0])
+        _refuse_overwrite(paths[0], output)
+        _write(clean(document.text, rule_names).text, output)
+        return
+    files = collect_files(paths, include or DEFAULT_INCLUDE, exclude, on_skip=_warn)
+    if in_place:
+        sys.exit(_clean_in_place(files, rule_names))
+    sys.exit(_report_files(files, rule_names, check_only, show_diff, explain))
+
+
+def _report_files(
+    files: list[Path], rule_names: tuple[str, ...], check_only: bool, show_diff: bool, explain: bool
+) -> int:
+    """Report on each file; a file that cannot be read is one error line and the rest go
+    on (exit 2 at the end), as ruff does. The exit code."""
+    dirty = failed = False
+    for path in files:
+        try:
+            document = read_document(path)
+        except BitextError as exc:
+            _error(str(exc))
+            failed = True
+            continue
+        dirty = _report_document(document, rule_names, check_only, show_diff, explain) or dirty
+    return 2 if failed else 1 if check_only and dirty else 0
+
+
+def _report_document(
+    document: Document,
+    rule_names: tuple[str, ...],
+    check_only: bool,
+    show_diff: bool,
+    explain: bool,
+) -> bool:
+    """Say what cleaning would change in ``document``; True when it would change anything."""
+    cleaned = clean(document.text, rule_names)
+    path = document.path or STDIN_NAME
+    _report_cleaning(path, document.text, cleaned, check_only, show_diff, explain)
+    return bool(cleaned.fixes)
+
+
+def _clean_tree(
+    root: Path,
+    out: Path,
+    rule_names: tuple[str, ...],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+) -> int:
+    """Clean every file under ``root`` into the same place under ``out`` (UTF-8, as
+    ``-o FILE`` writes); files under ``out`` itself (an earlier run's) are not read. A
+    file that fails is one error line and the rest go on. The exit code."""
+    if os.path.realpath(out) == os.path.realpath(root):
+        raise InputError(f"{root}: -o would overwrite the input; use --in-place to rewrite it")
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: not a directory; -o takes a directory when cleaning one")
+    inside_out = os.path.join(os.path.realpath(out), "")
+    files = [
+        path
+        for path in collect_files([root], include or DEFAULT_INCLUDE, exclude, on_skip=_warn)
+        if not os.path.realpath(path).startswith(inside_out)
+    ]
+    changed = written = 0
+    failed = False
+    for path in files:
+        target = out / path.relative_to(root)
+        try:
+            text, _, _ = _read_text(path)
+            cleaned = clean(text, rule_names)
+            _refuse_overwrite(str(path), str(target))
+            _make_directory(target.parent)
+            write_atomic(target, cleaned.text)
+        except BitextError as exc:
+            _error(str(exc))
+            failed = True
+            continue
+        written += 1
+        if cleaned.text != text:
+            changed += 1
+            click.echo(f"cleaned {path}: {summary(cleaned)}")
+    click.echo(
+        f"wrote {_plural(written, 'file')} to {out}: {changed} cleaned, "
+        f"{written - changed} already clean"
+    )
+    return 2 if failed else 0
+
+
+def _clean_in_place(files: list[Path], rule_names: tuple[str, ...]) -> int:
+    """Rewrite each file that cleaning changes, atomically and in the encoding it was read
+    in (a BOM kept); a clean file is not touched (its bytes and time stay). A file that
+    fails is one error line and the rest go on. The exit code."""
+    changed = unchanged = 0
+    failed = False
+    for path in files:
+        try:
+            text, encoding, data = _read_text(path)
+            cleaned = clean(text, rule_names)
+            if cleaned.text == text:
+                unchanged += 1
+                continue
+            encoded = _encode_like(cleaned.text, encoding, data, path)
+            write_atomic_bytes(os.path.realpath(path), encoded)  # a link stays a link
+        except BitextError as exc:
+            _error(str(exc))
+            failed = True
+            continue
+        changed += 1
+        click.echo(f"cleaned {path}: {summary(cleaned)}")
+    click.echo(f"{_plural(changed, 'file')} cleaned, {unchanged} already clean")
+    return 2 if failed else 0
+
+
+def _read_text(path: Path) -> tuple[str, str, bytes]:
+    """A file's text, its encoding and its bytes, read as text whatever its name: what is
+    rewritten is the file itself (a Word document is refused as binary)."""
+    data = read_bytes(path)
+    text, encoding = decode(data, str(path))
+    return text, encoding, data
+
+
+def _encode_like(text: str, encoding: str, original: bytes, path: Path) -> bytes:
+    """``text`` in the encoding ``original`` was read in, with its BOM in its byte order.
+
+    >>> _encode_like("万", "utf-16", codecs.BOM_UTF16_BE + "x".encode("utf-16-be"), Path("a"))
+    b'\\xfe\\xffN\\x07'
+    """
+    if encoding in ("utf-16", "utf-32"):  # read after a BOM: the same BOM, the same order
+        bom = codecs.BOM_UTF16_LE if encoding == "utf-16" else codecs.BOM_UTF32_LE
+        encoding += "-le" if original.startswith(bom) else "-be"
+        text = "\ufeff" + text
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        line = exc.object.count("\n", 0, exc.start) + 1
+        raise InputError(
+            f"{path}: the cleaned text has {char} (U+{ord(char):04X}, line {line}), which "
+            f"{encoding} cannot hold; write UTF-8 with -o DIR instead"
+        ) from exc
+
+
+def _make_directory(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{directory}: cannot create directory: {exc.strerror or exc}") from exc
+
+
+def _error(message: str) -> None:
+    """One error line for a file that failed, when the others go on."""
+    click.echo(f"bitext: error: {message}", err=True)
 
 
 def _report_cleaning(
