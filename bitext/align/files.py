@@ -19,8 +19,11 @@ from bitext.model import Document, InputError
 from bitext.segment.split import english_boundaries
 
 SPLIT_MODES = ("auto", "lines", "sentences")
-AUTO_SPLIT_SHARE = 0.1
-"""``auto`` splits lines into sentences when that adds more than this share of units."""
+AUTO_PARAGRAPH_SHARE = 1 / 3
+"""``auto`` reads a file's lines as paragraphs, to be split into sentences, when more than
+this share of them hold more than one sentence. A file written one sentence a line has a
+few such lines, where the splitter cuts what its author did not (a stammer "我……我去。",
+a quote and its speaker "“好。”他说。", "Mr. Li"); a file of paragraphs has most of them."""
 
 _LINE = regex.compile(r"[^\r\n]+")
 _ZH_END = regex.compile(r"[。！？!?…]+[”’」』）)\"']*")
@@ -74,14 +77,37 @@ def split_sentences(text: str, lang: str, mode: str = "auto") -> list[tuple[int,
     """
     if mode not in SPLIT_MODES:
         raise InputError(f"unknown split mode {mode!r} (use one of: {', '.join(SPLIT_MODES)})")
-    lines = [_strip(text, *m.span()) for m in _LINE.finditer(text)]
-    lines = [(s, e) for s, e in lines if s < e]
+    lines = _lines(text)
     if mode == "lines":
         return lines
-    pieces = [piece for s, e in lines for piece in _sentences_in(text, s, e, lang)]
-    if mode == "sentences" or len(pieces) > len(lines) * (1 + AUTO_SPLIT_SHARE):
-        return pieces
-    return lines
+    per_line = [_sentences_in(text, s, e, lang) for s, e in lines]
+    if mode == "auto" and not _holds_paragraphs(per_line):
+        return lines
+    return [piece for pieces in per_line for piece in pieces]
+
+
+def split_mode(text: str, lang: str) -> str:
+    """What ``auto`` reads ``text`` as: ``lines`` (one sentence a line) or ``sentences``
+    (lines of paragraphs, split by bitext's sentence rules).
+
+    >>> split_mode("他说：“我……我去。”\\n好。\\n走吧。\\n嗯。", "zh")
+    'lines'
+    >>> split_mode("第一句。第二句。\\n第三句。", "zh")
+    'sentences'
+    """
+    lines = _lines(text)
+    per_line = [_sentences_in(text, s, e, lang) for s, e in lines]
+    return "sentences" if _holds_paragraphs(per_line) else "lines"
+
+
+def _holds_paragraphs(per_line: list[list[tuple[int, int]]]) -> bool:
+    several = sum(len(pieces) > 1 for pieces in per_line)
+    return several > len(per_line) * AUTO_PARAGRAPH_SHARE
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    lines = [_strip(text, *m.span()) for m in _LINE.finditer(text)]
+    return [(s, e) for s, e in lines if s < e]
 
 
 def _sentences_in(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
