@@ -169,6 +169,9 @@ class Pair(NamedTuple):
     en: tuple[Span, ...]
     score: float
     zh_cut: str | None = None
+    unit: str | None = None
+    """The id of the translation unit this pair is, in a bilingual file (XLIFF, TMX,
+    PO, TSV; :mod:`bitext.read.cat`); None for a pair the aligner made."""
 
     @property
     def zh_truncated(self) -> bool:

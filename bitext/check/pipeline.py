@@ -44,9 +44,12 @@ from bitext.model import Document, Figure, FileReport, Finding, InputError, Pair
 from bitext.read import (
     DEFAULT_INCLUDE,
     Job,
+    Unit,
     collect_files,
+    is_cat_file,
     pair_translations,
     read_document,
+    read_units,
     readable,
 )
 from bitext.segment import segment
@@ -104,6 +107,9 @@ def check_file(path: str | tuple[str, str], config: CheckConfig = DEFAULT_CONFIG
     if isinstance(path, tuple):
         zh, en = path
         return check_translation(read_document(zh), read_document(en), config)
+    if is_cat_file(path):
+        document = read_document(path)
+        return check_units(document, read_units(document), config)
     return check_document(read_document(path), config)
 
 
@@ -233,6 +239,100 @@ def check_translation(
     cleaning = configured(cleaning_findings(view.fixes, joined.text), config)
     report = report._replace(findings=suppressions.apply(report.findings + cleaning))
     return _split_at(report, base, zh, en)
+
+
+def check_units(
+    document: Document, units: Sequence[Unit], config: CheckConfig = DEFAULT_CONFIG
+) -> FileReport:
+    """Check the units of a bilingual file (XLIFF, TMX, PO, TSV: :mod:`bitext.read.cat`),
+    each as a known translation: no pairing step, the figures compared per unit.
+
+    The units are joined into one text (each source, a blank line, its target, a blank
+    line), read and judged there as :func:`check_pair` does, with the date the whole
+    file is told from; then every offset is moved to the character in ``document`` (the
+    file) that it was read from. Pair ``i`` is the ``i``-th unit and carries its id, and
+    each finding's message names the unit (and says if it is fuzzy). The Chinese side is
+    not cleaned into findings: a translator does not own the source.
+    """
+    pieces: list[str] = []
+    where: list[tuple[int, int]] = []
+    sides: list[tuple[int, int, int, int]] = []
+    for unit in units:
+        ranges = []
+        for text, located in ((unit.source, unit.source_at), (unit.target, unit.target_at)):
+            start = len(where)
+            pieces.append(text + "\n\n")
+            where.extend(located)
+            end = located[-1][1] if located else unit.at
+            where.extend([(end, end)] * 2)
+            ranges.extend((start, start + len(text)))
+        sides.append(tuple(ranges))  # type: ignore[arg-type]
+    text = readable("".join(pieces))
+    where.append(where[-1] if where else (0, 0))
+    view = clean(text, config.clean_rules)
+    spans = [(view.to_original(s.start), s) for s in segment(view.text)]
+    lexicon = load_lexicon()
+    all_spans: list[Span] = []
+    features = {}
+    pairs = []
+    for index, (unit, side) in enumerate(zip(units, sides, strict=True)):
+        zh_start, zh_end, en_start, en_end = side
+        zh = [s._replace(lang="zh") for at, s in spans if zh_start <= at < zh_end]
+        en = [s._replace(lang="en") for at, s in spans if en_start <= at < en_end]
+        one = pair_translation(view.text, zh, en, lexicon)
+        all_spans.extend(one.spans)
+        features.update(one.features)
+        pairs.extend(p._replace(id=index, unit=unit.id) for p in one.pairs)
+    paired = Paired(tuple(all_spans), features, tuple(pairs))
+    drafts = _judge(view.text, paired, config, lexicon, whole=True)
+    report = _report(Document(document.path, text, "utf-8"), view, paired, drafts, config)
+    return _in_file(report, document, units, where)
+
+
+def _in_file(
+    report: FileReport, document: Document, units: Sequence[Unit], where: list[tuple[int, int]]
+) -> FileReport:
+    """A report on the joined units as a report on the file they were read from."""
+
+    def move(start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            return where[start][0], where[start][0]
+        return where[start][0], where[end - 1][1]
+
+    def span(s: Span) -> Span:
+        return s._replace(**dict(zip(("start", "end"), move(s.start, s.end), strict=True)))
+
+    def figure(f: Figure | None) -> Figure | None:
+        if f is None:
+            return None
+        return f._replace(**dict(zip(("start", "end"), move(f.start, f.end), strict=True)))
+
+    def finding(f: Finding) -> Finding:
+        named = f
+        if f.pair is not None:
+            unit = units[f.pair]
+            state = " (fuzzy)" if unit.status == "fuzzy" else ""
+            named = f._replace(message=f"unit {unit.id}{state}: {f.message}")
+        return named._replace(
+            zh=figure(f.zh), en=figure(f.en), where=move(*f.where) if f.where else None
+        )
+
+    notes = tuple(
+        f"unit {unit.id}: its text could not be located in the file; "
+        "its findings point at the unit's start"
+        for unit in units
+        if not unit.located
+    )
+    return report._replace(
+        document=document,
+        spans=tuple(map(span, report.spans)),
+        pairs=tuple(
+            p._replace(zh=tuple(map(span, p.zh)), en=tuple(map(span, p.en))) for p in report.pairs
+        ),
+        findings=tuple(map(finding, report.findings)),
+        notes=report.notes + notes,
+        figures=tuple(f for f in map(figure, report.figures) if f is not None),
+    )
 
 
 def _check_sides(zh: Document, en: Document) -> None:

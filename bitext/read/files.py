@@ -36,7 +36,7 @@ from pathlib import Path
 
 from bitext.model import InputError
 
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.xlf", "*.xliff", "*.tmx", "*.po")
 
 Warn = Callable[[str], None]
 

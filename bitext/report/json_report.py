@@ -64,13 +64,16 @@ def location(document: Document, start: int, end: int) -> dict[str, Any]:
 
 def pair_dict(pair: Pair, report: FileReport) -> dict[str, Any]:
     zh, en = pair.zh_range, pair.en_range
-    return {
+    data: dict[str, Any] = {
         "id": pair.id,
         "zh": location(report.document_for("zh"), *zh) if zh else None,
         "en": location(report.document_for("en"), *en) if en else None,
         "score": pair.score,
         "zh_truncated": pair.zh_truncated,
     }
+    if pair.unit is not None:  # a unit of a bilingual file (XLIFF, TMX, PO, TSV)
+        data["unit"] = pair.unit
+    return data
 
 
 def figure_dict(figure: Figure | None, report: FileReport) -> dict[str, Any] | None:
