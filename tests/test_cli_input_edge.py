@@ -292,3 +292,22 @@ def test_clean_check_on_a_clean_directory_exits_0(tree: Path) -> None:
         "",
     )
     assert _run("clean", "--check", "--exclude", "sub", "--exclude", "a.txt", str(tree))[0] == 0
+
+
+def test_clean_walks_plain_text_only_and_rewrites_no_markup(tree: Path) -> None:
+    """A bilingual CAT file in the tree is not walked; named by --include, a page or a
+    Word document is one error line and stays as it was."""
+    tmx = '<tmx version="1.4"><body><tu><tuv xml:lang="zh"><seg>5 万</seg></tuv></tu></body></tmx>'
+    tmx_bytes = tmx.encode()
+    (tree / "memory.tmx").write_bytes(tmx_bytes)
+    page = "<p>投入 5 万元,资助学生。</p>\n".encode()
+    (tree / "page.html").write_bytes(page)
+    assert _run("clean", "--check", str(tree))[1].count("\n") == 3  # a.txt, c.md, sub/b.txt
+    code, stdout, err = _run("clean", "--in-place", "--include", "*.html", str(tree))
+    assert (code, stdout) == (2, "0 files cleaned, 0 already clean\n")
+    assert err == (
+        f"bitext: error: {tree / 'page.html'}: not a plain text file; -o DIR and --in-place "
+        "rewrite plain text only\n"
+    )
+    assert (tree / "page.html").read_bytes() == page
+    assert (tree / "memory.tmx").read_bytes() == tmx_bytes

@@ -41,7 +41,7 @@ from bitext.export import ExportInfo, export
 from bitext.export.sources import alignment_signature, units_from_alignment, units_from_report
 from bitext.model import BitextError, Document, FileReport, InputError, Report
 from bitext.read.document import MAX_BYTES, decode, read_bytes, read_document
-from bitext.read.files import DEFAULT_INCLUDE, Job, collect_files, pair_translations
+from bitext.read.files import Job, collect_files, pair_translations
 from bitext.report import FORMATS as REPORT_FORMATS
 from bitext.report import render, terminal
 from bitext.report.baseline import apply_baseline, baseline_json, read_baseline
@@ -489,7 +489,7 @@ def clean_command(
         _refuse_overwrite(paths[0], output)
         _write(clean(document.text, rule_names).text, output)
         return
-    files = collect_files(paths, include or DEFAULT_INCLUDE, exclude, on_skip=_warn)
+    files = collect_files(paths, include or CLEAN_INCLUDE, exclude, on_skip=_warn)
     if in_place:
         sys.exit(_clean_in_place(files, rule_names))
     sys.exit(_report_files(files, rule_names, check_only, show_diff, explain))
@@ -543,7 +543,7 @@ def _clean_tree(
     inside_out = os.path.join(os.path.realpath(out), "")
     files = [
         path
-        for path in collect_files([root], include or DEFAULT_INCLUDE, exclude, on_skip=_warn)
+        for path in collect_files([root], include or CLEAN_INCLUDE, exclude, on_skip=_warn)
         if not os.path.realpath(path).startswith(inside_out)
     ]
     changed = written = 0
@@ -596,9 +596,21 @@ def _clean_in_place(files: list[Path], rule_names: tuple[str, ...]) -> int:
     return 2 if failed else 0
 
 
+CLEAN_INCLUDE = ("*.txt", "*.md")
+"""What ``bitext clean DIR`` walks by default: plain text, which it can rewrite."""
+
+NOT_REWRITTEN = (".docx", ".html", ".htm", ".xlf", ".xliff", ".tmx", ".po")
+"""Files bitext reads for their text but does not rewrite: their markup is not text to
+clean, and a Word document is not text at all."""
+
+
 def _read_text(path: Path) -> tuple[str, str, bytes]:
-    """A file's text, its encoding and its bytes, read as text whatever its name: what is
-    rewritten is the file itself (a Word document is refused as binary)."""
+    """A plain text file's text, its encoding and its bytes, to be rewritten (``-o DIR``,
+    ``--in-place``); a Word document, an HTML page or a CAT file is refused."""
+    if path.suffix.lower() in NOT_REWRITTEN:
+        raise InputError(
+            f"{path}: not a plain text file; -o DIR and --in-place rewrite plain text only"
+        )
     data = read_bytes(path)
     text, encoding = decode(data, str(path))
     return text, encoding, data
