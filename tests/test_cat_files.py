@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from translate.storage import po, tmx, xliff
+from translate.storage import po, tmx, xliff, xliff2
 
 from bitext.cli import main
 
@@ -70,6 +70,16 @@ def _xliff(path: Path, units: list[tuple[str, str, str]] = UNITS) -> Path:
         if en:
             unit.target = en
             unit.xmlelement.find(unit.namespaced("target")).set("state", "translated")
+    path.write_bytes(bytes(store))
+    return path
+
+
+def _xliff2(path: Path, units: list[tuple[str, str, str]] = UNITS) -> Path:
+    store = xliff2.Xliff2File(sourcelanguage="zh", targetlanguage="en")
+    for ident, zh, en in units:
+        unit = store.addsourceunit(zh)
+        unit.setid(ident)
+        unit.target = en
     path.write_bytes(bytes(store))
     return path
 
@@ -130,6 +140,7 @@ def _expected_at(raw: str, unit: str, target_marker: str, figure: str) -> tuple[
     ("write", "name", "marker"),
     [
         (_xliff, "units.xlf", "<target"),
+        (_xliff2, "units2.xlf", "<target"),
         (_po, "units.po", "msgstr"),
         (_tmx, "units.tmx", '<tuv xml:lang="en"'),
     ],
@@ -233,6 +244,13 @@ def test_a_tsv_and_a_csv_are_a_unit_a_row(tmp_path: Path) -> None:
     [file] = report["files"]
     rows = [str(n) for n in range(2, len(UNITS) + 2)]
     assert _findings(file) == [(rows[i], *rest) for i, *rest in EXPECTED]
+    lines = tsv.read_text(encoding="utf-8").splitlines()
+    for finding in file["findings"]:
+        if finding["en"]:
+            line = int(file["pairs"][finding["pair"]]["unit"])
+            target = lines[line - 1].index("\t") + 1
+            col = lines[line - 1].index(finding["en"]["text"], target) + 1
+            assert (finding["en"]["line"], finding["en"]["col"]) == (line, col)
     csv = tmp_path / "units.csv"
     with csv.open("w", encoding="utf-8", newline="") as out:
         writer = csv_module.writer(out, lineterminator="\n")

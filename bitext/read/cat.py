@@ -226,6 +226,8 @@ def _xliff_units(document: Document) -> list[Unit]:
     result = []
     for index, unit in enumerate(units):
         xml = unit.xmlelement
+        while _local(str(xml.tag)) not in ("trans-unit", "unit") and xml.getparent() is not None:
+            xml = xml.getparent()  # XLIFF 2.0: translate-toolkit's unit is the <segment>
         if xml.get("translate") == "no":
             continue
         source, target = str(unit.source or ""), str(unit.target or "")
