@@ -109,23 +109,90 @@ class Approx(StrEnum):
     VAGUE = "vague"
 
 
+class Places:
+    """Where the runs of a document's extracted text come from, for a file that is not
+    plain text (a Word document, an HTML page).
+
+    Each run starts at an offset into ``Document.text`` and has a ``label`` naming its
+    place in the file ("paragraph 12", "table 1, row 3, cell 2", "footnote 2"; "" for
+    none) and, where the file has lines (HTML), the 1-based line and column in the file
+    of the run's first character. A run is a block of a Word document, or a stretch of
+    an HTML page's text without a tag, an entity or a gap between words, so the columns
+    inside it count as they do in the file.
+
+    >>> places = Places([(0, "paragraph 1", None, None), (10, "table 1, row 1, cell 1", None, None)])
+    >>> places.label(3), places.label(12), places.source(12)
+    ('paragraph 1', 'table 1, row 1, cell 1', None)
+    >>> html = Places([(0, "", 4, 9), (6, "", 5, 3)])
+    >>> html.source(2), html.source(6), html.source(8)
+    ((4, 11), (5, 3), (5, 5))
+    """
+
+    __slots__ = ("_cols", "_labels", "_lines", "_starts")
+
+    def __init__(self, runs: list[tuple[int, str, int | None, int | None]]) -> None:
+        self._starts = [run[0] for run in runs]
+        self._labels = [run[1] for run in runs]
+        self._lines = [run[2] for run in runs]
+        self._cols = [run[3] for run in runs]
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __repr__(self) -> str:
+        return f"Places({len(self)} runs)"
+
+    def _run(self, offset: int) -> int | None:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index if index >= 0 else None
+
+    def label(self, offset: int) -> str:
+        """The label of the run that ``offset`` falls in ("" where there is none)."""
+        index = self._run(offset)
+        return "" if index is None else self._labels[index]
+
+    def source(self, offset: int) -> tuple[int, int] | None:
+        """The 1-based line and column in the file of ``offset``, or None where the
+        file has no lines (a Word document)."""
+        index = self._run(offset)
+        if index is None or self._lines[index] is None:
+            return None
+        return self._lines[index], self._cols[index] + offset - self._starts[index]
+
+
 class Document(NamedTuple):
     """A decoded file: ``text`` is never changed after reading.
 
+    A Word document or an HTML page is read into the text it shows, and ``places`` says
+    where each run of that text comes from: :meth:`line_col` then gives the line and
+    column in the HTML file, and :meth:`place` the paragraph or table cell of a Word
+    document. Offsets are into ``text`` all the same.
+
     >>> doc = Document("x.txt", "ab\\r\\ncd\\n", "utf-8")
-    >>> doc.line_col(4)
-    (2, 1)
+    >>> doc.line_col(4), doc.place(4)
+    ((2, 1), '')
     """
 
     path: str | None
     text: str
     encoding: str
+    places: Places | None = None
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of ``offset`` (CRLF, LF and CR all end a line)."""
+        """1-based line and column of ``offset`` (CRLF, LF and CR all end a line); in
+        the file a page was read from, where it has lines (HTML)."""
+        if self.places is not None:
+            source = self.places.source(offset)
+            if source is not None:
+                return source
         starts = _line_starts(self.text)
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
+
+    def place(self, offset: int) -> str:
+        """The label of the place of ``offset`` in a Word document ("paragraph 3",
+        "table 1, row 2, cell 1"); "" for a text file or an HTML page."""
+        return "" if self.places is None else self.places.label(offset)
 
 
 @functools.lru_cache(maxsize=16)

@@ -9,6 +9,11 @@ into rare characters and symbols; statistical detectors misjudge short files).
 The decoded text keeps its newlines and everything else: only a BOM is
 dropped, so offsets into ``Document.text`` are offsets into what the user sees
 in an editor.
+
+A Word document (``.docx``, :mod:`bitext.read.docx_file`) and an HTML page (``.html``,
+``.htm``, :mod:`bitext.read.html_page`) are read into the text they show instead, and
+``Document.places`` says where each run of it stands in the file: the paragraph or table
+cell of a Word document, the line and column of a page.
 """
 
 from __future__ import annotations
@@ -29,6 +34,10 @@ from bitext.model import Document, InputError
 MAX_BYTES = 16_000_000
 """Bulletins are kilobytes; a file this large is almost surely not one."""
 
+DOCX_FACTOR = 4
+"""A Word document may be this many times ``max_bytes``: pictures make it large, and its
+text is held to ``max_bytes`` characters."""
+
 LEGACY_ENCODINGS = ("gb18030", "big5")
 
 _BOMS = (
@@ -47,7 +56,21 @@ def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     that are not UTF-8 (as a terminal shows them), so every report format can write it.
     """
     path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from bitext.read.docx_file import read_docx  # python-docx only when it is needed
+
+        data = read_bytes(path, DOCX_FACTOR * max_bytes)
+        text, places = read_docx(data, str(path), max_bytes)
+        return Document(readable(str(path)), text, "docx", places)
     text, encoding = decode(read_bytes(path, max_bytes), str(path))
+    if suffix in (".html", ".htm"):
+        from bitext.read.html_page import read_html
+
+        text, places = read_html(text)
+        if not text.strip():
+            raise InputError(f"{path}: the page shows no text")
+        return Document(readable(str(path)), text, f"html/{encoding}", places)
     return Document(readable(str(path)), text, encoding)
 
 
@@ -124,7 +147,9 @@ def decode(data: bytes, name: str = "<input>") -> tuple[str, str]:
     if utf16:
         return _strict(data, utf16, name), utf16
     if b"\x00" in data:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not a text bulletin")
+        raise InputError(
+            f"{name}: binary file (contains NUL bytes), not a text bulletin{_hint(data)}"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -140,6 +165,19 @@ def decode(data: bytes, name: str = "<input>") -> tuple[str, str]:
     if _looks_binary(text):
         raise InputError(f"{name}: binary file (control characters), not a text bulletin")
     return text, encoding
+
+
+def _hint(data: bytes) -> str:
+    """What a binary file may be, where a bulletin is often sent as one.
+
+    >>> _hint(b"PK\\x03\\x04rest"), _hint(bytes.fromhex("d0cf11e0a1b11ae1")), _hint(b"x")
+    (' (a zip archive: a Word document must be named .docx)', ' (an old Word .doc or other Office file: save it as .docx)', '')
+    """
+    if data.startswith(b"PK\x03\x04"):
+        return " (a zip archive: a Word document must be named .docx)"
+    if data.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):
+        return " (an old Word .doc or other Office file: save it as .docx)"
+    return ""
 
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")

@@ -1,7 +1,9 @@
 """The JSON report, version 1 — the contract CI scripts depend on (see DESIGN.md).
 
 Offsets are 0-based code-point indices into the file as given, end exclusive;
-``line`` and ``col`` are 1-based. Values are numbers (integers where exact).
+``line`` and ``col`` are 1-based. For a Word document or an HTML page, offsets are into
+the text read from it (docs/formats.md), lines are the page's, and a location in a Word
+document names its ``place``. Values are numbers (integers where exact).
 """
 
 from __future__ import annotations
@@ -49,9 +51,11 @@ def file_dict(report: FileReport) -> dict[str, Any]:
 
 
 def location(document: Document, start: int, end: int) -> dict[str, Any]:
+    """Where a span is; in a Word document also its ``place`` ("paragraph 3", "table 1,
+    row 2, cell 1"), as lines there count the lines of the text read."""
     line, col = document.line_col(start)
     end_line, end_col = document.line_col(end)
-    return {
+    data = {
         "start": start,
         "end": end,
         "line": line,
@@ -60,6 +64,10 @@ def location(document: Document, start: int, end: int) -> dict[str, Any]:
         "end_col": end_col,
         "text": document.text[start:end],
     }
+    place = document.place(start)
+    if place:
+        data["place"] = place
+    return data
 
 
 def pair_dict(pair: Pair, report: FileReport) -> dict[str, Any]:

@@ -93,8 +93,9 @@ def _file_title(report: FileReport) -> str:
 def _pair_title(pair: Pair, report: FileReport) -> str:
     side = "zh" if pair.zh_range else "en"
     start = (pair.zh_range or pair.en_range or (0, 0))[0]
-    line, _ = report.document_for(side).line_col(start)
-    parts = [f"pair {pair.id}", f"line {line}"]
+    document = report.document_for(side)
+    line, _ = document.line_col(start)
+    parts = [f"pair {pair.id}", document.place(start) or f"line {line}"]
     if pair.en:
         parts.append(f"confidence {pair.score:.2f}")
     if pair.zh_truncated:
@@ -201,16 +202,22 @@ _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
 def _finding_line(finding: Finding, report: FileReport, plain: bool) -> Table:
-    """``line:col  severity  rule`` and the message wrapped beside them."""
+    """``line:col  severity  rule`` and the message wrapped beside them; in a Word
+    document the message starts with the place (``paragraph 3: …``), as the line is
+    that of the text read."""
     span = primary_span(finding) or (0, 0)
-    line, col = primary_document(report, finding).line_col(span[0])
+    document = primary_document(report, finding)
+    line, col = document.line_col(span[0])
+    place = document.place(span[0])
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     head = Text(f"{line}:{col} ")
     head.append(finding.severity.value, style=None if plain else SEVERITY_STYLE[finding.severity])
     head.append(f" {finding.rule}", style=None if plain else "bold")
-    grid.add_row(Text("  ") + head, Text(finding.message))
+    grid.add_row(
+        Text("  ") + head, Text(f"{place}: {finding.message}" if place else finding.message)
+    )
     return grid
 
 
