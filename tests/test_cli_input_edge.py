@@ -311,3 +311,42 @@ def test_clean_walks_plain_text_only_and_rewrites_no_markup(tree: Path) -> None:
     )
     assert (tree / "page.html").read_bytes() == page
     assert (tree / "memory.tmx").read_bytes() == tmx_bytes
+
+
+def test_check_stdin_jsonl_is_the_streamed_files_lines() -> None:
+    code, out, _ = _run("check", "--format", "jsonl", "-", stdin=PANZHOU.read_bytes())
+    file_out = _run("check", "--format", "jsonl", str(PANZHOU))[1]
+    assert code == 1 and out.count("\n") == 7
+    assert out == file_out.replace(json.dumps(str(PANZHOU)), json.dumps("<stdin>"))
+
+
+def test_clean_check_goes_on_past_a_file_it_cannot_read(tree: Path) -> None:
+    missing = tree / "missing.txt"
+    assert _run("clean", "--check", str(missing), str(tree / "c.md")) == (
+        2,
+        f"{tree / 'c.md'}: clean\n",
+        f"bitext: error: {missing}: no such file or directory\n",
+    )
+
+
+def test_clean_dir_o_naming_a_file_is_refused(tree: Path) -> None:
+    assert _run("clean", str(tree), "-o", str(tree / "a.txt")) == (
+        2,
+        "",
+        f"bitext: error: {tree / 'a.txt'}: not a directory; -o takes a directory when "
+        "cleaning one\n",
+    )
+    assert (tree / "a.txt").read_bytes() == DAMAGED.encode()
+
+
+def test_clean_in_place_through_a_symbolic_link_rewrites_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "real.txt"
+    target.write_bytes(DAMAGED.encode())
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert _run("clean", "--in-place", str(link)) == (
+        0,
+        f"cleaned {link}: {DAMAGED_FIXES}\n1 file cleaned, 0 already clean\n",
+        "",
+    )
+    assert link.is_symlink() and target.read_bytes() == CLEANED.encode()
