@@ -125,8 +125,8 @@ def test_nothing_left_after_exclude_names_the_globs(tree: Path) -> None:
     code, out, err = run("check", str(tree), "--exclude", "*.txt", "--exclude", "*.md")
     assert (code, out) == (2, "")
     assert err == (
-        "bitext: error: reports: directory holds no files matching *.txt, *.md "
-        "(excluding *.txt, *.md)\n"
+        "bitext: error: reports: directory holds no files matching *.txt, *.md, *.xlf, "
+        "*.xliff, *.tmx, *.po, *.docx, *.html, *.htm (excluding *.txt, *.md)\n"
     )
 
 

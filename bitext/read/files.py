@@ -36,7 +36,17 @@ from pathlib import Path
 
 from bitext.model import InputError
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.xlf", "*.xliff", "*.tmx", "*.po")
+DEFAULT_INCLUDE = (
+    "*.txt",
+    "*.md",
+    "*.xlf",
+    "*.xliff",
+    "*.tmx",
+    "*.po",
+    "*.docx",
+    "*.html",
+    "*.htm",
+)
 
 Warn = Callable[[str], None]
 
