@@ -11,6 +11,7 @@ it. Each stage is called through its package: :func:`bitext.clean.clean`,
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -271,14 +272,19 @@ def check_units(
     where.append(where[-1] if where else (0, 0))
     view = clean(text, config.clean_rules)
     spans = [(view.to_original(s.start), s) for s in segment(view.text)]
+    starts = [at for at, _ in spans]  # in order, so each unit's spans are a slice
+
+    def within(start: int, end: int, lang: str) -> list[Span]:
+        low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return [s._replace(lang=lang) for _, s in spans[low:high]]
+
     lexicon = load_lexicon()
     all_spans: list[Span] = []
     features = {}
     pairs = []
     for index, (unit, side) in enumerate(zip(units, sides, strict=True)):
         zh_start, zh_end, en_start, en_end = side
-        zh = [s._replace(lang="zh") for at, s in spans if zh_start <= at < zh_end]
-        en = [s._replace(lang="en") for at, s in spans if en_start <= at < en_end]
+        zh, en = within(zh_start, zh_end, "zh"), within(en_start, en_end, "en")
         one = pair_translation(view.text, zh, en, lexicon)
         all_spans.extend(one.spans)
         features.update(one.features)

@@ -124,6 +124,7 @@ def _unit(
 _ENTITY = regex.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _TAG = regex.compile(r"<(/?)([\w:.-]+)[^>]*?(/?)>")
+_PLAIN = regex.compile(r"[^<&\r]+")
 _TUV = regex.compile(r"<tuv\b")
 _CODES = frozenset({"ph", "bpt", "ept", "it", "ut"})
 """Inline elements whose content is native code, not text (XLIFF 1.2, TMX)."""
@@ -176,10 +177,16 @@ def _xml_text(raw: str, start: int, element: str) -> tuple[str, list[tuple[int, 
             chars.append("\n")
             where.append((position, position + 2))
             position += 2
-        else:
-            chars.append("\n" if char == "\r" else char)
+        elif char == "\r":
+            chars.append("\n")
             where.append((position, position + 1))
             position += 1
+        else:
+            run = _PLAIN.match(raw, position)
+            end = run.end() if run else position + 1
+            chars.append(raw[position:end])
+            where.extend((offset, offset + 1) for offset in range(position, end))
+            position = end
     raise ValueError(f"no closing </{element}>")
 
 
