@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv as csv_module
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -299,3 +300,43 @@ def test_a_text_check_does_not_import_translate_toolkit(tmp_path: Path) -> None:
         "assert not any(m.startswith('translate') for m in sys.modules), 'imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_omegat_writes_a_tmx_and_a_po_that_report_the_seeds_findings(tmp_path: Path) -> None:
+    """OmegaT fills a PO file from a memory of the seed's pairs and exports its project
+    memory as TMX 1.1 (``lang`` rather than ``xml:lang``, units in its own order)."""
+    omegat = shutil.which("omegat")
+    if omegat is None:
+        pytest.skip("OmegaT is not installed (Debian package omegat)")
+    from .test_export import OMEGAT_PROJECT
+
+    root = tmp_path / "project"
+    for folder in ("source", "target", "tm/auto", "omegat", "glossary", "dictionary"):
+        (root / folder).mkdir(parents=True)
+    (root / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
+    memory = tmx.tmxfile(sourcelanguage="zh-CN", targetlanguage="en-US")
+    source = po.pofile()
+    for zh, en in zip(ZH, EN, strict=True):
+        memory.addtranslation(zh, "zh-CN", en, "en-US")
+        source.addsourceunit(zh)
+    (root / "tm" / "auto" / "seed.tmx").write_bytes(bytes(memory))
+    (root / "source" / "seed.po").write_bytes(bytes(source))
+    command = [
+        omegat, str(root), "--mode=console-translate", f"--config-dir={tmp_path / 'config'}",
+        "--disable-project-locking", "--no-team", "--quiet",
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    seed = sorted(tuple(rest) for _, *rest in EXPECTED[:4])
+    for path in (root / "project-omegat.tmx", root / "target" / "seed.po"):
+        raw = path.read_text(encoding="utf-8")
+        code, report, _ = _check(path)
+        assert code == 1
+        [file] = report["files"]
+        assert sorted(finding[1:] for finding in _findings(file)) == seed
+        assert file["notes"] == []
+        for finding in file["findings"]:
+            if finding["en"]:
+                start = finding["en"]["start"]
+                assert raw[start:].startswith(finding["en"]["text"])
+                assert (finding["en"]["line"], finding["en"]["col"]) == _line_col(raw, start)
