@@ -340,3 +340,26 @@ def test_omegat_writes_a_tmx_and_a_po_that_report_the_seeds_findings(tmp_path: P
                 start = finding["en"]["start"]
                 assert raw[start:].startswith(finding["en"]["text"])
                 assert (finding["en"]["line"], finding["en"]["col"]) == _line_col(raw, start)
+
+
+def test_a_file_without_units_is_checked_and_clean(tmp_path: Path) -> None:
+    path = _xliff(tmp_path / "empty.xlf", [])
+    code, report, _ = _check(path)
+    assert code == 0
+    assert report["files"][0]["pairs"] == []
+
+
+def test_without_translate_toolkit_the_extra_is_named_in_one_line(tmp_path: Path) -> None:
+    path = _xliff(tmp_path / "units.xlf", UNITS[:1])
+    code = (
+        "import sys\n"
+        "sys.modules['translate'] = None  # as if it were not installed\n"
+        "from bitext.cli import main\n"
+        f"main(['check', {str(path)!r}, '--isolated'])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"bitext: error: {path}: reading XLIFF, TMX or PO files needs translate-toolkit: "
+        "pip install 'bitext[cat]'\n"
+    )

@@ -77,16 +77,14 @@ def read_units(document: Document) -> list[Unit]:
         raise InputError(f"{document.path}: not a valid {kind} file: {reason}") from exc
 
 
-def _storage() -> Any:
+def _need_storage(document: Document) -> None:
+    """Refuse in one line where translate-toolkit is not installed."""
     try:
         import translate.storage  # noqa: F401
     except ImportError as exc:
         raise InputError(
-            f"reading XLIFF, TMX or PO files needs translate-toolkit: {CAT_EXTRA}"
+            f"{document.path}: reading XLIFF, TMX or PO files needs translate-toolkit: {CAT_EXTRA}"
         ) from exc
-    import translate.storage as storage
-
-    return storage
 
 
 def _data(document: Document) -> bytes:
@@ -210,11 +208,13 @@ def _regions(raw: str, element: str, count: int) -> list[tuple[int, int]] | None
     starts = [m.start() for m in regex.finditer(rf"<(?:[\w.-]+:)?{element}\b(?=[\s/>])", raw)]
     if len(starts) != count:
         return None
+    if not starts:
+        return []
     return [(start, end) for start, end in zip(starts, [*starts[1:], len(raw)], strict=True)]
 
 
 def _xliff_units(document: Document) -> list[Unit]:
-    storage = _storage()
+    _need_storage(document)
     data = _data(document)
     version = regex.search(r"<xliff\b[^>]*\bversion=(['\"])(\d)", document.text)
     if version and version.group(2) == "2":
@@ -227,7 +227,6 @@ def _xliff_units(document: Document) -> list[Unit]:
 
         store = xliff.xlifffile.parsestring(data)
         element = "trans-unit"
-    del storage
     units = [u for u in store.units if not u.isheader()]
     regions = _regions(document.text, element, len(units))
     result = []
@@ -265,7 +264,7 @@ def _xliff_fuzzy(xml: Any, unit: Any) -> bool:
 
 
 def _tmx_units(document: Document) -> list[Unit]:
-    _storage()
+    _need_storage(document)
     from translate.storage import tmx
 
     store = tmx.tmxfile.parsestring(_data(document))
@@ -370,7 +369,7 @@ def _po_entries(raw: str) -> list[dict[str, Any]]:
 
 
 def _po_units(document: Document) -> list[Unit]:
-    _storage()
+    _need_storage(document)
     from translate.storage import pypo
 
     store = pypo.pofile.parsestring(_data(document))
