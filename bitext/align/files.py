@@ -68,6 +68,7 @@ def align_documents(
 
 def split_sentences(text: str, lang: str, mode: str = "auto") -> list[tuple[int, int]]:
     """Sentences of a file as (start, end): its non-empty lines, or the sentences in them.
+    ``auto`` takes the lines unless :func:`split_mode` finds they hold paragraphs.
 
     >>> text = "第一句。第二句。\\n第三句。"
     >>> [text[s:e] for s, e in split_sentences(text, "zh", "sentences")]
