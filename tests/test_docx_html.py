@@ -15,10 +15,11 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from docx.oxml import parse_xml
 
 from bitext import check_document, read_document
 from bitext.cli import main
-from bitext.model import FileReport, Finding
+from bitext.model import FileReport, Finding, InputError
 
 from .conftest import FIXTURES, SEEDS
 
@@ -374,6 +375,41 @@ def test_a_file_that_is_not_a_word_document_is_one_line_and_exit_2(
     code, out, err = run("check", str(path))
     assert (code, out) == (2, "")
     assert err == f"bitext: error: {path}: {message}\n"
+
+
+def test_a_word_document_that_unpacks_too_large_or_holds_too_much_text_is_refused(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/image1.png", b"\x00" * 2_000_000)
+    assert path.stat().st_size < 10_000
+    with pytest.raises(
+        InputError, match=r"bomb.docx: the Word document unpacks to 2.0 MB \(the limit is 1.6 MB\)"
+    ):
+        read_document(path, max_bytes=200_000)
+    long = paragraphs_docx(tmp_path / "long.docx", SEED_LINES * 40)
+    assert 150_000 < len(read_document(long).text) < 200_000
+    with pytest.raises(InputError, match=r"long.docx: the document's text is too large"):
+        read_document(long, max_bytes=150_000)
+
+
+def test_deleted_text_a_text_box_and_field_codes_are_not_read_a_link_is(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("投入 ")
+    paragraph._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:t>387.75</w:t></w:r>'))
+    for xml in (
+        f'<w:del xmlns:w="{W}" w:id="1" w:author="a" w:date="2020-01-01T00:00:00Z"><w:r><w:delText>3877.5</w:delText></w:r></w:del>',
+        f'<w:ins xmlns:w="{W}" w:id="2" w:author="a" w:date="2020-01-01T00:00:00Z"><w:r><w:t> 万元</w:t></w:r></w:ins>',
+        f'<w:r xmlns:w="{W}"><w:instrText> PAGE 99 </w:instrText></w:r>',
+        f'<w:hyperlink xmlns:w="{W}"><w:r><w:t>。Invested</w:t></w:r></w:hyperlink>',
+        f'<w:r xmlns:w="{W}"><w:t xml:space="preserve"> 3.8775 million yuan.</w:t><w:br/></w:r>',
+    ):
+        paragraph._p.append(parse_xml(xml))
+    document.save(str(tmp_path / "edits.docx"))
+    read = read_document(tmp_path / "edits.docx")
+    assert read.text == "投入 387.75 万元。Invested 3.8775 million yuan.\n"
+    assert [f.rule for f in check_document(read).findings if f.rule.startswith("figure")] == []
 
 
 def test_a_word_document_not_named_docx_gets_a_hint(tmp_path: Path) -> None:

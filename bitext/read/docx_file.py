@@ -51,6 +51,9 @@ _TEXT = {f"{{{W}}}t": None, f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr
 _TEXT[f"{{{W}}}noBreakHyphen"] = "-"
 _HIDDEN = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{MC}}}Fallback", f"{{{W}}}txbxContent"}
 
+UNPACKED_FACTOR = 8
+"""A Word document's parts may unpack to this many times its limit of characters."""
+
 Block = tuple[str, str]
 """A block's label and text."""
 
@@ -64,7 +67,7 @@ def read_docx(data: bytes, name: str, max_chars: int) -> tuple[str, Places]:
     Raise :class:`InputError` with a one-line reason for a file that is not a Word
     document, a damaged one, or one whose text is empty or larger than ``max_chars``.
     """
-    document = _open(data, name)
+    document = _open(data, name, UNPACKED_FACTOR * max_chars)
     try:
         groups = _document_groups(document)
     except InputError as exc:
@@ -94,8 +97,10 @@ def read_docx(data: bytes, name: str, max_chars: int) -> tuple[str, Places]:
     return "".join(text_parts), Places(runs)
 
 
-def _open(data: bytes, name: str):  # -> docx.document.Document
-    """The document in ``data``, or :class:`InputError` saying why it is not one."""
+def _open(data: bytes, name: str, max_unpacked: int):  # -> docx.document.Document
+    """The document in ``data``, or :class:`InputError` saying why it is not one. The
+    archive's parts may unpack to ``max_unpacked`` bytes in all: python-docx holds them
+    all in memory, and a small archive can unpack to gigabytes."""
     if not data.startswith(b"PK"):
         raise InputError(f"{name}: not a Word document (.docx is a zip archive; this is not)")
     try:
@@ -103,8 +108,11 @@ def _open(data: bytes, name: str):  # -> docx.document.Document
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError) as exc:
         raise InputError(f"{name}: not a Word document (damaged zip archive: {exc})") from exc
-    if unpacked > 8 * len(data) + 100_000_000:
-        raise InputError(f"{name}: not a Word document (the archive unpacks to {unpacked} bytes)")
+    if unpacked > max_unpacked:
+        raise InputError(
+            f"{name}: the Word document unpacks to {unpacked / 1e6:.1f} MB (the limit is "
+            f"{max_unpacked / 1e6:.1f} MB) — is it really a bulletin?"
+        )
     import docx  # here only: python-docx and lxml take a while to import
 
     try:
