@@ -229,6 +229,51 @@ def test_headers_footers_and_footnotes_are_read_with_their_labels(tmp_path: Path
     ]
 
 
+def test_sections_first_page_headers_and_content_controls_are_read(tmp_path: Path) -> None:
+    document = docx.Document()
+    first = document.sections[0]
+    first.different_first_page_header_footer = True
+    first.first_page_header.paragraphs[0].text = "封面 Cover"
+    first.header.paragraphs[0].text = "简报 Bulletin"
+    document.add_paragraph(SEED_LINES[2])
+    second = document.add_section()
+    second.header.is_linked_to_previous = False
+    second.header.paragraphs[0].text = "附录 Appendix"
+    control = parse_xml(
+        f'<w:sdt xmlns:w="{W}"><w:sdtContent><w:p><w:r><w:t>{SEED_LINES[5]}</w:t></w:r></w:p>'
+        "</w:sdtContent></w:sdt>"
+    )
+    body = document.element.body
+    body.insert(len(body) - 1, control)  # before the last section's properties
+    document.save(str(tmp_path / "sections.docx"))
+    read = read_document(tmp_path / "sections.docx")
+    labels = {read.place(read.text.index(t)) for t in ("封面", "简报", "附录", "387.75", "56.28")}
+    assert labels == {
+        "section 1 first-page header",
+        "section 1 header",
+        "section 2 header",
+        "paragraph 1",
+        "paragraph 3",  # the section break is paragraph 2; the control's, paragraph 3
+    }
+    scale = [f for f in check_document(read).findings if f.rule == "figure-scale"]
+    assert [place_of(check_document(read), f)[1] for f in scale] == ["paragraph 1", "paragraph 3"]
+
+
+def test_a_damaged_footnotes_part_is_one_line(tmp_path: Path) -> None:
+    path = paragraphs_docx(tmp_path / "broken.docx", SEED_LINES)
+    add_footnotes(path, ["x"])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/footnotes.xml"] = parts["word/footnotes.xml"][:-20]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    code, out, err = run("check", str(path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"bitext: error: {path}: a part of the Word document is damaged (")
+    assert err.count("\n") == 1
+
+
 def test_a_table_inside_a_cell_is_numbered_inside_it(tmp_path: Path) -> None:
     document = docx.Document()
     outer = document.add_table(rows=1, cols=1)
@@ -340,6 +385,33 @@ def test_html_keeps_columns_across_entities_and_wrapped_lines(tmp_path: Path) ->
     ]
 
 
+def test_an_html_table_of_pairs_gives_the_findings_of_the_seed(tmp_path: Path) -> None:
+    rows = "\n".join(
+        f"<tr><td>{html.escape(zh)}</td>\n    <td>{html.escape(en)}</td></tr>"
+        for zh, en in zip(ZH_LINES, EN_LINES, strict=True)
+    )
+    path = tmp_path / "table.html"
+    path.write_text(f"<table>\n{rows}\n</table>", encoding="utf-8")
+    document = read_document(path)
+    assert f"\n\n{ZH_LINES[2]}\n{EN_LINES[2]}\n\n" in document.text  # a row, a cell a line
+    report = check_document(document)
+    assert figure_findings(report) == FIGURE_FINDINGS
+    scale = [f for f in report.findings if f.rule == "figure-scale"]
+    assert [document.line_col(f.en.start)[0] for f in scale] == [7, 13]  # the <td>'s line
+
+
+def test_html_line_breaks_preformatted_text_and_character_references() -> None:
+    from bitext.read.html_page import read_html
+
+    text, places = read_html(
+        "<div>a<br/>b<br><br>c&#32;d&#x4e07;</div><pre>x  y\n\n  z</pre>"
+        "<script>&amp; 投入</script><td>e</td><td>f</td>"
+    )
+    assert text == "a\nb\n\nc d万\n\nx  y\n\n  z\n\ne\nf"
+    assert places.source(text.index("万")) == (1, 28)
+    assert places.source(text.index("  z")) == (3, 1)
+
+
 # --- refusals and cold start -------------------------------------------------------------
 
 
@@ -402,6 +474,9 @@ def test_deleted_text_a_text_box_and_field_codes_are_not_read_a_link_is(tmp_path
         f'<w:del xmlns:w="{W}" w:id="1" w:author="a" w:date="2020-01-01T00:00:00Z"><w:r><w:delText>3877.5</w:delText></w:r></w:del>',
         f'<w:ins xmlns:w="{W}" w:id="2" w:author="a" w:date="2020-01-01T00:00:00Z"><w:r><w:t> 万元</w:t></w:r></w:ins>',
         f'<w:r xmlns:w="{W}"><w:instrText> PAGE 99 </w:instrText></w:r>',
+        f'<w:r xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox>'
+        "<w:txbxContent><w:p><w:r><w:t>投入 5 万元</w:t></w:r></w:p></w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></w:r>",
         f'<w:hyperlink xmlns:w="{W}"><w:r><w:t>。Invested</w:t></w:r></w:hyperlink>',
         f'<w:r xmlns:w="{W}"><w:t xml:space="preserve"> 3.8775 million yuan.</w:t><w:br/></w:r>',
     ):
