@@ -55,7 +55,7 @@ def test_rule_examples_do_what_they_say() -> None:
 def test_defaults_and_signature() -> None:
     assert "traditional" not in DEFAULT_RULES
     assert signature() == (
-        "mojibake+newlines+invisible+spaces+width+hard-wraps+zh-punctuation"
+        "mojibake+gbk-mojibake+newlines+invisible+spaces+width+hard-wraps+zh-punctuation"
         "+cjk-spacing+en-punctuation+digit-grouping+repeats"
     )
     assert signature(resolve_rules(enable=["traditional"], disable=["repeats"])).endswith(

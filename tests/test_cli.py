@@ -42,9 +42,9 @@ def test_plain_output_marks_disagreeing_figures_and_fits_80_columns() -> None:
 
 
 SIGNATURE = (
-    "bitext:0.1.0|clean:mojibake+newlines+invisible+spaces+width+hard-wraps+zh-punctu\n"
-    "ation+cjk-spacing+en-punctuation+digit-grouping+repeats|align:mixed-dp|min-confi\n"
-    "dence:0.2"
+    "bitext:0.1.0|clean:mojibake+gbk-mojibake+newlines+invisible+spaces+width+hard-wr\n"
+    "aps+zh-punctuation+cjk-spacing+en-punctuation+digit-grouping+repeats|align:mixed\n"
+    "-dp|min-confidence:0.2"
 )
 """The reproducibility signature, folded at 80 columns, above the summary line."""
 

@@ -32,11 +32,13 @@ pair-uncertain        info     the aligner doubts a pair; figures not compared
                                example: a Chinese sentence next to English about something else (confidence under 0.2)
 clean-mojibake        info     the file needed cleaning: UTF-8 read as Windows-1252 is repaired (ftfy)
                                example: “æ‰¶è´«èµ„é‡‘” → “扶贫资金”
+clean-gbk-mojibake    info     the file needed cleaning: UTF-8 Chinese read as GBK or GB18030 is repaired where the repair is far more common Chinese
+                               example: “鎵惰传璧勯噾” → “扶贫资金”
 clean-invisible       info     the file needed cleaning: zero-width characters, soft hyphens and stray BOMs are removed
                                example: “扶<U+200B>贫” → “扶贫”
 clean-spaces          info     the file needed cleaning: no-break, ideographic and other Unicode spaces become plain spaces
                                example: “a<U+00A0>b” → “a b”
-clean-width           info     the file needed cleaning: full-width letters and digits, and full-width punctuation in English, become ASCII
+clean-width           info     the file needed cleaning: full-width letters and digits, a full-width comma grouping thousands, and full-width punctuation in English become ASCII
                                example: “２０１８ ＧＤＰ” → “2018 GDP”
 clean-hard-wraps      info     the file needed cleaning: lines broken inside a sentence at a fixed width are joined
 clean-zh-punctuation  info     the file needed cleaning: half-width , ; : inside Chinese become full width

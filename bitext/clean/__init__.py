@@ -1,6 +1,6 @@
 """A cleaned view of a document that never loses the way back to the original.
 
-Bulletins arrive damaged: mojibake, full-width digits, half-width commas inside
+Bulletins arrive damaged: mojibake (UTF-8 read as Windows-1252 or as GBK), full-width digits, half-width commas inside
 Chinese, spaces wedged around numbers and before English punctuation, zero-width
 characters, hard-wrapped lines, repeated paragraphs. The later stages work on a
 cleaned view, but every offset they report must point into the file the user
@@ -124,6 +124,11 @@ RULES: dict[str, Rule] = {
             "mojibake", "UTF-8 read as Windows-1252 is repaired (ftfy)", rules.mojibake,
             example=("æ‰¶è´«èµ„é‡‘", "扶贫资金"),
         ),
+        Rule(
+            "gbk-mojibake", "UTF-8 Chinese read as GBK or GB18030 is repaired where the repair "
+            "is far more common Chinese", rules.gbk_mojibake,
+            example=("鎵惰传璧勯噾", "扶贫资金"),
+        ),
         Rule("newlines", "CRLF and CR line ends become LF", rules.newlines,
              example=("a\r\nb", "a\nb")),
         Rule(
@@ -135,8 +140,8 @@ RULES: dict[str, Rule] = {
             rules.spaces, example=("a\u00a0b", "a b"),
         ),
         Rule(
-            "width", "full-width letters and digits, and full-width punctuation in English, "
-            "become ASCII", rules.width, example=("２０１８ ＧＤＰ", "2018 GDP"),
+            "width", "full-width letters and digits, a full-width comma grouping thousands, "
+            "and full-width punctuation in English become ASCII", rules.width, example=("２０１８ ＧＤＰ", "2018 GDP"),
         ),
         Rule(
             "hard-wraps", "lines broken inside a sentence at a fixed width are joined",
