@@ -534,3 +534,14 @@ def test_a_text_check_does_not_import_python_docx() -> None:
     imported = {re.split(r"\|\s*", line)[-1].strip() for line in result.stderr.splitlines()}
     assert "bitext.cli" in imported
     assert not {name for name in imported if name == "docx" or name.startswith("docx.")}
+
+
+def test_places_survive_checking_in_parallel(tmp_path: Path) -> None:
+    a = paragraphs_docx(tmp_path / "a.docx", SEED_LINES)
+    b = table_docx(tmp_path / "b.docx")
+    code, out, _ = run("check", "-j", "2", "--format", "json", str(a), str(b))
+    assert code == 1
+    assert [
+        [x["en"]["place"] for x in f["findings"] if x["rule"] == "figure-scale"]
+        for f in json.loads(out)["files"]
+    ] == [["paragraph 3", "paragraph 6"], ["table 1, row 3, cell 2", "table 1, row 6, cell 2"]]
