@@ -62,7 +62,10 @@ def test_defaults_without_any_file(project: Path) -> None:
     settings = load_settings()
     assert settings.source is None
     assert (settings.fail_on, settings.check) == ("error", CheckConfig())
-    assert settings.include == ("*.txt", "*.md") and settings.exclude == ()
+    text = ("*.txt", "*.md")
+    cat = ("*.xlf", "*.xliff", "*.tmx", "*.po")  # CAT and MT files (bitext.read.cat)
+    pages = ("*.docx", "*.html", "*.htm")
+    assert settings.include == (*text, *cat, *pages) and settings.exclude == ()
 
 
 # --- each key -----------------------------------------------------------------------
