@@ -89,7 +89,7 @@ def test_every_repair_of_a_garbled_wmt21_line_is_the_original(encoding: str, err
             pattern = regex.escape(edit.replacement).replace("\ufffd", ".")
             assert regex.search(pattern, line), (line, edit)
         whole += restores(repaired(garbled), line)
-    share = {"replace": 0.91, "ignore": 0.62}[errors]
+    share = {"replace": 0.97, "ignore": 0.77}[errors]  # 97.9-98.0%, 77.4-79.1%
     assert whole >= share * len(lines)
 
 
