@@ -217,7 +217,10 @@ def _bad(tmp_path: Path, name: str) -> str:
     ("name", "message"),
     [
         ("missing.txt", "missing.txt: no such file or directory"),
-        ("empty-dir", "empty-dir: directory holds no .txt or .md files"),
+        (
+            "empty-dir",
+            "empty-dir: directory holds no bulletins (.txt, .md, .docx, .html, or CAT files .xlf, .tmx, .po)",
+        ),
         ("empty.txt", "empty.txt: file is empty"),
         ("blank.txt", "blank.txt: file is empty"),
         ("binary.txt", "binary.txt: binary file (contains NUL bytes), not a text bulletin"),

@@ -41,7 +41,7 @@ from bitext.export import ExportInfo, export
 from bitext.export.sources import alignment_signature, units_from_alignment, units_from_report
 from bitext.model import BitextError, Document, FileReport, InputError, Report
 from bitext.read.document import MAX_BYTES, decode, read_bytes, read_document
-from bitext.read.files import Job, collect_files, pair_translations
+from bitext.read.files import DEFAULT_INCLUDE, Job, collect_files, pair_translations
 from bitext.report import FORMATS as REPORT_FORMATS
 from bitext.report import render, terminal
 from bitext.report.baseline import apply_baseline, baseline_json, read_baseline
@@ -127,7 +127,7 @@ def main() -> None:
     "--include",
     multiple=True,
     metavar="GLOB",
-    help="Files a directory walk picks up.  [default: *.txt, *.md]",
+    help=f"Files a directory walk picks up.  [default: {', '.join(DEFAULT_INCLUDE)}]",
 )
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and directories.")
 @click.option(

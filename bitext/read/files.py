@@ -179,7 +179,7 @@ def _matches(pattern: str, path: Path, names: Sequence[str]) -> bool:
 def _wanted(include: Sequence[str], exclude: Sequence[str]) -> str:
     """What a walk looked for, for the error when it found nothing."""
     if tuple(include) == DEFAULT_INCLUDE and not exclude:
-        return ".txt or .md files"
+        return "bulletins (.txt, .md, .docx, .html, or CAT files .xlf, .tmx, .po)"
     wanted = f"files matching {_globs(include)}"
     return f"{wanted} (excluding {_globs(exclude)})" if exclude else wanted
 
