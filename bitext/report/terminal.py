@@ -95,7 +95,8 @@ def _pair_title(pair: Pair, report: FileReport) -> str:
     start = (pair.zh_range or pair.en_range or (0, 0))[0]
     document = report.document_for(side)
     line, _ = document.line_col(start)
-    parts = [f"pair {pair.id}", document.place(start) or f"line {line}"]
+    name = f"unit {pair.unit}" if pair.unit is not None else f"pair {pair.id}"
+    parts = [name, document.place(start) or f"line {line}"]
     if pair.en:
         parts.append(f"confidence {pair.score:.2f}")
     if pair.zh_truncated:
