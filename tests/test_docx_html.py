@@ -132,6 +132,23 @@ def test_check_prints_the_paragraph_and_json_names_the_place(tmp_path: Path) -> 
     assert data["pairs"][0]["zh"]["place"] == "paragraph 2"
 
 
+def test_sarif_github_and_html_name_the_paragraph_in_the_message(tmp_path: Path) -> None:
+    """A Word document's line is that of the text read, so every format for people or CI
+    leads the message with the place, as the terminal does."""
+    path = paragraphs_docx(tmp_path / "panzhou.docx", SEED_LINES)
+    expected = "paragraph 3: “3,877.5 million yuan” is 1,000 times “387.75 万元”"
+    _, out, _ = run("check", "--format", "sarif", str(path))
+    messages = [r["message"]["text"] for r in json.loads(out)["runs"][0]["results"]]
+    assert [m for m in messages if m.startswith(expected)] != []
+    _, out, _ = run("check", "--format", "github", str(path))
+    assert "::error " in out and "::paragraph 3: “3,877.5 million yuan” is 1" in out
+    _, out, _ = run("check", "--format", "html", str(path))
+    assert '<td class="message">paragraph 3: “3,877.5 million yuan” is 1,000 times' in out
+    # A text file has no places: its messages are as they were.
+    _, out, _ = run("check", "--format", "github", str(SEEDS / "panzhou.txt"))
+    assert "::“3,877.5 million yuan” is 1" in out
+
+
 def test_json_of_a_text_file_has_no_place() -> None:
     code, out, _ = run("check", "--format", "json", str(SEEDS / "panzhou.txt"))
     assert code == 1

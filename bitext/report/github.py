@@ -12,7 +12,7 @@ A file note (no Chinese to check) becomes a ``notice`` on the file.
 from __future__ import annotations
 
 from bitext.model import Document, FileReport, Finding, Report, Severity
-from bitext.report.locate import display_path, primary_document, primary_span
+from bitext.report.locate import display_path, placed_message, primary_document, primary_span
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,14 +26,15 @@ def render(report: Report) -> str:
 def _file_lines(report: FileReport) -> list[str]:
     path = display_path(report.document.path)
     lines = [command("notice", {"file": path, "title": "bitext"}, note) for note in report.notes]
-    lines.extend(_finding_line(f, primary_document(report, f)) for f in report.findings)
+    lines.extend(_finding_line(f, report) for f in report.findings)
     return lines
 
 
-def _finding_line(finding: Finding, document: Document) -> str:
+def _finding_line(finding: Finding, report: FileReport) -> str:
+    document = primary_document(report, finding)
     properties = {"file": display_path(document.path), **_position(finding, document)}
     properties["title"] = f"bitext ({finding.rule})"
-    return command(COMMAND[finding.severity], properties, finding.message)
+    return command(COMMAND[finding.severity], properties, placed_message(report, finding))
 
 
 def _position(finding: Finding, document: Document) -> dict[str, str]:

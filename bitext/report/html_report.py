@@ -18,7 +18,7 @@ from __future__ import annotations
 from html import escape
 
 from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
-from bitext.report.locate import display_path, primary_document, primary_span
+from bitext.report.locate import display_path, placed_message, primary_document, primary_span
 from bitext.report.terminal import summary
 from bitext.version import __version__
 
@@ -105,8 +105,7 @@ def _findings_table(report: FileReport, n: int) -> str:
     if not report.findings:
         return '<p class="none">No findings.</p>\n'
     rows = "".join(
-        _finding_row(finding, primary_document(report, finding), n, k)
-        for k, finding in enumerate(report.findings, 1)
+        _finding_row(finding, report, n, k) for k, finding in enumerate(report.findings, 1)
     )
     return (
         '<table class="findings">\n<thead><tr><th>where</th><th>severity</th><th>rule</th>'
@@ -115,7 +114,8 @@ def _findings_table(report: FileReport, n: int) -> str:
     )
 
 
-def _finding_row(finding: Finding, document: Document, n: int, k: int) -> str:
+def _finding_row(finding: Finding, report: FileReport, n: int, k: int) -> str:
+    document = primary_document(report, finding)
     span = primary_span(finding)
     where = "{}:{}".format(*document.line_col(span[0])) if span else "—"
     if finding.pair is not None:
@@ -127,7 +127,7 @@ def _finding_row(finding: Finding, document: Document, n: int, k: int) -> str:
         f"<td>{where}</td>"
         f'<td><span class="severity {severity}">{severity}</span></td>'
         f"<td><code>{escape(finding.rule)}</code></td>"
-        f'<td class="message">{escape(finding.message)}</td>'
+        f'<td class="message">{escape(placed_message(report, finding))}</td>'
         f'<td class="suggestion">{suggestion}</td></tr>\n'
     )
 

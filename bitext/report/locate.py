@@ -36,6 +36,14 @@ def primary_document(report: FileReport, finding: Finding) -> Document:
     return report.document_for(primary_side(finding))
 
 
+def placed_message(report: FileReport, finding: Finding) -> str:
+    """The finding's message, led by its place where the file has places: in a Word
+    document "paragraph 3: …", since its line and column are those of the text read."""
+    span = primary_span(finding)
+    place = primary_document(report, finding).place(span[0]) if span else ""
+    return f"{place}: {finding.message}" if place else finding.message
+
+
 def display_path(path: str | None) -> str:
     """The path as reports show it: as the user gave it, with ``/`` separators.
 

@@ -23,7 +23,7 @@ import regex
 from bitext.check.rules import RuleInfo, all_rules, rule_info
 from bitext.model import Document, Figure, FileReport, Finding, Report, Severity
 from bitext.report.fingerprints import KEY, fingerprints
-from bitext.report.locate import path_uri, primary_document, primary_span
+from bitext.report.locate import path_uri, placed_message, primary_document, primary_span
 from bitext.version import __version__
 
 SCHEMA = (
@@ -167,7 +167,7 @@ def _result(
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVEL[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": placed_message(report, finding)},
         "locations": [{"physicalLocation": _physical(finding, document, artifact)}],
         "partialFingerprints": {KEY: fingerprint},
     }

@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bitext.model import Figure, FileReport, Finding, Pair, Report, Severity
-from bitext.report.locate import primary_document, primary_span
+from bitext.report.locate import placed_message, primary_document, primary_span
 
 SEVERITY_STYLE = {
     Severity.ERROR: "bold red",
@@ -209,16 +209,13 @@ def _finding_line(finding: Finding, report: FileReport, plain: bool) -> Table:
     span = primary_span(finding) or (0, 0)
     document = primary_document(report, finding)
     line, col = document.line_col(span[0])
-    place = document.place(span[0])
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     head = Text(f"{line}:{col} ")
     head.append(finding.severity.value, style=None if plain else SEVERITY_STYLE[finding.severity])
     head.append(f" {finding.rule}", style=None if plain else "bold")
-    grid.add_row(
-        Text("  ") + head, Text(f"{place}: {finding.message}" if place else finding.message)
-    )
+    grid.add_row(Text("  ") + head, Text(placed_message(report, finding)))
     return grid
 
 
