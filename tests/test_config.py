@@ -183,7 +183,7 @@ def test_an_explicit_config_file_and_isolated(project: Path) -> None:
         ("bitext.toml", 'tolerance = "1%"', "bitext.toml: tolerance: must be a number (got '1%')"),
         ("bitext.toml", 'clean-enable = ["tradition"]', "bitext.toml: clean-enable: unknown cleaning rule 'tradition' (rules: mojibake, gbk-mojibake, newlines, invisible, spaces, width, hard-wraps, zh-punctuation, cjk-spacing, en-punctuation, digit-grouping, repeats, traditional)"),
         ("bitext.toml", "fail-on = warning", "bitext.toml: invalid TOML: Invalid value (at line 1, column 11)"),
-        ("pyproject.toml", "[tool.bitext]\njobs = 4", "pyproject.toml: unknown key tool.bitext.jobs (keys: fail-on, disable, severity, tolerance, clean-enable, clean-disable, include, exclude)"),
+        ("pyproject.toml", "[tool.bitext]\njobs = 4", "pyproject.toml: unknown key tool.bitext.jobs (keys: fail-on, disable, severity, tolerance, clean-enable, clean-disable, include, exclude, show-cleaning)"),
     ],
 )  # fmt: skip
 def test_bad_configuration_is_one_line_naming_file_and_key(

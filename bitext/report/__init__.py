@@ -11,6 +11,10 @@ Each format is a pure function ``render(report) -> str`` in a module of its own,
 - ``github``: GitHub Actions workflow commands, one annotation per finding;
 - ``html``: a self-contained page for reviewers.
 
+The CI formats (:data:`SHOWS_CLEANING_ON_REQUEST`: GitHub annotations and SARIF) leave
+out cleaning notices unless ``render(…, show_cleaning=True)``: what bitext repaired is
+not a problem of the translation (:mod:`bitext.report.cleaning`). The others keep them.
+
 >>> from bitext.model import Report
 >>> render(Report((), "bitext:0.1.0"), "jsonl")
 ''
@@ -36,12 +40,24 @@ FORMATS: dict[str, Renderer] = {
 """Format name → renderer, in the order ``--help`` lists them."""
 
 
-def render(report: Report, fmt: str) -> str:
-    """``report`` in format ``fmt`` (a key of :data:`FORMATS`)."""
+SHOWS_CLEANING_ON_REQUEST: dict[str, Callable[[Report, bool], str]] = {
+    "sarif": sarif.render,
+    "github": github.render,
+}
+"""The CI formats, which leave out cleaning notices unless asked to show them."""
+
+
+def render(report: Report, fmt: str, show_cleaning: bool = False) -> str:
+    """``report`` in format ``fmt`` (a key of :data:`FORMATS`); a CI format
+    (:data:`SHOWS_CLEANING_ON_REQUEST`) has its cleaning notices only when
+    ``show_cleaning``."""
     renderer = FORMATS.get(fmt)
     if renderer is None:
         raise BitextError(f"unknown report format {fmt!r} (use one of: {', '.join(FORMATS)})")
+    ci_renderer = SHOWS_CLEANING_ON_REQUEST.get(fmt)
+    if ci_renderer is not None:
+        return ci_renderer(report, show_cleaning)
     return renderer(report)
 
 
-__all__ = ["FORMATS", "Renderer", "render"]
+__all__ = ["FORMATS", "SHOWS_CLEANING_ON_REQUEST", "Renderer", "render"]

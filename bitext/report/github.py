@@ -6,19 +6,25 @@ step's output, so values must be escaped as it expects: ``%``, CR and LF in the 
 those and ``:`` and ``,`` in the properties. Columns count code points; ``endColumn`` is
 the column just past the figure (as in SARIF and the JSON report). The runner rejects
 ``col``/``endColumn`` on an annotation that spans lines, so those get line numbers only.
-A file note (no Chinese to check) becomes a ``notice`` on the file.
+A file note (no Chinese to check) becomes a ``notice`` on the file. Cleaning notices
+(``clean-*``: what bitext repaired, not a problem of the translation) are left out unless
+``show_cleaning`` (:mod:`bitext.report.cleaning`).
 """
 
 from __future__ import annotations
 
 from bitext.model import Document, FileReport, Finding, Report, Severity
+from bitext.report.cleaning import without_cleaning
 from bitext.report.locate import display_path, placed_message, primary_document, primary_span
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(report: Report) -> str:
-    """One workflow command a line for every finding and file note of ``report``."""
+def render(report: Report, show_cleaning: bool = False) -> str:
+    """One workflow command a line for every finding and file note of ``report``; its
+    cleaning notices only when ``show_cleaning``."""
+    if not show_cleaning:
+        report = without_cleaning(report)
     lines = [line for file_report in report.files for line in _file_lines(file_report)]
     return "".join(line + "\n" for line in lines)
 

@@ -11,6 +11,11 @@ Columns and character offsets count Unicode code points (``columnKind``), as bit
 own offsets do; ``endColumn`` is the column just past the region. Paths are relative
 URIs when the user gave relative paths, so results resolve against a checkout. The
 run's ``properties.signature`` is bitext's reproducibility signature.
+
+Cleaning notices (``clean-*`` findings at severity info: what bitext repaired, not a
+problem of the translation) are not results unless ``show_cleaning``
+(:mod:`bitext.report.cleaning`); the driver still lists the cleaning rules, as it lists
+every rule of the registry.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import regex
 
 from bitext.check.rules import RuleInfo, all_rules, rule_info
 from bitext.model import Document, Figure, FileReport, Finding, Report, Severity
+from bitext.report.cleaning import without_cleaning
 from bitext.report.fingerprints import KEY, fingerprints
 from bitext.report.locate import path_uri, placed_message, primary_document, primary_span
 from bitext.version import __version__
@@ -32,13 +38,16 @@ SCHEMA = (
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def render(report: Report) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+def render(report: Report, show_cleaning: bool = False) -> str:
+    return json.dumps(to_dict(report, show_cleaning), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_dict(report: Report) -> dict[str, Any]:
-    """The SARIF log of ``report`` as plain data."""
-    rules = _rules(report)
+def to_dict(report: Report, show_cleaning: bool = False) -> dict[str, Any]:
+    """The SARIF log of ``report`` as plain data; its cleaning notices are results only
+    when ``show_cleaning``."""
+    rules = _rules(report)  # every rule, those of left-out findings too
+    if not show_cleaning:
+        report = without_cleaning(report)
     index = {rule.id: k for k, rule in enumerate(rules)}
     documents = _documents(report)
     results = [
