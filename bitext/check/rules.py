@@ -15,11 +15,13 @@ True
 
 from __future__ import annotations
 
+import difflib
 import json
+import textwrap
 from typing import NamedTuple
 
 from bitext.clean import RULES as CLEAN_RULES
-from bitext.model import Severity
+from bitext.model import BitextError, Severity
 
 
 class RuleInfo(NamedTuple):
@@ -183,6 +185,56 @@ def rule_info(rule: str, severity: Severity | None = None) -> RuleInfo:
     return RuleInfo(rule, severity or Severity.WARNING, rule, explanation, example)
 
 
+def find_rule(name: str) -> RuleInfo:
+    """The rule ``name`` of the registry; a cleaning rule may go by its cleaning name
+    (``hard-wraps`` for ``clean-hard-wraps``). A name it lacks raises a
+    :class:`BitextError` with the closest id.
+
+    >>> find_rule("hard-wraps").id
+    'clean-hard-wraps'
+    >>> find_rule("figure-sclae")
+    Traceback (most recent call last):
+    ...
+    bitext.model.BitextError: unknown rule 'figure-sclae'; did you mean 'figure-scale'?
+    """
+    for candidate in (name, f"clean-{name}"):
+        if candidate in RULES:
+            return RULES[candidate]
+    close = difflib.get_close_matches(name, RULES, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else " (see `bitext rules`)"
+    raise BitextError(f"unknown rule {name!r}{hint}")
+
+
+def rule_text(rule: RuleInfo, width: int = 88) -> str:
+    """What ``bitext rules RULE`` prints: the id and severity, the description, the
+    explanation (wrapped at ``width``) and the example.
+
+    >>> print(rule_text(rule_info("figure-value")), end="")
+    figure-value (error): a different number in the same role
+    <BLANKLINE>
+    A figure in the English plays the role of a Chinese figure (same kind, same unit) but is
+    a different number.
+    <BLANKLINE>
+    example: 培训 8 期 → "trained 18 sessions": a different number
+    """
+    lines = [f"{rule.id} ({rule.severity.value}): {rule.description}", ""]
+    lines += textwrap.wrap(rule.explanation, width)
+    if rule.example:
+        lines += ["", f"example: {rule.example}"]
+    return "".join(line + "\n" for line in lines)
+
+
+def rule_json(rule: RuleInfo) -> dict[str, str | None]:
+    """A rule as ``bitext rules --format json`` gives it."""
+    return {
+        "id": rule.id,
+        "severity": rule.severity.value,
+        "description": rule.description,
+        "explanation": rule.explanation,
+        "example": rule.example,
+    }
+
+
 def all_rules() -> list[RuleInfo]:
     """Every rule of the registry, in its order."""
     return list(RULES.values())
@@ -211,17 +263,17 @@ def rules_text(rules: list[RuleInfo]) -> str:
 
 def rules_json(rules: list[RuleInfo]) -> str:
     """What ``bitext rules --format json`` prints: a list of objects, one per rule."""
-    data = [
-        {
-            "id": rule.id,
-            "severity": rule.severity.value,
-            "description": rule.description,
-            "explanation": rule.explanation,
-            "example": rule.example,
-        }
-        for rule in rules
-    ]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([rule_json(rule) for rule in rules], ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["RULES", "RuleInfo", "all_rules", "rule_info", "rules_json", "rules_text"]
+__all__ = [
+    "RULES",
+    "RuleInfo",
+    "all_rules",
+    "find_rule",
+    "rule_info",
+    "rule_json",
+    "rule_text",
+    "rules_json",
+    "rules_text",
+]

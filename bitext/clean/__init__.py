@@ -146,6 +146,12 @@ RULES: dict[str, Rule] = {
         Rule(
             "hard-wraps", "lines broken inside a sentence at a fixed width are joined",
             rules.hard_wraps,
+            example=(
+                "盘州市筹集扶贫资金457万元，用于帮\n助贫困村的农户发展产业，培训教师8\n"
+                "期，共培训人员120人次，覆盖全县\n各个乡镇。\n",
+                "盘州市筹集扶贫资金457万元，用于帮助贫困村的农户发展产业，培训教师8期，"
+                "共培训人员120人次，覆盖全县各个乡镇。\n",
+            ),
         ),
         Rule(
             "zh-punctuation", "half-width , ; : inside Chinese become full width",
@@ -183,18 +189,34 @@ two copies damaged differently still compare equal."""
 DEFAULT_RULES: tuple[str, ...] = tuple(name for name, rule in RULES.items() if rule.default)
 
 
-def resolve_rules(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> tuple[str, ...]:
-    """The default rules with ``enable`` added and ``disable`` removed, in registry order.
+REPORT_PREFIX = "clean-"
+"""``bitext check`` reports cleaning rule NAME as ``clean-NAME``; both names mean the rule."""
 
-    >>> resolve_rules(enable=["traditional"], disable=["repeats", "hard-wraps"])[-3:]
+
+def rule_name(name: str) -> str:
+    """The cleaning rule ``name`` names, under either of its names (``hard-wraps`` or the
+    report's ``clean-hard-wraps``); a :class:`BitextError` if there is none.
+
+    >>> rule_name("clean-hard-wraps"), rule_name("hard-wraps")
+    ('hard-wraps', 'hard-wraps')
+    """
+    if name in RULES:
+        return name
+    if name.startswith(REPORT_PREFIX) and name.removeprefix(REPORT_PREFIX) in RULES:
+        return name.removeprefix(REPORT_PREFIX)
+    raise BitextError(f"unknown cleaning rule {name!r} (rules: {', '.join(RULES)})")
+
+
+def resolve_rules(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> tuple[str, ...]:
+    """The default rules with ``enable`` added and ``disable`` removed, in registry order;
+    a rule may be named as ``bitext check`` reports it (``clean-repeats``).
+
+    >>> resolve_rules(enable=["traditional"], disable=["clean-repeats", "hard-wraps"])[-3:]
     ('en-punctuation', 'digit-grouping', 'traditional')
     """
-    wanted = set(DEFAULT_RULES)
-    for name in (*enable, *disable):
-        if name not in RULES:
-            raise BitextError(f"unknown cleaning rule {name!r} (rules: {', '.join(RULES)})")
-    wanted |= set(enable)
-    wanted -= set(disable)
+    enabled = {rule_name(name) for name in enable}
+    disabled = {rule_name(name) for name in disable}
+    wanted = (set(DEFAULT_RULES) | enabled) - disabled
     return tuple(name for name in RULES if name in wanted)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import functools
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -30,7 +31,7 @@ from bitext.align.files import SPLIT_MODES, align_documents
 from bitext.check import CheckConfig, check_document, check_files, iter_check_files, signature
 from bitext.check.batch import default_jobs
 from bitext.check.pipeline import NO_CHINESE
-from bitext.check.rules import all_rules, rules_json, rules_text
+from bitext.check.rules import all_rules, find_rule, rule_json, rule_text, rules_json, rules_text
 from bitext.clean import Cleaned, clean, resolve_rules
 from bitext.clean.report import explain as explain_fixes
 from bitext.clean.report import summary, unified_diff
@@ -82,10 +83,48 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _comma_lists(
+    _context: click.Context, _option: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A repeatable option's values, each of which may be a list, as ruff takes them:
+    ``--disable a,b --disable c`` is ``a``, ``b``, ``c``; empty items are dropped."""
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+LIST = "; repeatable, or a comma-separated list"
+"""The end of a list option's help."""
+
+
+class _Command(click.Command):
+    """A command whose summary in ``bitext --help`` is its whole first sentence (click
+    cuts it at the terminal's width)."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return super().get_short_help_str(limit=1000)
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="bitext")
 def main() -> None:
-    """Check Chinese→English translations of official bulletins."""
+    """Check Chinese→English translations of official bulletins.
+
+    \b
+    Examples:
+      bitext check bulletin.txt
+      bitext check --pair report.zh.txt report.en.txt
+      bitext clean --diff bulletin.txt
+      bitext rules figure-scale
+
+    \b
+    Exit codes:
+      0  no finding at or above --fail-on (check); done
+      1  findings at or above --fail-on (check); a file needs cleaning (clean --check)
+      2  usage error, unreadable or undecodable input, internal error
+    """
 
 
 @main.command()
@@ -116,7 +155,13 @@ def main() -> None:
     type=click.Choice(("error", "warning", "never")),
     help="Exit 1 when a finding is at or above this severity.  [default: error]",
 )
-@click.option("--disable", multiple=True, metavar="RULE", help="Do not report RULE.")
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="RULE",
+    callback=_comma_lists,
+    help=f"Do not report RULE{LIST}.",
+)
 @click.option(
     "--tolerance",
     type=float,
@@ -127,9 +172,16 @@ def main() -> None:
     "--include",
     multiple=True,
     metavar="GLOB",
-    help=f"Files a directory walk picks up.  [default: {', '.join(DEFAULT_INCLUDE)}]",
+    callback=_comma_lists,
+    help=f"Files a directory walk picks up{LIST}.  [default: {', '.join(DEFAULT_INCLUDE)}]",
 )
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and directories.")
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    callback=_comma_lists,
+    help=f"Skip files and directories{LIST}.",
+)
 @click.option(
     "-j",
     "--jobs",
@@ -154,12 +206,6 @@ def main() -> None:
     type=click.Path(dir_okay=False),
     help="Record today's findings in FILE and exit 0.",
 )
-@click.option(
-    "--show-cleaning",
-    is_flag=True,
-    help="Also report what cleaning repaired as GitHub annotations and SARIF results "
-    "(the other formats always do).",
-)
 @_one_line_errors
 def check(
     paths: tuple[str, ...],
@@ -176,21 +222,34 @@ def check(
     isolated: bool,
     baseline: str | None,
     write_baseline: str | None,
-    show_cleaning: bool,
 ) -> None:
-    """Check bulletins (files, directories of .txt/.md, or - for standard input) and
-    report figure errors.
+    """Check bulletins and translations, and report figure errors.
 
-    A bulletin holds Chinese fragments and their English; a translation in a file of its
+    PATHS are files, directories (walked for the --include globs) or - for standard
+    input. A bulletin holds Chinese fragments and their English; a translation in a file of its
     own is checked with --pair, or found by its name. Settings come from the options,
     then bitext.toml or pyproject.toml's [tool.bitext] (the nearest one above the current
     directory), then the defaults.
+
+    \b
+    Examples:
+      bitext check bulletin.txt
+      bitext check bulletins/ --format sarif -o bitext.sarif
+      bitext check --pair report.zh.txt report.en.txt
+      bitext check --disable figure-extra,figure-weekday bulletin.txt
+      curl -s URL | bitext check -
+
+    \b
+    Exit codes:
+      0  no finding at or above --fail-on
+      1  findings at or above --fail-on
+      2  usage error, unreadable or undecodable input, internal error
     """
     if not paths and not pairs:
         raise click.UsageError("give the files to check, or --pair ZH EN")
     if write_baseline and (baseline or output):
         raise InputError("--write-baseline writes no report; it goes without --baseline and -o")
-    overrides = Overrides(fail_on, disable, tolerance, include, exclude, show_cleaning)
+    overrides = Overrides(fail_on, disable, tolerance, include, exclude)
     settings = load_settings(overrides, config_file, isolated)
     if STDIN in paths:
         report = _check_stdin(paths, pairs, settings.check)
@@ -213,7 +272,7 @@ def check(
     if output_format == "rich" and output is None:
         terminal.render(report, Console(highlight=False))
     else:
-        _write(render(report, output_format, settings.show_cleaning), output)
+        _write(render(report, output_format), output)
     sys.exit(1 if report.fails(settings.fail_on) else 0)
 
 
@@ -288,7 +347,7 @@ def _stream(
             if accepted is not None:
                 report, hidden = apply_baseline(report, accepted)
                 dropped += hidden
-            sink.write(render(report, output_format, settings.show_cleaning))
+            sink.write(render(report, output_format))
             sink.flush()
             failed = failed or report.fails(settings.fail_on)
     if dropped:
@@ -379,6 +438,16 @@ def align(
     One FILE: a mixed bulletin, paired as `bitext check` pairs it. Two FILES: a
     Chinese file and its English translation, aligned sentence by sentence.
     Figure findings go along as notes.
+
+    \b
+    Examples:
+      bitext align bulletin.txt
+      bitext align report.zh.txt report.en.txt --format tmx -o report.tmx
+
+    \b
+    Exit codes:
+      0  the pairs were written
+      2  usage error, unreadable or undecodable input, internal error
     """
     if len(files) == 1:
         report = check_document(read_document(files[0]))
@@ -396,17 +465,39 @@ def align(
 
 
 @main.command("rules")
+@click.argument("rule", required=False)
 @click.option(
     "--format",
     "output_format",
     type=click.Choice(("text", "json")),
     default="text",
     show_default=True,
-    help="text: a rule and its example in columns; json: a list of objects.",
+    help="text: the rules and their examples in columns, or RULE explained; "
+    "json: a list of objects, or RULE's object.",
 )
 @_one_line_errors
-def rules_command(output_format: str) -> None:
-    """List every rule with its id, default severity, description and an example."""
+def rules_command(rule: str | None, output_format: str) -> None:
+    """List the rules with their examples, or explain one.
+
+    RULE is a rule id as findings name it; a cleaning rule may go by its cleaning name
+    (hard-wraps for clean-hard-wraps).
+
+    \b
+    Examples:
+      bitext rules
+      bitext rules figure-scale
+      bitext rules --format json
+
+    \b
+    Exit codes:
+      0  the rules were listed
+      2  unknown RULE, usage error
+    """
+    if rule is not None:
+        info = find_rule(rule)
+        json_text = json.dumps(rule_json(info), ensure_ascii=False, indent=2) + "\n"
+        _write(json_text if output_format == "json" else rule_text(info), None)
+        return
     rules = all_rules()
     _write(rules_json(rules) if output_format == "json" else rules_text(rules), None)
 
@@ -428,15 +519,34 @@ def rules_command(output_format: str) -> None:
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file needs cleaning.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the changes as a unified diff.")
 @click.option("--explain", is_flag=True, help="List each fix with its line:column and rule.")
-@click.option("--enable", multiple=True, metavar="RULE", help="Also run RULE (e.g. traditional).")
-@click.option("--disable", multiple=True, metavar="RULE", help="Do not run RULE.")
+@click.option(
+    "--enable",
+    multiple=True,
+    metavar="RULE",
+    callback=_comma_lists,
+    help=f"Also run RULE (e.g. traditional){LIST}.",
+)
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="RULE",
+    callback=_comma_lists,
+    help=f"Do not run RULE (hard-wraps, or clean-hard-wraps as check names it){LIST}.",
+)
 @click.option(
     "--include",
     multiple=True,
     metavar="GLOB",
-    help="Files a directory walk picks up.  [default: *.txt, *.md]",
+    callback=_comma_lists,
+    help=f"Files a directory walk picks up{LIST}.  [default: *.txt, *.md]",
 )
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and directories.")
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    callback=_comma_lists,
+    help=f"Skip files and directories{LIST}.",
+)
 @_one_line_errors
 def clean_command(
     paths: tuple[str, ...],
@@ -450,12 +560,25 @@ def clean_command(
     include: tuple[str, ...],
     exclude: tuple[str, ...],
 ) -> None:
-    """Repair damaged bulletin text; input files change only with --in-place.
+    """Repair damaged text; input files change only with --in-place.
 
     Writes the cleaned text (UTF-8) of FILE, or of - (standard input), to stdout or
     -o FILE. A directory is walked as `bitext check` walks it: -o DIR writes its
     cleaned files under DIR, --in-place rewrites the ones that need it. --check,
     --diff and --explain report instead of writing, and take several paths.
+
+    \b
+    Examples:
+      bitext clean bulletin.txt -o bulletin.clean.txt
+      bitext clean --diff bulletin.txt
+      bitext clean --check --disable hard-wraps,repeats bulletins/
+      bitext clean --in-place --enable traditional bulletins/
+
+    \b
+    Exit codes:
+      0  cleaned; with --check, no file needs cleaning
+      1  with --check, a file needs cleaning
+      2  usage error, unreadable or undecodable input, internal error
     """
     rule_names = resolve_rules(enable, disable)
     reporting = check_only or show_diff or explain
