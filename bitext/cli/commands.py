@@ -206,6 +206,12 @@ def main() -> None:
     type=click.Path(dir_okay=False),
     help="Record today's findings in FILE and exit 0.",
 )
+@click.option(
+    "--show-cleaning",
+    is_flag=True,
+    help="Also report what cleaning repaired as GitHub annotations and SARIF results "
+    "(the other formats always do).",
+)
 @_one_line_errors
 def check(
     paths: tuple[str, ...],
@@ -222,6 +228,7 @@ def check(
     isolated: bool,
     baseline: str | None,
     write_baseline: str | None,
+    show_cleaning: bool,
 ) -> None:
     """Check bulletins and translations, and report figure errors.
 
@@ -249,7 +256,7 @@ def check(
         raise click.UsageError("give the files to check, or --pair ZH EN")
     if write_baseline and (baseline or output):
         raise InputError("--write-baseline writes no report; it goes without --baseline and -o")
-    overrides = Overrides(fail_on, disable, tolerance, include, exclude)
+    overrides = Overrides(fail_on, disable, tolerance, include, exclude, show_cleaning)
     settings = load_settings(overrides, config_file, isolated)
     if STDIN in paths:
         report = _check_stdin(paths, pairs, settings.check)
@@ -272,7 +279,7 @@ def check(
     if output_format == "rich" and output is None:
         terminal.render(report, Console(highlight=False))
     else:
-        _write(render(report, output_format), output)
+        _write(render(report, output_format, settings.show_cleaning), output)
     sys.exit(1 if report.fails(settings.fail_on) else 0)
 
 
@@ -347,7 +354,7 @@ def _stream(
             if accepted is not None:
                 report, hidden = apply_baseline(report, accepted)
                 dropped += hidden
-            sink.write(render(report, output_format))
+            sink.write(render(report, output_format, settings.show_cleaning))
             sink.flush()
             failed = failed or report.fails(settings.fail_on)
     if dropped:

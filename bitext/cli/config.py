@@ -22,6 +22,7 @@ clean-enable    list of cleaning rules    cleaning rules to run besides the defa
 clean-disable   list of cleaning rules    default cleaning rules not to run
 include         list of globs             files a directory walk picks up
 exclude         list of globs             files and directories to skip
+show-cleaning   true | false              cleaning notices in GitHub and SARIF output
 =============== ========================= ==============================================
 
 Precedence: command line over file over defaults. ``--include`` replaces the file's
@@ -63,6 +64,8 @@ class Settings(NamedTuple):
     exclude: tuple[str, ...] = ()
     source: Path | None = None
     """The configuration file read, or None."""
+    show_cleaning: bool = False
+    """Cleaning notices as GitHub annotations and SARIF results too."""
 
 
 class Overrides(NamedTuple):
@@ -73,6 +76,8 @@ class Overrides(NamedTuple):
     tolerance: float | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    show_cleaning: bool = False
+    """``--show-cleaning``: True turns it on; False leaves the file's setting."""
 
 
 NO_OVERRIDES = Overrides()
@@ -214,6 +219,12 @@ def _tolerance(value: Any) -> Decimal:
     return number
 
 
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"must be true or false (got {value!r})")
+    return value
+
+
 def _clean_enable(value: Any) -> tuple[str, ...]:
     names = _strings(value)
     resolve_rules(enable=names)
@@ -235,6 +246,7 @@ CHECKS: dict[str, Callable[[Any], Any]] = {
     "clean-disable": _clean_disable,
     "include": _strings,
     "exclude": _strings,
+    "show-cleaning": _boolean,
 }
 """Every key a configuration file may hold, with its check."""
 
@@ -268,6 +280,7 @@ def _merge(
         include=include,
         exclude=exclude,
         source=source,
+        show_cleaning=cli.show_cleaning or table.get("show-cleaning", False),
     )
 
 
