@@ -91,8 +91,20 @@ def _comma_lists(
     return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
+CLEAN_INCLUDE = ("*.txt", "*.md")
+"""What ``bitext clean DIR`` walks by default: plain text, which it can rewrite."""
+
 LIST = "; repeatable, or a comma-separated list"
 """The end of a list option's help."""
+
+
+def _list_option(name: str, metavar: str, help: str, default: str = "") -> Callable[[F], F]:
+    """A repeatable option that also takes a comma-separated list (:func:`_comma_lists`),
+    its help ending with :data:`LIST` and the default, if any."""
+    shown = f"  [default: {default}]" if default else ""
+    return click.option(
+        name, multiple=True, metavar=metavar, callback=_comma_lists, help=f"{help}{LIST}.{shown}"
+    )
 
 
 class _Command(click.Command):
@@ -155,33 +167,17 @@ def main() -> None:
     type=click.Choice(("error", "warning", "never")),
     help="Exit 1 when a finding is at or above this severity.  [default: error]",
 )
-@click.option(
-    "--disable",
-    multiple=True,
-    metavar="RULE",
-    callback=_comma_lists,
-    help=f"Do not report RULE{LIST}.",
-)
+@_list_option("--disable", "RULE", "Do not report RULE")
 @click.option(
     "--tolerance",
     type=float,
     metavar="FRACTION",
     help="Amounts whose relative difference is at most FRACTION agree.  [default: 0]",
 )
-@click.option(
-    "--include",
-    multiple=True,
-    metavar="GLOB",
-    callback=_comma_lists,
-    help=f"Files a directory walk picks up{LIST}.  [default: {', '.join(DEFAULT_INCLUDE)}]",
+@_list_option(
+    "--include", "GLOB", "Files a directory walk picks up", default=", ".join(DEFAULT_INCLUDE)
 )
-@click.option(
-    "--exclude",
-    multiple=True,
-    metavar="GLOB",
-    callback=_comma_lists,
-    help=f"Skip files and directories{LIST}.",
-)
+@_list_option("--exclude", "GLOB", "Skip files and directories")
 @click.option(
     "-j",
     "--jobs",
@@ -526,34 +522,14 @@ def rules_command(rule: str | None, output_format: str) -> None:
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file needs cleaning.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the changes as a unified diff.")
 @click.option("--explain", is_flag=True, help="List each fix with its line:column and rule.")
-@click.option(
-    "--enable",
-    multiple=True,
-    metavar="RULE",
-    callback=_comma_lists,
-    help=f"Also run RULE (e.g. traditional){LIST}.",
+@_list_option("--enable", "RULE", "Also run RULE (e.g. traditional)")
+@_list_option(
+    "--disable", "RULE", "Do not run RULE (hard-wraps, or clean-hard-wraps as check names it)"
 )
-@click.option(
-    "--disable",
-    multiple=True,
-    metavar="RULE",
-    callback=_comma_lists,
-    help=f"Do not run RULE (hard-wraps, or clean-hard-wraps as check names it){LIST}.",
+@_list_option(
+    "--include", "GLOB", "Files a directory walk picks up", default=", ".join(CLEAN_INCLUDE)
 )
-@click.option(
-    "--include",
-    multiple=True,
-    metavar="GLOB",
-    callback=_comma_lists,
-    help=f"Files a directory walk picks up{LIST}.  [default: *.txt, *.md]",
-)
-@click.option(
-    "--exclude",
-    multiple=True,
-    metavar="GLOB",
-    callback=_comma_lists,
-    help=f"Skip files and directories{LIST}.",
-)
+@_list_option("--exclude", "GLOB", "Skip files and directories")
 @_one_line_errors
 def clean_command(
     paths: tuple[str, ...],
@@ -732,9 +708,6 @@ def _clean_in_place(files: list[Path], rule_names: tuple[str, ...]) -> int:
     click.echo(f"{_plural(changed, 'file')} cleaned, {unchanged} already clean")
     return 2 if failed else 0
 
-
-CLEAN_INCLUDE = ("*.txt", "*.md")
-"""What ``bitext clean DIR`` walks by default: plain text, which it can rewrite."""
 
 NOT_REWRITTEN = (".docx", ".html", ".htm", ".xlf", ".xliff", ".tmx", ".po")
 """Files bitext reads for their text but does not rewrite: their markup is not text to
