@@ -300,28 +300,17 @@ def _in_file(
 ) -> FileReport:
     """A report on the joined units as a report on the file they were read from."""
 
-    def move(start: int, end: int) -> tuple[int, int]:
+    def move(_lang: str, start: int, end: int) -> tuple[int, int]:
         if end <= start:
             return where[start][0], where[start][0]
         return where[start][0], where[end - 1][1]
 
-    def span(s: Span) -> Span:
-        return s._replace(**dict(zip(("start", "end"), move(s.start, s.end), strict=True)))
-
-    def figure(f: Figure | None) -> Figure | None:
-        if f is None:
-            return None
-        return f._replace(**dict(zip(("start", "end"), move(f.start, f.end), strict=True)))
-
-    def finding(f: Finding) -> Finding:
-        named = f
-        if f.pair is not None:
-            unit = units[f.pair]
-            state = " (fuzzy)" if unit.status == "fuzzy" else ""
-            named = f._replace(message=f"unit {unit.id}{state}: {f.message}")
-        return named._replace(
-            zh=figure(f.zh), en=figure(f.en), where=move(*f.where) if f.where else None
-        )
+    def named(f: Finding) -> Finding:
+        if f.pair is None:
+            return f
+        unit = units[f.pair]
+        state = " (fuzzy)" if unit.status == "fuzzy" else ""
+        return f._replace(message=f"unit {unit.id}{state}: {f.message}")
 
     notes = tuple(
         f"unit {unit.id}: its text could not be located in the file; "
@@ -329,15 +318,11 @@ def _in_file(
         for unit in units
         if not unit.located
     )
-    return report._replace(
+    moved = _moved(report, move)
+    return moved._replace(
         document=document,
-        spans=tuple(map(span, report.spans)),
-        pairs=tuple(
-            p._replace(zh=tuple(map(span, p.zh)), en=tuple(map(span, p.en))) for p in report.pairs
-        ),
-        findings=tuple(map(finding, report.findings)),
+        findings=tuple(map(named, moved.findings)),
         notes=report.notes + notes,
-        figures=tuple(f for f in map(figure, report.figures) if f is not None),
     )
 
 
@@ -364,23 +349,39 @@ def _split_at(report: FileReport, base: int, zh: Document, en: Document) -> File
     """A report on ``zh`` + two newlines + ``en`` as a report on the two files: offsets
     from ``base`` on move into the English file."""
 
-    def span(s: Span) -> Span:
-        return s._replace(start=s.start - base, end=s.end - base) if s.lang == "en" else s
+    def side(f: Finding) -> Finding:
+        return f._replace(side="en") if f.where is not None and f.where[0] >= base else f
 
-    def figure(f: Figure | None) -> Figure | None:
-        if f is None or f.lang != "en":
-            return f
-        return f._replace(start=f.start - base, end=f.end - base)
+    def move(lang: str, start: int, end: int) -> tuple[int, int]:
+        return (start - base, end - base) if lang == "en" else (start, end)
+
+    sided = report._replace(findings=tuple(map(side, report.findings)))
+    return _moved(sided, move)._replace(document=en, source=zh)
+
+
+Move = Callable[[str, int, int], tuple[int, int]]
+"""(side, start, end) in one text → (start, end) in another."""
+
+
+def _moved(report: FileReport, move: Move) -> FileReport:
+    """``report`` with every offset moved by ``move``, each by the side it is on."""
+
+    def span(s: Span) -> Span:
+        start, end = move(s.lang, s.start, s.end)
+        return s._replace(start=start, end=end)
+
+    def figure(f: Figure) -> Figure:
+        start, end = move(f.lang, f.start, f.end)
+        return f._replace(start=start, end=end)
 
     def finding(f: Finding) -> Finding:
-        if f.where is None or f.where[0] < base:
-            return f._replace(zh=figure(f.zh), en=figure(f.en))
-        where = (f.where[0] - base, f.where[1] - base)
-        return f._replace(zh=figure(f.zh), en=figure(f.en), where=where, side="en")
+        return f._replace(
+            zh=f.zh and figure(f.zh),
+            en=f.en and figure(f.en),
+            where=move(f.side, *f.where) if f.where else None,
+        )
 
     return report._replace(
-        document=en,
-        source=zh,
         spans=tuple(map(span, report.spans)),
         pairs=tuple(
             p._replace(zh=tuple(map(span, p.zh)), en=tuple(map(span, p.en))) for p in report.pairs
