@@ -49,6 +49,7 @@ from bitext.report.baseline import apply_baseline, baseline_json, read_baseline
 from bitext.version import __version__
 
 FORMATS = tuple(REPORT_FORMATS)
+PAIR_CHOICES = ("findings", "all", "none")
 PROGRESS_MIN_FILES = 20
 """A run over fewer files is over before a progress bar would say anything."""
 F = TypeVar("F", bound=Callable[..., Any])
@@ -208,6 +209,28 @@ def main() -> None:
     help="Also report what cleaning repaired as GitHub annotations and SARIF results "
     "(the other formats always do).",
 )
+@click.option(
+    "--pairs",
+    "show_pairs",
+    type=click.Choice(PAIR_CHOICES),
+    default="findings",
+    show_default=True,
+    help="Which pairs the report shows: those with findings, all, or none (findings alone).",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Count the findings per rule instead of listing them."
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Write the certain corrections (a scale, a single digit) into the English files.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Show what --fix would change as a unified diff; exit 1 if there is something.",
+)
 @_one_line_errors
 def check(
     paths: tuple[str, ...],
@@ -225,6 +248,10 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     show_cleaning: bool,
+    show_pairs: str,
+    statistics: bool,
+    fix: bool,
+    show_diff: bool,
 ) -> None:
     """Check bulletins and translations, and report figure errors.
 
@@ -272,8 +299,15 @@ def check(
         report, dropped = apply_baseline(report, read_baseline(baseline))
         if dropped:
             _warn(f"{_plural(dropped, 'finding')} in the baseline not shown", "note")
+    if fix or show_diff:
+        from bitext.cli.fixing import fix_report  # the file writers only when fixing
+
+        sys.exit(fix_report(report, settings, diff_only=not fix, output_format=output_format))
+    view = terminal.View(pairs=show_pairs, statistics=statistics)
     if output_format == "rich" and output is None:
-        terminal.render(report, Console(highlight=False))
+        terminal.render(report, Console(highlight=False), view)
+    elif output_format == "rich" or statistics:
+        _write(terminal.render_plain(report, view=view), output)
     else:
         _write(render(report, output_format, settings.show_cleaning), output)
     sys.exit(1 if report.fails(settings.fail_on) else 0)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import io
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import regex
 from rich import box
@@ -34,7 +35,18 @@ AGREE_STYLE = "green"
 DISAGREE_STYLE = "bold red reverse"
 
 
-def render(report: Report, console: Console) -> None:
+class View(NamedTuple):
+    """What the report shows: ``pairs`` is ``findings`` (the pairs that have one),
+    ``all`` or ``none``; ``statistics`` counts the findings per rule instead."""
+
+    pairs: str = "findings"
+    statistics: bool = False
+
+
+DEFAULT_VIEW = View()
+
+
+def render(report: Report, console: Console, view: View = DEFAULT_VIEW) -> None:
     """Write the report to ``console``: rich on a terminal, plain text otherwise."""
     if console.is_terminal:
         _render(report, console, plain=False)
@@ -45,7 +57,7 @@ def render(report: Report, console: Console) -> None:
     console.file.write("\n".join(lines) + "\n")
 
 
-def render_plain(report: Report, width: int = 100) -> str:
+def render_plain(report: Report, width: int = 100, view: View = DEFAULT_VIEW) -> str:
     """The plain-text report as a string, ``width`` columns wide: what ``-o FILE`` writes."""
     buffer = io.StringIO()
     render(report, Console(file=buffer, force_terminal=False, highlight=False, width=width))
