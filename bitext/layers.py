@@ -14,7 +14,7 @@ from __future__ import annotations
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("model", "version", "hans"),
-    ("read",),
+    ("read", "atomic"),
     ("clean",),
     ("segment",),
     ("figures",),

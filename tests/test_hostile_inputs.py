@@ -26,8 +26,9 @@ import pytest
 from click.testing import CliRunner
 
 import bitext
+from bitext import atomic
 from bitext.clean import clean
-from bitext.cli import atomic, main
+from bitext.cli import main
 from bitext.figures import extract
 
 from .conftest import SEEDS, assert_linear_memory, assert_linear_time, panzhou_text, peak_bytes

@@ -1,5 +1,5 @@
-"""The ``bitext`` command (:mod:`bitext.cli.commands`), its configuration files
-(:mod:`bitext.cli.config`) and its atomic output files (:mod:`bitext.cli.atomic`)."""
+"""The ``bitext`` command (:mod:`bitext.cli.commands`) and its configuration files
+(:mod:`bitext.cli.config`)."""
 
 from bitext.cli.commands import main
 

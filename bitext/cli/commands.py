@@ -28,6 +28,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bitext.align.files import SPLIT_MODES, align_documents
+from bitext.atomic import atomic_output, write_atomic, write_atomic_bytes
 from bitext.check import CheckConfig, check_document, check_files, iter_check_files, signature
 from bitext.check.batch import default_jobs
 from bitext.check.pipeline import NO_CHINESE
@@ -35,7 +36,6 @@ from bitext.check.rules import all_rules, find_rule, rule_json, rule_text, rules
 from bitext.clean import Cleaned, clean, resolve_rules
 from bitext.clean.report import explain as explain_fixes
 from bitext.clean.report import summary, unified_diff
-from bitext.cli.atomic import atomic_output, write_atomic, write_atomic_bytes
 from bitext.cli.config import Overrides, Settings, load_settings
 from bitext.export import FORMATS as EXPORT_FORMATS
 from bitext.export import ExportInfo, export
