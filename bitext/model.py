@@ -11,8 +11,10 @@ that every offset points into the ORIGINAL document text.
 from __future__ import annotations
 
 import bisect
+import difflib
 import functools
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
@@ -24,6 +26,25 @@ class BitextError(Exception):
 
 class InputError(BitextError):
     """A path that cannot be read as a text bulletin."""
+
+
+def did_you_mean(name: str, choices: Iterable[str], otherwise: str) -> str:
+    """The end of an error about an unknown ``name``: the closest of ``choices``, or
+    ``otherwise`` when none is close (a typo gets its fix, a guess gets the list).
+
+    >>> did_you_mean("figure-sclae", ["figure-scale", "figure-value"], " (see `bitext rules`)")
+    "; did you mean 'figure-scale'?"
+    >>> did_you_mean("nothing", ["figure-scale"], " (see `bitext rules`)")
+    ' (see `bitext rules`)'
+    """
+    close = closest(name, choices)
+    return f"; did you mean {close!r}?" if close else otherwise
+
+
+def closest(name: str, choices: Iterable[str]) -> str | None:
+    """The one of ``choices`` that ``name`` most likely misspells, if any."""
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return close[0] if close else None
 
 
 class Severity(StrEnum):

@@ -117,6 +117,16 @@ def test_clean_refuses_an_unknown_rule_in_either_form() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [("hard-wrap", "'hard-wraps'"), ("clean-hardwrap", "'clean-hard-wraps'")],
+)
+def test_clean_names_the_closest_rule_for_a_typo(name: str, hint: str) -> None:
+    code, out, err = run("clean", PANZHOU, "--disable", name)
+    assert (code, out) == (2, "")
+    assert err == f"bitext: error: unknown cleaning rule {name!r}; did you mean {hint}?\n"
+
+
 def test_check_disable_points_a_cleaning_name_at_the_reported_one() -> None:
     code, out, err = run("check", PANZHOU, "--isolated", "--disable", "cjk-spacing")
     assert (code, out) == (2, "")

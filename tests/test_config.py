@@ -181,7 +181,7 @@ def test_an_explicit_config_file_and_isolated(project: Path) -> None:
         ("bitext.toml", '[severity]\nfigure-scale = "fatal"', "bitext.toml: severity: figure-scale: must be one of error, warning, info (got 'fatal')"),
         ("bitext.toml", "tolerance = 1.5", "bitext.toml: tolerance: must be at least 0 and less than 1, a fraction (got 1.5)"),
         ("bitext.toml", 'tolerance = "1%"', "bitext.toml: tolerance: must be a number (got '1%')"),
-        ("bitext.toml", 'clean-enable = ["tradition"]', "bitext.toml: clean-enable: unknown cleaning rule 'tradition' (rules: mojibake, gbk-mojibake, newlines, invisible, spaces, width, hard-wraps, zh-punctuation, cjk-spacing, en-punctuation, digit-grouping, repeats, traditional)"),
+        ("bitext.toml", 'clean-enable = ["tradition"]', "bitext.toml: clean-enable: unknown cleaning rule 'tradition'; did you mean 'traditional'?"),
         ("bitext.toml", "fail-on = warning", "bitext.toml: invalid TOML: Invalid value (at line 1, column 11)"),
         ("pyproject.toml", "[tool.bitext]\njobs = 4", "pyproject.toml: unknown key tool.bitext.jobs (keys: fail-on, disable, severity, tolerance, clean-enable, clean-disable, include, exclude, show-cleaning)"),
     ],

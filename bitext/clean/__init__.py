@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from bitext.clean import rules
 from bitext.clean.rules import Edit
-from bitext.model import BitextError
+from bitext.model import BitextError, closest
 
 
 class Fix(NamedTuple):
@@ -204,7 +204,16 @@ def rule_name(name: str) -> str:
         return name
     if name.startswith(REPORT_PREFIX) and name.removeprefix(REPORT_PREFIX) in RULES:
         return name.removeprefix(REPORT_PREFIX)
-    raise BitextError(f"unknown cleaning rule {name!r} (rules: {', '.join(RULES)})")
+    # Matched without the prefix, which every reported name shares: clean-nope is not
+    # a misspelt clean-spaces.
+    bare = name.removeprefix(REPORT_PREFIX)
+    close = closest(bare, RULES)
+    hint = (
+        f"; did you mean {name[: len(name) - len(bare)] + close!r}?"
+        if close
+        else f" (rules: {', '.join(RULES)})"
+    )
+    raise BitextError(f"unknown cleaning rule {name!r}{hint}")
 
 
 def resolve_rules(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> tuple[str, ...]:

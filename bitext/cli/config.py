@@ -32,7 +32,6 @@ relative to the file's directory (see :mod:`bitext.read.files`).
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 from collections.abc import Callable, Mapping
@@ -43,7 +42,7 @@ from typing import Any, NamedTuple
 from bitext.check.rules import RULES
 from bitext.check.settings import CheckConfig
 from bitext.clean import resolve_rules
-from bitext.model import BitextError, Severity
+from bitext.model import BitextError, Severity, did_you_mean
 from bitext.read.files import DEFAULT_INCLUDE, anchor
 
 FAIL_ON = ("error", "warning", "never")
@@ -142,8 +141,7 @@ def _checked(path: Path, prefix: str, key: str, value: Any) -> Any:
     """``value`` of ``key`` converted, or a :class:`ConfigError` naming file and key."""
     check = CHECKS.get(key)
     if check is None:
-        close = difflib.get_close_matches(key, CHECKS, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (keys: {', '.join(CHECKS)})"
+        hint = did_you_mean(key, CHECKS, f" (keys: {', '.join(CHECKS)})")
         raise ConfigError(f"{_shown(path)}: unknown key {prefix}{key}{hint}")
     try:
         return check(value)
@@ -190,8 +188,7 @@ def _known_rule(name: str) -> str:
             "(clean-disable stops the cleaning)"
         )
     if name not in RULES:
-        close = difflib.get_close_matches(name, RULES, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else " (see `bitext rules`)"
+        hint = did_you_mean(name, RULES, " (see `bitext rules`)")
         raise ValueError(f"unknown rule {name!r}{hint}")
     return name
 
