@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("figures",),
     ("align",),
     ("check",),
-    ("report", "export"),
+    ("report", "export", "fix"),
     ("cli",),
     ("__init__", "__main__", "layers"),
 )

@@ -279,6 +279,8 @@ def check(
         raise click.UsageError("give the files to check, or --pair ZH EN")
     if write_baseline and (baseline or output):
         raise InputError("--write-baseline writes no report; it goes without --baseline and -o")
+    if write_baseline and (fix or show_diff):
+        raise InputError("--write-baseline records findings; it goes without --fix and --diff")
     overrides = Overrides(fail_on, disable, tolerance, include, exclude, show_cleaning)
     settings = load_settings(overrides, config_file, isolated)
     if STDIN in paths:
@@ -286,7 +288,7 @@ def check(
     else:
         found = collect_files(paths, settings.include, settings.exclude, on_skip=_warn)
         files = [*pair_translations(found), *((Path(zh), Path(en)) for zh, en in pairs)]
-        if output_format in STREAMED and not write_baseline:
+        if output_format in STREAMED and not (write_baseline or fix or show_diff):
             jobs = jobs or default_jobs()
             failed = _stream(files, settings, jobs, output_format, output, baseline)
             sys.exit(1 if failed else 0)
@@ -302,7 +304,7 @@ def check(
     if fix or show_diff:
         from bitext.cli.fixing import fix_report  # the file writers only when fixing
 
-        sys.exit(fix_report(report, settings, diff_only=not fix, output_format=output_format))
+        sys.exit(fix_report(report, settings, show_diff, output_format, output))
     view = terminal.View(pairs=show_pairs, statistics=statistics)
     if output_format == "rich" and output is None:
         terminal.render(report, Console(highlight=False), view)
