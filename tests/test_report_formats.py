@@ -258,7 +258,7 @@ HOSTILE = (
 def test_html_escapes_the_bulletin_and_links_findings_to_pairs() -> None:
     report = Report((bitext.check_text(HOSTILE, "a<b>.txt"),), "bitext:<sig>")
     page = html_report.render(report)
-    assert "<script" not in page and "<!--" not in page
+    assert page.count("<script") == 1 and "<!--" not in page  # the filters' script alone
     tree = lxml_html.fromstring(page)
     assert tree.xpath("//h2")[0].text_content() == "a<b>.txt"
     english = tree.xpath("//td[@class='en']")[0].text_content()
@@ -266,17 +266,69 @@ def test_html_escapes_the_bulletin_and_links_findings_to_pairs() -> None:
     marks = tree.xpath("//mark[@class='error']")
     assert [m.text_content() for m in marks] == ["56.28 万元", "RMB5.628 million"]
     assert tree.xpath("//tr[@id='file1-finding1']/td/a/@href") == ["#file1-pair0"]
+    assert tree.xpath("//tr[@id='file1-finding1']/td[@class='pair']")[0].text_content() == (
+        "pair 0"
+    )
     assert tree.xpath("//code[@class='signature']")[0].text_content() == "bitext:<sig>"
 
 
 def test_html_is_self_contained(reports: dict[str, Report]) -> None:
     page = render(reports["bulletins"], "html")
     tree = lxml_html.fromstring(page)
-    assert tree.xpath("//script | //link | //img | //iframe | //@src") == []
+    assert tree.xpath("//link | //img | //iframe | //@src") == []
+    (script,) = tree.xpath("//script")
+    assert script.text == html_report.SCRIPT
+    for fetch in ("fetch(", "XMLHttpRequest", "import(", "http", "//", "src", "url("):
+        assert fetch not in html_report.SCRIPT
     hrefs = tree.xpath("//a/@href")
     ids = set(tree.xpath("//@id"))
     assert hrefs and all(h.startswith("#") and h[1:] in ids for h in hrefs)
     assert "url(" not in page and "@import" not in page
+
+
+def test_html_has_one_summary_per_file_and_one_for_the_run(reports: dict[str, Report]) -> None:
+    """The run's summary at the top; a file's in its section, only when there are several
+    (one file's is the run's); the file list marks the files instead of repeating them."""
+    tree = lxml_html.fromstring(render(reports["bulletins"], "html"))
+    assert [p.text_content() for p in tree.xpath("//p[@class='summary']")] == [
+        "3 errors, 2 warnings, 6 info in 11 pairs (3 files)",
+        "2 errors, 1 warning, 4 info in 6 pairs",
+        "0 errors, 0 warnings, 0 info in 0 pairs",
+        "1 error, 1 warning, 2 info in 5 pairs",
+    ]
+    assert [li.text_content() for li in tree.xpath("//nav[@class='files']//li")] == [
+        "seeds/panzhou.txt 2 errors 1 warning 4 info",
+        "seeds/lvshunkou.txt clean",
+        "fixtures/encodings/taichung.big5.txt 1 error 1 warning 2 info",
+    ]
+    assert tree.xpath("//nav//li/@class") == ["file error", "file clean", "file error"]
+    boxes = tree.xpath("//form[@id='filters']//label[input]")
+    assert [" ".join(b.text_content().split()) for b in boxes] == [
+        "error 3",
+        "warning 2",
+        "info 6",
+        "figure-scale 3",
+        "figure-missing 1",
+        "untranslated 1",
+        "clean-cjk-spacing 2",
+        "clean-en-punctuation 1",
+        "clean-zh-punctuation 2",
+        "figure-unverifiable 1",
+        "only pairs with findings",
+    ]
+    single = lxml_html.fromstring(render(reports["panzhou"], "html"))
+    assert [p.text_content() for p in single.xpath("//p[@class='summary']")] == [
+        "2 errors, 1 warning, 4 info in 6 pairs (1 file)"
+    ]
+    assert single.xpath("//nav") == []
+
+
+def test_html_without_findings_has_nothing_to_filter() -> None:
+    """No filter bar and no script: every pair is shown."""
+    clean = "新增就业3万人。 30,000 new jobs were created.\n"
+    tree = lxml_html.fromstring(html_report.render(Report((bitext.check_text(clean),), "s")))
+    assert tree.xpath("//script | //form") == []
+    assert len(tree.xpath("//tr[@class='pair']")) == 1
 
 
 # --- rule metadata ------------------------------------------------------------------
