@@ -179,8 +179,8 @@ class Browser:
         message, _, self.buffer = self.buffer.partition(b"\0")
         return json.loads(message)
 
-    def open(self, page: Path) -> None:
-        """Load ``page`` in a new tab, recording its network requests."""
+    def open(self, page: Path, fragment: str = "") -> None:
+        """Load ``page`` (at ``#fragment``) in a new tab, recording its network requests."""
         target = self.send("Target.createTarget", url="about:blank")["targetId"]
         self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)[
             "sessionId"
@@ -188,7 +188,7 @@ class Browser:
         self.send("Page.enable")
         self.send("Network.enable")
         self.events.clear()
-        self.send("Page.navigate", url=page.as_uri())
+        self.send("Page.navigate", url=page.as_uri() + fragment)
         while not any(e.get("method") == "Page.loadEventFired" for e in self.events):
             self.events.append(self._receive())
 
@@ -201,6 +201,10 @@ class Browser:
         ]
 
     def evaluate(self, expression: str) -> Any:
+        """The value of ``expression`` in the page, once the tasks the page has queued
+        (a ``hashchange`` after a click on a link) have run."""
+        settled = "new Promise(done => setTimeout(done, 0))"
+        self.send("Runtime.evaluate", expression=settled, awaitPromise=True)
         result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
         assert "exceptionDetails" not in result, result
         return result["result"].get("value")
@@ -394,3 +398,32 @@ def test_each_severity_has_its_own_style(
         browser.evaluate(style.format(f"'td .severity.{s}'")) for s in ("error", "warning", "info")
     ]
     assert len({b[0] for b in badges}) == len({b[1] for b in badges}) == 3
+    browser.send(
+        "Emulation.setEmulatedMedia",
+        features=[{"name": "prefers-color-scheme", "value": "dark"}],
+    )
+    try:
+        background = "getComputedStyle(document.body).backgroundColor"
+        assert browser.evaluate(background) == "rgb(23, 23, 23)"
+        dark = [browser.evaluate(style.format(f"'mark.{s}'")) for s in ("error", "warning")]
+        assert dark[0][2:] == ["700", "solid"] and dark[1][2:] == ["400", "dashed"]
+        assert dark[0][:2] != dark[1][:2] and dark[0][:2] != error[:2]
+    finally:
+        browser.send("Emulation.setEmulatedMedia", features=[])
+
+
+def test_a_link_to_a_pair_the_filters_hide_shows_it(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A comment links to a clean pair (#file1-pair0): the page clears its filters."""
+    page, _ = _panzhou_page(tmp_path, monkeypatch)
+    browser.open(page, "#file1-pair0")
+    assert browser.evaluate(VISIBLE_PAIRS) == [0, 1, 2, 3, 4, 5]
+    assert browser.evaluate("document.getElementById('only-flagged').checked") is False
+    browser.click(ERROR_LABEL)
+    finding = "document.getElementById('file1-finding2').checkVisibility()"
+    assert browser.evaluate(finding) is False  # an error's row
+    browser.click("a[href='#file1-finding2'] mark")  # its figure, in pair 2
+    assert browser.evaluate("location.hash") == "#file1-finding2"
+    assert browser.evaluate(finding) is True
+    assert browser.evaluate(SHOWN) == "showing 7 of 7 findings and 6 of 6 pairs"

@@ -13,7 +13,8 @@ badge and a dotted underline for info; a dark colour scheme follows the reader's
 
 The filter bar (a checkbox per severity and per rule, with counts, and "only pairs with
 findings", on at first) is one small inline script: it hides the findings filtered out,
-the pairs left without a visible finding, and says how many of each it shows. Without
+the pairs left without a visible finding, and says how many of each it shows; a link
+to a finding or a pair the filters hide clears them. Without
 the script (a mail client, a printout) the bar stays hidden and every finding and pair
 is shown. Everything the page needs is in it: inline CSS and script, system fonts,
 nothing fetched, so it renders the same offline, from a file, or years later. Every piece
@@ -153,8 +154,18 @@ SCRIPT = """
       update();
     });
   });
+  function reveal() {
+    /* a link into the report (#file1-pair0) shows its target, whatever the filters hide */
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (!target || target.getClientRects().length > 0) return;
+    form.querySelectorAll("input").forEach(function (box) { box.checked = box.id !== "only-flagged"; });
+    update();
+    target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", reveal);
   form.hidden = false;
   update();
+  reveal();
 })();
 """
 
