@@ -109,6 +109,8 @@ def fix_for(report: FileReport, finding: Finding) -> Edit | NotFixed:
         return NotFixed(finding, "the unit is fuzzy: a translator has not finished it")
     if document.text[en.start : en.end] != en.text:
         return NotFixed(finding, "the figure is not written in the file as read (markup inside)")
+    if document.encoding == "docx" and not _in_body(document, en.start, en.text):
+        return NotFixed(finding, "only the body of a Word document is rewritten, text without tabs")
     new = _written(document, en.start, en.end, suggestion)
     if new is None:
         return NotFixed(finding, "the correction cannot be written in the file's format here")
@@ -123,9 +125,11 @@ def _uncertain(finding: Finding) -> str | None:
     if en is None:
         return "nothing to replace: the finding has no English figure"
     if suggestion is None:
-        return "no correction can be written for it"
+        return "no suggestion to write"
     if suggestion == en.text:
         return "the suggestion is the figure as written"
+    if en.high is not None or (finding.zh is not None and finding.zh.high is not None):
+        return "no single correction: a range or a score has two numbers"
     if finding.rule == "figure-scale":
         return None
     if en.kind in _BY_HAND:
@@ -149,6 +153,14 @@ def _one_digit(english: str, suggestion: str) -> str | None:
     if sum(a != b for a, b in zip(old, new, strict=True)) != 1:
         return "no single correction: the value differs in more than one digit"
     return None
+
+
+def _in_body(document: Document, start: int, text: str) -> bool:
+    """The figure is in a paragraph or a table of a Word document's body (not a header,
+    a footer or a note), in one stretch of text (no tab or line break inside)."""
+    return document.place(start).startswith(("paragraph ", "table ")) and not regex.search(
+        r"[\t\n]", text
+    )
 
 
 def _written(document: Document, start: int, end: int, new: str) -> str | None:
