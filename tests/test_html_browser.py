@@ -150,6 +150,7 @@ class Browser:
         self.last_id = 0
         self.events: list[dict[str, Any]] = []
         self.session = ""
+        self.scripts = True
 
     def send(self, method: str, **params: Any) -> dict[str, Any]:
         """Send a command (to the page once :meth:`open` attached to one) and wait for
@@ -179,14 +180,17 @@ class Browser:
         message, _, self.buffer = self.buffer.partition(b"\0")
         return json.loads(message)
 
-    def open(self, page: Path, fragment: str = "") -> None:
-        """Load ``page`` (at ``#fragment``) in a new tab, recording its network requests."""
+    def open(self, page: Path, fragment: str = "", *, scripts: bool = True) -> None:
+        """Load ``page`` (at ``#fragment``) in a new tab, recording its network requests;
+        ``scripts=False`` as a reader who blocks scripts sees it."""
         target = self.send("Target.createTarget", url="about:blank")["targetId"]
         self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)[
             "sessionId"
         ]
         self.send("Page.enable")
         self.send("Network.enable")
+        self.send("Emulation.setScriptExecutionDisabled", value=not scripts)
+        self.scripts = scripts
         self.events.clear()
         self.send("Page.navigate", url=page.as_uri() + fragment)
         while not any(e.get("method") == "Page.loadEventFired" for e in self.events):
@@ -203,8 +207,9 @@ class Browser:
     def evaluate(self, expression: str) -> Any:
         """The value of ``expression`` in the page, once the tasks the page has queued
         (a ``hashchange`` after a click on a link) have run."""
-        settled = "new Promise(done => setTimeout(done, 0))"
-        self.send("Runtime.evaluate", expression=settled, awaitPromise=True)
+        if self.scripts:  # else the page runs no timer
+            settled = "new Promise(done => setTimeout(done, 0))"
+            self.send("Runtime.evaluate", expression=settled, awaitPromise=True)
         result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
         assert "exceptionDetails" not in result, result
         return result["result"].get("value")
@@ -276,6 +281,17 @@ def test_the_page_opens_on_the_pairs_with_findings_and_fetches_nothing(
     assert browser.evaluate(VISIBLE_PAIRS) == flagged
     assert browser.evaluate(SHOWN) == "showing 7 of 7 findings and 4 of 6 pairs"
     assert browser.evaluate("document.getElementById('filters').checkVisibility()") is True
+
+
+def test_without_scripts_every_finding_and_pair_is_shown(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, file = _panzhou_page(tmp_path, monkeypatch)
+    browser.open(page, scripts=False)
+    assert len(browser.evaluate(VISIBLE_FINDINGS)) == len(file["findings"]) == 7
+    assert browser.evaluate(VISIBLE_PAIRS) == [0, 1, 2, 3, 4, 5]
+    assert browser.evaluate("document.getElementById('filters').checkVisibility()") is False
+    assert browser.evaluate("document.querySelector('.filtered-out').checkVisibility()") is False
 
 
 def test_unticking_error_hides_exactly_the_errors(
