@@ -98,7 +98,8 @@ def _fix(
         files.append(_recheck(file_report, settings) if written else file_report)
         left += len(files[-1].findings)
     remaining = report._replace(files=tuple(files))
-    click.echo(f"Found {fixed + left} findings ({fixed} fixed, {left} remaining).", err=True)
+    found = _plural(fixed + left, "finding")
+    click.echo(f"Found {found} ({fixed} fixed, {left} remaining).", err=True)
     _show(remaining, settings, output_format, output)
     if failed:
         return 2

@@ -34,9 +34,6 @@ from bitext.read.docx_file import (
 _T = f"{{{W}}}t"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-BODY_PLACES = ("paragraph ", "table ")
-"""The labels of the blocks of a document's body, the part a fix rewrites."""
-
 Block = tuple[str, Any]
 """A block's text and its paragraph element (None outside the body)."""
 

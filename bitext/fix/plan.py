@@ -63,6 +63,10 @@ NO_FIGURE = "nothing to replace: the finding is not about an English figure"
 TWO_CORRECTIONS = "two corrections for one figure"
 OVERLAP = "its correction overlaps another one"
 
+BODY = ("paragraph ", "table ")
+"""The places of a Word document's body (:meth:`bitext.model.Document.place`), which a
+fix rewrites; headers, footers and notes are not."""
+
 _FUZZY = regex.compile(r"unit .*? \(fuzzy\): ")
 _XML_SUFFIXES = (".xlf", ".xliff", ".tmx")
 
@@ -109,11 +113,13 @@ def fix_for(report: FileReport, finding: Finding) -> Edit | NotFixed:
         return NotFixed(finding, "the unit is fuzzy: a translator has not finished it")
     if document.text[en.start : en.end] != en.text:
         return NotFixed(finding, "the figure is not written in the file as read (markup inside)")
-    if document.encoding == "docx" and not _in_body(document, en.start, en.text):
-        return NotFixed(finding, "only the body of a Word document is rewritten, text without tabs")
+    if document.encoding == "docx" and not document.place(en.start).startswith(BODY):
+        return NotFixed(finding, "only the body of a Word document is rewritten, not its headers")
+    if document.encoding == "docx" and regex.search(r"[\t\n]", en.text):
+        return NotFixed(finding, "the figure spans a tab or a line break")
     new = _written(document, en.start, en.end, suggestion)
     if new is None:
-        return NotFixed(finding, "the correction cannot be written in the file's format here")
+        return NotFixed(finding, "the correction would split its cell (a comma unquoted)")
     return Edit(en.start, en.end, new, finding)
 
 
@@ -153,14 +159,6 @@ def _one_digit(english: str, suggestion: str) -> str | None:
     if sum(a != b for a, b in zip(old, new, strict=True)) != 1:
         return "no single correction: the value differs in more than one digit"
     return None
-
-
-def _in_body(document: Document, start: int, text: str) -> bool:
-    """The figure is in a paragraph or a table of a Word document's body (not a header,
-    a footer or a note), in one stretch of text (no tab or line break inside)."""
-    return document.place(start).startswith(("paragraph ", "table ")) and not regex.search(
-        r"[\t\n]", text
-    )
 
 
 def _written(document: Document, start: int, end: int, new: str) -> str | None:
