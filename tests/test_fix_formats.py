@@ -192,7 +192,8 @@ def test_docx_fix_rewrites_the_runs_and_nothing_else(tmp_path: Path) -> None:
     old, new = _members(original), _members(path.read_bytes())
     assert list(old) == list(new)
     assert [name for name in old if old[name] != new[name]] == ["word/document.xml"]
-    assert check_file(str(path)).document.text == text.replace(*SCALE_1).replace(*SCALE_2)
+    head, _, tail = text.replace(*SCALE_1).rpartition(SCALE_2[0])  # the table's, not the header's
+    assert check_file(str(path)).document.text == head + SCALE_2[1] + tail
     cells = docx.Document(str(path)).tables[0].rows[0].cells
     assert [(r.text, r.bold) for r in cells[1].paragraphs[0].runs] == [
         ("A total of ", None),
