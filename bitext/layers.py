@@ -21,6 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("align",),
     ("check",),
     ("report", "export", "fix"),
+    ("review",),
     ("cli",),
     ("__init__", "__main__", "layers"),
 )

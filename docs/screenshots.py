@@ -38,7 +38,7 @@ def review(target: Path) -> None:
     from bitext.review.app import ReviewApp
 
     os.chdir(ROOT)  # the header shows the path as given: seeds/panzhou.txt
-    app = ReviewApp(review_file("seeds/panzhou.txt", config_free()))
+    app = ReviewApp(review_file("seeds/panzhou.txt"))  # the default settings, no bitext.toml
 
     async def drive() -> None:
         async with app.run_test(size=SIZE) as pilot:
@@ -48,11 +48,6 @@ def review(target: Path) -> None:
             target.write_text(wide_characters(svg), encoding="utf-8")
 
     asyncio.run(drive())
-
-
-def config_free() -> None:
-    """No configuration file: the screenshot shows the defaults, wherever it is drawn."""
-    return None
 
 
 _TEXT = re.compile(r'(<text[^>]*?textLength=")([\d.]+)("[^>]*>)([^<]*)(</text>)')

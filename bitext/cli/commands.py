@@ -826,5 +826,9 @@ def _atomic_write(path: Path, text: str) -> None:
     write_atomic(path, text)
 
 
+from bitext.cli.review import review  # noqa: E402  (Textual is imported when it runs)
+
+main.add_command(review)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
