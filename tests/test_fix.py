@@ -431,3 +431,44 @@ def test_bench_fixes_the_certain_injected_errors_and_nothing_else(
         after = Counter((f.rule, f.zh and f.zh.text) for f in check_file(str(copy)).findings)
         assert not (after - (before - fixed)), copy.name  # nothing new, none of the fixed
     assert fixed_injected >= 5, fixed_injected  # 13, 8 and 5 today
+
+
+def test_a_translation_pair_is_fixed_in_its_english_file(tmp_path: Path) -> None:
+    zh, en = tmp_path / "r.zh.txt", tmp_path / "r.en.txt"
+    zh.write_text("共投入社会帮扶资金 387.75 万元。\n培训致富带头人 1479 人。\n", encoding="utf-8")
+    en.write_text("A total of 3,877.5 million yuan was invested.\n1,429 leaders were trained.\n")
+    chinese = zh.read_bytes()
+    code, _, err = run("check", "--fix", "--pair", str(zh), str(en), "--format", "json")
+    assert code == 0
+    assert err.splitlines()[0] == f"{en}: fixed 2 findings"
+    assert (
+        en.read_text()
+        == "A total of 3.8775 million yuan was invested.\n1,479 leaders were trained.\n"
+    )
+    assert zh.read_bytes() == chinese
+
+
+def test_a_file_that_cannot_be_written_is_one_error_and_the_others_are_fixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, bad = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (good, bad):
+        path.write_text(BULLETIN, encoding="utf-8")
+    import bitext.fix.write
+
+    real = bitext.fix.write.write_atomic_bytes
+
+    def refuse(path: str, data: bytes) -> None:
+        if path.endswith("b.txt"):
+            raise InputError(f"{path}: cannot write: Read-only file system")
+        real(path, data)
+
+    monkeypatch.setattr(bitext.fix.write, "write_atomic_bytes", refuse)
+    code, _, err = run("check", "--fix", str(good), str(bad), "--format", "json")
+    assert code == 2
+    assert err.splitlines()[:2] == [
+        f"{good}: fixed 1 finding",
+        f"bitext: error: {bad}: cannot write: Read-only file system",
+    ]
+    assert good.read_text(encoding="utf-8") == BULLETIN.replace(*SCALE_1)
+    assert bad.read_text(encoding="utf-8") == BULLETIN
