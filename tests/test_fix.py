@@ -472,3 +472,24 @@ def test_a_file_that_cannot_be_written_is_one_error_and_the_others_are_fixed(
     ]
     assert good.read_text(encoding="utf-8") == BULLETIN.replace(*SCALE_1)
     assert bad.read_text(encoding="utf-8") == BULLETIN
+
+
+def test_findings_in_the_baseline_are_not_fixed(seed: Path) -> None:
+    original = seed.read_bytes()
+    assert run("check", "--write-baseline", "b.json", str(seed))[0] == 0
+    code, out, err = run("check", "--fix", "--baseline", "b.json", str(seed), "--format", "json")
+    assert seed.read_bytes() == original
+    assert err.splitlines()[-1] == "Found 0 findings (0 fixed, 0 remaining)."
+    assert (code, json.loads(out)["files"][0]["findings"]) == (0, [])
+
+
+def test_the_remaining_report_is_shaped_by_statistics(seed: Path) -> None:
+    code, out, _ = run("check", "--fix", "--statistics", str(seed))
+    assert code == 0
+    assert out.splitlines()[:5] == [
+        "1  figure-missing        warning",
+        "1  clean-cjk-spacing     info",
+        "1  clean-en-punctuation  info",
+        "1  clean-zh-punctuation  info",
+        "1  figure-unverifiable   info",
+    ]

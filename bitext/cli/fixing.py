@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -23,6 +24,7 @@ from bitext.fix import FilePlan, fixed_bytes, plan, save, unified_diff
 from bitext.fix.plan import Edit, apply
 from bitext.model import BitextError, FileReport, Finding, InputError, Report, Severity
 from bitext.report import render, terminal
+from bitext.report.baseline import apply_baseline, read_baseline
 
 STDIN_NAME = "<stdin>"
 LISTED = (Severity.ERROR, Severity.WARNING)
@@ -77,7 +79,7 @@ def _fix(
 ) -> int:
     files: list[FileReport] = []
     failed = False
-    fixed = left = 0
+    fixed = 0
     for file_report, fixes in zip(report.files, plans, strict=True):
         written = False
         if fixes.edits:
@@ -96,11 +98,18 @@ def _fix(
                 where = _position(file_report, item.finding, fixes.edits if written else ())
                 click.echo(f"{where} {item.finding.rule}: not fixed: {item.reason}", err=True)
         files.append(_recheck(file_report, settings) if written else file_report)
-        left += len(files[-1].findings)
+    options = _options()
     remaining = report._replace(files=tuple(files))
+    if options.get("baseline"):  # the files checked again, filtered as the first run was
+        remaining, _ = apply_baseline(
+            report._replace(files=tuple(files)), read_baseline(options["baseline"])
+        )
+        remaining = remaining._replace(signature=report.signature)
+    left = sum(len(f.findings) for f in remaining.files)
     found = _plural(fixed + left, "finding")
     click.echo(f"Found {found} ({fixed} fixed, {left} remaining).", err=True)
-    _show(remaining, settings, output_format, output)
+    view = terminal.View(options.get("show_pairs", "findings"), options.get("statistics", False))
+    _show(remaining, settings, output_format, output, view)
     if failed:
         return 2
     return 1 if remaining.fails(settings.fail_on) else 0
@@ -136,14 +145,27 @@ def _position(report: FileReport, finding: Finding, edits: Sequence[Edit]) -> st
     return f"{document.path}:{line}:{col}" + (f" ({place})" if place else "")
 
 
-def _show(report: Report, settings: Settings, output_format: str, output: str | None) -> None:
+def _options() -> dict[str, Any]:
+    """The options of the ``bitext check`` run (``--pairs``, ``--statistics``,
+    ``--baseline``), which shape the report of what remains as they shape a report."""
+    context = click.get_current_context(silent=True)
+    return dict(context.params) if context is not None else {}
+
+
+def _show(
+    report: Report,
+    settings: Settings,
+    output_format: str,
+    output: str | None,
+    view: terminal.View = terminal.DEFAULT_VIEW,
+) -> None:
     """The report of what remains, as ``bitext check`` shows one."""
     if output_format == "rich" and output is None:
-        terminal.render(report, Console(highlight=False))
+        terminal.render(report, Console(highlight=False), view)
         return
     text = (
-        terminal.render_plain(report)
-        if output_format == "rich"
+        terminal.render_plain(report, view=view)
+        if output_format == "rich" or view.statistics
         else render(report, output_format, settings.show_cleaning)
     )
     if output is None:
