@@ -27,9 +27,18 @@ def test_check_panzhou_exits_1_and_prints_the_findings() -> None:
     assert err == ""
     lines = out.splitlines()
     assert lines[0] == PANZHOU
-    assert "  5:566 error figure-scale “3,877.5 million yuan” is 1,000 times “387.75 万元”" in lines
-    assert "  11:154 error figure-scale “RMB5.628 million” is 10 times “56.28 万元”" in lines
-    assert "  7:159 warning figure-missing “选派 6 名教师”: 6 has no counterpart in the" in lines
+    assert (
+        f"{PANZHOU}:5:566: error figure-scale “3,877.5 million yuan” is 1,000 times "
+        "“387.75 万元” (3,877,500); “3.8775 million yuan” is right"
+    ) in lines
+    assert (
+        f"{PANZHOU}:11:154: error figure-scale “RMB5.628 million” is 10 times “56.28 万元” "
+        "(562,800); “RMB562,800” is right"
+    ) in lines
+    assert (
+        f"{PANZHOU}:7:159: warning figure-missing “选派 6 名教师”: 6 has no counterpart in the "
+        "English"
+    ) in lines
     assert lines[-1] == "2 errors, 1 warning, 4 info in 6 pairs (1 file)"
 
 
@@ -42,15 +51,16 @@ def test_plain_output_marks_disagreeing_figures_and_fits_80_columns() -> None:
 
 
 SIGNATURE = (
-    "bitext:0.1.0|clean:mojibake+gbk-mojibake+newlines+invisible+spaces+width+hard-wr\n"
-    "aps+zh-punctuation+cjk-spacing+en-punctuation+digit-grouping+repeats|align:mixed\n"
-    "-dp|min-confidence:0.2"
+    "bitext:0.1.0|clean:mojibake+gbk-mojibake+newlines+invisible+spaces+width+\n"
+    "hard-wraps+zh-punctuation+cjk-spacing+en-punctuation+digit-grouping+repeats|\n"
+    "align:mixed-dp|min-confidence:0.2"
 )
-"""The reproducibility signature, folded at 80 columns, above the summary line."""
+"""The reproducibility signature, broken after its separators at 80 columns, above the
+summary line."""
 
 
 def test_check_big5_bulletin_exact_output() -> None:
-    code, out, _ = run("check", str(FIXTURES / "encodings" / "taichung.big5.txt"))
+    code, out, _ = run("check", "--pairs", "all", str(FIXTURES / "encodings" / "taichung.big5.txt"))
     assert code == 1
     path = FIXTURES / "encodings" / "taichung.big5.txt"
     assert (
@@ -59,8 +69,7 @@ def test_check_big5_bulletin_exact_output() -> None:
 -- pair 0 · line 1
 zh  [臺中市]推動長照服務成果
 en  (no English translation)
-  1:1 warning untranslated “[臺中市] 推動長照服務成果” has no English
-                           translation
+{path}:1:1: warning untranslated “[臺中市] 推動長照服務成果” has no English translation
 
 -- pair 1 · line 3 · confidence 0.86
 zh  今年市府持續擴大長期照顧服務。
@@ -75,18 +84,14 @@ en  The city government invested NT$125 million to add 36 long-term care
 zh  全年補助⟦4.8萬名⟧長者使用居家服務。
 en  Throughout the year it subsidized ⟦480,000⟧ seniors to use home-care
     services.
-  3:252 error figure-scale “480,000” is 10 times “4.8 萬名” (48,000); “48,000”
-                           is right
+{path}:3:252: error figure-scale “480,000” is 10 times “4.8 萬名” (48,000); “48,000” is right
 
 -- pair 4 · line 5 · confidence 0.93
 zh  衛生局表示,明年將再增加12名照顧管理專員。
 en  The Health Bureau said it would add 12 more care managers next year.
 
-  3:96 info clean-cjk-spacing spaces around a number inside Chinese are removed
-                              (8 fixes; first: “市府投入 1.25” → “市府投入1.25”)
-  3:104 info clean-zh-punctuation half-width , ; : inside Chinese become full
-                                  width (2 fixes; first: “5 億元,新增 3” → “5
-                                  億元，新增 3”)
+{path}:3:96: info clean-cjk-spacing spaces around a number inside Chinese are removed (8 fixes; first: “市府投入 1.25” → “市府投入1.25”)
+{path}:3:104: info clean-zh-punctuation half-width , ; : inside Chinese become full width (2 fixes; first: “5 億元,新增 3” → “5 億元，新增 3”)
 
 {SIGNATURE}
 1 error, 1 warning, 2 info in 5 pairs (1 file)

@@ -22,7 +22,7 @@ WRAPPED_BEFORE, WRAPPED_AFTER = CLEAN_RULES["hard-wraps"].example
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -158,12 +158,14 @@ def test_configuration_files_take_the_same_names(tmp_path: Path) -> None:
 FIGURE_SCALE = """\
 figure-scale (error): same digits, wrong power of ten (the 万/亿 trap)
 
-The English has the Chinese figure's digits at the wrong power of ten, the usual slip
-with 万 (10^4) and 亿 (10^8), which English counts in thousands and millions. The
-suggestion gives the figure at the right scale.
+The English has the Chinese figure's digits at the wrong power of ten, the usual
+slip with 万 (10^4) and 亿 (10^8), which English counts in thousands and
+millions. The suggestion gives the figure at the right scale.
 
-example: 387.75 万元 → "3,877.5 million yuan": 1,000 times the Chinese; "3.8775 million yuan" is right
+example: 387.75 万元 → "3,877.5 million yuan": 1,000 times the Chinese;
+"3.8775 million yuan" is right
 """
+"""``bitext rules figure-scale`` at 80 columns."""
 
 
 def test_rules_rule_explains_one_rule() -> None:
@@ -182,11 +184,11 @@ def test_rules_takes_a_cleaning_rule_by_either_name() -> None:
     code, out, err = run("rules", "hard-wraps")
     assert (code, err) == (0, "")
     assert out == run("rules", "clean-hard-wraps")[1]
-    assert out.splitlines()[0] == (
-        "clean-hard-wraps (info): the file needed cleaning: lines broken inside a sentence "
-        "at a fixed width are joined"
-    )
-    assert out.splitlines()[-1].startswith("example: “盘州市筹集扶贫资金457万元，用于帮\\n助")
+    assert out.splitlines()[:2] == [
+        "clean-hard-wraps (info): the file needed cleaning: lines broken inside a",
+        "sentence at a fixed width are joined",
+    ]
+    assert out.split("\n\n")[-1].startswith("example: “盘州市筹集扶贫资金457万元，用于帮\\n助")
 
 
 @pytest.mark.parametrize(

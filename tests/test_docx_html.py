@@ -119,7 +119,10 @@ def test_check_prints_the_paragraph_and_json_names_the_place(tmp_path: Path) -> 
     lines = out.splitlines()
     assert " ".join(out.split()).startswith(f"{path} (read as docx)")  # folded at 80
     assert "-- pair 2 · paragraph 3 · confidence 1.00 · Chinese fragment is cut" in lines
-    assert "  5:566 error figure-scale paragraph 3: “3,877.5 million yuan” is 1,000 times" in lines
+    assert (
+        f"{path}:5:566: error figure-scale paragraph 3: “3,877.5 million yuan” is 1,000 times"
+        in out
+    )
     assert lines[-1] == "2 errors, 1 warning, 4 info in 6 pairs (1 file)"
     code, out, _ = run("check", "--format", "json", str(path))
     data = json.loads(out)["files"][0]
@@ -381,7 +384,7 @@ def test_an_html_page_gives_the_findings_at_its_lines(tmp_path: Path) -> None:
     assert document.line_col(report.findings[1].en.start) == (12, 573)
     code, out, _ = run("check", str(path))
     assert code == 1
-    assert "  12:573 error figure-scale “3,877.5 million yuan” is 1,000 times “387.75" in out
+    assert f"{path}:12:573: error figure-scale “3,877.5 million yuan” is 1,000 times “387.75" in out
     assert out.splitlines()[-1] == "2 errors, 1 warning, 4 info in 6 pairs (1 file)"
 
 

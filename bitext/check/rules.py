@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import json
 import textwrap
+from collections.abc import Callable
 from typing import NamedTuple
 
 from bitext.clean import RULES as CLEAN_RULES
@@ -35,6 +36,13 @@ class RuleInfo(NamedTuple):
     """A few sentences: what the rule catches and why it matters."""
     example: str | None
     """A Chinese figure and an English rendering the rule reports, or None."""
+
+
+Mark = Callable[[Severity, str], str]
+"""Styles a severity's name (the terminal's colour) in :func:`rules_text` and
+:func:`rule_text`."""
+Wrap = Callable[[str, int], list[str]]
+"""Breaks text into lines of at most so many terminal cells."""
 
 
 SILENT_CLEAN_RULES = frozenset({"newlines"})
@@ -205,9 +213,12 @@ def find_rule(name: str) -> RuleInfo:
     raise BitextError(f"unknown rule {name!r}{hint}")
 
 
-def rule_text(rule: RuleInfo, width: int = 88) -> str:
+def rule_text(
+    rule: RuleInfo, width: int = 88, mark: Mark | None = None, wrap: Wrap | None = None
+) -> str:
     """What ``bitext rules RULE`` prints: the id and severity, the description, the
-    explanation (wrapped at ``width``) and the example.
+    explanation and the example, each wrapped at ``width`` by ``wrap`` (at spaces unless
+    told); ``mark`` styles the severity.
 
     >>> print(rule_text(rule_info("figure-value")), end="")
     figure-value (error): a different number in the same role
@@ -217,10 +228,13 @@ def rule_text(rule: RuleInfo, width: int = 88) -> str:
     <BLANKLINE>
     example: 培训 8 期 → "trained 18 sessions": a different number
     """
-    lines = [f"{rule.id} ({rule.severity.value}): {rule.description}", ""]
-    lines += textwrap.wrap(rule.explanation, width)
+    wrap = wrap or _wrap_words
+    severity = (mark or _unmarked)(rule.severity, rule.severity.value)
+    head = wrap(f"{rule.id} ({rule.severity.value}): {rule.description}", width)
+    head[0] = head[0].replace(f"({rule.severity.value})", f"({severity})", 1)
+    lines = [*head, "", *wrap(rule.explanation, width)]
     if rule.example:
-        lines += ["", f"example: {rule.example}"]
+        lines += ["", *wrap(f"example: {rule.example}", width)]
     return "".join(line + "\n" for line in lines)
 
 
@@ -240,25 +254,56 @@ def all_rules() -> list[RuleInfo]:
     return list(RULES.values())
 
 
-def rules_text(rules: list[RuleInfo]) -> str:
+def rules_text(
+    rules: list[RuleInfo],
+    width: int | None = None,
+    mark: Mark | None = None,
+    wrap: Wrap | None = None,
+) -> str:
     """What ``bitext rules`` prints: id, severity and description in columns, the example
-    under the description.
+    under the description. With a ``width`` the description and the example wrap (by
+    ``wrap``, at spaces unless told) in their column; ``mark`` styles the severity.
 
     >>> print(rules_text([rule_info("figure-value")]), end="")
     figure-value  error  a different number in the same role
                          example: 培训 8 期 → "trained 18 sessions": a different number
+    >>> print(rules_text([rule_info("figure-value")], width=48), end="")
+    figure-value  error  a different number in the
+                         same role
+                         example: 培训 8 期 → "trained
+                         18 sessions": a different
+                         number
     """
+    mark = mark or _unmarked
     id_width = max((len(rule.id) for rule in rules), default=0)
     severity_width = max((len(rule.severity.value) for rule in rules), default=0)
     indent = " " * (id_width + severity_width + 4)
+    column = max((width or 0) - len(indent), MIN_COLUMN) if width else None
     lines = []
     for rule in rules:
-        lines.append(
-            f"{rule.id:<{id_width}}  {rule.severity.value:<{severity_width}}  {rule.description}"
-        )
-        if rule.example:
-            lines.append(f"{indent}example: {rule.example}")
+        severity = mark(rule.severity, f"{rule.severity.value:<{severity_width}}")
+        texts = [rule.description, *([f"example: {rule.example}"] if rule.example else [])]
+        body = [
+            line
+            for text in texts
+            for line in ((wrap or _wrap_words)(text, column) if column else [text])
+        ]
+        lines.append(f"{rule.id:<{id_width}}  {severity}  {body[0]}".rstrip())
+        lines += [f"{indent}{line}" for line in body[1:]]
     return "".join(line + "\n" for line in lines)
+
+
+MIN_COLUMN = 24
+"""The narrowest the description column of :func:`rules_text` gets."""
+
+
+def _wrap_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken at spaces only."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _unmarked(_severity: Severity, text: str) -> str:
+    return text
 
 
 def rules_json(rules: list[RuleInfo]) -> str:

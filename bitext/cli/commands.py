@@ -44,7 +44,7 @@ from bitext.model import BitextError, Document, FileReport, InputError, Report
 from bitext.read.document import MAX_BYTES, decode, read_bytes, read_document
 from bitext.read.files import DEFAULT_INCLUDE, Job, collect_files, pair_translations
 from bitext.report import FORMATS as REPORT_FORMATS
-from bitext.report import render, terminal
+from bitext.report import render, terminal, wrap
 from bitext.report.baseline import apply_baseline, baseline_json, read_baseline
 from bitext.version import __version__
 
@@ -532,13 +532,19 @@ def rules_command(rule: str | None, output_format: str) -> None:
       0  the rules were listed
       2  unknown RULE, usage error
     """
+    # As wide as the terminal (or COLUMNS), severities in their colours on a terminal.
+    console = Console()
+    mark = terminal.severity_ansi if console.is_terminal and console.color_system else None
+    width = console.width
     if rule is not None:
         info = find_rule(rule)
         json_text = json.dumps(rule_json(info), ensure_ascii=False, indent=2) + "\n"
-        _write(json_text if output_format == "json" else rule_text(info), None)
+        text = rule_text(info, min(width, 88), mark, wrap.wrap)
+        _write(json_text if output_format == "json" else text, None)
         return
     rules = all_rules()
-    _write(rules_json(rules) if output_format == "json" else rules_text(rules), None)
+    text = rules_text(rules, width, mark, wrap.wrap)
+    _write(rules_json(rules) if output_format == "json" else text, None)
 
 
 @main.command("clean")
