@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from bitext.cli import main
 from bitext.model import Document
 from bitext.read import read_document
 from bitext.review import Refused, ReviewSession, review_file
-from bitext.review.app import EditScreen, ReviewApp
+from bitext.review.app import DiffScreen, EditScreen, ReviewApp
 
 from .conftest import FIXTURES, ROOT, SEEDS
 
@@ -255,6 +256,70 @@ def test_a_finding_outside_a_pair_shows_its_line(seed: Path) -> None:
         "“一对一”帮扶合作机制,切实深",
         "nothing to undo",
     ]
+
+
+def test_d_shows_what_saving_would_change(seed: Path) -> None:
+    app = ReviewApp(review_file(seed))
+    seen: list[str] = []
+
+    async def keys(pilot: Any) -> None:
+        await pilot.press("d")
+        seen.append(shown(app, "#message"))
+        await pilot.press("n", "f", "d")
+        assert isinstance(app.screen, DiffScreen)
+        seen.append(str(app.screen.query_one("#diff", Static).content))
+        await pilot.press("escape")
+        seen.append(type(app.screen).__name__)
+        await pilot.press("q", "y")
+
+    drive(app, keys)
+    assert seen[0] == "nothing to save: the file stays as it is"
+    lines = seen[1].splitlines()
+    assert lines[:3] == [
+        "--- panzhou.txt\t(original)",
+        "+++ panzhou.txt\t(fixed)",
+        "@@ -2,7 +2,7 @@",
+    ]
+    changed = [line[:1] for line in lines if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert changed == ["-", "+"]
+    assert FIXED_SCALE in lines[lines.index(next(x for x in lines if x.startswith("+The first")))]
+    assert seen[2] == "Screen"
+    assert seed.read_bytes() == SEED
+
+
+def test_a_pair_names_both_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("panzhou.zh.txt", "panzhou.en.txt"):
+        shutil.copy(FIXTURES / "pairs" / name, name)
+    app = ReviewApp(review_file("panzhou.en.txt", "panzhou.zh.txt"))
+    seen: list[str] = []
+
+    async def keys(pilot: Any) -> None:
+        await pilot.press("n")
+        seen.extend([shown(app, "#header"), shown(app, "#pair-title"), shown(app, "#finding")])
+        await pilot.press("q")
+
+    drive(app, keys)
+    assert seen[0] == "bitext review panzhou.zh.txt → panzhou.en.txt  finding 2 of 7"
+    assert seen[1] == "pair 1 · line 3 · confidence 0.96 · Chinese fragment is cut"
+    assert seen[2].startswith("panzhou.en.txt:3:12 error figure-scale “3,877.5 million yuan”")
+
+
+def test_the_screenshot_script_draws_the_review(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/screenshots.py review: the seed on its first error, every Chinese run as
+    wide as the cells it takes (two a character)."""
+    monkeypatch.chdir(tmp_path)  # the script moves to the repository; this moves back
+    monkeypatch.syspath_prepend(str(ROOT / "docs"))
+    screenshots = __import__("screenshots")
+    target = tmp_path / "review.svg"
+    screenshots.review(target)
+    svg = target.read_text(encoding="utf-8")
+    assert "finding&#160;2&#160;of&#160;7" in svg
+    assert ">3,877.5&#160;million&#160;yuan<" in svg
+    assert re.search(r'textLength="122"[^>]*>387\.75万元</text>', svg)  # 10 cells of 12.2
+    assert (SEEDS / "panzhou.txt").read_bytes() == SEED
 
 
 # --- the session, without a screen -------------------------------------------------------

@@ -63,12 +63,13 @@ def review(
 ) -> None:
     """Step through a file's findings: fix, edit or accept each, then save.
 
-    The review runs in the terminal. FILE is a bulletin (text or Markdown); a translation goes with --pair ZH EN, and its
-    English file is the one edited. The pair is shown side by side with its figures
-    marked. Keys: n/p next and previous, f apply the suggested fix, e edit the English
-    figure, a accept (i inline, b to the baseline), u undo, s save, q quit (asks before
-    leaving unsaved changes). Nothing is written before s, and then atomically. Settings
-    come from bitext.toml as for bitext check.
+    The review runs in the terminal. FILE is a bulletin (text or Markdown); a translation
+    goes with --pair ZH EN, and its English file is the one edited. The pair is shown
+    side by side with its figures marked. Keys: n/p next and previous, f apply the
+    suggested fix, e edit the English figure, a accept (i inline, b to the baseline),
+    u undo, d diff, s save, q quit (asks before leaving unsaved changes). Nothing is
+    written before s, and then atomically. Settings come from bitext.toml as for
+    bitext check.
 
     \b
     Examples:

@@ -61,6 +61,24 @@ class QuitScreen(ModalScreen[bool]):
         self.dismiss(quit_)
 
 
+class DiffScreen(ModalScreen[None]):
+    """What saving would change in the file, as a unified diff; Escape or d closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,d,q", "close", "close")]
+
+    def __init__(self, diff: str) -> None:
+        super().__init__()
+        self.diff = diff
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(view.diff_text(self.diff), id="diff")
+            yield Label("Escape or d closes.")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 class ReviewApp(App[None]):
     """The review of one file: the pair side by side, the finding, the keys."""
 
@@ -74,18 +92,20 @@ class ReviewApp(App[None]):
     #context-box { height: 1fr; border: round $secondary; padding: 0 1; display: none; }
     #finding, #suggestion { padding: 0 1; }
     #message { padding: 0 1; color: $warning; height: 2; }
-    EditScreen, QuitScreen { align: center middle; }
+    EditScreen, QuitScreen, DiffScreen { align: center middle; }
+    DiffScreen #dialog { height: 80%; }
     #dialog { width: 80%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,right", "next", "next"),
         Binding("p,left", "previous", "previous"),
         Binding("f", "fix", "fix"),
-        Binding("e", "edit", "edit figure"),
+        Binding("e", "edit", "edit"),
         Binding("a", "accept", "accept"),
-        Binding("i", "accept('inline')", "accept inline"),
-        Binding("b", "accept('baseline')", "accept to baseline"),
+        Binding("i", "accept('inline')", "inline"),
+        Binding("b", "accept('baseline')", "baseline"),
         Binding("u", "undo", "undo"),
+        Binding("d", "diff", "diff"),
         Binding("s", "save", "save"),
         Binding("q", "quit_review", "quit"),
         Binding("ctrl+q", "quit_review", "quit", show=False, priority=True),
@@ -186,6 +206,13 @@ class ReviewApp(App[None]):
     def action_undo(self) -> None:
         undone = self.session.undo()
         self.say("nothing to undo" if undone is None else f"undone: {undone.kind}")
+
+    def action_diff(self) -> None:
+        diff = self.session.diff()
+        if not diff:
+            self.say("nothing to save: the file stays as it is")
+            return
+        self.push_screen(DiffScreen(diff))
 
     def action_save(self) -> None:
         try:

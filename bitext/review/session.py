@@ -40,7 +40,7 @@ from bitext.atomic import write_atomic, write_atomic_bytes
 from bitext.check import DEFAULT_CONFIG, CheckConfig, check_document, check_translation
 from bitext.check.rules import RULES
 from bitext.check.suppress import read_suppressions
-from bitext.fix import Edit, NotFixed, fix_for, fixed_bytes, fixed_text
+from bitext.fix import Edit, NotFixed, fix_for, fixed_bytes, fixed_text, unified_diff
 from bitext.model import Document, FileReport, Finding, InputError, Report
 from bitext.read import is_cat_file
 from bitext.read.document import decode, read_document
@@ -317,6 +317,10 @@ class ReviewSession:
         """The whole file as :meth:`save` writes it, in its own encoding: its bytes on
         disk, re-encoded only where something changed (:func:`bitext.fix.fixed_bytes`)."""
         return fixed_bytes(*self._rewrite(self.edits()))
+
+    def diff(self) -> str:
+        """What :meth:`save` would change in the file, as a unified diff ("" for nothing)."""
+        return unified_diff(*self._rewrite(self.edits()))
 
     def _rewrite(self, edits: list[Edit]) -> tuple[Document, list[Edit]]:
         """The document on disk and the edits that make it the file as decided: ``edits``

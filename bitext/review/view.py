@@ -44,12 +44,15 @@ CONTEXT = 160
 
 
 def header(session: ReviewSession) -> Text:
-    """``bitext review · seeds/panzhou.txt · finding 2 of 7 · 1 fixed · unsaved``."""
+    """``bitext review seeds/panzhou.txt  finding 2 of 7 · 1 fixed · unsaved changes``;
+    a translation pair names both files, the Chinese first."""
     parts = [f"finding {session.index + 1} of {len(session)}"]
     parts += [f"{count} {state}" for state, count in session.counts().items()]
     if session.dirty:
         parts.append("unsaved changes")
     text = Text("bitext review ", style="bold")
+    if session.report.source is not None:
+        text.append(f"{display_path(session.report.source.path)} → ", style="bold")
     text.append(display_path(session.document.path), style="bold")
     text.append("  " + " · ".join(parts))
     return text
@@ -110,7 +113,10 @@ def context_text(session: ReviewSession) -> Text:
     start = max(text.rfind("\n", 0, span[0]) + 1, span[0] - CONTEXT)
     ends = [i for i in (text.find("\n", span[1]), text.find("\r", span[1])) if i >= 0]
     end = min([*ends, span[1] + CONTEXT, len(text)])
-    return _marked(text, (start, end), "", finding, [], (), [], where=True)
+    shown = _marked(text, (start, end), "", finding, [], (), [], where=True)
+    lead = "…" if start > 0 and text[start - 1] not in "\r\n" else ""
+    tail = "…" if end < len(text) and text[end] not in "\r\n" else ""
+    return Text(lead) + shown + Text(tail)
 
 
 def finding_line(session: ReviewSession) -> Text:
@@ -137,6 +143,21 @@ def suggestion_line(session: ReviewSession) -> Text:
     if action is not None and action.edit is not None and finding.en is not None:
         state = f"{state}: “{finding.en.text}” → “{action.edit.new}”"
     text.append(state, style="bold green" if state != "open" else "")
+    return text
+
+
+def diff_text(diff: str) -> Text:
+    """A unified diff, its removed lines red and added ones green."""
+    text = Text()
+    for line in diff.splitlines(keepends=True):
+        style = ""
+        if line.startswith("@@"):
+            style = "cyan"
+        elif line.startswith("+") and not line.startswith("+++"):
+            style = "green"
+        elif line.startswith("-") and not line.startswith("---"):
+            style = "red"
+        text.append(line, style=style)
     return text
 
 
