@@ -7,7 +7,7 @@ wrong:
 * ``figure-scale`` with a suggestion: the English has the Chinese digits at the wrong
   power of ten (387.75 万元 → "3,877.5 million yuan"; "3.8775 million yuan" is right);
 * ``figure-value`` whose suggestion differs from the English in exactly one digit, the
-  digits as many and everything else the same ("1,284" for 1284 written "1,234").
+  digits as many and everything else the same (1234 人 written "1,284" becomes "1,234").
 
 Everything else is a :class:`NotFixed` with the reason, in a translator's words: a month
 or a date (a wrong one may be the Chinese's error as well), a unit, a number with more
