@@ -19,12 +19,14 @@ from typing import Any
 
 from bitext.fix.plan import Edit, check_edits
 from bitext.model import Document, InputError
+from bitext.read.document import MAX_BYTES
 from bitext.read.docx_file import (
     _HIDDEN,
     _P,
     _TC,
     _TEXT,
     _TR,
+    UNPACKED_FACTOR,
     W,
     _block_elements,
     _headers_footers,
@@ -43,7 +45,7 @@ def fixed_docx(document: Document, edits: Sequence[Edit], data: bytes) -> bytes:
     from lxml import etree
 
     name = document.path or ""
-    word = _open(data, name, 8 * len(data) + 10_000_000)
+    word = _open(data, name, UNPACKED_FACTOR * MAX_BYTES)  # as bitext read it
     main = str(word.part.partname).lstrip("/")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         root = etree.fromstring(archive.read(main), etree.XMLParser(resolve_entities=False))
