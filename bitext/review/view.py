@@ -17,26 +17,18 @@ from rich.text import Text
 from bitext.fix import Edit
 from bitext.model import Figure, Finding, Pair, Severity
 from bitext.report.locate import display_path, placed_message, primary_document, primary_span
+from bitext.report.terminal import AGREE_STYLE, FIGURE_STYLE, SEVERITY_STYLE
 from bitext.review.session import ReviewSession
 
-FOCUS_STYLE = {
-    Severity.ERROR: "bold white on red",
-    Severity.WARNING: "bold black on yellow",
-    Severity.INFO: "bold black on cyan",
-}
-"""The figures of the finding on screen."""
+FOCUS_STYLE = {**FIGURE_STYLE, Severity.INFO: "bold cyan reverse"}
+"""The figures of the finding on screen: as the terminal report marks them, and an info
+finding's as plainly, since it is the one under review."""
 OTHER_STYLE = {
     Severity.ERROR: "red underline",
     Severity.WARNING: "yellow underline",
     Severity.INFO: "cyan underline",
 }
 """The figures of the pair's other findings."""
-SEVERITY_STYLE = {
-    Severity.ERROR: "bold red",
-    Severity.WARNING: "bold yellow",
-    Severity.INFO: "cyan",
-}
-AGREE_STYLE = "green"
 CHANGED_STYLE = "bold black on green"
 """A figure as the review changed it (fixed or edited)."""
 CONTEXT = 160
