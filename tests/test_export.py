@@ -48,9 +48,9 @@ SCALE_NOTE = (
     "“3.8775 million yuan” is right"
 )
 
-UNITS = (
+UNITS = (  # numbered as `bitext align` numbers them: pairs from 0, then English alone
     Unit(
-        1,
+        0,
         "共投入社会救助资金387.75万元。",
         "A total of 3,877.5 million yuan of social assistance funds were invested.",
         (0,),
@@ -59,7 +59,7 @@ UNITS = (
         (SCALE_NOTE,),
     ),
     Unit(
-        2,
+        1,
         "开发专岗公益岗位457个，慰问贫困残疾人10人。",
         "457 specialized public welfare posts were developed. "
         "10 poor disabled people were visited.",
@@ -67,10 +67,10 @@ UNITS = (
         (1, 2),
         0.881,
     ),
-    Unit(3, "（盘州市残联供稿）", "", (2,), (), 0.64),
+    Unit(2, "（盘州市残联供稿）", "", (2,), (), 0.64),
     Unit(4, "", "Photo: Panzhou Disabled Persons' Federation", (), (3,), 0.55),
     Unit(
-        5,
+        3,
         "“残疾人证”办理&审核\t共12人\n（含补办\x0c<2>次）。",
         'The "disability card" <batch 2> processing & review\\audit:\tfor 21 people\n'
         "(the federation's\x0c reissues).",
@@ -230,7 +230,7 @@ def test_tmx_units_carry_their_id_and_score() -> None:
     root = parse(export(UNITS, "tmx", INFO)).getroot()
     assert [
         (tu.get("tuid"), tu.findtext("prop[@type='x-bitext-score']")) for tu in root.iter("tu")
-    ] == [("1", "0.973"), ("2", "0.881"), ("5", "0.500")]
+    ] == [("0", "0.973"), ("1", "0.881"), ("3", "0.500")]
     header = root.find("header")
     assert header is not None
     assert header.findtext("prop[@type='x-bitext-signature']") == INFO.signature
@@ -288,10 +288,10 @@ def test_xliff_states_send_the_translator_to_the_figures() -> None:
         for tu in root.iterfind(".//x:trans-unit", ns)
     }
     assert states == {
-        "1": ["needs-review-translation"],
-        "2": ["translated"],
-        "3": [],  # untranslated: no target at all
-        "5": ["needs-review-translation"],
+        "0": ["needs-review-translation"],
+        "1": ["translated"],
+        "2": [],  # untranslated: no target at all
+        "3": ["needs-review-translation"],
     }
 
 

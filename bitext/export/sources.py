@@ -22,7 +22,9 @@ from bitext.version import __version__
 
 def units_from_report(report: FileReport) -> list[Unit]:
     """One unit per pair of a checked bulletin, and one per English-only sentence (0-1),
-    in document order. Line ids count the bulletin's Chinese and its English sentences
+    in document order. A pair's unit has the pair's id, the number ``bitext check`` gives
+    it (from 0); the English-only sentences are numbered on after the last pair, in
+    document order. Line ids count the bulletin's Chinese and its English sentences
     separately, from 0."""
     en_text = report.document_for("en").text
     zh_ids = _numbered(report.spans, "zh")
@@ -31,24 +33,26 @@ def units_from_report(report: FileReport) -> list[Unit]:
     for pair, (zh, en) in zip(report.pairs, report.pair_texts(), strict=True):
         findings = (f for f in report.findings if f.pair == pair.id)
         unit = _pair_unit(pair, zh, en, zh_ids, en_ids, findings)
-        placed.append((_position(pair.zh[0], report), unit))
+        placed.append((_position((pair.zh or pair.en)[0], report), unit))
     paired = {span for pair in report.pairs for span in pair.en}
-    for span, number in en_ids.items():
-        if span not in paired:
-            unit = Unit(0, "", en_text[span.start : span.end], (), (number,), 0.0)
-            placed.append((_position(span, report), unit))
+    alone = [(span, number) for span, number in en_ids.items() if span not in paired]
+    first = max((pair.id for pair in report.pairs), default=-1) + 1
+    for n, (span, number) in enumerate(sorted(alone, key=lambda item: item[0].start), first):
+        unit = Unit(n, "", en_text[span.start : span.end], (), (number,), 0.0)
+        placed.append((_position(span, report), unit))
     placed.sort(key=lambda item: item[0])
-    return [unit._replace(id=n) for n, (_, unit) in enumerate(placed, 1)]
+    return [unit for _, unit in placed]
 
 
 def units_from_alignment(
     alignment: Alignment, with_notes: bool = True, min_confidence: float = MIN_CONFIDENCE
 ) -> list[Unit]:
-    """One unit per bead of two aligned files; ``with_notes`` compares each bead's figures,
-    except across a bead the aligner believes less than ``min_confidence``, which gets a
-    ``pair-uncertain`` note instead (as ``bitext check`` reports it)."""
+    """One unit per bead of two aligned files, numbered from 0 as ``bitext check --pair``
+    numbers its pairs; ``with_notes`` compares each bead's figures, except across a bead
+    the aligner believes less than ``min_confidence``, which gets a ``pair-uncertain``
+    note instead (as ``bitext check`` reports it)."""
     units = []
-    for n, bead in enumerate(alignment.beads, 1):
+    for n, bead in enumerate(alignment.beads):
         zh, en = alignment.zh_text(bead), alignment.en_text(bead)
         notes: tuple[str, ...] = ()
         if with_notes and zh and en:
@@ -100,7 +104,7 @@ def _pair_unit(
     findings: Iterable[Finding],
 ) -> Unit:
     return Unit(
-        id=0,
+        id=pair.id,
         zh=zh,
         en=en,
         zh_lines=tuple(zh_ids[s] for s in pair.zh),
