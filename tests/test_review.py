@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from bitext.check import check_document
 from bitext.cli import main
@@ -129,6 +129,7 @@ def test_quit_with_unsaved_changes_asks_and_leaves_the_file_as_it_was(seed: Path
     async def keys(pilot: Any) -> None:
         await pilot.press("n", "f", "n", "a", "q")
         screens.append(type(app.screen).__name__)
+        screens.append(str(app.screen.query_one(Label).content))
         await pilot.press("n")  # stay
         screens.append(type(app.screen).__name__)
         screens.append(shown(app, "#header"))
@@ -140,6 +141,7 @@ def test_quit_with_unsaved_changes_asks_and_leaves_the_file_as_it_was(seed: Path
     drive(app, keys)
     assert screens == [
         "QuitScreen",
+        "Unsaved: 1 fixed, 1 accepted inline. Quit without saving? (y: quit, n: stay)",
         "Screen",
         "bitext review panzhou.txt  finding 3 of 7 · 1 fixed · 1 accepted inline · unsaved changes",
         "QuitScreen",
@@ -335,7 +337,16 @@ def test_session_undo_and_save_twice(seed: Path) -> None:
     assert not session.dirty
     assert seed.read_bytes() == replaced(SEED.decode(), WRONG_SCALE, FIXED_SCALE).encode()
     assert session.save() == "nothing to save"
+    assert session.diff() == ""
     assert session.undo() is not None and session.state() == "open"
+    changed = [line for line in session.diff().splitlines() if line[:1] in "+-"]
+    assert [line[:11] for line in changed] == [
+        "--- panzhou",
+        "+++ panzhou",
+        "-The first ",
+        "+The first ",
+    ]
+    assert FIXED_SCALE in changed[2] and WRONG_SCALE in changed[3]
     session.save()
     assert seed.read_bytes() == SEED
 
@@ -378,6 +389,7 @@ def test_an_inline_comment_covers_the_rule_in_its_whole_paragraph(tmp_path: Path
         ("crlf.txt", "utf-8", "\r\n", IGNORE_MISSING),
         ("gb.txt", "gb18030", "\n", IGNORE_MISSING),
         ("bom.txt", "utf-8-sig", "\n", IGNORE_MISSING),
+        ("wide.txt", "utf-16", "\r\n", IGNORE_MISSING),
         ("page.md", "utf-8", "\n", f"<!-- {IGNORE_MISSING} -->"),
     ],
 )

@@ -53,9 +53,13 @@ class QuitScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "stay"),
     ]
 
+    def __init__(self, unsaved: str) -> None:
+        super().__init__()
+        self.unsaved = unsaved
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("There are unsaved changes. Quit without saving? (y: quit, n: stay)")
+            yield Label(f"Unsaved: {self.unsaved}. Quit without saving? (y: quit, n: stay)")
 
     def action_answer(self, quit_: bool) -> None:
         self.dismiss(quit_)
@@ -224,7 +228,9 @@ class ReviewApp(App[None]):
         if not self.session.dirty:
             self.exit()
             return
-        self.push_screen(QuitScreen(), self._answered)
+        counts = self.session.counts()
+        unsaved = ", ".join(f"{n} {state}" for state, n in counts.items()) or "an undone change"
+        self.push_screen(QuitScreen(unsaved), self._answered)
 
     def _answered(self, quit_: bool | None) -> None:
         if quit_:
