@@ -46,7 +46,7 @@ _UNIT = (
     r"tonnes|tons|mu|hectares|people|persons|households|times)"
 )
 NUMBER = regex.compile(
-    rf"(?:{_CURRENCY}\s?)?[-+]?\d(?:[\d,.]*\d)?"
+    rf"(?:{_CURRENCY}\s?)?[-+]?\d(?:[\d,.]*\d)?(?:[-–—~～]\d(?:[\d,.]*\d)?)?"
     r"(?:\s?[%‰％]"
     r"|\s?[万亿千百十]*\p{Han}"
     rf"|\s+{_SCALE}(?:\s+{_UNIT})?\b"
