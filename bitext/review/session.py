@@ -159,7 +159,7 @@ class ReviewSession:
         self._saved_edits: list[Edit] = []
         self._on_disk = self.document
         """The file as it is on disk: as read, then as last saved."""
-        self._directives = _directive_lines(self.document.text)
+        self._lines = _Lines(self.document.text)
         self._baseline_before = _read_json(self.baseline)
 
     # --- moving -------------------------------------------------------------------------
@@ -404,7 +404,7 @@ class ReviewSession:
             )
         span = primary_span(finding)
         first = span[0] if span and span[0] in positions else positions[0]
-        return _paragraph_at(self.document.text, first, self._directives)
+        return self._lines.paragraph(first)
 
     def _directive(self, rules: Sequence[str], newline: str) -> str:
         comment = f"bitext: ignore {', '.join(rules)} -- {REASON}"
@@ -472,16 +472,46 @@ def _overlap(a: Edit, b: Edit) -> bool:
 _LINE = re.compile(r"[^\r\n]*(\r\n|\r|\n|$)")
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, line ending) of each line of ``text``."""
-    lines = []
-    for match in _LINE.finditer(text):
-        if match.start() == len(text) and lines:
-            break
-        lines.append((match.start(), match.start(1), match.group(1)))
-        if not match.group(1):
-            break
-    return lines
+class _Lines:
+    """The lines of a text, to find the paragraph around an offset as
+    :mod:`bitext.check.suppress` reads one: the lines that hold text (not blank, not an
+    ignore comment) next to each other.
+
+    >>> _Lines("a\\r\\n\\r\\nb\\r\\nc d\\r\\n\\r\\ne").paragraph(8)
+    _Paragraph(start=5, end=11, newline='\\r\\n')
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lines: list[tuple[int, int, str]] = []  # start, end, line ending
+        for match in _LINE.finditer(text):
+            if match.start() == len(text) and self.lines:
+                break
+            self.lines.append((match.start(), match.start(1), match.group(1)))
+            if not match.group(1):
+                break
+        self.starts = [start for start, _, _ in self.lines]
+        directives = _directive_lines(text)
+        self.text_lines = [
+            number not in directives and bool(text[start:end].strip())
+            for number, (start, end, _) in enumerate(self.lines)
+        ]
+        self._found: dict[int, _Paragraph] = {}
+
+    def paragraph(self, position: int) -> _Paragraph:
+        """The paragraph around ``position``, with the line ending to write before it."""
+        number = bisect.bisect_right(self.starts, position) - 1
+        if number in self._found:
+            return self._found[number]
+        first = last = number
+        while first > 0 and self.text_lines[first - 1]:
+            first -= 1
+        while last + 1 < len(self.lines) and self.text_lines[last + 1]:
+            last += 1
+        endings = (ending for _, _, ending in self.lines if ending)
+        newline = self.lines[first - 1][2] if first > 0 else next(endings, "\n")
+        paragraph = _Paragraph(self.lines[first][0], self.lines[last][1], newline)
+        self._found[number] = paragraph
+        return paragraph
 
 
 def _directive_lines(text: str) -> frozenset[int]:
@@ -489,34 +519,6 @@ def _directive_lines(text: str) -> frozenset[int]:
     if "bitext:" not in text:
         return frozenset()
     return frozenset(d.line - 1 for d in read_suppressions(text, None, RULES).directives)
-
-
-def _paragraph_at(text: str, position: int, directives: frozenset[int]) -> _Paragraph:
-    """The paragraph around ``position``: the lines that hold text (not blank, not an
-    ignore comment) next to the line of ``position``.
-
-    >>> _paragraph_at("a\\r\\n\\r\\nb\\r\\nc d\\r\\n\\r\\ne", 8, frozenset())
-    _Paragraph(start=5, end=11, newline='\\r\\n')
-    """
-    lines = _lines(text)
-    number = bisect.bisect_right([start for start, _, _ in lines], position) - 1
-
-    def holds_text(line: int) -> bool:
-        start, end, _ = lines[line]
-        return line not in directives and bool(text[start:end].strip())
-
-    first = number
-    while first > 0 and holds_text(first - 1):
-        first -= 1
-    last = number
-    while last + 1 < len(lines) and holds_text(last + 1):
-        last += 1
-    newline = lines[first - 1][2] if first > 0 else _first_newline(lines)
-    return _Paragraph(lines[first][0], lines[last][1], newline)
-
-
-def _first_newline(lines: list[tuple[int, int, str]]) -> str:
-    return next((ending for _, _, ending in lines if ending), "\n")
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:
