@@ -34,7 +34,7 @@ from rich.text import Text
 
 from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
 from bitext.report.locate import display_path, placed_message, primary_document, primary_span
-from bitext.report.wrap import break_lines, break_signature
+from bitext.report.wrap import break_lines, break_signature, wrap
 
 SEVERITY_STYLE = {
     Severity.ERROR: "bold red",
@@ -185,7 +185,7 @@ def _pair_lines(
 
 def _plain_pair(pair: Pair, findings: list[Finding], report: FileReport, width: int) -> list[Text]:
     """``-- pair N · …`` and the two sides one under the other, led by ``zh`` and ``en``."""
-    lines = [Text(f"-- {pair_title(pair, report)}")]
+    lines = [Text(line) for line in wrap(f"-- {pair_title(pair, report)}", width, "   ")]
     sides = [("zh", _side(pair.zh_range, report, findings, "zh", plain=True))]
     sides.append(
         ("en", _side(pair.en_range, report, findings, "en", plain=True))
@@ -213,7 +213,8 @@ def _rich_pair(pair: Pair, findings: list[Finding], report: FileReport, width: i
     en_lines = [en[a:b] for a, b in break_lines(en.plain, right, en_runs)]
     head = Text(" ") + _padded(Text("中文"), left) + Text("  English")
     head.stylize("bold", 1)
-    lines = [Text(pair_title(pair, report), style="bold"), head, Text("─" * width)]
+    lines = [Text(line, style="bold") for line in wrap(pair_title(pair, report), width)]
+    lines += [head, Text("─" * width)]
     for k in range(max(len(zh_lines), len(en_lines))):
         cell = zh_lines[k] if k < len(zh_lines) else Text()
         other = en_lines[k] if k < len(en_lines) else Text()
