@@ -367,3 +367,21 @@ def test_no_rich_line_of_the_bench_starts_with_a_closing_mark(
             continue  # a pair's first row: the text may start with anything
         cells = [cell for cell in re.split(r" {2,}", line.strip()) if cell]
         assert not [cell for cell in cells if cell[0] in CLOSING], line
+
+
+def test_a_line_end_inside_a_pair_is_shown_as_a_space(tmp_path: Path) -> None:
+    """A PO entry's English on two lines stays under its ``en`` label."""
+    po = tmp_path / "units.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "funds"\nmsgid "共投入社会帮扶资金387.75万元。"\n'
+        'msgstr "A total of 3,877.5 million yuan of funds "\n"was invested."\n',
+        encoding="utf-8",
+    )
+    code, out = check(80, str(po))
+    assert code == 1
+    assert out.splitlines()[1:4] == [
+        "-- pair 0 · unit funds · line 6 · confidence 1.00",
+        "zh  共投入社会帮扶资金⟦387.75万元⟧。",
+        'en  A total of ⟦3,877.5 million yuan⟧ of funds " "was invested.',
+    ]

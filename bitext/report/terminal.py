@@ -258,7 +258,8 @@ def _side(
         if position in opened:
             text.append("⟦")
         shown.append(len(text))
-        text.append(document.text[start + position])
+        ch = document.text[start + position]
+        text.append(" " if ch.isspace() else ch)  # a line end in a unit's text too
         if position + 1 in closed:
             text.append("⟧")
     figures = {
@@ -318,7 +319,8 @@ def finding_lines(finding: Finding, report: FileReport, width: int, plain: bool)
     head.append(" ")
     head.append(finding.rule, style=None if plain else "bold")
     head.append(" ")
-    line = head + Text(placed_message(report, finding))
+    message = "".join(" " if ch.isspace() else ch for ch in placed_message(report, finding))
+    line = head + Text(message)  # one line, even where a quoted figure spans two
     if plain:
         return [line]
     spans = break_lines(line.plain, width - len(HANGING), [(0, len(head) - 1)], first=width)
