@@ -169,3 +169,7 @@ def test_rules_as_json_come_from_the_checkers_registry() -> None:
         ),
     }
     assert all(r["example"] for r in rules)
+
+
+def test_rules_take_no_colour_with_no_color() -> None:
+    assert rules(80, FORCE_COLOR="1", TERM="xterm", NO_COLOR="1") == EXPECTED

@@ -534,7 +534,8 @@ def rules_command(rule: str | None, output_format: str) -> None:
     """
     # As wide as the terminal (or COLUMNS), severities in their colours on a terminal.
     console = Console()
-    mark = terminal.severity_ansi if console.is_terminal and console.color_system else None
+    colour = console.is_terminal and console.color_system and not console.no_color
+    mark = terminal.severity_ansi if colour else None
     width = console.width
     if rule is not None:
         info = find_rule(rule)
