@@ -126,6 +126,14 @@ def test_fix_and_diff_together_is_diff(seed: Path) -> None:
     assert seed.read_bytes() == before
 
 
+def test_diff_goes_to_output_when_asked(seed: Path) -> None:
+    _, shown, _ = run("check", "--diff", str(seed))
+    before = seed.read_bytes()
+    assert run("check", "--diff", str(seed), "-o", "fix.diff") == (1, "", "")
+    assert Path("fix.diff").read_text(encoding="utf-8") == shown
+    assert seed.read_bytes() == before
+
+
 def test_fix_writes_the_remaining_report_to_output(seed: Path) -> None:
     code, out, _ = run("check", "--fix", str(seed), "--format", "json", "-o", "left.json")
     assert (code, out) == (0, "")

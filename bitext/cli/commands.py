@@ -301,10 +301,15 @@ def check(
         report, dropped = apply_baseline(report, read_baseline(baseline))
         if dropped:
             _warn(f"{_plural(dropped, 'finding')} in the baseline not shown", "note")
-    if fix or show_diff:
-        from bitext.cli.fixing import fix_report  # the file writers only when fixing
+    if show_diff:
+        from bitext.cli.fixing import show_diff as print_diff  # the writers only when fixing
 
-        sys.exit(fix_report(report, settings, show_diff, output_format, output))
+        sys.exit(print_diff(report, output))
+    unwritten = False
+    if fix:
+        from bitext.cli.fixing import fix_files
+
+        report, unwritten = fix_files(report, settings, baseline)
     view = terminal.View(pairs=show_pairs, statistics=statistics)
     if output_format == "rich" and output is None:
         terminal.render(report, Console(highlight=False), view)
@@ -312,7 +317,7 @@ def check(
         _write(terminal.render_plain(report, view=view), output)
     else:
         _write(render(report, output_format, settings.show_cleaning), output)
-    sys.exit(1 if report.fails(settings.fail_on) else 0)
+    sys.exit(2 if unwritten else 1 if report.fails(settings.fail_on) else 0)
 
 
 STDIN = "-"

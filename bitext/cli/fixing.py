@@ -4,18 +4,16 @@
 and nothing else, writes nothing, and exits 1 when there is a change. ``--fix`` writes
 the certain corrections (each file atomically, in its own format and encoding), says on
 standard error which files it fixed and why each error or warning left was not fixed,
-then checks the fixed files again and reports what remains, in the chosen format, as
-``bitext check`` does; the exit code is that report's.
+then checks the fixed files again: ``bitext check`` reports what remains, in the chosen
+format, and its exit code is that report's (2 when a file could not be written).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
-from rich.console import Console
 
 from bitext.atomic import write_atomic
 from bitext.check import check_file
@@ -23,7 +21,6 @@ from bitext.cli.config import Settings
 from bitext.fix import FilePlan, fixed_bytes, plan, save, unified_diff
 from bitext.fix.plan import Edit, apply
 from bitext.model import BitextError, FileReport, Finding, InputError, Report, Severity
-from bitext.report import render, terminal
 from bitext.report.baseline import apply_baseline, read_baseline
 
 STDIN_NAME = "<stdin>"
@@ -31,30 +28,35 @@ LISTED = (Severity.ERROR, Severity.WARNING)
 """The findings left that ``--fix`` lists with the reason they were not fixed."""
 
 
-def fix_report(
-    report: Report,
-    settings: Settings,
-    diff_only: bool,
-    output_format: str,
-    output: str | None = None,
-) -> int:
-    """Show (``diff_only``) or make the certain fixes of ``report``; the exit code."""
-    if not diff_only and any(_stdin(r) for r in report.files):
+def show_diff(report: Report, output: str | None = None) -> int:
+    """Print (or write to ``output``) what ``--fix`` would change, as unified diffs; the
+    exit code: 1 when there is a change, 2 when a file cannot be rewritten as it would
+    be (its error on standard error), else 0."""
+    diffs, failed = _diffs([plan(r) for r in report.files])
+    if output is None:
+        click.echo("".join(diffs), nl=False)
+    else:
+        write_atomic(Path(output), "".join(diffs))
+    return 2 if failed else 1 if diffs else 0
+
+
+def fix_files(report: Report, settings: Settings, baseline: str | None) -> tuple[Report, bool]:
+    """Write the certain fixes of ``report``, say on standard error what was fixed and
+    what was not, and check the fixed files again; the report of what remains (filtered
+    by ``baseline`` as the first run was) and whether a file could not be written."""
+    if any(_stdin(r) for r in report.files):
         raise InputError("--fix does not rewrite standard input; use --diff")
-    plans = [plan(r) for r in report.files]
-    if diff_only:
-        return _show_diff(plans)
-    return _fix(report, plans, settings, output_format, output)
+    return _fix(report, [plan(r) for r in report.files], settings, baseline)
 
 
 def _stdin(report: FileReport) -> bool:
     return report.document_for("en").path in (None, STDIN_NAME)
 
 
-def _show_diff(plans: Sequence[FilePlan]) -> int:
-    """Print each change as a unified diff; 1 if there is one, 2 if a file cannot be
-    rewritten as it would be (its error on stderr), else 0."""
-    changed = failed = False
+def _diffs(plans: Sequence[FilePlan]) -> tuple[list[str], bool]:
+    """The unified diff of each file a fix changes, and whether one cannot be rewritten."""
+    diffs: list[str] = []
+    failed = False
     for fixes in plans:
         if not fixes.edits:
             continue
@@ -65,18 +67,13 @@ def _show_diff(plans: Sequence[FilePlan]) -> int:
                 _error(str(exc))
                 failed = True
                 continue
-        click.echo(unified_diff(fixes.document, fixes.edits), nl=False)
-        changed = True
-    return 2 if failed else 1 if changed else 0
+        diffs.append(unified_diff(fixes.document, fixes.edits))
+    return diffs, failed
 
 
 def _fix(
-    report: Report,
-    plans: Sequence[FilePlan],
-    settings: Settings,
-    output_format: str,
-    output: str | None,
-) -> int:
+    report: Report, plans: Sequence[FilePlan], settings: Settings, baseline: str | None
+) -> tuple[Report, bool]:
     files: list[FileReport] = []
     failed = False
     fixed = 0
@@ -98,21 +95,14 @@ def _fix(
                 where = _position(file_report, item.finding, fixes.edits if written else ())
                 click.echo(f"{where} {item.finding.rule}: not fixed: {item.reason}", err=True)
         files.append(_recheck(file_report, settings) if written else file_report)
-    options = _options()
     remaining = report._replace(files=tuple(files))
-    if options.get("baseline"):  # the files checked again, filtered as the first run was
-        remaining, _ = apply_baseline(
-            report._replace(files=tuple(files)), read_baseline(options["baseline"])
-        )
-        remaining = remaining._replace(signature=report.signature)
+    if baseline:  # the files checked again, filtered as the first run was
+        filtered, _ = apply_baseline(remaining, read_baseline(baseline))
+        remaining = filtered._replace(signature=report.signature)  # which says baseline once
     left = sum(len(f.findings) for f in remaining.files)
     found = _plural(fixed + left, "finding")
     click.echo(f"Found {found} ({fixed} fixed, {left} remaining).", err=True)
-    view = terminal.View(options.get("show_pairs", "findings"), options.get("statistics", False))
-    _show(remaining, settings, output_format, output, view)
-    if failed:
-        return 2
-    return 1 if remaining.fails(settings.fail_on) else 0
+    return remaining, failed
 
 
 def _recheck(file_report: FileReport, settings: Settings) -> FileReport:
@@ -145,35 +135,6 @@ def _position(report: FileReport, finding: Finding, edits: Sequence[Edit]) -> st
     return f"{document.path}:{line}:{col}" + (f" ({place})" if place else "")
 
 
-def _options() -> dict[str, Any]:
-    """The options of the ``bitext check`` run (``--pairs``, ``--statistics``,
-    ``--baseline``), which shape the report of what remains as they shape a report."""
-    context = click.get_current_context(silent=True)
-    return dict(context.params) if context is not None else {}
-
-
-def _show(
-    report: Report,
-    settings: Settings,
-    output_format: str,
-    output: str | None,
-    view: terminal.View = terminal.DEFAULT_VIEW,
-) -> None:
-    """The report of what remains, as ``bitext check`` shows one."""
-    if output_format == "rich" and output is None:
-        terminal.render(report, Console(highlight=False), view)
-        return
-    text = (
-        terminal.render_plain(report, view=view)
-        if output_format == "rich" or view.statistics
-        else render(report, output_format, settings.show_cleaning)
-    )
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomic(Path(output), text)
-
-
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"
 
@@ -182,4 +143,4 @@ def _error(message: str) -> None:
     click.echo(f"bitext: error: {message}", err=True)
 
 
-__all__ = ["fix_report"]
+__all__ = ["fix_files", "show_diff"]
