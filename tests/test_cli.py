@@ -60,7 +60,13 @@ summary line."""
 
 
 def test_check_big5_bulletin_exact_output() -> None:
-    code, out, _ = run("check", "--pairs", "all", str(FIXTURES / "encodings" / "taichung.big5.txt"))
+    code, out, _ = run(
+        "check",
+        "--pairs",
+        "all",
+        "--show-cleaning",
+        str(FIXTURES / "encodings" / "taichung.big5.txt"),
+    )
     assert code == 1
     path = FIXTURES / "encodings" / "taichung.big5.txt"
     assert (

@@ -50,7 +50,7 @@ def json_findings(out: str) -> list[dict]:
 @pytest.mark.parametrize("args", [[PANZHOU], ["--pair", ZH, EN]])
 def test_a_finding_has_the_same_pair_number_in_check_and_align(args: list[str]) -> None:
     findings = json_findings(bitext("check", "--format", "json", *args))
-    shown = terminal_pairs(bitext("check", *args))
+    shown = terminal_pairs(bitext("check", "--show-cleaning", *args))
     align_args = args[1:] if args[0] == "--pair" else args
     rows = [row.split("\t") for row in bitext("align", *align_args).splitlines()[1:]]
     tsv = {int(row[0]): row[4] for row in rows}

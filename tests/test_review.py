@@ -114,7 +114,7 @@ def test_fix_one_accept_one_save_and_check_again(seed: Path) -> None:
     assert "3,877.5 million yuan" in seen["before"]
     assert "3.8775 million yuan" in seen["after"] and "3,877.5" not in seen["after"]
     assert seen["header"] == (
-        "bitext review panzhou.txt  finding 2 of 7 · 1 fixed · unsaved changes"
+        "bitext review panzhou.txt  finding 2 of 4 · 1 fixed · unsaved changes"
     )
     assert "state: fixed: “3,877.5 million yuan” → “3.8775 million yuan”" in seen["state"]
     assert seen["saved"] == "saved panzhou.txt"
@@ -143,7 +143,7 @@ def test_quit_with_unsaved_changes_asks_and_leaves_the_file_as_it_was(seed: Path
         "QuitScreen",
         "Unsaved: 1 fixed, 1 accepted inline. Quit without saving? (y: quit, n: stay)",
         "Screen",
-        "bitext review panzhou.txt  finding 3 of 7 · 1 fixed · 1 accepted inline · unsaved changes",
+        "bitext review panzhou.txt  finding 3 of 4 · 1 fixed · 1 accepted inline · unsaved changes",
         "QuitScreen",
         "False",
     ]
@@ -194,7 +194,7 @@ def test_accept_to_the_baseline_hides_the_finding_from_check(seed: Path) -> None
     rules, notes = checked(str(seed), "--baseline", str(baseline))
     assert rules == [*PANZHOU[:2], *PANZHOU[3:]]
     assert "1 finding in the baseline not shown" in notes
-    assert len(review_file(seed)) == 6  # a new review does not show it again
+    assert len(review_file(seed)) == 3  # a new review does not show it again
 
 
 def test_next_and_previous_stop_at_the_ends(seed: Path) -> None:
@@ -204,7 +204,7 @@ def test_next_and_previous_stop_at_the_ends(seed: Path) -> None:
     async def keys(pilot: Any) -> None:
         await pilot.press("p")
         seen.append((app.session.index, shown(app, "#message")))
-        await pilot.press(*["right"] * 6)
+        await pilot.press(*["right"] * 3)
         seen.append((app.session.index, shown(app, "#message")))
         await pilot.press("n")
         seen.append((app.session.index, shown(app, "#message")))
@@ -214,9 +214,9 @@ def test_next_and_previous_stop_at_the_ends(seed: Path) -> None:
     drive(app, keys)
     assert seen == [
         (0, "this is the first finding"),
-        (6, ""),
-        (6, "this is the last finding"),
-        (5, ""),
+        (3, ""),
+        (3, "this is the last finding"),
+        (2, ""),
     ]
 
 
@@ -239,8 +239,17 @@ def test_a_finding_without_a_certain_fix_says_why(seed: Path) -> None:
     assert seed.read_bytes() == SEED
 
 
+def test_cleaning_notices_are_reviewed_only_when_asked(seed: Path) -> None:
+    """As ``bitext check`` lists them: what cleaning repaired is not the translation's."""
+    figures = [rule for rule, _ in PANZHOU[:4]]
+    assert [f.rule for f in review_file(seed).findings] == figures
+    assert [f.rule for f in review_file(seed, show_cleaning=True).findings] == [
+        rule for rule, _ in PANZHOU
+    ]
+
+
 def test_a_finding_outside_a_pair_shows_its_line(seed: Path) -> None:
-    app = ReviewApp(review_file(seed))
+    app = ReviewApp(review_file(seed, show_cleaning=True))
     seen: list[Any] = []
 
     async def keys(pilot: Any) -> None:
@@ -302,7 +311,7 @@ def test_a_pair_names_both_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         await pilot.press("q")
 
     drive(app, keys)
-    assert seen[0] == "bitext review panzhou.zh.txt → panzhou.en.txt  finding 2 of 7"
+    assert seen[0] == "bitext review panzhou.zh.txt → panzhou.en.txt  finding 2 of 4"
     assert seen[1] == "pair 1 · line 3 · confidence 0.96 · Chinese fragment is cut"
     assert seen[2].startswith("panzhou.en.txt:3:12 error figure-scale “3,877.5 million yuan”")
 
@@ -318,7 +327,7 @@ def test_the_screenshot_script_draws_the_review(
     target = tmp_path / "review.svg"
     screenshots.review(target)
     svg = target.read_text(encoding="utf-8")
-    assert "finding&#160;2&#160;of&#160;7" in svg
+    assert "finding&#160;2&#160;of&#160;4" in svg
     assert ">3,877.5&#160;million&#160;yuan<" in svg
     assert re.search(r'textLength="122"[^>]*>387\.75万元</text>', svg)  # 10 cells of 12.2
     assert (SEEDS / "panzhou.txt").read_bytes() == SEED
@@ -426,9 +435,6 @@ def test_a_translation_pair_edits_the_english_file(tmp_path: Path) -> None:
         "figure-scale",
         "figure-missing",
         "figure-scale",
-        "clean-zh-punctuation",
-        "clean-cjk-spacing",
-        "clean-en-punctuation",
     ]
     session.next()
     session.apply_fix()

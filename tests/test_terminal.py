@@ -119,19 +119,25 @@ en  Invested ⟦RMB5.628 million⟧ in Dalian's assistance funds to carry out 8
     alleviation, and driving more poor people to increase their income.
 seeds/panzhou.txt:11:154: error figure-scale “RMB5.628 million” is 10 times “56.28 万元” (562,800); “RMB562,800” is right
 
-seeds/panzhou.txt:3:12: info clean-zh-punctuation half-width , ; : inside Chinese become full width (10 fixes; first: “合作机制,切实深化” → “合作机制，切实深化”)
+"""
+CLEANING = """seeds/panzhou.txt:3:12: info clean-zh-punctuation half-width , ; : inside Chinese become full width (10 fixes; first: “合作机制,切实深化” → “合作机制，切实深化”)
 seeds/panzhou.txt:3:374: info clean-en-punctuation spaces before English punctuation are removed (7 fixes; first: “vels , an” → “vels, an”)
 seeds/panzhou.txt:5:60: info clean-cjk-spacing spaces around a number inside Chinese are removed (30 fixes; first: “,大连市 6 家市” → “,大连市6 家市”)
-
 """
+UNLISTED = "3 cleaning notices not listed (--show-cleaning lists them)\n"
 
 
 def test_default_report_shows_the_pairs_with_findings_and_each_finding_at_its_path() -> None:
     code, out = check(80, PANZHOU)
     assert code == 1
-    assert out == PANZHOU_80 + SIGNATURE_80 + SUMMARY
+    assert out == PANZHOU_80 + UNLISTED + SIGNATURE_80 + SUMMARY
     # pairs 0 and 3 have no finding and are not shown, but are counted
     assert "-- pair 0 " not in out and "-- pair 3 " not in out
+
+
+def test_show_cleaning_lists_the_cleaning_notices_after_the_pairs() -> None:
+    code, out = check(80, "--show-cleaning", PANZHOU)
+    assert (code, out) == (1, PANZHOU_80 + CLEANING + "\n" + SIGNATURE_80 + SUMMARY)
 
 
 def test_pairs_all_shows_every_pair_and_the_same_findings() -> None:
@@ -141,19 +147,13 @@ def test_pairs_all_shows_every_pair_and_the_same_findings() -> None:
     assert [title.split()[2] for title in titles] == ["0", "1", "2", "3", "4", "5"]
     findings = [line for line in out.splitlines() if line.startswith(f"{PANZHOU}:")]
     assert findings == [line for line in PANZHOU_80.splitlines() if line.startswith(f"{PANZHOU}:")]
-    assert out.endswith(SIGNATURE_80 + SUMMARY)
+    assert out.endswith(UNLISTED + SIGNATURE_80 + SUMMARY)
 
 
 def test_pairs_none_gives_one_line_per_finding_in_file_order() -> None:
     code, out = check(80, "--pairs", "none", PANZHOU)
     assert code == 1
     assert out == (
-        "seeds/panzhou.txt:3:12: info clean-zh-punctuation half-width , ; : inside Chinese "
-        "become full width (10 fixes; first: “合作机制,切实深化” → “合作机制，切实深化”)\n"
-        "seeds/panzhou.txt:3:374: info clean-en-punctuation spaces before English punctuation "
-        "are removed (7 fixes; first: “vels , an” → “vels, an”)\n"
-        "seeds/panzhou.txt:5:60: info clean-cjk-spacing spaces around a number inside Chinese "
-        "are removed (30 fixes; first: “,大连市 6 家市” → “,大连市6 家市”)\n"
         "seeds/panzhou.txt:5:153: info figure-unverifiable “2018” cannot be checked: the "
         "Chinese fragment lost its head, where its counterpart would be\n"
         "seeds/panzhou.txt:5:566: error figure-scale “3,877.5 million yuan” is 1,000 times "
@@ -161,10 +161,12 @@ def test_pairs_none_gives_one_line_per_finding_in_file_order() -> None:
         "seeds/panzhou.txt:7:159: warning figure-missing “选派 6 名教师”: 6 has no counterpart "
         "in the English\n"
         "seeds/panzhou.txt:11:154: error figure-scale “RMB5.628 million” is 10 times "
-        "“56.28 万元” (562,800); “RMB562,800” is right\n" + SIGNATURE_80 + SUMMARY
+        "“56.28 万元” (562,800); “RMB562,800” is right\n" + UNLISTED + SIGNATURE_80 + SUMMARY
     )
     errors = [line for line in out.splitlines() if ": error " in line]  # as grep finds them
     assert len(errors) == 2
+    code, listed = check(80, "--pairs", "none", "--show-cleaning", PANZHOU)
+    assert listed == CLEANING + out.replace(UNLISTED, "")  # in file order: lines 3 and 5 first
 
 
 def test_statistics_count_the_findings_per_rule_most_frequent_first() -> None:
@@ -190,7 +192,9 @@ def test_a_clean_file_prints_nothing_but_is_counted(tmp_path: Path) -> None:
     assert code == 0
     assert out == SIGNATURE_80 + "0 errors, 0 warnings, 0 info in 1 pair (1 file)\n"
     code, out = check(80, str(clean), PANZHOU)
-    assert out == PANZHOU_80 + SIGNATURE_80 + "2 errors, 1 warning, 4 info in 7 pairs (2 files)\n"
+    assert out == (
+        PANZHOU_80 + UNLISTED + SIGNATURE_80 + "2 errors, 1 warning, 4 info in 7 pairs (2 files)\n"
+    )
     assert str(clean) not in out
 
 
@@ -322,7 +326,7 @@ def test_rich_report_puts_the_sides_side_by_side_within_80_columns() -> None:
 
 
 def test_rich_pairs_none_wraps_each_message_under_an_indent() -> None:
-    text = strip(rich_render([PANZHOU], view=terminal.View(pairs="none")))
+    text = strip(rich_render([PANZHOU], view=terminal.View(pairs="none", show_cleaning=True)))
     assert text.splitlines()[:3] == [
         "seeds/panzhou.txt:3:12: info clean-zh-punctuation half-width , ; : inside",
         "    Chinese become full width (10 fixes; first: “合作机制,切实深化” → “合作机",

@@ -206,8 +206,8 @@ def main() -> None:
 @click.option(
     "--show-cleaning",
     is_flag=True,
-    help="Also report what cleaning repaired as GitHub annotations and SARIF results "
-    "(the other formats always do).",
+    help="List what cleaning repaired in the terminal report, GitHub annotations and SARIF "
+    "results (JSON, JSONL and HTML always do).",
 )
 @click.option(
     "--pairs",
@@ -310,7 +310,7 @@ def check(
         from bitext.cli.fixing import fix_files
 
         report, unwritten = fix_files(report, settings, baseline)
-    view = terminal.View(pairs=show_pairs, statistics=statistics)
+    view = terminal.View(show_pairs, statistics, settings.show_cleaning)
     if output_format == "rich" and output is None:
         terminal.render(report, Console(highlight=False), view)
     elif output_format == "rich" or statistics:

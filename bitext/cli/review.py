@@ -105,7 +105,12 @@ def _review(
     path, source = (pair[1], pair[0]) if pair is not None else (file, None)
     assert path is not None
     session = review_file(
-        path, source, config=settings.check, accept_to=accept_to, baseline=baseline
+        path,
+        source,
+        config=settings.check,
+        accept_to=accept_to,
+        baseline=baseline,
+        show_cleaning=settings.show_cleaning,
     )
     if not len(session):
         click.echo(f"bitext: note: {path}: no findings to review", err=True)

@@ -1,10 +1,11 @@
-"""Which findings the CI formats leave out: the cleaning notices.
+"""Which findings the terminal and the CI formats leave out: the cleaning notices.
 
 A ``clean-*`` finding says what bitext repaired before checking (half-width commas in
-Chinese, spaces around numbers), not something wrong with the translation. The terminal
-report and JSON keep them; GitHub annotations and SARIF results leave them out unless
-asked (``bitext check --show-cleaning``, or ``show-cleaning = true`` in the
-configuration), so a CI log is not filled with a notice for every file.
+Chinese, spaces around numbers), not something wrong with the translation. JSON, JSONL
+and HTML keep them; the terminal report counts them without listing them, and GitHub
+annotations and SARIF results leave them out, unless asked (``bitext check
+--show-cleaning``, or ``show-cleaning = true`` in the configuration), so neither a
+review nor a CI log is filled with a notice for every file.
 
 Only notices (severity info) are left out: a cleaning rule raised to warning or error by
 the ``severity`` setting gates the run, so it is shown. The exit code therefore never

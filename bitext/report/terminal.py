@@ -33,6 +33,7 @@ from rich.style import Style
 from rich.text import Text
 
 from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
+from bitext.report.cleaning import without_cleaning
 from bitext.report.locate import display_path, placed_message, primary_document, primary_span
 from bitext.report.wrap import break_lines, break_signature, wrap
 
@@ -58,10 +59,13 @@ PAIRS = ("findings", "all", "none")
 
 class View(NamedTuple):
     """What the report shows: ``pairs`` is ``findings`` (the pairs that have one),
-    ``all`` or ``none``; ``statistics`` counts the findings per rule instead."""
+    ``all`` or ``none``; ``statistics`` counts the findings per rule instead;
+    ``show_cleaning`` lists the cleaning notices, which are otherwise only counted
+    (what bitext repaired is not a problem of the translation)."""
 
     pairs: str = "findings"
     statistics: bool = False
+    show_cleaning: bool = False
 
 
 DEFAULT_VIEW = View()
@@ -95,13 +99,24 @@ def report_lines(report: Report, width: int, plain: bool, view: View = DEFAULT_V
     if view.statistics:
         lines += statistics_lines(report.files, plain)
     else:
-        for file_report in report.files:
+        listed = report if view.show_cleaning else without_cleaning(report)
+        for file_report in listed.files:
             lines += _file_lines(file_report, width, plain, view.pairs)
+        lines += _unlisted_cleaning(report, listed)
     # What produced these results (as sacrebleu prints for its scores), before the summary.
     style = None if plain else "dim"
     lines += [Text(line, style=style) for line in break_signature(report.signature, width)]
     lines.append(Text(summary(report.files)))
     return lines
+
+
+def _unlisted_cleaning(report: Report, listed: Report) -> list[Text]:
+    """The line that counts the cleaning notices left out of the listing, if any."""
+    hidden = sum(len(f.findings) for f in report.files) - sum(len(f.findings) for f in listed.files)
+    if not hidden:
+        return []
+    notices = "notice" if hidden == 1 else "notices"
+    return [Text(f"{hidden} cleaning {notices} not listed (--show-cleaning lists them)")]
 
 
 # --- files and pairs ----------------------------------------------------------------------
@@ -131,7 +146,8 @@ def _file_lines(report: FileReport, width: int, plain: bool, pairs: str) -> list
         lines.append(Text())
     for finding in loose:
         lines += finding_lines(finding, report, width, plain)
-    lines.append(Text())
+    if loose or not shown:  # a pair ends with a blank line already
+        lines.append(Text())
     return lines
 
 

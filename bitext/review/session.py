@@ -45,6 +45,7 @@ from bitext.model import Document, FileReport, Finding, InputError, Report
 from bitext.read import is_cat_file
 from bitext.read.document import decode, read_document
 from bitext.report.baseline import apply_baseline, baseline_json, file_key, read_baseline
+from bitext.report.cleaning import without_cleaning
 from bitext.report.locate import primary_side, primary_span
 
 ACCEPT_MODES = ("inline", "baseline")
@@ -98,9 +99,12 @@ def review_file(
     config: CheckConfig = DEFAULT_CONFIG,
     accept_to: str = "inline",
     baseline: str | Path | None = None,
+    show_cleaning: bool = False,
 ) -> ReviewSession:
     """Read and check ``path`` (a mixed bulletin, or with ``source`` the English file
-    of a translation whose Chinese is ``source``), as ``bitext check`` does.
+    of a translation whose Chinese is ``source``), as ``bitext check`` does; its
+    cleaning notices are reviewed only when ``show_cleaning`` (they are not problems of
+    the translation, and ``bitext check`` does not list them either).
 
     The baseline file (``baseline``, else ``bitext-baseline.json`` beside ``path``) is
     read when it exists: the findings it records are not reviewed again, and findings
@@ -123,6 +127,8 @@ def review_file(
     if baseline_path.exists():
         filtered, _ = apply_baseline(Report((report,), ""), read_baseline(baseline_path))
         report = filtered.files[0]
+    if not show_cleaning:
+        report = without_cleaning(Report((report,), "")).files[0]
     return ReviewSession(report, config=config, accept_to=accept_to, baseline=baseline_path)
 
 
