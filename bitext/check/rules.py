@@ -15,14 +15,13 @@ True
 
 from __future__ import annotations
 
-import difflib
 import json
 import textwrap
 from collections.abc import Callable
 from typing import NamedTuple
 
 from bitext.clean import RULES as CLEAN_RULES
-from bitext.model import BitextError, Severity
+from bitext.model import BitextError, Severity, did_you_mean
 
 
 class RuleInfo(NamedTuple):
@@ -208,9 +207,7 @@ def find_rule(name: str) -> RuleInfo:
     for candidate in (name, f"clean-{name}"):
         if candidate in RULES:
             return RULES[candidate]
-    close = difflib.get_close_matches(name, RULES, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else " (see `bitext rules`)"
-    raise BitextError(f"unknown rule {name!r}{hint}")
+    raise BitextError(f"unknown rule {name!r}{did_you_mean(name, RULES, ' (see `bitext rules`)')}")
 
 
 def rule_text(
