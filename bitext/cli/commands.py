@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import functools
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO
 
 import click
 from rich.console import Console
@@ -37,6 +35,7 @@ from bitext.clean import Cleaned, clean, resolve_rules
 from bitext.clean.report import explain as explain_fixes
 from bitext.clean.report import summary, unified_diff
 from bitext.cli.config import Overrides, Settings, load_settings
+from bitext.cli.options import config_options, list_option, one_line_errors
 from bitext.export import FORMATS as EXPORT_FORMATS
 from bitext.export import ExportInfo, export
 from bitext.export.sources import alignment_signature, units_from_alignment, units_from_report
@@ -52,60 +51,8 @@ FORMATS = tuple(REPORT_FORMATS)
 PAIR_CHOICES = ("findings", "all", "none")
 PROGRESS_MIN_FILES = 20
 """A run over fewer files is over before a progress bar would say anything."""
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _one_line_errors(command: F) -> F:
-    """Turn library errors into one line on stderr and exit code 2."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except BitextError as exc:
-            _fail(str(exc))
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except KeyboardInterrupt:
-            _fail("interrupted")
-        except BrokenPipeError:  # `bitext … | head`: the reader left; stop quietly
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
-        except Exception as exc:  # an internal error must not become a traceback
-            if os.environ.get("BITEXT_DEBUG"):
-                raise
-            _fail(f"internal error: {type(exc).__name__}: {exc}")
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _fail(message: str) -> None:
-    click.echo(f"bitext: error: {message}", err=True)
-    sys.exit(2)
-
-
-def _comma_lists(
-    _context: click.Context, _option: click.Parameter, values: tuple[str, ...]
-) -> tuple[str, ...]:
-    """A repeatable option's values, each of which may be a list, as ruff takes them:
-    ``--disable a,b --disable c`` is ``a``, ``b``, ``c``; empty items are dropped."""
-    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
-
-
 CLEAN_INCLUDE = ("*.txt", "*.md")
 """What ``bitext clean DIR`` walks by default: plain text, which it can rewrite."""
-
-LIST = "; repeatable, or a comma-separated list"
-"""The end of a list option's help."""
-
-
-def _list_option(name: str, metavar: str, help: str, default: str = "") -> Callable[[F], F]:
-    """A repeatable option that also takes a comma-separated list (:func:`_comma_lists`),
-    its help ending with :data:`LIST` and the default, if any."""
-    shown = f"  [default: {default}]" if default else ""
-    return click.option(
-        name, multiple=True, metavar=metavar, callback=_comma_lists, help=f"{help}{LIST}.{shown}"
-    )
 
 
 class _Command(click.Command):
@@ -168,17 +115,17 @@ def main() -> None:
     type=click.Choice(("error", "warning", "never")),
     help="Exit 1 when a finding is at or above this severity.  [default: error]",
 )
-@_list_option("--disable", "RULE", "Do not report RULE")
+@list_option("--disable", "RULE", "Do not report RULE")
 @click.option(
     "--tolerance",
     type=float,
     metavar="FRACTION",
     help="Amounts whose relative difference is at most FRACTION agree.  [default: 0]",
 )
-@_list_option(
+@list_option(
     "--include", "GLOB", "Files a directory walk picks up", default=", ".join(DEFAULT_INCLUDE)
 )
-@_list_option("--exclude", "GLOB", "Skip files and directories")
+@list_option("--exclude", "GLOB", "Skip files and directories")
 @click.option(
     "-j",
     "--jobs",
@@ -186,13 +133,7 @@ def main() -> None:
     metavar="N",
     help="Check with N processes.  [default: all cores]",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    help="Read settings from FILE (bitext.toml, or pyproject.toml's [tool.bitext]).",
-)
-@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+@config_options
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False),
@@ -231,7 +172,7 @@ def main() -> None:
     is_flag=True,
     help="Show what --fix would change as a unified diff; exit 1 if there is something.",
 )
-@_one_line_errors
+@one_line_errors
 def check(
     paths: tuple[str, ...],
     pairs: tuple[tuple[str, str], ...],
@@ -473,7 +414,7 @@ def _warn(message: str, kind: str = "warning") -> None:
     help="Two files: a sentence a line (lines), split lines into sentences, or decide (auto).",
 )
 @click.option("--no-notes", is_flag=True, help="Two files: do not compare figures per pair.")
-@_one_line_errors
+@one_line_errors
 def align(
     files: tuple[str, ...], output_format: str, output: str | None, split: str, no_notes: bool
 ) -> None:
@@ -519,7 +460,7 @@ def align(
     help="text: the rules and their examples in columns, or RULE explained; "
     "json: a list of objects, or RULE's object.",
 )
-@_one_line_errors
+@one_line_errors
 def rules_command(rule: str | None, output_format: str) -> None:
     """List the rules with their examples, or explain one.
 
@@ -570,15 +511,15 @@ def rules_command(rule: str | None, output_format: str) -> None:
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file needs cleaning.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the changes as a unified diff.")
 @click.option("--explain", is_flag=True, help="List each fix with its line:column and rule.")
-@_list_option("--enable", "RULE", "Also run RULE (e.g. traditional)")
-@_list_option(
+@list_option("--enable", "RULE", "Also run RULE (e.g. traditional)")
+@list_option(
     "--disable", "RULE", "Do not run RULE (hard-wraps, or clean-hard-wraps as check names it)"
 )
-@_list_option(
+@list_option(
     "--include", "GLOB", "Files a directory walk picks up", default=", ".join(CLEAN_INCLUDE)
 )
-@_list_option("--exclude", "GLOB", "Skip files and directories")
-@_one_line_errors
+@list_option("--exclude", "GLOB", "Skip files and directories")
+@one_line_errors
 def clean_command(
     paths: tuple[str, ...],
     output: str | None,

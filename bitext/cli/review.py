@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from bitext.cli.config import Overrides, load_settings
+from bitext.cli.options import config_options, one_line_errors
 from bitext.model import BitextError, InputError
 from bitext.review import ACCEPT_MODES, DEFAULT_BASELINE, review_file
 
@@ -46,13 +47,8 @@ NEEDS_TEXTUAL = "bitext review needs Textual: pip install 'bitext[review]'"
     help="The baseline file: the findings it records are not shown, accepted ones are "
     f"added to it.  [default: {DEFAULT_BASELINE} beside the file]",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    help="Read settings from FILE (bitext.toml, or pyproject.toml's [tool.bitext]).",
-)
-@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+@config_options
+@one_line_errors
 def review(
     file: str | None,
     pair: tuple[str, str] | None,
@@ -82,19 +78,6 @@ def review(
       0  the review ended (saved or not), or there was nothing to review
       2  usage error, unreadable or unsupported input, no Textual, internal error
     """
-    from bitext.cli.commands import _one_line_errors  # commands registers this command
-
-    _one_line_errors(_review)(file, pair, accept_to, baseline, config_file, isolated)
-
-
-def _review(
-    file: str | None,
-    pair: tuple[str, str] | None,
-    accept_to: str,
-    baseline: str | None,
-    config_file: str | None,
-    isolated: bool,
-) -> None:
     if (file is None) == (pair is None):
         raise click.UsageError("give one FILE to review, or --pair ZH EN")
     try:

@@ -21,16 +21,16 @@ from bitext.fix.plan import Edit, check_edits
 from bitext.model import Document, InputError
 from bitext.read.document import MAX_BYTES
 from bitext.read.docx_file import (
-    _HIDDEN,
-    _P,
-    _TC,
-    _TEXT,
-    _TR,
+    P_TAG,
+    TC_TAG,
+    TR_TAG,
     UNPACKED_FACTOR,
     W,
-    _block_elements,
-    _headers_footers,
-    _open,
+    block_elements,
+    headers_footers,
+    open_docx,
+    paragraph_pieces,
+    paragraph_text,
 )
 
 _T = f"{{{W}}}t"
@@ -45,13 +45,13 @@ def fixed_docx(document: Document, edits: Sequence[Edit], data: bytes) -> bytes:
     from lxml import etree
 
     name = document.path or ""
-    word = _open(data, name, UNPACKED_FACTOR * MAX_BYTES)  # as bitext read it
+    word = open_docx(data, name, UNPACKED_FACTOR * MAX_BYTES)  # as bitext read it
     main = str(word.part.partname).lstrip("/")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         root = etree.fromstring(archive.read(main), etree.XMLParser(resolve_entities=False))
     body = root.find(f"{{{W}}}body")
     sections = word.element.body.findall(f".//{{{W}}}sectPr")
-    headers, _footers = _headers_footers(word, sections)
+    headers, _footers = headers_footers(word, sections)
     blocks = _placed([[(text, None) for _label, text in group] for group in headers])
     after = blocks[-1][0] + len(blocks[-1][1]) if blocks else -1
     blocks += _placed(_body_groups(body), after)
@@ -69,9 +69,9 @@ def _body_groups(body: Any) -> list[list[Block]]:
     """The body's blocks grouped as :mod:`bitext.read.docx_file` groups them: a paragraph
     alone, a table row's cells together (tables inside cells flattened into the row)."""
     groups: list[list[Block]] = []
-    for element in _block_elements(body):
-        if element.tag == _P:
-            groups.append([(_paragraph_text(element), element)])
+    for element in block_elements(body):
+        if element.tag == P_TAG:
+            groups.append([(paragraph_text(element), element)])
         else:
             groups.extend(_rows(element))
     return groups
@@ -79,12 +79,12 @@ def _body_groups(body: Any) -> list[list[Block]]:
 
 def _rows(table: Any) -> list[list[Block]]:
     rows = []
-    for row in table.iterchildren(_TR):
+    for row in table.iterchildren(TR_TAG):
         cells: list[Block] = []
-        for cell in row.iterchildren(_TC):
-            for element in _block_elements(cell):
-                if element.tag == _P:
-                    cells.append((_paragraph_text(element), element))
+        for cell in row.iterchildren(TC_TAG):
+            for element in block_elements(cell):
+                if element.tag == P_TAG:
+                    cells.append((paragraph_text(element), element))
                 else:
                     cells.extend(block for group in _rows(element) for block in group)
         rows.append(cells)
@@ -118,32 +118,12 @@ def _block_at(blocks: list[tuple[int, str, Any]], edit: Edit, name: str) -> tupl
     raise InputError(f"{name}: only the body of a Word document is rewritten")
 
 
-def _pieces(paragraph: Any) -> list[tuple[Any, bool, str]]:
-    """The elements that make a paragraph's text, as :func:`paragraph_text` reads them:
-    each with whether it is a text element (``w:t``) and the text it gives."""
-    pieces = []
-    for element in paragraph.iter(*_TEXT):
-        parent = element.getparent()
-        while parent is not None and parent is not paragraph:
-            if parent.tag in _HIDDEN or parent.tag == _P:
-                break
-            parent = parent.getparent()
-        else:
-            fixed = _TEXT[element.tag]
-            pieces.append((element, fixed is None, element.text or "" if fixed is None else fixed))
-    return pieces
-
-
-def _paragraph_text(paragraph: Any) -> str:
-    return "".join(text for _, _, text in _pieces(paragraph))
-
-
 def _replace(paragraph: Any, start: int, end: int, new: str, name: str) -> None:
     """Put ``new`` in place of ``start``..``end`` of the paragraph's text: into the text
     element where it starts, the rest taken out of the elements after it."""
     position = 0
     placed = False
-    for element, is_text, text in _pieces(paragraph):
+    for element, is_text, text in paragraph_pieces(paragraph):
         low, high = position, position + len(text)
         position = high
         touched = (low < end and start < high) or (start == end and low <= start <= high)

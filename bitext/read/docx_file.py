@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from bitext.model import InputError, Places
 
@@ -44,7 +45,7 @@ _NOTES = (
 )
 _KINDS = {"default": "", "first": "first-page ", "even": "even-page "}
 
-_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
+P_TAG, _TBL, TR_TAG, TC_TAG, _SDT, _SDT_CONTENT = (
     f"{{{W}}}{name}" for name in ("p", "tbl", "tr", "tc", "sdt", "sdtContent")
 )
 _TEXT = {f"{{{W}}}t": None, f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n"}
@@ -67,7 +68,7 @@ def read_docx(data: bytes, name: str, max_chars: int) -> tuple[str, Places]:
     Raise :class:`InputError` with a one-line reason for a file that is not a Word
     document, a damaged one, or one whose text is empty or larger than ``max_chars``.
     """
-    document = _open(data, name, UNPACKED_FACTOR * max_chars)
+    document = open_docx(data, name, UNPACKED_FACTOR * max_chars)
     try:
         groups = _document_groups(document)
     except InputError as exc:
@@ -97,7 +98,7 @@ def read_docx(data: bytes, name: str, max_chars: int) -> tuple[str, Places]:
     return "".join(text_parts), Places(runs)
 
 
-def _open(data: bytes, name: str, max_unpacked: int):  # -> docx.document.Document
+def open_docx(data: bytes, name: str, max_unpacked: int):  # -> docx.document.Document
     """The document in ``data``, or :class:`InputError` saying why it is not one. The
     archive's parts may unpack to ``max_unpacked`` bytes in all: python-docx holds them
     all in memory, and a small archive can unpack to gigabytes."""
@@ -126,11 +127,11 @@ def _open(data: bytes, name: str, max_unpacked: int):  # -> docx.document.Docume
 def _document_groups(document) -> list[Group]:
     body = document.element.body
     sections = body.findall(f".//{{{W}}}sectPr")
-    headers, footers = _headers_footers(document, sections)
+    headers, footers = headers_footers(document, sections)
     groups = list(headers)
     paragraphs = tables = 0
-    for element in _block_elements(body):
-        if element.tag == _P:
+    for element in block_elements(body):
+        if element.tag == P_TAG:
             paragraphs += 1
             groups.append([(f"paragraph {paragraphs}", paragraph_text(element))])
         else:
@@ -142,15 +143,15 @@ def _document_groups(document) -> list[Group]:
     return groups
 
 
-def _block_elements(container):
+def block_elements(container):
     """The paragraphs and tables of a body, cell, header or note, in order; those inside
     a content control (``w:sdt``) too."""
     for child in container:
-        if child.tag in (_P, _TBL):
+        if child.tag in (P_TAG, _TBL):
             yield child
         elif child.tag == _SDT:
             for content in child.iterchildren(_SDT_CONTENT):
-                yield from _block_elements(content)
+                yield from block_elements(content)
 
 
 def _groups_in(container, label: str) -> list[Group]:
@@ -158,8 +159,8 @@ def _groups_in(container, label: str) -> list[Group]:
     rows of a table inside it, numbered inside the label."""
     groups: list[Group] = []
     tables = 0
-    for element in _block_elements(container):
-        if element.tag == _P:
+    for element in block_elements(container):
+        if element.tag == P_TAG:
             groups.append([(label, paragraph_text(element))])
         else:
             tables += 1
@@ -170,9 +171,9 @@ def _groups_in(container, label: str) -> list[Group]:
 def _table_rows(table, label: str) -> list[Group]:
     """One group for each row: its cells' text, left to right, one line each."""
     rows: list[Group] = []
-    for row_number, row in enumerate(table.iterchildren(_TR), 1):
+    for row_number, row in enumerate(table.iterchildren(TR_TAG), 1):
         cells: Group = []
-        for cell_number, cell in enumerate(row.iterchildren(_TC), 1):
+        for cell_number, cell in enumerate(row.iterchildren(TC_TAG), 1):
             for group in _groups_in(cell, f"{label}, row {row_number}, cell {cell_number}"):
                 cells.extend(group)
         rows.append(cells)
@@ -182,20 +183,26 @@ def _table_rows(table, label: str) -> list[Group]:
 def paragraph_text(paragraph) -> str:
     """The text a paragraph shows: its runs, hyperlinks and insertions, not what is
     deleted, in a text box or in a nested paragraph."""
+    return "".join(text for _, _, text in paragraph_pieces(paragraph))
+
+
+def paragraph_pieces(paragraph) -> list[tuple[Any, bool, str]]:
+    """The elements that make :func:`paragraph_text`, in order: each with whether it is
+    a text element (``w:t``, which a fix may rewrite) and the text it gives."""
     pieces = []
     for element in paragraph.iter(*_TEXT):
         parent = element.getparent()
         while parent is not None and parent is not paragraph:
-            if parent.tag in _HIDDEN or parent.tag == _P:
+            if parent.tag in _HIDDEN or parent.tag == P_TAG:
                 break
             parent = parent.getparent()
         else:
             fixed = _TEXT[element.tag]
-            pieces.append(element.text or "" if fixed is None else fixed)
-    return "".join(pieces)
+            pieces.append((element, fixed is None, element.text or "" if fixed is None else fixed))
+    return pieces
 
 
-def _headers_footers(document, sections) -> tuple[list[Group], list[Group]]:
+def headers_footers(document, sections) -> tuple[list[Group], list[Group]]:
     """The blocks of each header and footer a section defines, each part read once."""
     headers: list[Group] = []
     footers: list[Group] = []
