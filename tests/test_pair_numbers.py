@@ -10,7 +10,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from bitext.align.files import Alignment
+from bitext.align.parallel import Bead
 from bitext.cli import main
+from bitext.export.sources import units_from_alignment
+from bitext.model import Document
 
 from .conftest import ROOT
 
@@ -89,3 +93,18 @@ def test_two_files_number_their_beads_from_0_as_check_pair_does() -> None:
     beads = [row.split("\t")[0] for row in bitext("align", ZH, EN).splitlines()[1:]]
     pairs = json.loads(bitext("check", "--format", "json", "--pair", ZH, EN))["files"][0]["pairs"]
     assert beads == [str(p["id"]) for p in pairs] == ["0", "1", "2", "3", "4"]
+
+
+def test_english_left_alone_in_two_files_is_numbered_after_the_pairs() -> None:
+    """A bead of English alone is no pair in ``check --pair``: the export numbers it
+    after the last pair, so the beads with Chinese keep check's numbers."""
+    zh = Document("a.zh.txt", "投入资金 387.75 万元。\n培训 8 期。\n", "utf-8")
+    en = Document("a.en.txt", "Invested 3,877.5 million yuan.\nA note.\nEight sessions.\n", "utf-8")
+    beads = [Bead((0,), (0,), 2.0), Bead((), (1,), 0.0), Bead((1,), (2,), 2.0)]
+    alignment = Alignment(zh, en, [(0, 15), (16, 24)], [(0, 30), (31, 38), (39, 54)], beads)
+    units = units_from_alignment(alignment, with_notes=False)
+    assert [(u.id, u.en) for u in units] == [
+        (0, "Invested 3,877.5 million yuan."),
+        (2, "A note."),
+        (1, "Eight sessions."),
+    ]

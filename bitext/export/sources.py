@@ -10,6 +10,7 @@ what a reviewer must look at.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from bitext.align import MIN_CONFIDENCE, Alignment
@@ -47,17 +48,21 @@ def units_from_report(report: FileReport) -> list[Unit]:
 def units_from_alignment(
     alignment: Alignment, with_notes: bool = True, min_confidence: float = MIN_CONFIDENCE
 ) -> list[Unit]:
-    """One unit per bead of two aligned files, numbered from 0 as ``bitext check --pair``
-    numbers its pairs; ``with_notes`` compares each bead's figures, except across a bead
-    the aligner believes less than ``min_confidence``, which gets a ``pair-uncertain``
-    note instead (as ``bitext check`` reports it)."""
+    """One unit per bead of two aligned files, in order; ``with_notes`` compares each
+    bead's figures, except across a bead the aligner believes less than
+    ``min_confidence``, which gets a ``pair-uncertain`` note instead (as ``bitext check``
+    reports it). A bead with Chinese has the number ``bitext check --pair`` gives its
+    pair (from 0); English-only beads, which are no pair, are numbered after the last."""
+    with_chinese = sum(1 for bead in alignment.beads if bead.zh)
+    numbers = {"zh": itertools.count(), "en": itertools.count(with_chinese)}
     units = []
-    for n, bead in enumerate(alignment.beads):
+    for bead in alignment.beads:
         zh, en = alignment.zh_text(bead), alignment.en_text(bead)
         notes: tuple[str, ...] = ()
         if with_notes and zh and en:
             notes = _bead_notes(zh, en, bead.confidence, min_confidence)
-        units.append(Unit(n, zh, en, bead.zh, bead.en, bead.confidence, notes))
+        number = next(numbers["zh" if bead.zh else "en"])
+        units.append(Unit(number, zh, en, bead.zh, bead.en, bead.confidence, notes))
     return units
 
 
