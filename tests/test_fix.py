@@ -80,7 +80,7 @@ def test_fix_on_the_seed_writes_the_two_fixes_and_the_rerun_has_only_the_rest(
     assert code == 0  # what remains is a warning and notes: below --fail-on error
     assert err.splitlines() == [
         "panzhou.txt: fixed 2 findings",
-        "panzhou.txt:7:159 figure-missing: not fixed: nothing to replace: the English lacks "
+        "panzhou.txt:7:159: figure-missing: not fixed: nothing to replace: the English lacks "
         "the figure",
         "Found 7 findings (2 fixed, 5 remaining).",
     ]
@@ -151,7 +151,7 @@ def test_fix_exits_1_when_an_error_remains(tmp_path: Path) -> None:
     assert code == 1
     assert err.splitlines()[0] == f"{path}: fixed 1 finding"
     assert err.splitlines()[1] == (
-        f"{path}:1:49 figure-value: not fixed: no single correction: the value differs in "
+        f"{path}:1:49: figure-value: not fixed: no single correction: the value differs in "
         "more than one digit"
     )
     assert path.read_text() == (
@@ -358,7 +358,7 @@ def test_an_html_page_is_not_rewritten(tmp_path: Path) -> None:
     code, _, err = run("check", "--fix", str(path), "--format", "json")
     assert path.read_text(encoding="utf-8") == page
     assert err.splitlines() == [
-        f"{path}:1:{page.index(SCALE_1[0]) + 1} figure-scale: not fixed: bitext does not "
+        f"{path}:1:{page.index(SCALE_1[0]) + 1}: figure-scale: not fixed: bitext does not "
         "rewrite HTML pages",
         "Found 2 findings (0 fixed, 2 remaining).",
     ]

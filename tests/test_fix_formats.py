@@ -48,9 +48,9 @@ def test_xliff_fix_writes_the_target_and_leaves_a_fuzzy_unit(tmp_path: Path) -> 
     code, _, err = run("check", "--fix", str(path), "--format", "json")
     assert err.splitlines() == [
         f"{path}: fixed 1 finding",
-        f"{path}:11:73 figure-extra: not fixed: nothing certain to write: the Chinese has no "
+        f"{path}:11:73: figure-extra: not fixed: nothing certain to write: the Chinese has no "
         "such figure",
-        f"{path}:15:59 figure-scale: not fixed: the unit is fuzzy: a translator has not "
+        f"{path}:15:59: figure-scale: not fixed: the unit is fuzzy: a translator has not "
         "finished it",
         "Found 3 findings (1 fixed, 2 remaining).",
     ]
@@ -134,7 +134,7 @@ def test_csv_fix_leaves_a_correction_with_a_comma_in_an_unquoted_cell(tmp_path: 
     code, _, err = run("check", "--fix", str(path), "--format", "json")
     assert code == 1
     assert err.splitlines()[1] == (
-        f"{path}:3:29 figure-scale: not fixed: the correction would split its cell "
+        f"{path}:3:29: figure-scale: not fixed: the correction would split its cell "
         "(a comma unquoted)"
     )
     assert path.read_text(encoding="utf-8") == original.replace(*SCALE_1)
@@ -184,7 +184,7 @@ def test_docx_fix_rewrites_the_runs_and_nothing_else(tmp_path: Path) -> None:
     code, _, err = run("check", "--fix", str(path), "--format", "json")
     assert err.splitlines() == [
         f"{path}: fixed 2 findings",
-        f"{path}:1:29 (header) figure-scale: not fixed: only the body of a Word document is "
+        f"{path}:1:29 (header): figure-scale: not fixed: only the body of a Word document is "
         "rewritten, not its headers",
         "Found 4 findings (2 fixed, 2 remaining).",
     ]

@@ -93,7 +93,7 @@ def _fix(
         for item in fixes.not_fixed:
             if item.finding.severity in LISTED:
                 where = _position(file_report, item.finding, fixes.edits if written else ())
-                click.echo(f"{where} {item.finding.rule}: not fixed: {item.reason}", err=True)
+                click.echo(f"{where}: {item.finding.rule}: not fixed: {item.reason}", err=True)
         files.append(_recheck(file_report, settings) if written else file_report)
     remaining = report._replace(files=tuple(files))
     if baseline:  # the files checked again, filtered as the first run was
@@ -123,7 +123,7 @@ def _position(report: FileReport, finding: Finding, edits: Sequence[Edit]) -> st
     elif finding.where is not None:
         side, offset = finding.side, finding.where[0]
     else:
-        return f"{report.document.path}:"
+        return report.document.path or STDIN_NAME
     document = report.document_for(side)
     text = document.text
     if side == "en" or report.source is None:
