@@ -8,16 +8,26 @@ with ``--jobs 8`` is byte for byte the one made with ``--jobs 1``.
 Files go to the workers in small chunks: one file per task costs a round trip each, one
 big chunk per worker leaves workers idle when files differ in size, and a chunk of a few
 files keeps the progress bar moving.
+
+The same work runs on any :class:`concurrent.futures.Executor` instead (a Dask cluster's,
+from ``bitext check DIR --scheduler ADDRESS``): inside ``with running_on(executor):``
+every :func:`ordered_map` and :func:`ordered_imap` sends its items there in chunks of
+:data:`CLUSTER_CHUNK`, a few in flight at a time, and yields the results in input order.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextvars import ContextVar
 from typing import TypeVar
+
+from bitext.model import BitextError, InputError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -76,6 +86,10 @@ def ordered_imap(
 ) -> Iterator[R]:
     """:func:`ordered_map` one result at a time, for callers that stream the results
     instead of holding them all (an archive of tens of thousands of bulletins)."""
+    executor = _EXECUTOR.get()
+    if executor is not None:
+        yield from executor_imap(function, items, executor)
+        return
     workers = min(jobs, len(items))
     if workers <= 1:
         yield from map(function, items)
@@ -97,4 +111,91 @@ def _start_worker(initializer: Callable[[], object] | None) -> None:
         initializer()
 
 
-__all__ = ["chunk_size", "default_jobs", "ordered_imap", "ordered_map"]
+CLUSTER_CHUNK = 16
+"""Files per task on a cluster: seconds of work, so a task's round trip through the
+scheduler (a few milliseconds) is lost in it."""
+
+CLUSTER_IN_FLIGHT = 8
+"""Tasks submitted ahead of the one whose result is awaited: enough to keep a few
+workers busy, few enough that the results waiting to be written stay small."""
+
+_EXECUTOR: ContextVar[Executor | None] = ContextVar("bitext_executor", default=None)
+
+
+@contextlib.contextmanager
+def running_on(executor: Executor) -> Iterator[Executor]:
+    """Run :func:`ordered_map` and :func:`ordered_imap` on ``executor`` (a Dask cluster's)
+    instead of local processes while the block runs; ``jobs`` is then ignored."""
+    token = _EXECUTOR.set(executor)
+    try:
+        yield executor
+    finally:
+        _EXECUTOR.reset(token)
+
+
+def executor_imap(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    executor: Executor,
+    chunk: int = CLUSTER_CHUNK,
+    in_flight: int = CLUSTER_IN_FLIGHT,
+) -> Iterator[R]:
+    """``map(function, items)`` on ``executor``, ``chunk`` items a task and at most
+    ``in_flight`` tasks submitted ahead, the results in input order.
+
+    ``function`` must be picklable. A bitext error (an unreadable file) is raised as it
+    is; any other failure of a task the executor gave up on (a worker killed more often
+    than the cluster retries) is an :class:`~bitext.model.InputError` naming the items
+    of that chunk (1-based, inclusive), so no item is lost without a word. The tasks
+    not yet done are cancelled.
+
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> with ThreadPoolExecutor(2) as pool:
+    ...     list(executor_imap(abs, [-3, 1, -2, 5, -8], pool, chunk=2))
+    [3, 1, 2, 5, 8]
+    """
+    starts = iter(range(0, len(items), max(1, chunk)))
+    pending: deque[tuple[int, Future[list[R]]]] = deque()
+
+    def submit_next() -> None:
+        start = next(starts, None)
+        if start is not None:
+            part = list(items[start : start + chunk])
+            pending.append((start, executor.submit(_run_chunk, function, part)))
+
+    for _ in range(max(1, in_flight)):
+        submit_next()
+    try:
+        while pending:
+            start, future = pending[0]
+            try:
+                results = future.result()
+            except BitextError:
+                raise
+            except Exception as exc:
+                end = min(start + chunk, len(items))
+                raise InputError(
+                    f"items {start + 1}-{end} of {len(items)} failed: {type(exc).__name__}: {exc}"
+                ) from exc
+            pending.popleft()
+            submit_next()
+            yield from results
+    finally:
+        for _, future in pending:
+            future.cancel()
+
+
+def _run_chunk(function: Callable[[T], R], part: list[T]) -> list[R]:
+    """One task: ``function`` over a chunk of items (module level, so it pickles)."""
+    return [function(item) for item in part]
+
+
+__all__ = [
+    "CLUSTER_CHUNK",
+    "chunk_size",
+    "default_jobs",
+    "executor_imap",
+    "ordered_imap",
+    "ordered_map",
+    "running_on",
+]
