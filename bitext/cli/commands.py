@@ -23,22 +23,16 @@ from typing import Any, BinaryIO
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from bitext.align.files import SPLIT_MODES, align_documents
+from bitext.align.files import SPLIT_MODES
 from bitext.atomic import atomic_output, write_atomic, write_atomic_bytes
 from bitext.check import CheckConfig, check_document, check_files, iter_check_files, signature
 from bitext.check.batch import default_jobs
 from bitext.check.pipeline import NO_CHINESE
 from bitext.check.rules import all_rules, find_rule, rule_json, rule_text, rules_json, rules_text
 from bitext.clean import Cleaned, clean, resolve_rules
-from bitext.clean.report import explain as explain_fixes
-from bitext.clean.report import summary, unified_diff
 from bitext.cli.config import Overrides, Settings, load_settings
 from bitext.cli.options import config_options, list_option, one_line_errors
-from bitext.export import FORMATS as EXPORT_FORMATS
-from bitext.export import ExportInfo, export
-from bitext.export.sources import alignment_signature, units_from_alignment, units_from_report
 from bitext.model import BitextError, Document, FileReport, InputError, Report
 from bitext.read.document import MAX_BYTES, decode, read_bytes, read_document
 from bitext.read.files import DEFAULT_INCLUDE, Job, collect_files, pair_translations
@@ -53,6 +47,24 @@ PROGRESS_MIN_FILES = 20
 """A run over fewer files is over before a progress bar would say anything."""
 CLEAN_INCLUDE = ("*.txt", "*.md")
 """What ``bitext clean DIR`` walks by default: plain text, which it can rewrite."""
+
+
+class _ExportFormats(click.Choice):
+    """``bitext align --format``: the export formats, their writers imported only when
+    ``bitext align`` parses its options (not on every command's start)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        from bitext.export import FORMATS as EXPORT_FORMATS
+
+        return tuple(EXPORT_FORMATS)
+
+    @choices.setter
+    def choices(self, _value: object) -> None:
+        pass
 
 
 class _Command(click.Command):
@@ -363,6 +375,14 @@ def _check_files(files: list[Job], config: CheckConfig, jobs: int) -> Report:
     console = Console(stderr=True)
     if len(files) < PROGRESS_MIN_FILES or not console.is_terminal:
         return check_files(files, config, jobs=jobs)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     columns = (
         TextColumn("checking"),
         BarColumn(),
@@ -400,7 +420,7 @@ def _warn(message: str, kind: str = "warning") -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(tuple(EXPORT_FORMATS)),
+    type=_ExportFormats(),
     default="tsv",
     show_default=True,
     help="beads: [0,1]:[0] a line; tsv; json; tmx (TMX 1.4b); xliff (XLIFF 1.2).",
@@ -434,6 +454,14 @@ def align(
       0  the pairs were written
       2  usage error, unreadable or undecodable input, internal error
     """
+    from bitext.align.files import align_documents
+    from bitext.export import ExportInfo, export
+    from bitext.export.sources import (
+        alignment_signature,
+        units_from_alignment,
+        units_from_report,
+    )
+
     if len(files) == 1:
         report = check_document(read_document(files[0]))
         units = units_from_report(report)
@@ -648,6 +676,8 @@ def _clean_tree(
         for path in collect_files([root], include or CLEAN_INCLUDE, exclude, on_skip=_warn)
         if not os.path.realpath(path).startswith(inside_out)
     ]
+    from bitext.clean.report import summary
+
     changed = written = 0
     failed = False
     for path in files:
@@ -677,6 +707,8 @@ def _clean_in_place(files: list[Path], rule_names: tuple[str, ...]) -> int:
     """Rewrite each file that cleaning changes, atomically and in the encoding it was read
     in (a BOM kept); a clean file is not touched (its bytes and time stay). A file that
     fails is one error line and the rest go on. The exit code."""
+    from bitext.clean.report import summary
+
     changed = unchanged = 0
     failed = False
     for path in files:
@@ -751,6 +783,9 @@ def _error(message: str) -> None:
 def _report_cleaning(
     path: str, text: str, cleaned: Cleaned, check_only: bool, show_diff: bool, explain: bool
 ) -> None:
+    from bitext.clean.report import explain as explain_fixes
+    from bitext.clean.report import summary, unified_diff
+
     if check_only:
         verdict = f"would clean {path}: {summary(cleaned)}" if cleaned.fixes else f"{path}: clean"
         click.echo(verdict)

@@ -1,0 +1,99 @@
+"""Cold start: what a one-file check imports, and the pinyin read without pypinyin."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypinyin import lazy_pinyin
+
+from bitext.align.lexicon import _pinyin, _readings, pinyin_key, zh_words
+
+ROOT = Path(__file__).resolve().parent.parent
+WMT21 = ROOT.parent / "shared" / "corpora" / "wmt21-newstest-zhen" / "zh.txt"
+
+NOT_IMPORTED = (
+    "pypinyin",
+    "translate",
+    "docx",
+    "lxml",
+    "textual",
+    "distributed",
+    "dask",
+    "bitext.export",
+    "bitext.report.html_report",
+    "bitext.report.sarif",
+    "rich.progress",
+)
+"""What `bitext check seeds/panzhou.txt` (a text bulletin, the rich report) never uses."""
+
+PROBE = """
+import json, runpy, sys
+sys.argv = ["bitext", "check", sys.argv[1]]
+try:
+    runpy.run_module("bitext", run_name="__main__")
+except SystemExit as exit:
+    code = exit.code
+sys.stdout = sys.__stdout__
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def pypinyin_key(word: str) -> str:
+    return "".join(lazy_pinyin(word)).lower()
+
+
+def test_pinyin_reads_as_pypinyin_does() -> None:
+    _, _, phrase_readings = _readings()
+    words = {"盘州", "红果沙陀", "银行", "重庆", "长江", "行长", "银行行长", "重重", "乐乐"}
+    for phrase in phrase_readings:  # each polyphone phrase alone, after and before others
+        words.update((phrase, "中" + phrase, phrase + "行", phrase[1:] + "长大"))
+    if WMT21.exists():
+        for line in WMT21.read_text(encoding="utf-8").splitlines()[:400]:
+            words.update(zh_words(line))
+    assert len(words) > 12_000
+    assert [w for w in sorted(words) if _pinyin(w) != pypinyin_key(w)] == []
+
+
+def test_pinyin_key_cuts_the_suffix_and_reads_polyphones() -> None:
+    assert [pinyin_key(w) for w in ("盘州市", "红果沙陀小学", "银行", "长江", "A股")] == [
+        "panzhou",
+        "hongguoshatuo",
+        "yinhang",
+        "changjiang",
+        "agu",
+    ]
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+def run_check(path: Path, cache: Path) -> dict[str, object]:
+    env = {**os.environ, "BITEXT_CACHE_DIR": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def test_a_text_bulletin_imports_only_what_it_uses(cache_dir: Path) -> None:
+    seed = ROOT / "seeds" / "panzhou.txt"
+    first = run_check(seed, cache_dir)  # builds the caches, as a user's first run does
+    assert "pypinyin" in first["modules"]
+    warm = run_check(seed, cache_dir)
+    assert warm["code"] == 1
+    modules = set(warm["modules"])  # type: ignore[arg-type]
+    assert {"rjieba", "bitext.figures.en", "bitext.report.terminal"} <= modules
+    assert [m for m in NOT_IMPORTED if m in modules] == []
