@@ -20,8 +20,8 @@ from bitext.align.mixed import DEFAULT_PARAMS, AlignParams, absorb_stranded_engl
 from bitext.align.parallel import DEFAULT_PARAMS as DEFAULT_PARALLEL
 from bitext.align.parallel import align_features
 from bitext.align.runon import cut_run_on
-from bitext.align.signals import Features, read_features
-from bitext.model import Pair, Span
+from bitext.align.signals import Features, read_features, read_figures
+from bitext.model import Figure, Pair, Span
 
 
 class Paired(NamedTuple):
@@ -30,6 +30,16 @@ class Paired(NamedTuple):
     spans: tuple[Span, ...]
     features: dict[Span, Features]
     pairs: tuple[Pair, ...]
+    words: bool = True
+    """False when ``features`` hold each span's length and figures but not its words
+    (:func:`pair_translation` with ``words=False``): :meth:`with_words` reads them."""
+
+    def with_words(self, text: str, spans: Sequence[Span], lexicon: Lexicon) -> list[Features]:
+        """The whole features of ``spans``: as they are, or, where they hold no words,
+        read now around the figures read before (the same as reading them at once)."""
+        if self.words:
+            return [self.features[s] for s in spans]
+        return [_read(text, s, lexicon, self.features[s].figures) for s in spans]
 
 
 def pair_bulletin(
@@ -61,20 +71,33 @@ def pair_translation(
     zh: Sequence[Span],
     en: Sequence[Span],
     lexicon: Lexicon | None = None,
+    *,
+    words: bool = True,
 ) -> Paired:
     """One pair of a Chinese text's ``zh`` spans and its known translation's ``en``
     spans (none if there is no Chinese). Only what the text shows (a Chinese that starts
-    in mid-figure) marks its Chinese cut; a missing stop does not."""
-    lexicon = lexicon or load_lexicon()
+    in mid-figure) marks its Chinese cut; a missing stop does not. Without ``words`` the
+    spans' words are not read (the pair needs none), only their figures: a judge that
+    wants the words reads them with :meth:`Paired.with_words`."""
     spans = (*zh, *en)
-    by_span = {span: _read(text, span, lexicon) for span in spans}
+    if words:
+        lexicon = lexicon or load_lexicon()
+        by_span = {span: _read(text, span, lexicon) for span in spans}
+    else:
+        by_span = {span: _read_figures(text, span) for span in spans}
     pairs = (Pair(0, tuple(zh), tuple(en), 1.0),) if zh else ()
     marked = tuple(p._replace(zh_cut=cut_side(p, text, by_span, whole=True)) for p in pairs)
-    return Paired(spans, by_span, marked)
+    return Paired(spans, by_span, marked, words)
 
 
-def _read(text: str, span: Span, lexicon: Lexicon) -> Features:
-    return read_features(text[span.start : span.end], span.lang, lexicon, span.start)
+def _read(
+    text: str, span: Span, lexicon: Lexicon, figures: tuple[Figure, ...] | None = None
+) -> Features:
+    return read_features(text[span.start : span.end], span.lang, lexicon, span.start, figures)
+
+
+def _read_figures(text: str, span: Span) -> Features:
+    return read_figures(text[span.start : span.end], span.lang, span.start)
 
 
 def pair_parallel(

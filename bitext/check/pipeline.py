@@ -15,6 +15,7 @@ import bisect
 import datetime
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 import regex
 
@@ -55,6 +56,7 @@ from bitext.read import (
 )
 from bitext.segment import segment
 
+T = TypeVar("T")
 NO_CHINESE = "no Chinese text to check"
 _HAN = regex.compile(r"\p{Han}")
 
@@ -199,11 +201,11 @@ def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileRe
     """
     text = readable(f"{zh}\n\n{en}")
     view = clean(text, config.clean_rules)
-    spans = segment(view.text)
+    spans = segment(view.text, tag=False)
     zh_spans = [s._replace(lang="zh") for s in spans if view.to_original(s.start) < len(zh)]
     en_spans = [s._replace(lang="en") for s in spans if view.to_original(s.start) > len(zh)]
     lexicon = load_lexicon()
-    paired = pair_translation(view.text, zh_spans, en_spans, lexicon)
+    paired = pair_translation(view.text, zh_spans, en_spans, lexicon, words=False)
     drafts = _judge(view.text, paired, config, lexicon, whole=True)
     return _report(Document(None, text, "utf-8"), view, paired, drafts, config)
 
@@ -271,7 +273,7 @@ def check_units(
     text = readable("".join(pieces))
     where.append(where[-1] if where else (0, 0))
     view = clean(text, config.clean_rules)
-    spans = [(view.to_original(s.start), s) for s in segment(view.text)]
+    spans = [(view.to_original(s.start), s) for s in segment(view.text, tag=False)]
     starts = [at for at, _ in spans]  # in order, so each unit's spans are a slice
 
     def within(start: int, end: int, lang: str) -> list[Span]:
@@ -285,11 +287,11 @@ def check_units(
     for index, (unit, side) in enumerate(zip(units, sides, strict=True)):
         zh_start, zh_end, en_start, en_end = side
         zh, en = within(zh_start, zh_end, "zh"), within(en_start, en_end, "en")
-        one = pair_translation(view.text, zh, en, lexicon)
+        one = pair_translation(view.text, zh, en, lexicon, words=False)
         all_spans.extend(one.spans)
         features.update(one.features)
         pairs.extend(p._replace(id=index, unit=unit.id) for p in one.pairs)
-    paired = Paired(tuple(all_spans), features, tuple(pairs))
+    paired = Paired(tuple(all_spans), features, tuple(pairs), words=False)
     drafts = _judge(view.text, paired, config, lexicon, whole=True)
     report = _report(Document(document.path, text, "utf-8"), view, paired, drafts, config)
     return _in_file(report, document, units, where)
@@ -453,7 +455,8 @@ def _pair_findings(
         return []
     if pair.score < (config.min_pair_confidence if whole else config.min_confidence):
         return [make("pair-uncertain", say(uncertain(pair.score)), where=pair.zh_range)]
-    zh_features = [features[s] for s in pair.zh]
+    zh_features = _Lazy(lambda: paired.with_words(text, pair.zh, lexicon))
+    en_features = _Lazy(lambda: paired.with_words(text, pair.en, lexicon))
     reference = reference_date(zh_figures) or story
     view = PairView(
         pair=pair,
@@ -461,13 +464,36 @@ def _pair_findings(
         matches=match_figures(zh_figures, en_figures, config.tolerance, reference),
         cut=pair.zh_cut,
         cut_kind=head_cut_kind(text[slice(*pair.zh_range)]) if pair.zh_cut == "head" else None,  # type: ignore[misc]
-        english=english_words(pair, text, zh_features),
+        english=_Lazy(lambda: english_words(pair, text, zh_features)),
         en_cut=english_cut(pair, text, whole),
-        chinese=chinese_words(pair, text, zh_features, [features[s] for s in pair.en], lexicon),
+        chinese=_Lazy(lambda: chinese_words(pair, text, zh_features, en_features, lexicon)),
         reference=reference,
         translate=functools.partial(phrase_translations, lexicon),
     )
     return judge(view, make)
+
+
+class _Lazy(Sequence[T]):
+    """A sequence made on first use: most pairs' figures all agree, and the judge never
+    asks for the words around them, which are the dearest part of a pair to read."""
+
+    def __init__(self, make: Callable[[], Sequence[T]]) -> None:
+        self._make: Callable[[], Sequence[T]] | None = make
+        self._items: Sequence[T] = ()
+
+    def _made(self) -> Sequence[T]:
+        if self._make is not None:
+            self._items, self._make = self._make(), None
+        return self._items
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def,override]
+        return self._made()[index]
+
+    def __len__(self) -> int:
+        return len(self._made())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._made())
 
 
 # --- back to the original text ----------------------------------------------------

@@ -109,10 +109,19 @@ Translates = Callable[[str, str], bool]
 """``translates(chinese, latin)``: does the Latin text translate the Chinese phrase?"""
 
 
-def segment(text: str, translates: Translates | None = None) -> list[Span]:
+def segment(text: str, translates: Translates | None = None, *, tag: bool = True) -> list[Span]:
     """All language spans of ``text`` in order, with paragraph numbers. ``translates``
     lets a Latin phrase inside a Chinese line that translates the Chinese phrase just
-    before it end the run ("韩长赋说 Han Changfu said 持续…")."""
+    before it end the run ("韩长赋说 Han Changfu said 持续…"). Without ``tag`` the Latin
+    spans are not identified (langdetect is not asked): each is ``latin``, for a caller
+    that knows the language of each side (:func:`bitext.check.check_pair`). The spans are
+    the same either way.
+
+    >>> [s.lang for s in segment("投入 6 家。 Six firms invested.")]
+    ['zh', 'en']
+    >>> [s.lang for s in segment("投入 6 家。 Six firms invested.", tag=False)]
+    ['zh', 'latin']
+    """
     spans: list[Span] = []
     spaced = spaces_scripts(text)
     for number, (start, end) in enumerate(paragraphs(text)):
@@ -120,7 +129,8 @@ def segment(text: str, translates: Translates | None = None) -> list[Span]:
             runs = script_runs(text, line_start, line_end, translates, spaced)
             for run_start, run_end, is_zh in runs:
                 for s, e in sentences(text, run_start, run_end, is_zh):
-                    spans.append(Span(s, e, _tag(text[s:e], is_zh), number))
+                    lang = _tag(text[s:e], is_zh) if tag else "zh" if is_zh else "latin"
+                    spans.append(Span(s, e, lang, number))
     return spans
 
 
@@ -147,10 +157,13 @@ _BEFORE_BLANK_LINE = regex.compile(r"\n(?=[ \t]*\n)")
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    for match in regex.finditer(r"[^\n]+", text[start:end]):
-        s, e = _strip(text, start + match.start(), start + match.end())
+    for match in _LINE.finditer(text, start, end):
+        s, e = _strip(text, match.start(), match.end())
         if s < e:
             yield s, e
+
+
+_LINE = regex.compile(r"[^\n]+")
 
 
 def spaces_scripts(text: str) -> bool:
@@ -769,12 +782,13 @@ def sentences(text: str, start: int, end: int, is_zh: bool) -> list[tuple[int, i
 
 
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+_LETTER = regex.compile(r"\p{L}")
 
 
 def _tag(sentence: str, is_zh: bool) -> str:
     if is_zh:
         return "zh"
-    if not regex.search(r"\p{L}", sentence):
+    if not _LETTER.search(sentence):
         return "other"
     return detect_latin(sentence)
 

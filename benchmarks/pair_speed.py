@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""How fast one pair is checked: check_pair per second on one core, on WMT line pairs.
+
+    python benchmarks/pair_speed.py [CORPORA_DIR] [--repeat 3] [--limit N] [--profile]
+
+Reads the line pairs of zh.txt and en.txt in each corpus directory (WMT17, WMT18, WMT21,
+WMT22 zh-en), runs ``bitext.check.check_pair(zh, en)`` on every pair in this one process,
+and prints pairs, figures, findings and pairs/second per set and for all of them (best
+of ``--repeat`` runs; the lexicon is loaded and the patterns warmed before the timing).
+``--profile`` runs the pairs once more under pyinstrument if it is installed, otherwise
+cProfile, and prints the top entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import platform
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bitext.check import check_pair
+
+CORPORA = (
+    "wmt17-newstest-zhen",
+    "wmt18-newstest-zhen",
+    "wmt21-newstest-zhen",
+    "wmt22-generaltest-zhen",
+)
+
+
+def read_pairs(corpus: Path, limit: int | None = None) -> list[tuple[str, str]]:
+    zh = (corpus / "zh.txt").read_text(encoding="utf-8").splitlines()
+    en = (corpus / "en.txt").read_text(encoding="utf-8").splitlines()
+    return list(zip(zh, en, strict=True))[:limit]
+
+
+def measure(pairs: list[tuple[str, str]], repeat: int) -> tuple[int, int, float]:
+    """(figures, findings, best seconds) over ``repeat`` runs of every pair."""
+    best = float("inf")
+    figures = findings = 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        reports = [check_pair(zh, en) for zh, en in pairs]
+        best = min(best, time.perf_counter() - started)
+        figures = sum(len(r.figures) for r in reports)
+        findings = sum(len(r.findings) for r in reports)
+    return figures, findings, best
+
+
+def profile(pairs: list[tuple[str, str]], top: int) -> None:
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for zh, en in pairs:
+            check_pair(zh, en)
+        profiler.disable()
+        print(f"\ncProfile, {len(pairs)} pairs, top {top} by cumulative time:")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+        print(f"top {top} by own time:")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
+        return
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for zh, en in pairs:
+        check_pair(zh, en)
+    profiler.stop()
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    default = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+    parser.add_argument("corpora", nargs="?", type=Path, default=default)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=None, help="pairs per set")
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--top", type=int, default=30, help="profile entries")
+    args = parser.parse_args()
+    sets = {name: read_pairs(args.corpora / name, args.limit) for name in CORPORA}
+    check_pair("预热投入 387.75 万元，第一次。", "Warm-up: 3,877.5 million yuan, first.")
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    print(
+        f"{platform.processor() or platform.machine()}, {platform.system()}, "
+        f"Python {platform.python_version()}, {now}; one process, best of {args.repeat}"
+    )
+    print(f"{'set':<24} {'pairs':>6} {'figures':>8} {'findings':>9} {'seconds':>8} {'pairs/s':>8}")
+    total_pairs = total_figures = total_findings = 0
+    total_seconds = 0.0
+    for name, pairs in sets.items():
+        figures, findings, seconds = measure(pairs, args.repeat)
+        total_pairs += len(pairs)
+        total_figures += figures
+        total_findings += findings
+        total_seconds += seconds
+        print(
+            f"{name:<24} {len(pairs):>6} {figures:>8} {findings:>9} {seconds:>8.2f} "
+            f"{len(pairs) / seconds:>8.0f}"
+        )
+    print(
+        f"{'all':<24} {total_pairs:>6} {total_figures:>8} {total_findings:>9} "
+        f"{total_seconds:>8.2f} {total_pairs / total_seconds:>8.0f}"
+    )
+    if args.profile:
+        profile([p for pairs in sets.values() for p in pairs], args.top)
+
+
+if __name__ == "__main__":
+    main()
