@@ -97,3 +97,40 @@ def test_a_text_bulletin_imports_only_what_it_uses(cache_dir: Path) -> None:
     modules = set(warm["modules"])  # type: ignore[arg-type]
     assert {"rjieba", "bitext.figures.en", "bitext.report.terminal"} <= modules
     assert [m for m in NOT_IMPORTED if m in modules] == []
+
+
+def test_a_pattern_from_the_cache_is_the_pattern_regex_compiles(tmp_path: Path) -> None:
+    """Every figure pattern, built from the cached engine arguments, finds what
+    ``regex.compile`` of its source finds, on the seed bulletin and WMT21 lines."""
+    import pickle
+
+    import regex
+    from regex import _regex
+
+    from bitext.figures import compiled
+
+    env = {**os.environ, "BITEXT_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the first run stores what the second reads
+        subprocess.run(
+            [sys.executable, "-c", "import bitext.figures.en, bitext.figures.zh"],
+            env=env,
+            check=True,
+        )
+    [stored] = tmp_path.glob("patterns-*.pickle")
+    known = pickle.loads(stored.read_bytes())
+    assert len(known) > 150
+    text = (ROOT / "seeds" / "panzhou.txt").read_text(encoding="utf-8")
+    for lines in (WMT21, WMT21.with_name("en.txt")):
+        if lines.exists():
+            text += "\n".join(lines.read_text(encoding="utf-8").splitlines()[:300])
+    for (pattern, flags), args in known.items():
+        cached, fresh = _regex.compile(*args), regex.compile(pattern, flags)
+        assert (cached.pattern, cached.flags, cached.groupindex) == (
+            fresh.pattern,
+            fresh.flags,
+            fresh.groupindex,
+        )
+        assert [m.span() for m in cached.finditer(text)] == [
+            m.span() for m in fresh.finditer(text)
+        ], pattern
+    assert compiled.compile(r"\d+万").findall("56.28万") == ["28万"]

@@ -42,6 +42,7 @@ from typing import Literal, NamedTuple
 import regex
 
 from bitext.figures import names
+from bitext.figures.compiled import compile as _compile
 from bitext.figures.reading import (
     Reader,
     date_stamps,
@@ -146,7 +147,7 @@ _SUFFIXES = spellings("en_suffix")
 _CURRENCY_PREFIX = "|".join(regex.escape(c) for c in longest_first(_PREFIXES))
 _APPROX = "|".join(regex.escape(a) for a in sorted(APPROX_WORDS, key=len, reverse=True))
 
-FIGURE = regex.compile(
+FIGURE = _compile(
     rf"""
     (?P<approx>\b(?i:{_APPROX})\s+)?
     (?P<sign>(?<![\p{{L}}\d)%])(?<!\b\p{{Lu}}\p{{L}}{{0,2}}\s)[-−](?=\d))?
@@ -163,74 +164,74 @@ FIGURE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_PERCENT = regex.compile(
+_PERCENT = _compile(
     r"\s(?:percentage\spoints?|percent\spoints?|pp|ppts?)\b|\s?(?:%|per\s?cent\b|pct\b)"
     r"|\)\s?%"  # "130 countries (or 53) %)": a stray bracket between a number and its sign
 )
-_GLUED_CODE = regex.compile(r"[\p{L}_]")
-_SHARED_UNIT = regex.compile(
+_GLUED_CODE = _compile(r"[\p{L}_]")
+_SHARED_UNIT = _compile(
     r"(?:\s(?:and|or|to)|,)\s[\d.]+(?=\s?(?:%|per\s?cent|percent|percentage\spoints?))"
 )
 _GLUED_MONEY = spellings("en_glued", lambda unit: unit.dimension == Dimension.MONEY)
 _GLUED = frozenset(spellings("en_glued")) | {"bn", "mn", "k", "K", "sq"}
 """Letters that may touch the digits without making a code: unit symbols (20kg, 50p),
 scale abbreviations (5bn, 50K) and the "sq" of "20sq km"."""
-_ORDINAL = regex.compile(
+_ORDINAL = _compile(
     r"\b(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b"
     rf"|\b((?:(?:{_TENS_WORD})-)?(?:" + "|".join(ORDINAL_WORDS) + r"))\b"
     r"|\bNo\.?\s?(\d{1,3}(?:,\d{3})+|\d+)\b|\bNumber\s(\d+)\b",
     regex.IGNORECASE,
 )
-_MONTH = regex.compile(
+_MONTH = _compile(
     r"\b((?i:January|February|March(?!\s+(?:towards?|on|into|to|through|forward|along|past)\b)|"
     r"April|May|June|July|August|September|October|November|December)|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sept|Sep|Oct|Nov|Dec)\b(\.?)"
 )
 _DAY = r"\d{1,2}\b(?![,.]\d|:)"
-_MORE_DAYS = regex.compile(rf"(?:(?:,\s*{_DAY})+,?\s+|\s+)(?:and|or)\s+{_DAY}|\s*[-–]\s*{_DAY}")
+_MORE_DAYS = _compile(rf"(?:(?:,\s*{_DAY})+,?\s+|\s+)(?:and|or)\s+{_DAY}|\s*[-–]\s*{_DAY}")
 """More days of the month: "July 17 and 22", "July 17, 18 and 22", "July 17-22"; not the
 22 of "on July 25, 22 in Xinjiang" nor the 3 of "on July 26th, and 3 to 5 inches"."""
-_SENTENCE_START = regex.compile(r"(?:^|[.!?][\"”’')\]]*\s+|[\"“‘(]\s*)$")
-_MONTH_LIST = regex.compile(
+_SENTENCE_START = _compile(r"(?:^|[.!?][\"”’')\]]*\s+|[\"“‘(]\s*)$")
+_MONTH_LIST = _compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December)"
     r",?\s+(?:and\s+|or\s+|to\s+|through\s+)?$|\b(?:April|June)\s*[-–]\s*$"
 )
 _WEEKDAY_NUMBERS = {"Mon": 1, "Tues": 2, "Wednes": 3, "Thurs": 4, "Fri": 5, "Satur": 6, "Sun": 7}
 """Weekdays by what comes before "day" in their names, with their ISO numbers."""
 _WEEKDAY_STEM = "|".join(_WEEKDAY_NUMBERS)
-_MONTH_CONTEXT = regex.compile(
+_MONTH_CONTEXT = _compile(
     r"(?:\b(?:in|on|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+"
     rf"|\b(?:{_WEEKDAY_STEM})day\s?,\s*)$",
     regex.IGNORECASE,
 )
-_DAY_AFTER = regex.compile(
+_DAY_AFTER = _compile(
     r"\s(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!,(?!(?:1[5-9]|20)\d\d(?!\d))\d|\.\d|:\d)"
     r"|\s(?P<d>\d{3,4})(?=,?\s+\d{4}\b)|\s(?P<d>\d{3})(?=\s*(?:[,.;:)]|$))"
 )
 """The day after a month name; "March 3,000" is no date, "July 26,2020" is one (a machine
 translation's comma without a space), so is "said on July 25th:" before a colon, and so are
 "July 250, 1946" and "November 1000, 2016", with a day no calendar has."""
-_YEAR_AFTER = regex.compile(r"(?:,\s*|\s+)((?:1[5-9]|2[01])\d\d)(?!\d|\.\d)")
-_YEAR_AFTER_DAY = regex.compile(r"(?:,\s*|\s+)(\d{4})(?!\d|\.\d)")
+_YEAR_AFTER = _compile(r"(?:,\s*|\s+)((?:1[5-9]|2[01])\d\d)(?!\d|\.\d)")
+_YEAR_AFTER_DAY = _compile(r"(?:,\s*|\s+)(\d{4})(?!\d|\.\d)")
 """After a month and its day, four digits are its year, written right or wrong
 ("February 10, 2317"); after a month alone only a year that can be one is."""
-_BROKEN_DAY = regex.compile(r"\s(?P<d>\d{4})(?=\s*(?:[,.;:)]|$))")
+_BROKEN_DAY = _compile(r"\s(?P<d>\d{4})(?=\s*(?:[,.;:)]|$))")
 """Four digits after a month name that are no year and end the phrase stand where its day
 would: "On August 4000, the…" for 8月4日, "by May 0217."; "In July 1000 people" is a count."""
-_DAY_BEFORE = regex.compile(r"(?<![:.,]\d*)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
-_YEAR = regex.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
+_DAY_BEFORE = _compile(r"(?<![:.,]\d*)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?$")
+_YEAR = _compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _FRACTION_PART = r"half|thirds?|quarters?|fifths?|tenths?"
 """The denominators of :data:`FRACTION_WORDS` as a share is written."""
-_FRACTION = regex.compile(
+_FRACTION = _compile(
     rf"\b(?:(a|{_ONES_WORD})(?:\s?-\s?|\s))?"
     rf"({_FRACTION_PART})\b",
     regex.IGNORECASE,
 )
-_NOT_FRACTION_BEFORE = regex.compile(
+_NOT_FRACTION_BEFORE = _compile(
     r"\b(?:first|second|third|fourth|last|past|next|previous|latter|this|that|three|two)\s+$|\band\s+a\s+$",
     regex.IGNORECASE,
 )
-_MULTIPLE = regex.compile(
+_MULTIPLE = _compile(
     r"\b(?:(twice|double|doubled|triple|tripled|quadrupled)\b"
     r"|(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[a-z]+)[\s-](?:times|fold)\b)",
     regex.IGNORECASE,
@@ -243,7 +244,7 @@ _MULTIPLE_WORDS = {
     "tripled": 3,
     "quadrupled": 4,
 }
-_CLOCK = regex.compile(
+_CLOCK = _compile(
     r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2})|:\s?(?P<m>\d))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
     r"|(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}T?))(?P<h2>\d{1,2}|(?<=\s|^)\d{3,5}(?=:\d\d))"
     r":\s?(?P<m2>\d{2,5})"
@@ -255,7 +256,7 @@ _CLOCK = regex.compile(
 """7.50am, "5: 9am" (5点9分 spaced by a machine translation), 19:35, 05:03:17 (also run
 into a date stamp: "2020-07-2605:03:17", or after its ISO "T": "2021-12-10T14:20:00"),
 1:57.79, 9 o'clock and 9 o’clock."""
-_CLOCK_ORPHAN = regex.compile(
+_CLOCK_ORPHAN = _compile(
     r"(?:(?<=\s)|^|(?<=[(\[]))[:]\d{1,2}(?![\d:])"
     r"|(?<=\b(?:at|by|until|till|from|to|before|after|around|about|since)\s)\d{1,2}:(?=\s+\p{Ll}|\s*$)"
 )
@@ -268,16 +269,16 @@ _MONTH_NAME = (
 )
 _ON_A_DAY = rf"\s+(?:on|of)\s+(?:the\s+\d{{1,2}}(?:st|nd|rd|th)\b|{_MONTH_NAME}\.?\s+\d)"
 _HOURS_OF_DAY = (
-    regex.compile(r"\b(?P<h>[01]?\d|2[0-4])[Hh](?P<m>[0-5]\d)\b"),
-    regex.compile(
+    _compile(r"\b(?P<h>[01]?\d|2[0-4])[Hh](?P<m>[0-5]\d)\b"),
+    _compile(
         rf"(?<=\b(?:at|by|until|till|before|after|around)\s)(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?={_ON_A_DAY})"
     ),
-    regex.compile(rf"(?<=\bat\s)(?P<h>1?\d|2[0-3])(?={_ON_A_DAY})"),
-    regex.compile(r"\b(?P<h>1?\d|2[0-3]):(?P<m>\d)(?![\d:])(?=\s+in\s+the\s+\w+ing\b)"),
-    regex.compile(
+    _compile(rf"(?<=\bat\s)(?P<h>1?\d|2[0-3])(?={_ON_A_DAY})"),
+    _compile(r"\b(?P<h>1?\d|2[0-3]):(?P<m>\d)(?![\d:])(?=\s+in\s+the\s+\w+ing\b)"),
+    _compile(
         r"(?<=\b(?:as\s+of|at|by|until|till)\s)(?P<h>1?\d|2[0-4])\s+hours\b(?=\s+(?:on|of)\s)"
     ),
-    regex.compile(
+    _compile(
         r"(?<=\d:\d\d\s*(?:to|until|till|through|-|–)\s*)(?P<h>1?\d|2[0-4])\b"
         r"(?![:.,]?\d|\s*(?:%|per\s?cent|percent|hours?\b|[ap]\.?m\b|o['’]clock))"
     ),
@@ -285,10 +286,10 @@ _HOURS_OF_DAY = (
 """Hours of the day written other than h:mm: "08H00"; "at 1954 on July 6" (19时54分, not a
 year); "at 4 on the 7th"; "5:9 in the morning" (5点9分); "as of 21 hours on the 25th"
 (21时); the end of "from 0:00 to 24"."""
-_SCORE_CONTEXT = regex.compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
-_DECADE = regex.compile(r"(?<![0-9][.,])(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
+_SCORE_CONTEXT = _compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
+_DECADE = _compile(r"(?<![0-9][.,])(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
 """The 1990s, the '90s, in their 20s; never the end of "2.9s" (seconds)."""
-_VAGUE = regex.compile(
+_VAGUE = _compile(
     r"\b(?P<few>several|a\sfew|dozens\sof|scores\sof)?\s?"
     r"(?P<what>tens\sof\sthousands|hundreds\sof\sthousands|hundreds\sof\smillions|"
     r"tens\sof\smillions|tens\sof\sbillions|"
@@ -367,7 +368,7 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     return False
 
 
-_WORD_AFTER_YEAR = regex.compile(r"\p{Lu}(?=\p{Ll}*[aeiouy])\p{Ll}{2,}")
+_WORD_AFTER_YEAR = _compile(r"\p{Lu}(?=\p{Ll}*[aeiouy])\p{Ll}{2,}")
 """A capitalised word glued to a year: the next heading ("2008Subject"); a word, with a
 vowel, not a unit ("2000Mbps")."""
 
@@ -487,7 +488,7 @@ def _second(text: str, match: regex.Match[str], value: Decimal) -> _Second | Non
     return _Second("range", value, high, high_step)
 
 
-_TRAILING_SCALE = regex.compile(r"(?i:hundred|thousand|million|billion|trillion)$")
+_TRAILING_SCALE = _compile(r"(?i:hundred|thousand|million|billion|trillion)$")
 """The scale word that ends a word range's second number and so scales the first too."""
 
 
@@ -567,7 +568,7 @@ def _unit_after(text: str, end: int, match: regex.Match[str]) -> tuple[Kind, str
     return kind, unit, end
 
 
-_METRES_AFTER = regex.compile(
+_METRES_AFTER = _compile(
     r"(?:[^\p{L}\p{N}\s]|\s*$|\s(?i:long|high|deep|wide|tall|away|above|below|in\s|of\s|from|"
     r"sprint|race|dash|relay|hurdles|freestyle|backstroke|breaststroke|butterfly|medley)\b)"
 )
@@ -635,7 +636,7 @@ _SUFFIX_NAMES = {
 }
 """Unit words as written, headline case too ("Ten Years", "5 Million Yuan"); joined by a
 hyphen too ("a 3-day visit", "a 50-meter pool")."""
-_SUFFIX = regex.compile(
+_SUFFIX = _compile(
     r"(?:\s|-(?=\p{L}))?("
     + "|".join(regex.escape(n) for n in sorted(_SUFFIX_NAMES, key=len, reverse=True))
     + r")(?![\p{L}\p{N}_])"  # not \b: "37 ℃ today" ends in a symbol
@@ -678,7 +679,7 @@ def words_to_number(words: str) -> Decimal | None:
 # --- forms read whole -------------------------------------------------------------
 
 
-_LETTERS = regex.compile(r"[a-zA-Z]+")
+_LETTERS = _compile(r"[a-zA-Z]+")
 
 
 def _is_month_name(name: str, period: str, text: str, start: int) -> bool:
@@ -757,7 +758,7 @@ def _more_days(text: str, pos: int, month: int) -> list[Figure]:
     ]
 
 
-_WEEKDAY = regex.compile(rf"(?<!\b\p{{Lu}}\p{{Ll}}+\s)\b(?P<d>{_WEEKDAY_STEM})day\b(?!['’]?s\b)")
+_WEEKDAY = _compile(rf"(?<!\b\p{{Lu}}\p{{Ll}}+\s)\b(?P<d>{_WEEKDAY_STEM})day\b(?!['’]?s\b)")
 """A weekday by name; not a name that holds one ("Black Friday", "Super Tuesday"), nor the
 plural ("Fridays")."""
 
@@ -774,15 +775,15 @@ def _weekdays(text: str) -> list[Figure]:
     ]
 
 
-_FIRST_MONTHS = regex.compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)
+_FIRST_MONTHS = _compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)
 
 
-_ALL_DAY = regex.compile(
+_ALL_DAY = _compile(
     r"\b(?:a)?round[\s-]the[\s-]clock\b|(?<![\d/])24/7(?![\d/])|\b24\s+hours\s+a\s+day\b",
     regex.IGNORECASE,
 )
 """All day long, as 24小时 or 全天候 say it: 24 hours, soft (全天候 has no figure to match)."""
-_BARE_SCALE = regex.compile(
+_BARE_SCALE = _compile(
     rf"(?<!\b(?:{_WORD_NUMBER}|an?|one|hundred|dozen|several|few|\d[\d,.]*)[\s-]+)"
     r"\b(?P<w>thousand|hundred)\b(?!-(?:odd|plus)\b)",
     regex.IGNORECASE,
@@ -790,18 +791,18 @@ _BARE_SCALE = regex.compile(
 """A scale word alone is one of it: "Every thousand words" (每千字), "Thousand People in a
 Hundred Classes" (百班千人), a "thousand-person scheme" (千人计划). Soft: "Thousand Island
 Lake" (千岛湖) has no figure in the Chinese."""
-_HALF_SCALE = regex.compile(rf"\bhalf\s+an?\s+(?P<scale>{_SCALE_WORD})\b", regex.IGNORECASE)
-_MINUTES_SECONDS = regex.compile(
+_HALF_SCALE = _compile(rf"\bhalf\s+an?\s+(?P<scale>{_SCALE_WORD})\b", regex.IGNORECASE)
+_MINUTES_SECONDS = _compile(
     rf"\b(?P<m>\d+|{_WORD_NUMBER})\s+minutes?\s+and\s+(?P<s>\d+|{_WORD_NUMBER})\s+seconds?\b",
     regex.IGNORECASE,
 )
 _DURATION_WORD = r"years?|months?|weeks?|days?|hours?|minutes?"
-_AND_A_HALF = regex.compile(
+_AND_A_HALF = _compile(
     rf"\b(?P<n>\d{{1,3}}|{_WORD_NUMBER})(?:\s+(?P<before>{_DURATION_WORD}))?\s+and\s+a\s+half"
     rf"(?:\s+(?P<after>{_DURATION_WORD}))?\b",
     regex.IGNORECASE,
 )
-_FISCAL_YEAR = regex.compile(r"\b(?:fiscal\s+year|FY)\s?'?(?P<y>\d{2})\b", regex.IGNORECASE)
+_FISCAL_YEAR = _compile(r"\b(?:fiscal\s+year|FY)\s?'?(?P<y>\d{2})\b", regex.IGNORECASE)
 
 
 def _digits_or_words(number: str) -> Decimal | None:
@@ -958,34 +959,34 @@ def _o_clock(match: regex.Match[str]) -> tuple[Decimal, Decimal]:
     return clock_value(hour), Decimal(3600)
 
 
-_NOON = regex.compile(
+_NOON = _compile(
     r"(?:(?<=\b(?:at|by|before|after|until|till|from|around|about|to|past|since|towards?|as\s+of)\s+)"
     r"|\b(?=12\s))(?:12\s+)?(?P<w>noon|midday|midnight)\b",
     regex.IGNORECASE,
 )
-_MILITARY = regex.compile(
+_MILITARY = _compile(
     r"\b(?P<h>[01][0-9]|2[0-4])(?P<m>[0-5][0-9])"
     r"(?:\s+hours\b|(?=\s+(?:and|to|until|-|–)\s+[012][0-9][0-5][0-9]\s+hours\b))"
 )
 """1707 hours; the 0000 of "between 0000 and 2400 hours"."""
-_DECADE_WORDS = regex.compile(
+_DECADE_WORDS = _compile(
     r"\b(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
     regex.IGNORECASE,
 )
-_POST_DECADE = regex.compile(r"\bpost-?\s?(?P<d>[0-9]0)\s?['’]?s\b", regex.IGNORECASE)
-_DECADE_ALONE = regex.compile(r"\b(?:a|the(?:\s+(?:past|last|next))?)\s+decade\b", regex.IGNORECASE)
-_HOUR_WINDOW = regex.compile(
+_POST_DECADE = _compile(r"\bpost-?\s?(?P<d>[0-9]0)\s?['’]?s\b", regex.IGNORECASE)
+_DECADE_ALONE = _compile(r"\b(?:a|the(?:\s+(?:past|last|next))?)\s+decade\b", regex.IGNORECASE)
+_HOUR_WINDOW = _compile(
     r"\b(?P<a>1?\d|2[0-4])\s*(?:to|-|–|—)\s*(?P<b>1?\d|2[0-4])\s+hours\b(?=\s+(?:on|of)\b)"
     r"|\b(?P<a>0)\s*(?:to|-|–|—)\s*(?P<b>24)\b(?=\s+(?:on|of)\b)"
 )
-_COLON_SCORE = regex.compile(
+_COLON_SCORE = _compile(
     r"(?<![\d.:])(?P<a>\d{1,4}):\s?(?P<b>\d)(?![\d.:])(?!\s*(?:[ap]\.?m\b|in\s+the\s+\w+ing\b))"
 )
 """3:0, and "Lifan 2: 1", "the current 1: 1 allocation" as MT spaces them; a clock has two
 digits of minutes."""
 _LEVEL_NUMBER = r"[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2}(?![.,]?\d)"
 _LEVEL_WORD = r"(?i:level|phase|grade|class|category|tier|stage)"
-_LEVEL = regex.compile(
+_LEVEL = _compile(
     rf"\b{_LEVEL_WORD}[\s-]+(?P<n>{_LEVEL_NUMBER})"
     rf"(?:\s?[-–]\s?(?:{_LEVEL_WORD}\s+)?(?P<high>{_LEVEL_NUMBER}))?(?![\p{{L}}\d])"
     r"|(?P<type>\b(?i:type)[\s-]+(?P<tn>[IVX]{1,4}))\b"
@@ -1082,7 +1083,7 @@ def _levels(text: str) -> list[Figure]:
     return figures
 
 
-_CLASSROOM = regex.compile(r"\b(?:in|after|before|during|at|from|to)\s+$", regex.IGNORECASE)
+_CLASSROOM = _compile(r"\b(?:in|after|before|during|at|from|to)\s+$", regex.IGNORECASE)
 """Where "class I" is a lesson followed by the pronoun: "after class I went home"."""
 
 
@@ -1151,13 +1152,13 @@ def _decades(text: str) -> list[Figure]:
     return figures
 
 
-_THE_DECADE = regex.compile(r"\bthe\s(?:(?:early|late|mid)[\s-])?$")
+_THE_DECADE = _compile(r"\bthe\s(?:(?:early|late|mid)[\s-])?$")
 
 
-_COUNTED = regex.compile(rf"(?:\d|\b(?i:{_WORD_NUMBER}))[\s-]+$")
+_COUNTED = _compile(rf"(?:\d|\b(?i:{_WORD_NUMBER}))[\s-]+$")
 
 
-_FEW = regex.compile(
+_FEW = _compile(
     r"\b(?:several|a\s+few|a\s+number\s+of|multiple|a\s+handful\s+of)\b", regex.IGNORECASE
 )
 """Small vague counts: "on several occasions", "a few times", "a number of experts"."""
@@ -1218,10 +1219,10 @@ def _vague(text: str) -> list[Figure]:
     return figures
 
 
-_TABLE_UNIT = regex.compile(r"\b(?i:in)\s+$")
+_TABLE_UNIT = _compile(r"\b(?i:in)\s+$")
 
 
-_SHARE_BEFORE = regex.compile(
+_SHARE_BEFORE = _compile(
     r"\b(?:about|nearly|almost|roughly|around|over|some|than|accounting\sfor|accounts?\sfor|"
     r"accounted\sfor|by|to)\s+$",
     regex.IGNORECASE,
@@ -1233,7 +1234,7 @@ _ONE_FRACTION = (
     rf"(?P<count{{n}}>a|{_ONES_WORD})[\s-]+"
     rf"(?P<part{{n}}>{_FRACTION_PART})"
 )
-_FRACTION_RANGE = regex.compile(
+_FRACTION_RANGE = _compile(
     rf"\b{_ONE_FRACTION.format(n=1)}\s+(?:to|or)\s+{_ONE_FRACTION.format(n=2)}\b(?=\s+of\b)",
     regex.IGNORECASE,
 )
@@ -1325,7 +1326,7 @@ def _multiples(text: str) -> list[Figure]:
     return figures
 
 
-_EITHER_MULTIPLE = regex.compile(
+_EITHER_MULTIPLE = _compile(
     r"\b(?:increas|ris|rose|gr[eo]w|jump|climb|surg|soar|expand|rais)\w*\s+(?:by\s+)?\S+\s+times\b"
     r"|\btimes\s+(?:more|higher|larger|greater|bigger)\b",
     regex.IGNORECASE,
@@ -1360,8 +1361,8 @@ def _ordinals(text: str) -> list[Figure]:
     return figures
 
 
-_ON_THE = regex.compile(r"\b(?:on|by|until|till|from|since|to)\s+the\s+$", regex.IGNORECASE)
-_NO_NOUN_AFTER = regex.compile(r"\s*(?:[,.;:!?)]|$|and\b|or\b|to\b|-|–|at\b|in\b)")
+_ON_THE = _compile(r"\b(?:on|by|until|till|from|since|to)\s+the\s+$", regex.IGNORECASE)
+_NO_NOUN_AFTER = _compile(r"\s*(?:[,.;:!?)]|$|and\b|or\b|to\b|-|–|at\b|in\b)")
 
 
 def _day_of_month(text: str, match: regex.Match[str], value: Decimal) -> bool:
@@ -1383,7 +1384,7 @@ _figure = functools.partial(figure_of, "en")
 """An English figure of ``text[start:end]`` (:func:`bitext.figures.reading.figure_of`)."""
 
 
-_BASEMENT = regex.compile(
+_BASEMENT = _compile(
     r"(?:(?<=\b(?:on|to|at|from|in|of|and|or)\s+(?:the\s+)?)|(?=B[1-9]\s*(?:floor|level|car\s+park|parking|garage)\b))"
     r"B(?P<b>[1-9])\b(?!-)"
     r"|\b(?P<o>\d(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+(?:basement|underground)"
@@ -1409,7 +1410,7 @@ def _basements(text: str) -> list[Figure]:
     return figures
 
 
-_NEGATIVE_WORD = regex.compile(
+_NEGATIVE_WORD = _compile(
     rf"\b(?:negative|minus)\s+(?P<w>{_ONES_WORD}|ten)\b",
     regex.IGNORECASE,
 )
@@ -1430,7 +1431,7 @@ def _negative_words(text: str) -> list[Figure]:
     return figures
 
 
-_DECIMAL_SECONDS = regex.compile(r"(?<![\d.,])(?P<n>\d{1,3}\.\d{1,3})s\b")
+_DECIMAL_SECONDS = _compile(r"(?<![\d.,])(?P<n>\d{1,3}\.\d{1,3})s\b")
 
 
 def _decimal_seconds(text: str) -> list[Figure]:

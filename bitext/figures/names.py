@@ -47,6 +47,7 @@ from typing import NamedTuple
 
 import regex
 
+from bitext.figures.compiled import compile as _compile
 from bitext.figures.reading import Read
 from bitext.figures.units import longest_first, spellings
 from bitext.figures.values import FULL_WIDTH_DIGITS, Occupied, parse_arabic, parse_chinese
@@ -87,7 +88,7 @@ _NUMERAL_VALUES = {
     "零": 0,
 }  # fmt: skip
 """What a numeral of an idiom spells: 半 is "half" (50%), 倍 and 双 are two."""
-_DIGIT = regex.compile(r"[0-9０-９]")
+_DIGIT = _compile(r"[0-9０-９]")
 
 
 def numeral_value(token: str) -> Decimal:
@@ -169,7 +170,7 @@ def _double(match: regex.Match[str]) -> list[Number]:
     return [(match.start(), match.end(), value, _digits_of(value))] * 2
 
 
-_DIGIT_RUN = regex.compile(r"[0-9０-９]+(?:[-－][0-9０-９]+)*")
+_DIGIT_RUN = _compile(r"[0-9０-９]+(?:[-－][0-9０-９]+)*")
 
 
 def _each_code(match: regex.Match[str]) -> list[Number]:
@@ -265,7 +266,7 @@ def _zh_forms() -> list[Form]:
             "title",
             "zh",
             Kind.NAME,
-            regex.compile(r"《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉"),
+            _compile(r"《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉"),
             "A title in 《》: its numbers are part of the title, which a translation may render "
             "by another name.",
             "《拆弹专家2》近日宣布将于12月24日上映",
@@ -275,7 +276,7 @@ def _zh_forms() -> list[Form]:
             "edition",
             "zh",
             Kind.NAME,
-            regex.compile(
+            _compile(
                 r"[（(]\s*[0-9]{4}\s*年?\s*版\s*[)）]"
                 r"|[0-9]{1,3}\s*周年\p{Han}{0,6}?版(?![权面块图税本])"
             ),
@@ -287,7 +288,7 @@ def _zh_forms() -> list[Form]:
             "idiom",
             "zh",
             Kind.NAME,
-            regex.compile(_ZH_IDIOMS),
+            _compile(_ZH_IDIOMS),
             "An idiom: its numerals are figures of speech.",
             "有可能达到事半功倍的效果",
             read=_each_numeral,
@@ -296,7 +297,7 @@ def _zh_forms() -> list[Form]:
             "words",
             "zh",
             None,
-            regex.compile(_ZH_WORDS),
+            _compile(_ZH_WORDS),
             "A word built with a numeral that states no number.",
             "统一部署，十分重要",
         ),
@@ -304,7 +305,7 @@ def _zh_forms() -> list[Form]:
             "plan",
             "zh",
             Kind.NAME,
-            regex.compile(
+            _compile(
                 r"(?P<n>十[一二三四五六七八九])五(?=规划|时期|期间|计划|[”’\"'」]|以来|末|初|中|开局|收官)"
             ),
             "A five-year plan named by its number: 十四五 is the 14th Five-Year Plan.",
@@ -315,7 +316,7 @@ def _zh_forms() -> list[Form]:
             "congress",
             "zh",
             Kind.NAME,
-            regex.compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])"),
+            _compile(r"(?P<n>二?十[一二三四五六七八九]|二十)大(?![学型量家小约])"),
             "A Party congress named by its number: 十九大 is the 19th National Congress.",
             "学习贯彻十九大精神",
             read=_whole,
@@ -324,7 +325,7 @@ def _zh_forms() -> list[Form]:
             "group",
             "zh",
             Kind.NAME,
-            regex.compile(r"(?P<n>[二三四五六七八九十]{1,3}|[0-9]{1,2})国集团"),
+            _compile(r"(?P<n>[二三四五六七八九十]{1,3}|[0-9]{1,2})国集团"),
             "A group of countries named by their number: 七国集团 is the G7.",
             "二十国集团领导人峰会",
             read=_whole,
@@ -333,7 +334,7 @@ def _zh_forms() -> list[Form]:
             "craft",
             "zh",
             Kind.NAME,
-            regex.compile(
+            _compile(
                 r"(?:长征|神舟|嫦娥|天宫|天舟|天问|风云|东方红|实践|高分|北斗|资源|海洋|遥感|天链|快舟|卫星)"
                 r"(?P<n>[一二三四五六七八九十]+|[0-9]+)号"
             ),
@@ -345,7 +346,7 @@ def _zh_forms() -> list[Form]:
             "road",
             "zh",
             Kind.NAME,
-            regex.compile(
+            _compile(
                 r"(?<=[东西南北中经纬])(?P<n>[一二三四五六七八九十]{1,3})(?=路|街|巷|大道|马路)"
                 r"|(?P<n>[二三四五六七])环(?=路|线|内|外|以内|以外|沿线|上|[，。、；：,;\s]|$)"
             ),
@@ -357,7 +358,7 @@ def _zh_forms() -> list[Form]:
             "double-date",
             "zh",
             Kind.NAME,
-            regex.compile(r"双(?P<n>十一|十二)"),
+            _compile(r"双(?P<n>十一|十二)"),
             "A shopping day named by its doubled date: 双十一 is 11 November.",
             "双十一购物节",
             read=_double,
@@ -366,7 +367,7 @@ def _zh_forms() -> list[Form]:
             "event-date",
             "zh",
             Kind.NAME,
-            regex.compile(
+            _compile(
                 rf"(?<![{_HAN_NUMERAL}百千万亿两第])(?:(?P<m>{_MONTH})\s?[·・]?\s?(?P<d>{_DAY})|(?P<m>十)(?P<d>一))"
                 rf"(?![{_HAN_NUMERAL}百千万亿两点])"
                 rf"(?:(?=\s*(?:{_EVENT_AFTER}))|(?<=(?:《[^》\n]{{0,20}}|庆|庆祝|欢度|纪念)"
@@ -382,7 +383,7 @@ def _zh_forms() -> list[Form]:
             "fifty-cent",
             "zh",
             Kind.NAME,
-            regex.compile(r"五毛(?![钱])"),
+            _compile(r"五毛(?![钱])"),
             '五毛, the "fifty-cent" paid commenters: a name that spells 50 (cents).',
             "当反贼骂你五毛",
             read=_fifty,
@@ -391,7 +392,7 @@ def _zh_forms() -> list[Form]:
             "event-label",
             "zh",
             Kind.NAME,
-            regex.compile(r"(?<![0-9])(?P<n>[0-9]{1,2}\s*[·・]\s*[0-9]{1,2})(?![0-9])"),
+            _compile(r"(?<![0-9])(?P<n>[0-9]{1,2}\s*[·・]\s*[0-9]{1,2})(?![0-9])"),
             "An event named by its date with a middle dot: 8·11汇改, written “8.11” in English.",
             "“8·11”汇改",
             read=_dotted_date,
@@ -401,7 +402,7 @@ def _zh_forms() -> list[Form]:
             "latin-dash",
             "zh",
             Kind.CODE,
-            regex.compile(
+            _compile(
                 r"(?<![A-Za-z0-9\-－])[A-Za-z][A-Za-z0-9]*(?:[-－][A-Za-z0-9]+)*?[-－][0-9][A-Za-z0-9]*"
             ),
             "Latin letters joined to digits by a dash: a model or a name (B-52, COVID-19, "
@@ -412,7 +413,7 @@ def _zh_forms() -> list[Form]:
             "emergency",
             "zh",
             Kind.CODE,
-            regex.compile(
+            _compile(
                 r"(?<![0-9])(?:110|119|120|122|12345|12315|12320|12306|12348|12369|12358)(?![0-9])"
                 r"(?=\s*(?:报警|接警|指挥|急救|热线|接到|电话|求助|平台|服务|中心|投诉|举报|出警))"
                 r"|(?<=(?:拨打|致电|拨通|拨)\s?)[0-9]{3,5}(?![0-9])"
@@ -424,7 +425,7 @@ def _zh_forms() -> list[Form]:
             "labelled-code",
             "zh",
             Kind.CODE,
-            regex.compile(
+            _compile(
                 r"(?:电话|热线|手机|传真|邮编|邮政编码|编号|型号|代码|尾号|车牌号?|工号|学号|账号|帐号|"
                 r"订单号|单号|保单号|文号|证书号|注册号|身份证号|货号|批号|房号|QQ号?|微信号)[号码]?"
                 r"(?:是|为|：|:|\s|比如|如|例如|即){0,3}"
@@ -438,7 +439,7 @@ def _zh_forms() -> list[Form]:
             "list-marker",
             "zh",
             Kind.CODE,
-            regex.compile(
+            _compile(
                 r"(?:^|(?<=[。；;：\n!?！？]|(?<![0-9])[:]))\s*(?P<marker>"
                 r"(?P<n>[0-9０-９]{1,3})\s?[.．、](?![0-9０-９一二三四五六七八九十])"
                 r"|[（(](?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
@@ -460,7 +461,7 @@ def _code_forms(lang: str) -> list[Form]:
             "standard",
             lang,
             Kind.CODE,
-            regex.compile(
+            _compile(
                 rf"(?<![A-Za-z])(?:{_STANDARD_BODIES})\s?[0-9]+(?:\.[0-9]+)*(?:[-—–:][0-9]{{2,4}})?"
                 r"|ISBN[:：\s]*[0-9][0-9-]{8,16}[0-9Xx]"
             ),
@@ -471,7 +472,7 @@ def _code_forms(lang: str) -> list[Form]:
             "stock",
             lang,
             Kind.CODE,
-            regex.compile(r"(?<![0-9])[0-9]{4,6}\.(?:SH|SZ|HK|SS)\b"),
+            _compile(r"(?<![0-9])[0-9]{4,6}\.(?:SH|SZ|HK|SS)\b"),
             "A stock code with its exchange: 600606.SH.",
             "绿地控股（600606.SH）",
         ),
@@ -487,7 +488,7 @@ def _code_forms(lang: str) -> list[Form]:
             "dotted",
             lang,
             Kind.CODE,
-            regex.compile(
+            _compile(
                 r"(?<![0-9.])[0-9]{1,4}(?:\.[0-9]{1,4}){3,}(?:/[0-9]{1,4}(?:\.[0-9]{1,4})+)*(?![0-9])"
                 r"|(?<![0-9.])[0-9]{1,4}(?:\.\s?[0-9]{1,4}){4,}(?:/[0-9]{1,4}(?:\.\s?[0-9]{1,4})+)*(?![0-9])"
             ),
@@ -499,7 +500,7 @@ def _code_forms(lang: str) -> list[Form]:
             "leading-zeros",
             lang,
             Kind.CODE,
-            regex.compile(r"(?<![0-9.,])0[0-9]{5,}(?![0-9])"),
+            _compile(r"(?<![0-9.,])0[0-9]{5,}(?![0-9])"),
             "Six digits or more with a leading zero: a code (the stock code 000651), never an "
             "amount. Fewer digits with a leading zero are more often a number written wrong "
             '(0215 for 2015) or a piece of one (the 000 of "50, 000").',
@@ -509,13 +510,11 @@ def _code_forms(lang: str) -> list[Form]:
 
 
 _PHONES = {
-    "zh": regex.compile(
+    "zh": _compile(
         r"(?<![0-9])[0-9]{3,4}[-－][0-9]{3,4}[-－][0-9]{3,4}(?![0-9])"
         r"|(?<![0-9])[(（]?0[0-9]{2,3}[)）]?[-－][0-9]{7,8}(?![0-9])"
     ),
-    "en": regex.compile(
-        r"\(?\b[0-9]{3}\)?[\s.-][0-9]{3,4}[\s.-][0-9]{4}\b|\b0[0-9]{2,3}-[0-9]{7,8}\b"
-    ),
+    "en": _compile(r"\(?\b[0-9]{3}\)?[\s.-][0-9]{3,4}[\s.-][0-9]{4}\b|\b0[0-9]{2,3}-[0-9]{7,8}\b"),
 }
 _PHONE_EXAMPLES = {"zh": "咨询电话0871-6512345", "en": "call 415-575-4444 for tickets"}
 
@@ -526,7 +525,7 @@ def _en_forms() -> list[Form]:
             "model",
             "en",
             Kind.CODE,
-            regex.compile(
+            _compile(
                 r"\b(?:Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|"
                 r"Type|Mark|Version|Mate|Note|Pixel|Long\sMarch)[\s-](?P<n>[0-9]+)(?=[A-Za-z]*\b)",
                 regex.IGNORECASE,
@@ -538,7 +537,7 @@ def _en_forms() -> list[Form]:
             "group",
             "en",
             Kind.NAME,
-            regex.compile(r"\bG(?P<n>[0-9]{1,2})\b|\bGroup\sof\s(?P<n>Seven|Eight|Twenty)\b"),
+            _compile(r"\bG(?P<n>[0-9]{1,2})\b|\bGroup\sof\s(?P<n>Seven|Eight|Twenty)\b"),
             "A group of countries named by their number: the G7, the Group of Twenty (七国集团, "
             "二十国集团).",
             "the G20 summit in Hangzhou",
@@ -548,7 +547,7 @@ def _en_forms() -> list[Form]:
             "words",
             "en",
             None,
-            regex.compile(_EN_WORDS, regex.IGNORECASE),
+            _compile(_EN_WORDS, regex.IGNORECASE),
             'A set phrase with "one" or "a" that states no number.',
             "one of the largest",
         ),
@@ -556,7 +555,7 @@ def _en_forms() -> list[Form]:
             "latin-dash",
             "en",
             Kind.CODE,
-            regex.compile(
+            _compile(
                 rf"(?<![\p{{L}}0-9-])(?:(?i:{_CODE_WORDS})|(?!{_CURRENCY_LETTERS}[0-9])\p{{Lu}}[\p{{L}}0-9]*)"
                 r"(?:-[\p{L}0-9]+)*?(?>-[0-9]+)(?!['’]?s\b)[\p{L}0-9]*"
             ),
@@ -568,7 +567,7 @@ def _en_forms() -> list[Form]:
             "hash",
             "en",
             Kind.CODE,
-            regex.compile(r"#[0-9]+"),
+            _compile(r"#[0-9]+"),
             "A number after #: an item or a ticket.",
             "Meal order #1024 was late",
         ),
@@ -577,7 +576,7 @@ def _en_forms() -> list[Form]:
             "list-marker",
             "en",
             Kind.CODE,
-            regex.compile(
+            _compile(
                 r"(?:^|(?<=[\p{L}\s][:;]\s))\s*(?P<marker>[(\[]?(?P<n>[0-9]{1,4})\s?[.)\]])(?=\s+[\p{L}\"“(\[])"
             ),
             'A list marker at the start of a sentence or after a colon: "2. Does the store…".',
@@ -597,8 +596,8 @@ def _en_forms() -> list[Form]:
     ]
 
 
-_QUOTED = regex.compile(r"[“\"](?P<t>[^“”\"\n]{2,100})[”\"]")
-_WORD = regex.compile(r"[\p{L}0-9][\p{L}0-9'’&.-]*")
+_QUOTED = _compile(r"[“\"](?P<t>[^“”\"\n]{2,100})[”\"]")
+_WORD = _compile(r"[\p{L}0-9][\p{L}0-9'’&.-]*")
 MAX_TITLE_WORDS = 12
 
 
@@ -619,7 +618,7 @@ def _title_cased(quoted: str) -> bool:
     )
 
 
-_LIST_STUB = {"zh": regex.compile(r"^\s*[.．、]"), "en": regex.compile(r"^\s*[.)\]]\s")}
+_LIST_STUB = {"zh": _compile(r"^\s*[.．、]"), "en": _compile(r"^\s*[.)\]]\s")}
 """A list marker whose number was dropped leaves its dot: ". Exchange or return…"."""
 
 FORMS: dict[str, list[Form]] = {"zh": _zh_forms(), "en": _en_forms()}
@@ -743,7 +742,7 @@ def _repeated_events(
     return found
 
 
-_EVENT_PAIR = regex.compile(_EVENT_PAIR_TEXT)
+_EVENT_PAIR = _compile(_EVENT_PAIR_TEXT)
 
 
 def _is_event_pair(token: str) -> bool:
@@ -804,11 +803,11 @@ def _long_code(figure: Figure) -> bool:
 
 
 _LEFTOVER = {
-    "zh": regex.compile(
+    "zh": _compile(
         r"(?:(?<![\p{Latin}0-9])\p{Latin}[\p{Latin}'.]*\s?)?(?<![\p{Latin}0-9.])"
         r"(?=[\p{Latin}0-9]*[0-9])[\p{Latin}0-9]+(?:[-.][\p{Latin}0-9]+)*"
     ),
-    "en": regex.compile(r"(?<![\p{L}0-9.])(?=[\p{L}0-9]*[0-9])(?=[\p{L}0-9]*\p{L})[\p{L}0-9]+"),
+    "en": _compile(r"(?<![\p{L}0-9.])(?=[\p{L}0-9]*[0-9])(?=[\p{L}0-9]*\p{L})[\p{L}0-9]+"),
 }
 """A Latin token that holds digits: in Chinese text with the Latin word before it
 ("Porsche 911", 5G, iPhone7); in English one that mixes letters and digits (G20, 8K)."""
@@ -826,8 +825,8 @@ def _leftover_codes(text: str, lang: str, taken: Occupied) -> list[Figure]:
 
 # --- what compare and judge ask ---------------------------------------------------
 
-_PREFIX = regex.compile(r"^[^0-9]*")
-_CLASSIFIED = regex.compile(r"[^\P{Han}零〇一二两三四五六七八九十百千万亿]")
+_PREFIX = _compile(r"^[^0-9]*")
+_CLASSIFIED = _compile(r"[^\P{Han}零〇一二两三四五六七八九十百千万亿]")
 """A Han character that is no numeral: the measure word of 737 名."""
 
 
@@ -845,7 +844,7 @@ def code_key(figure: Figure) -> str:
     return regex.sub(r"[^\p{L}]", "", _PREFIX.match(figure.text).group()).upper()
 
 
-_MARKER_TEXT = regex.compile(
+_MARKER_TEXT = _compile(
     r"^\s*(?:[(\[（](?:[0-9０-９]{1,4}|[一二三四五六七八九十]{1,3})[)\]）]"
     r"|(?:[0-9０-９]{1,4}|[一二三四五六七八九十]{1,3})\s?[.．、)\]]|[①-⑳])$"
 )
@@ -888,7 +887,7 @@ def plain(figure: Figure) -> bool:
     return _CLASSIFIED.search(figure.text) is None
 
 
-_RANK = regex.compile(r"^[\s0-9０-９零〇一二两三四五六七八九十ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX]+\s*[级型号类期代版]$")
+_RANK = _compile(r"^[\s0-9０-９零〇一二两三四五六七八九十ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX]+\s*[级型号类期代版]$")
 
 
 def _rank(figure: Figure) -> bool:

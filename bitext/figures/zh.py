@@ -40,6 +40,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.figures import names
+from bitext.figures.compiled import compile as _compile
 from bitext.figures.reading import Reader, date_stamps, figure_of, placed, read_in_turn, whole
 from bitext.figures.units import Dimension, longest_first, spellings
 from bitext.figures.values import (
@@ -82,7 +83,7 @@ _AR = r"(?>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
 _CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?[万亿]*"
 _AR_MULT = r"(?:\s?(?:万亿|千万|百万|个亿(?!元以上|元级)|亿|万|千(?![米克瓦卡焦帕兆])))?"
 """20个亿 is two billion; 20 个亿元以上项目 is twenty projects of a hundred million or more."""
-NUMBER = regex.compile(
+NUMBER = _compile(
     rf"(?P<ar>(?<![0-9０-９][.．])(?<![0-9０-９][,，](?=[0-9]{{3}}(?![0-9])))(?<![0-9０-９.．\p{{Latin}}]){_AR}(?![0-9０-９]))(?P<armult>{_AR_MULT})"
     rf"|(?P<cn>{_CN})"
 )
@@ -92,93 +93,89 @@ _SMALL = rf"[0-9０-９]{{1,2}}|{_SMALL_CN}"
 that 十一二点 ("11 or 12 o'clock") is no hour "十一二" that cn2an cannot parse. An hour in
 numerals starts where no numeral precedes it (its digits likewise): 周五17时 is 17:00."""
 
-_APPROX_BEFORE = regex.compile(
+_APPROX_BEFORE = _compile(
     "(?<![节制签条合公预邀相婚纽])(?:"  # 纽约: 新华社纽约7月26日电 is New York, not "about July"
     + "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
     + r")\s*$"
 )
-_APPROX_AFTER = regex.compile(
-    r"\s*(?:" + "|".join(sorted(APPROX_AFTER, key=len, reverse=True)) + ")"
-)
-_PERCENT_AFTER = regex.compile(
+_APPROX_AFTER = _compile(r"\s*(?:" + "|".join(sorted(APPROX_AFTER, key=len, reverse=True)) + ")")
+_PERCENT_AFTER = _compile(
     r"\s*(?:%|％|‰|个百分点|百分点|成(?![为功本立果长交员都绩就熟型品年人效])|倍)"
 )
-_RANGE_JOIN = regex.compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
-_DATE_UNIT = regex.compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|号)")
-_GLUED_LATIN = regex.compile(r"\s?([A-Za-z]+(?:/[A-Za-z]+)?)")
+_RANGE_JOIN = _compile(r"\s*(?:至|到|-|—|–|~|～|－)\s*")
+_DATE_UNIT = _compile(r"\s*(?:年(?!代|级|龄|纪|轻|均)|月份?|日|号)")
+_GLUED_LATIN = _compile(r"\s?([A-Za-z]+(?:/[A-Za-z]+)?)")
 """Letters after digits, with a per-unit (km/h): 100km/h is a speed, not 100 km."""
-_SIGN = regex.compile(r"(?:(?:^|(?<=[\s(（为是达至到降跌了在率值：:，,]))[-−－]|负\s*|地下\s*)$")
-_RANGE_DASH = regex.compile(r"[0-9０-９%％‰]\s*[-−－]\s*$")
+_SIGN = _compile(r"(?:(?:^|(?<=[\s(（为是达至到降跌了在率值：:，,]))[-−－]|负\s*|地下\s*)$")
+_RANGE_DASH = _compile(r"[0-9０-９%％‰]\s*[-−－]\s*$")
 """15% -30%: a dash after a figure joins a range; the second end is no negative number."""
-_LETTER_ZERO = regex.compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
+_LETTER_ZERO = _compile(r"(?<=[一二三四五六七八九〇零])[OＯ○](?=[一二三四五六七八九〇零])")
 """六O二厂, 二○一八: a letter O or a circle written for 〇."""
-_SPEED = regex.compile(r"时速\s*$")
-_NAMED_BY_DIGITS = regex.compile(r"[一二三四五六七八九][〇零][一二三四五六七八九〇零]+")
+_SPEED = _compile(r"时速\s*$")
+_NAMED_BY_DIGITS = _compile(r"[一二三四五六七八九][〇零][一二三四五六七八九〇零]+")
 """六〇二厂: a number read out digit by digit with a zero in it is the number 602."""
 _PERIOD = r"(?:(?P<period>上午|下午|凌晨|晚上|早上|早晨|中午|傍晚|夜间|夜里|晚|早)|(?<!\s))\s*"
 r"""Where a clock starts: at its part of the day (下午, 晚) or where the spaces before it
 start (?<!\s): tried at every space of a long run, \s* made the search quadratic."""
-_CLOCK = regex.compile(
+_CLOCK = _compile(
     rf"{_PERIOD}"
     rf"(?P<h>(?<![0-9０-９])[0-9０-９]{{1,2}}|(?<![零〇一二两三四五六七八九十])(?:{_SMALL_CN}))\s*(?P<mark>时|点(?=\s*{_SMALL}\s*分)|点(?![零〇一二三四五六七八九0-9]))"
     rf"(?:\s*(?P<m>{_SMALL})\s*分)?(?P<half>半)?(?P<approx>左右|许)?"
 )
-_COLON_CLOCK = regex.compile(
+_COLON_CLOCK = _compile(
     rf"{_PERIOD}"
     r"(?<![0-9.:])(?P<h>[0-2]?[0-9])(?:[:：](?P<m>[0-5][0-9])(?:[:：](?P<s>[0-5][0-9]))?(?![0-9:])"
     r"|[Hh](?P<m>[0-5][0-9])(?![0-9]))"
 )
 """07:30, 19:44:50, 晚7:30, and 08H00 as Macao's notices write it."""
-_CLOCK_ORPHAN = regex.compile(r"(?:^|(?<=\s))[:：][0-5][0-9](?![0-9:：])")
-_DURATION = regex.compile(
+_CLOCK_ORPHAN = _compile(r"(?:^|(?<=\s))[:：][0-5][0-9](?![0-9:：])")
+_DURATION = _compile(
     r"(?:(?P<h>[0-9]{1,2})\s*小时\s*)?(?P<m>[0-9]{1,3})\s*分(?:钟)?\s*(?P<s>[0-9]{1,2})\s*秒"
     r"\s*(?P<f>[0-9]{1,3})?(?![0-9])"
 )
-_SLASH_FRACTION = regex.compile(r"(?<![0-9/.])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?![0-9/.])")
-_POST_DECADES = regex.compile(r"(?P<d>[0-9]0)(?=(?:\s*[、和]\s*[0-9]0)*\s*后)")
+_SLASH_FRACTION = _compile(r"(?<![0-9/.])(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?![0-9/.])")
+_POST_DECADES = _compile(r"(?P<d>[0-9]0)(?=(?:\s*[、和]\s*[0-9]0)*\s*后)")
 """80后, 80、90后: the generations born in the 1980s and 1990s."""
-_APPROX_AFTER_UNIT = regex.compile(r"\s*(?:以上|以下|左右|上下)")
-_REMAINDER = regex.compile(r"(?P<n>[0-9]{1,4})(?P<w>万)?(?![0-9.])")
-_SHARED_POINTS = regex.compile(r"个\s*[、和及]\s*[0-9.]+\s*个百分点")
-_SCORE = regex.compile(
+_APPROX_AFTER_UNIT = _compile(r"\s*(?:以上|以下|左右|上下)")
+_REMAINDER = _compile(r"(?P<n>[0-9]{1,4})(?P<w>万)?(?![0-9.])")
+_SHARED_POINTS = _compile(r"个\s*[、和及]\s*[0-9.]+\s*个百分点")
+_SCORE = _compile(
     r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])"
     r"|(?<![0-9.:：])(?P<a>[0-9]{1,2})[:：](?P<b>[0-9])(?![0-9.:：])"  # 3:0 (a clock has 3:00)
 )
-_RATIO = regex.compile(
+_RATIO = _compile(
     r"(?<![0-9.])(?P<a>[0-9]+(?:\.[0-9]+)?)\s*∶\s*(?P<b>[0-9]+(?:\.[0-9]+)?)(?![0-9])"
 )
 """1∶1, 2∶1, 1∶50000: the ratio sign (U+2236) joins one ratio, never two counts."""
-_STREAK = regex.compile(r"(?P<n>[0-9]{1,2}|[二两三四五六七八九十]{1,3})连(?P<how>胜|败|负)")
-_SUCCESSIVE = regex.compile(
+_STREAK = _compile(r"(?P<n>[0-9]{1,2}|[二两三四五六七八九十]{1,3})连(?P<how>胜|败|负)")
+_SUCCESSIVE = _compile(
     r"(?<![0-9零〇一二两三四五六七八九十百千万])(?P<n>[0-9]{1,2}|[二两三四五六七八九十]{1,3})"
     r"连(?=[丰冠涨跌降增升霸任])."
 )
 """十八连丰, 四连冠, 五连涨, 三连任: a run of successive harvests, titles, rises or terms."""
-_DECADE = regex.compile(
+_DECADE = _compile(
     r"(?:(?P<c>[0-9]{2}|[一二]?十[一二三四五六七八九]?)\s*世纪\s*|上世纪\s*)?"
     r"(?:(?P<first>[一二三四五六七八])(?=[二三四五六七八九]十))?"
     r"(?P<d>(?:1[5-9]|20)?[0-9]0|[一二三四五六七八九]十)\s*年代"
 )
-_CENTURY = regex.compile(
+_CENTURY = _compile(
     r"(?:(?<![0-9])(?P<first>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*(?:世纪)?\s*[-—–~～至到]\s*)?"
     r"(?P<c>[0-9]{1,2}|[一二]?十[一二三四五六七八九]?)\s*世纪"
 )
 """20 世纪, and 18-19世纪 (the 18th to the 19th century), a range of centuries."""
-_VAGUE = regex.compile(
+_VAGUE = _compile(
     r"成千上万|成千上百|成百上千|数以万计|数以千计|数以百万计|数以亿计|万千(?![瓦克米卡焦])"
 )
 _VAGUE_VALUES = {"成千上万": 1000, "成千上百": 100, "成百上千": 100, "数以万计": 10**4, "数以千计": 1000,
                  "数以百万计": 10**6, "数以亿计": 10**8, "万千": 1000}  # fmt: skip
-_FIRST = regex.compile(r"首(?=[次届个批位家座款台次轮期])|头号")
-_HALF = regex.compile(r"一半|半数|过半")
-_PERCENT_WITHOUT_ZHI = regex.compile(r"百分(?P<n>[一二两三四五六七八九十百]+)(?![分之点])")
+_FIRST = _compile(r"首(?=[次届个批位家座款台次轮期])|头号")
+_HALF = _compile(r"一半|半数|过半")
+_PERCENT_WITHOUT_ZHI = _compile(r"百分(?P<n>[一二两三四五六七八九十百]+)(?![分之点])")
 """百分百, 百分二百: a percentage said without 之 ("we give 200%")."""
-_HALF_A = regex.compile(
-    r"(?<![0-9零〇一二两三四五六七八九十百千万上下前后多大过])半(?![场分球角人期])"
-)
+_HALF_A = _compile(r"(?<![0-9零〇一二两三四五六七八九十百千万上下前后多大过])半(?![场分球角人期])")
 """半米, 半页纸, 半年: half a unit or a thing. Not the halves of a whole (上半年, the
 first half of the year; 大半 most of it), a half-time (半场) or a hemisphere (半球)."""
-_AND_A_HALF = regex.compile(
+_AND_A_HALF = _compile(
     r"(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*"
     r"(?:(?P<before>年|天|周|小时|分钟)半|个半(?P<after>小时|月|钟头|星期))"
 )
@@ -186,9 +183,9 @@ _HALF_UNITS = {"年": "years", "天": "day", "周": "week", "星期": "week", "�
                "分钟": "min", "月": "month-count"}  # fmt: skip
 """Duration words of 一年半 and 两个半小时, with their unit codes. 年 and 月 are no unit
 spelling in the registry: after a plain number they make a year or a month (2018 年)."""
-_YEAR_AHEAD = regex.compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三四五六七八九]{4}年")
+_YEAR_AHEAD = _compile(r"年|\s*(?:至|到|-|—|~|～)\s*[零〇一二三四五六七八九]{4}年")
 """二〇一八年, and 二零一八 in 二零一八至二零二二年."""
-_BARE_AMOUNT = regex.compile(
+_BARE_AMOUNT = _compile(
     r"(?:万亿|亿|千万|百万)(?:元|美元|欧元|英镑|市值|规模|级)|[百千万](?:日|天)|[百千](?:元|块)"
     r"|(?<=每)[百千万]|[百千万](?=[人名位家户个辆台套件册本部座所项条只头株棵篇字亩吨班校])"
     r"|[百千万](?=年(?!代|级|龄|纪|轻|均))"
@@ -197,29 +194,25 @@ _BARE_AMOUNT = regex.compile(
 万名 (10,000 teachers), 万亩, 千人, 百班 (a hundred classes) and 百年 (a century) before what they count. 万元 alone
 stays a unit: "单位：万元" heads a table."""
 _BARE_MULTIPLIERS = ("百", "千", "万")
-_MIDNIGHT = regex.compile(r"零点(?![零〇一二三四五六七八九十0-9])|零时")
-_ROMAN = regex.compile(
+_MIDNIGHT = _compile(r"零点(?![零〇一二三四五六七八九十0-9])|零时")
+_ROMAN = _compile(
     r"(?P<r>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?<![A-Za-z])[IVX]{1,4}(?![A-Za-z]))\s*(?:级|(?=类|期|型|号))"
 )
-_SCHOOL_GRADE = regex.compile(
-    r"(?<![0-9一二三四五六七八九十])(?P<n>[一二三四五六七八九]|[1-9])\s*年级"
-)
+_SCHOOL_GRADE = _compile(r"(?<![0-9一二三四五六七八九十])(?P<n>[一二三四五六七八九]|[1-9])\s*年级")
 """二年级: the second grade at school, "Grade 2" (年级 is no year)."""
-_CLOCK_RANGE = regex.compile(
-    r"(?P<a>[0-9]{1,2})\s*[-—–至到~～]\s*(?P<b>[0-9]{1,2})\s*(?:时|点)(?!间)"
-)
-_TWO_MONTHS = regex.compile(r"(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九十])月")
-_ADJACENT = regex.compile(
+_CLOCK_RANGE = _compile(r"(?P<a>[0-9]{1,2})\s*[-—–至到~～]\s*(?P<b>[0-9]{1,2})\s*(?:时|点)(?!间)")
+_TWO_MONTHS = _compile(r"(?P<a>[一二三四五六七八九])(?P<b>[二三四五六七八九十])月")
+_ADJACENT = _compile(
     r"(?<![零〇一二两三四五六七八九十百千万亿点])(?P<tens>[二三四五六七八九]?十)?"
     r"(?P<run>[一二两三四五六七八九]{2,})(?P<place>[十百千万亿]*)"
 )
 """五六百米, 两三个小时, 十七八岁, 百分之七八十: neighbouring numerals are an approximate
 range (500 to 600 metres), never one number (七八 is no 78)."""
 _DIGIT_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-_LEVEL_AFTER = regex.compile(r"间\s*[一二三四五六七八九十]+\s*级")
-_NOT_AFTER_ADJACENT = regex.compile(r"\s*(?:十?年代|月|日|号|点|时)")
+_LEVEL_AFTER = _compile(r"间\s*[一二三四五六七八九十]+\s*级")
+_NOT_AFTER_ADJACENT = _compile(r"\s*(?:十?年代|月|日|号|点|时)")
 """七八月, 五六点, 六七十年代: months, clocks and decades, left to their readers."""
-_STARS = regex.compile(
+_STARS = _compile(
     r"(?<![0-9零〇一二两三四五六七八九十百千万])(?:(?P<n>[一二两三四五六七1-7])\s*星级"
     r"|(?P<n>[一二两四五1-5])\s*星(?![期球座系]))"
 )
@@ -283,7 +276,7 @@ def _in_latin_phrase(text: str, start: int, end: int) -> bool:
     return word is not None and (not following or following not in _UNIT_STARTS)
 
 
-_LATIN_BEFORE = regex.compile(r"\p{Latin}[\p{Latin}'.]+\s*$")
+_LATIN_BEFORE = _compile(r"\p{Latin}[\p{Latin}'.]+\s*$")
 
 
 # --- forms read whole -------------------------------------------------------------
@@ -396,7 +389,7 @@ def _one_date(run: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figur
     return [(run[0][0], date)]
 
 
-_DAY_BEFORE = regex.compile(r"[日号]\s*$")
+_DAY_BEFORE = _compile(r"[日号]\s*$")
 
 
 def _days_at_large(found: list[tuple[str, Figure]], text: str) -> list[tuple[str, Figure]]:
@@ -572,7 +565,7 @@ def _centuries(text: str) -> list[Figure]:
     return figures
 
 
-_DOUBLINGS = regex.compile(r"翻(?:了)?(?P<n>一|两|二|三|四)番")
+_DOUBLINGS = _compile(r"翻(?:了)?(?P<n>一|两|二|三|四)番")
 
 
 def _doublings(text: str) -> list[Figure]:
@@ -601,7 +594,7 @@ def _romans(text: str) -> list[Figure]:
     ]
 
 
-_BELOW_GROUND = regex.compile(
+_BELOW_GROUND = _compile(
     r"(?:负|地下)\s*(?P<n>[一二两三四五六七八九]|[1-9])\s*(?:层|楼)"
     r"|负(?P<n>[一二两三四五六七八九])(?=\s*(?:到|至|、|和)?\s*负[一二两三四五六七八九])"
     r"|(?<=负[一二两三四五六七八九]\s*(?:到|至|、|和)?\s*)负(?P<n>[一二两三四五六七八九])"
@@ -730,7 +723,7 @@ def _stars(text: str) -> list[Figure]:
     return figures
 
 
-_WEEKDAY = regex.compile(r"(?:周|星期|礼拜)(?P<d>[一二三四五六日天])(?![年刊报末边围期])")
+_WEEKDAY = _compile(r"(?:周|星期|礼拜)(?P<d>[一二三四五六日天])(?![年刊报末边围期])")
 _WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 
 
@@ -775,7 +768,7 @@ def _halves(text: str) -> list[Figure]:
     ]  # fmt: skip
 
 
-_VOLUMES = regex.compile(
+_VOLUMES = _compile(
     r"(?P<parts>上[、,，]?(?P<mid>中[、,，]?)?下)\s*(?:两|三)?\s*(?P<unit>册|卷|集|篇|部)"
 )
 
@@ -928,7 +921,7 @@ def _token(text: str, match: regex.Match[str]) -> _Token | None:
     return _Token(match, before, start, end, value, step, is_cn, bare_ok, prefix)
 
 
-_DENOMINATOR = regex.compile(r"[A-Za-z]\s?/\s?$")
+_DENOMINATOR = _compile(r"[A-Za-z]\s?/\s?$")
 
 
 def _armult(match: regex.Match[str]) -> str:
@@ -1068,7 +1061,7 @@ def _bare_kind(text: str, token: _Token) -> Kind:
     return Kind.YEAR if year else Kind.COUNT
 
 
-_BARE_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+_BARE_YEAR = _compile(r"(?:19|20)[0-9]{2}")
 
 
 def _in_calendar(text: str, token: _Token) -> _Token:
@@ -1139,8 +1132,8 @@ def _days_not_dates(text: str, token: _Token) -> _Token:
     return token
 
 
-_DAYS_BEFORE = regex.compile(r"(?:为期|连续|长达|满|持续|历时|实施|超过|不超过)\s*$")
-_DAYS_AFTER = regex.compile(r"\s*(?:内|以内|之内)")
+_DAYS_BEFORE = _compile(r"(?:为期|连续|长达|满|持续|历时|实施|超过|不超过)\s*$")
+_DAYS_AFTER = _compile(r"\s*(?:内|以内|之内)")
 
 
 def _finish(text: str, token: _Token) -> Figure:
@@ -1288,7 +1281,7 @@ def _multiplier_of(match: regex.Match[str]) -> Decimal:
     return factor
 
 
-_MULTIPLIER_AFTER = regex.compile(r"(?:[万亿]|千(?![米克瓦卡焦帕兆]))+")
+_MULTIPLIER_AFTER = _compile(r"(?:[万亿]|千(?![米克瓦卡焦帕兆]))+")
 
 
 def _unit(text: str, pos: int) -> tuple[Kind | None, str | None, int]:
@@ -1330,9 +1323,9 @@ _UNIT_STARTS = frozenset(
 )
 
 
-_INCREASE_BY = regex.compile(r"(?:增长|增加|提高|上升|上涨|提升|扩大|增|涨|翻)了?\s*$")
+_INCREASE_BY = _compile(r"(?:增长|增加|提高|上升|上涨|提升|扩大|增|涨|翻)了?\s*$")
 """增长1.5倍: a rise BY 1.5 times, to 2.5 times the old level."""
-_LEVEL_OF = regex.compile(r"(?:的|为|是|达|达到|相当于|约|近)\s*$")
+_LEVEL_OF = _compile(r"(?:的|为|是|达|达到|相当于|约|近)\s*$")
 """是去年的3倍, 为…3倍: the new level itself."""
 
 
