@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable
 from importlib import resources
 
-from bitext.align.cache import cached, package_version
+from bitext.align.cache import SortedTable, cached, package_version
 
 Cut = Callable[[str], list[str]]
 Tokenize = Callable[[str], list[tuple[str, int, int]]]
@@ -64,8 +64,10 @@ def weight(word: str) -> float:
 
 
 @functools.cache
-def _weights() -> dict[str, float]:
-    return cached("zh-weights", [package_version("jieba")], _read_weights)
+def _weights() -> SortedTable[float]:
+    """The weights, as a table a run reads only the words of (:class:`SortedTable`)."""
+    key = [package_version("jieba"), "sorted-table"]
+    return cached("zh-weights", key, lambda: SortedTable.of(_read_weights()))
 
 
 def _read_weights() -> dict[str, float]:
