@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("figures",),
     ("align",),
     ("check",),
-    ("report", "export", "fix"),
+    ("report", "export", "fix", "corpus"),
     ("review",),
     ("cli",),
     ("__init__", "__main__", "layers"),

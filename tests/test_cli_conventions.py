@@ -221,6 +221,7 @@ def test_top_level_help_gives_every_command_its_whole_summary() -> None:
         "  align   Pair Chinese with English and export the pairs.",
         "  check   Check bulletins and translations, and report figure errors.",
         "  clean   Repair damaged text; input files change only with --in-place.",
+        "  filter  Filter a parallel corpus by whether each pair's figures agree.",
         "  review  Step through a file's findings: fix, edit or accept each, then save.",
         "  rules   List the rules with their examples, or explain one.",
     ]
@@ -229,7 +230,9 @@ def test_top_level_help_gives_every_command_its_whole_summary() -> None:
         assert [name, " ".join(first.split())] in [line.split(maxsplit=1) for line in listed], name
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["clean"], ["rules"], ["align"], ["review"]])
+@pytest.mark.parametrize(
+    "command", [[], ["check"], ["clean"], ["rules"], ["align"], ["review"], ["filter"]]
+)
 def test_every_help_has_examples_and_exit_codes(command: list[str]) -> None:
     code, out, _ = run(*command, "--help")
     assert code == 0
@@ -239,7 +242,7 @@ def test_every_help_has_examples_and_exit_codes(command: list[str]) -> None:
     )
     codes = out.split("  Exit codes:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert [line.split()[0] for line in codes] == (
-        ["0", "2"] if command in (["rules"], ["align"], ["review"]) else ["0", "1", "2"]
+        ["0", "2"] if command in (["rules"], ["align"], ["review"], ["filter"]) else ["0", "1", "2"]
     )
 
 

@@ -818,5 +818,9 @@ from bitext.cli.review import review  # noqa: E402  (Textual is imported when it
 
 main.add_command(review)
 
+from bitext.cli.filter import filter_command  # noqa: E402
+
+main.add_command(filter_command)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
