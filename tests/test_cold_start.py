@@ -134,3 +134,22 @@ def test_a_pattern_from_the_cache_is_the_pattern_regex_compiles(tmp_path: Path) 
             m.span() for m in fresh.finditer(text)
         ], pattern
     assert compiled.compile(r"\d+万").findall("56.28万") == ["28万"]
+
+
+def test_the_patterns_are_the_same_in_every_process(tmp_path: Path) -> None:
+    """A pattern built from a set's order would differ with the hash seed and never be
+    found in the cache: a second process, with another seed, compiles nothing."""
+    probe = (
+        "import json, bitext, bitext.figures.compiled as c; "
+        "print(json.dumps([c._STATE['dirty'], len(c._STATE['used'])]))"
+    )
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "BITEXT_CACHE_DIR": str(tmp_path), "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        )
+        runs.append(json.loads(done.stdout))
+    (first_compiled, first_count), (second_compiled, second_count) = runs
+    assert (first_compiled, second_compiled) == (True, False)
+    assert first_count == second_count > 150

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from bitext.align import zhseg
 from bitext.align.cache import SortedTable, cached, package_version
+from bitext.figures.compiled import compile as _compile
 
 EN_STOPWORDS = frozenset(
     [
@@ -197,11 +198,11 @@ ZH_STOPWORDS = frozenset(
         "它们",
     ]
 )
-_LINE = regex.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\r?$", regex.MULTILINE)
-_EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
-_PARENS = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
+_LINE = _compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\r?$", regex.MULTILINE)
+_EN_WORD = _compile(r"[A-Za-z][A-Za-z'’-]*")
+_PARENS = _compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP_DEFINITION = ("CL:", "variant of", "old variant", "surname ", "see ", "abbr. ", "used in ")
-_HAN = regex.compile(r"\p{Han}")
+_HAN = _compile(r"\p{Han}")
 
 GENERIC_SUFFIXES = (
     "特别行政区", "自治区", "自治州", "自治县", "小学", "中学", "大学", "学院", "医院", "公司",
@@ -533,10 +534,13 @@ def name_matches(zh_names: Iterable[str], en_text: str) -> int:
     return count
 
 
+_CAPITALIZED = _compile(r"\b\p{Lu}[\p{Ll}']+\b|\b\p{Lu}+\b|\n")
+
+
 def _capitalized_runs(text: str) -> set[str]:
     """Capitalized words and runs of them, lower-cased and joined: "Hongguo Shatuo" →
     {"hongguo", "shatuo", "hongguoshatuo"}."""
-    words = regex.findall(r"\b\p{Lu}[\p{Ll}']+\b|\b\p{Lu}+\b|\n", text)
+    words = _CAPITALIZED.findall(text)
     runs: set[str] = set()
     for i in range(len(words)):
         joined = ""
@@ -565,10 +569,10 @@ def phrase_translations(lexicon: Lexicon, chinese: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_PHRASE_WORD = regex.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*")
+_PHRASE_WORD = _compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’]*")
 """A word of a Latin phrase: an abbreviation read whole ("U.S." is us, not u and s), and
 hyphens split ("Safety-ChinaNews.com": a headline's last word, then its site)."""
-_DOMAIN_SUFFIX = regex.compile(r"(?<=\w\.)(?:com|cn|net|org|gov|edu)\b")
+_DOMAIN_SUFFIX = _compile(r"(?<=\w\.)(?:com|cn|net|org|gov|edu)\b")
 """A site name's suffix (ChinaNews.com, ce.cn) translates nothing."""
 
 
@@ -583,9 +587,9 @@ def _site(word_stem: str) -> str:
     return name if len(name) >= MIN_NAME_KEY else word_stem
 
 
-_SITE_SUFFIX = regex.compile(r"(?:net|news)$")
+_SITE_SUFFIX = _compile(r"(?:net|news)$")
 
-_LABEL = regex.compile(r"\s*[(（]?(\p{Lu}\p{Ll}+):")
+_LABEL = _compile(r"\s*[(（]?(\p{Lu}\p{Ll}+):")
 """A label that opens a Latin phrase: "Author:", "(Journalist:"."""
 
 

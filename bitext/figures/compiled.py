@@ -31,7 +31,7 @@ from regex import _regex  # the C engine regex.compile hands the compiled code t
 
 _LOCK = threading.Lock()
 _FORMAT = 1
-_MAX_ENTRIES = 2_000
+_MAX_ENTRIES = 1_000
 """More entries than that (patterns edited over many versions) are dropped to the ones
 this process used."""
 

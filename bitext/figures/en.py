@@ -638,7 +638,7 @@ _SUFFIX_NAMES = {
 hyphen too ("a 3-day visit", "a 50-meter pool")."""
 _SUFFIX = _compile(
     r"(?:\s|-(?=\p{L}))?("
-    + "|".join(regex.escape(n) for n in sorted(_SUFFIX_NAMES, key=len, reverse=True))
+    + "|".join(regex.escape(n) for n in sorted(_SUFFIX_NAMES, key=lambda n: (-len(n), n)))
     + r")(?![\p{L}\p{N}_])"  # not \b: "37 ℃ today" ends in a symbol
 )
 
