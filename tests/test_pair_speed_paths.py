@@ -1,5 +1,5 @@
 """The short cuts that make :func:`bitext.check.check_pair` fast give the reports the long
-way gives, on real lines.
+way gives, on real lines, and a figure reader skips only text it can read nothing in.
 
 check_pair reads a pair's words (jieba, the lexicon, pinyin) only when the judge asks
 about the words around a figure that has no counterpart, and segments without asking
@@ -13,13 +13,17 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+import regex
 
 from bitext.align import load_lexicon, pair_translation
 from bitext.align.signals import read_features, read_figures
 from bitext.check import DEFAULT_CONFIG, check_pair
 from bitext.check.pipeline import _judge, _report
 from bitext.clean import clean
-from bitext.model import Document, FileReport
+from bitext.figures import READERS
+from bitext.figures.reading import Reader, read_in_turn
+from bitext.figures.values import Occupied
+from bitext.model import Document, Figure, FileReport
 from bitext.read import readable
 from bitext.segment import segment
 
@@ -111,3 +115,44 @@ def test_untagged_segmentation_cuts_where_tagged_does():
         assert [s._replace(lang="") for s in tagged] == [s._replace(lang="") for s in untagged]
         assert {s.lang for s in untagged} <= {"zh", "latin"}
         assert [s.lang == "zh" for s in tagged] == [s.lang == "zh" for s in untagged]
+
+
+class _Recording(Occupied):
+    """Occupied spans that remember whether anything was taken."""
+
+    took = False
+
+    def add(self, start: int, end: int) -> None:
+        self.took = True
+        super().add(start, end)
+
+
+def test_a_reader_is_skipped_where_the_text_lacks_what_it_needs():
+    calls: list[str] = []
+
+    def read(text: str, taken: Occupied) -> list[Figure]:
+        calls.append(text)
+        return []
+
+    reader = Reader("noon", read, "at noon", regex.compile(r"(?i)noon|midnight"))
+    read_in_turn("at 5 pm", [reader])
+    read_in_turn("at Noon", [reader])
+    read_in_turn("at midnight", [reader._replace(needs=None)])
+    assert calls == ["at Noon", "at midnight"]
+
+
+@needs_corpora
+def test_what_a_reader_needs_is_in_every_line_it_reads_something_in():
+    """A reader's ``needs`` is a necessary condition: on every WMT line, a reader that
+    declares one and reads a figure or takes a span (alone, on the whole line, so more
+    than in turn) finds it in the line. Run on the readers that declare one."""
+    readers = [(lang, r) for lang, rs in READERS.items() for r in rs if r.needs is not None]
+    if not readers:
+        pytest.skip("no reader declares what it needs")
+    for lang, reader in readers:
+        lines = [line for name in SETS for line in _lines(name, f"{lang}.txt", 10**6)]
+        for line in lines:
+            taken = _Recording()
+            found = reader.read(line, taken)
+            if found or taken.took:
+                assert reader.needs.search(line), (reader.name, line)

@@ -45,6 +45,11 @@ class Reader(NamedTuple):
     name: str
     read: Read
     about: str
+    needs: regex.Pattern[str] | None = None
+    """What every text the reader reads a figure in (or takes a span of) holds, found by a
+    pattern far cheaper than the reader's own (its keywords: "noon|midday|midnight"): a
+    text without it is not read at all. It must be a necessary condition, never a guess:
+    a reader without ``needs`` reads every text."""
 
 
 def whole(find: Callable[[str], Iterable[Figure]]) -> Read:
@@ -81,7 +86,12 @@ def read_in_turn(
     """Every figure the ``readers`` read in ``text``, each with the name of its reader,
     sorted by position (figures at one position in reader order)."""
     taken = Occupied() if taken is None else taken
-    found = [(reader.name, f) for reader in readers for f in reader.read(text, taken)]
+    found = [
+        (reader.name, f)
+        for reader in readers
+        if reader.needs is None or reader.needs.search(text) is not None
+        for f in reader.read(text, taken)
+    ]
     return sorted(found, key=lambda named: named[1].start)
 
 
