@@ -9,6 +9,7 @@ import gzip
 import io
 import json
 import lzma
+import threading
 import tracemalloc
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -407,19 +408,25 @@ def test_bad_line_error_mode_raises_after_writing_what_came_before() -> None:
 
 
 class _Counting(Executor):
-    """Runs tasks on a thread pool and records the most futures ever outstanding."""
+    """Runs tasks on a thread pool and records the most tasks ever unfinished at once."""
 
     def __init__(self) -> None:
         self.pool = ThreadPoolExecutor(2)
-        self.outstanding: set[Future[object]] = set()
+        self.lock = threading.Lock()
+        self.unfinished = 0
         self.most = 0
 
     def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        with self.lock:
+            self.unfinished += 1
+            self.most = max(self.most, self.unfinished)
         future = self.pool.submit(fn, *args, **kwargs)
-        self.outstanding.add(future)
-        self.most = max(self.most, len([f for f in self.outstanding if not f.done()]))
-        future.add_done_callback(self.outstanding.discard)
+        future.add_done_callback(self._finished)
         return future
+
+    def _finished(self, _future: Future[object]) -> None:
+        with self.lock:
+            self.unfinished -= 1
 
 
 class _Null(io.TextIOBase):
