@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("align",),
     ("check",),
     ("report", "export", "fix", "corpus"),
-    ("review",),
+    ("review", "opusfilter"),
     ("cli",),
     ("__init__", "__main__", "layers"),
 )

@@ -145,6 +145,12 @@ def main() -> None:
     metavar="N",
     help="Check with N processes.  [default: all cores]",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Check on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786) instead of "
+    "local processes; needs bitext[dask] here and on the workers.",
+)
 @config_options
 @click.option(
     "--baseline",
@@ -196,6 +202,7 @@ def check(
     include: tuple[str, ...],
     exclude: tuple[str, ...],
     jobs: int | None,
+    scheduler: str | None,
     config_file: str | None,
     isolated: bool,
     baseline: str | None,
@@ -236,6 +243,12 @@ def check(
         raise InputError("--write-baseline records findings; it goes without --fix and --diff")
     overrides = Overrides(fail_on, disable, tolerance, include, exclude, show_cleaning)
     settings = load_settings(overrides, config_file, isolated)
+    if scheduler:  # the files go to the cluster's workers; disconnected when check ends
+        from bitext.check.batch import running_on
+        from bitext.corpus.dask_cluster import dask_executor
+
+        context = click.get_current_context()
+        context.with_resource(running_on(context.with_resource(dask_executor(scheduler))))
     if STDIN in paths:
         report = _check_stdin(paths, pairs, settings.check)
     else:
