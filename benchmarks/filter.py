@@ -27,9 +27,11 @@ discrepancies too, so this is not all false alarms).
 
 A runner is a function ``(corpus, size, out) -> Run`` in :data:`RUNNERS`: it filters
 ``corpus`` (gzip TSV) into ``out``, a TSV whose first two columns are the line number
-and the verdict (``disagree`` for a pair it throws away), and says what it cost. Other
-filters (a Dask cluster, OpusFilter's NonZeroNumeralsFilter) join the table by adding
-one there.
+and the verdict (``disagree`` for a pair it throws away), and says what it cost.
+``bitext-1`` and ``bitext-2`` are ``bitext filter`` with one and two local processes;
+``dask-2`` is ``bitext filter --scheduler`` on a Dask cluster of two single-threaded
+workers on this machine; ``nonzero-numerals`` is OpusFilter's NonZeroNumeralsFilter on
+the same pairs (``benchmarks/nonzero_numerals.py``).
 """
 
 from __future__ import annotations
@@ -228,9 +230,59 @@ def bitext_runner(jobs: int) -> Runner:
     return run
 
 
+def dask_runner(workers: int) -> Runner:
+    """``bitext filter --scheduler`` on a Dask cluster of ``workers`` single-threaded
+    worker processes on this machine, started before the clock starts (a cluster is
+    there before a run). The CPU time adds the client's, the workers' (Dask's
+    ``client.run`` asks each for its ``getrusage``) and the scheduler's (a thread of this
+    process); the peak memory is the largest of the client's and the workers'."""
+
+    def run(corpus: Path, _size: int, out: Path) -> Run:
+        from distributed import Client, LocalCluster
+
+        with (
+            LocalCluster(
+                n_workers=workers, processes=True, threads_per_worker=1,
+                host="127.0.0.1", dashboard_address=None,
+            ) as cluster,
+            Client(cluster.scheduler_address) as client,
+        ):  # fmt: skip
+            client.wait_for_workers(workers)
+            before = client.run(_usage)
+            scheduler = _usage()
+            command = [sys.executable, "-m", "bitext", "filter", str(corpus), "--isolated",
+                       "--scheduler", cluster.scheduler_address, "-o", str(out)]  # fmt: skip
+            done = measure(command, workers)
+            after = client.run(_usage)
+            scheduler_cpu = _usage()[0] - scheduler[0]
+        cpu = done.cpu_seconds + scheduler_cpu
+        cpu += sum(after[w][0] - before[w][0] for w in after if w in before)
+        rss = max([done.max_rss_mb, *(usage[1] for usage in after.values())])
+        return done._replace(cpu_seconds=cpu, max_rss_mb=rss)
+
+    return run
+
+
+def _usage() -> tuple[float, float]:
+    """This process's CPU seconds and peak resident memory in MB."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def nonzero_numerals(corpus: Path, _size: int, out: Path) -> Run:
+    """OpusFilter's NonZeroNumeralsFilter (threshold 0.5) on the same pairs, in one
+    process (``benchmarks/nonzero_numerals.py``)."""
+    script = Path(__file__).with_name("nonzero_numerals.py")
+    return measure([sys.executable, str(script), str(corpus), str(out)], 1)
+
+
 RUNNERS: dict[str, Runner] = {
     "bitext-1": bitext_runner(1),
     "bitext-2": bitext_runner(2),
+    "dask-2": dask_runner(2),
+    "nonzero-numerals": nonzero_numerals,
 }
 """Name → runner; add a column by adding an entry (see the module's documentation)."""
 
