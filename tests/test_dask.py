@@ -309,3 +309,11 @@ def test_without_distributed_the_error_says_what_to_install(
         2,
         "bitext: error: --scheduler needs Dask's distributed: pip install 'bitext[dask]'\n",
     )
+
+
+@pytest.mark.parametrize("command", ["check", "filter"])
+def test_jobs_and_a_scheduler_do_not_go_together(small_corpus: Path, command: str) -> None:
+    files = [str(SEEDS / "panzhou.txt")] if command == "check" else [str(small_corpus / "zh.txt"), str(small_corpus / "en.txt")]  # fmt: skip
+    code, err = run(command, "--scheduler", "tcp://127.0.0.1:8786", "--jobs", "2", *files)
+    assert code == 2
+    assert err.endswith("Error: --jobs is for local processes; the cluster has its own workers\n")

@@ -244,6 +244,8 @@ def check(
     overrides = Overrides(fail_on, disable, tolerance, include, exclude, show_cleaning)
     settings = load_settings(overrides, config_file, isolated)
     if scheduler:  # the files go to the cluster's workers; disconnected when check ends
+        if jobs:
+            raise click.UsageError("--jobs is for local processes; the cluster has its own workers")
         from bitext.check.batch import running_on
         from bitext.corpus.dask_cluster import dask_executor
 
