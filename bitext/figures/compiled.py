@@ -98,7 +98,9 @@ def _state() -> dict[str, Any]:
     if not _STATE:
         known: dict[tuple[str, int], tuple[Any, ...]] = {}
         with contextlib.suppress(Exception), open(_path(), "rb") as handle:
-            known = pickle.load(handle)
+            stored = pickle.load(handle)
+            if isinstance(stored, dict):
+                known = stored
         _STATE.update(known=known, used={}, dirty=False)
     return _STATE
 
