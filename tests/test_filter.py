@@ -115,6 +115,17 @@ def test_a_figure_that_cannot_be_checked_is_unverifiable() -> None:
     assert verdict.figures == (None, ("July 26", "726"))
 
 
+def test_an_empty_english_side_loses_the_chinese_figures() -> None:
+    assert judge(Line(1, RELIEF[0], "")) == Verdict(
+        1, RELIEF[0], "", "disagree", "untranslated", (("3批", "3"), None)
+    )
+    assert judge(Line(2, TALENT[0], "")).verdict == "no-figures"
+    assert judge(Line(3, "", RELIEF[1])) == Verdict(
+        3, "", RELIEF[1], "disagree", "figure-extra", (None, ("203 million yuan", "203000000"))
+    )
+    assert judge(Line(4, " ", TALENT[1])).verdict == "no-figures"
+
+
 def test_cleaning_notices_and_info_severities_never_make_a_pair_disagree() -> None:
     from bitext.check import CheckConfig
     from bitext.model import Severity

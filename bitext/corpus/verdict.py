@@ -17,10 +17,20 @@ of four verdicts, in this order of precedence:
 - ``agree``: the pair has figures and none of those findings.
 
 Cleaning notices (``clean-*``) never count: they say how the text is typed, not what it
-says. ``untranslated`` does not count either: a Chinese clause with no English says
-nothing about figures (its figures, if any, are ``figure-missing``). A rule turned off
-in the configuration is not reported, so it does not count; a rule set to ``info``
-does not make a pair disagree.
+says. ``untranslated`` (Chinese with no English beside it, as when the English side is
+empty) counts as ``disagree`` only when that Chinese holds a figure, which the
+translation then lost; its figures are the first such Chinese figure and none. A rule
+turned off in the configuration is not reported, so it does not count; a rule set to
+``info`` does not make a pair disagree.
+
+>>> judge(Line(10, "投入3个班次。", "")).figures
+(('3个', '3'), None)
+
+A pair whose Chinese side is empty has nothing for the check to pair the English with,
+so its English is read alone: a figure there is ``figure-extra``.
+
+>>> judge(Line(11, "", "Shipped 3 batches.")).figures
+(None, ('3', '3'))
 
 >>> judge(Line(7, "2030万元", "20.3 million yuan")).verdict
 'agree'
@@ -50,7 +60,9 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from bitext.check import DEFAULT_CONFIG, CheckConfig, check_pair
+from bitext.clean import clean
 from bitext.corpus.read import Line
+from bitext.figures import extract
 from bitext.model import BitextError, Figure, Finding, Severity
 
 UNVERIFIABLE_RULES = frozenset({"figure-unverifiable", "figure-weekday", "pair-uncertain"})
@@ -79,6 +91,8 @@ class Verdict(NamedTuple):
 def judge(line: Line, config: CheckConfig = DEFAULT_CONFIG) -> Verdict:
     """The verdict on ``line``'s pair (see the module's documentation). A pair that
     bitext cannot read (:class:`~bitext.model.BitextError`) is ``unverifiable``."""
+    if not line.zh.strip():
+        return _english_alone(line, config)
     try:
         report = check_pair(line.zh, line.en, config)
     except BitextError:
@@ -89,11 +103,29 @@ def judge(line: Line, config: CheckConfig = DEFAULT_CONFIG) -> Verdict:
     for finding in report.findings:
         if finding.rule in UNVERIFIABLE_RULES:
             doubtful = doubtful or finding
-        elif finding.rule.startswith("figure-") and finding.severity in COUNTED_SEVERITIES:
+        elif finding.severity not in COUNTED_SEVERITIES:
+            continue
+        elif finding.rule.startswith("figure-"):
             return _decided(line, "disagree", finding)
+        elif finding.rule == "untranslated" and finding.where is not None:
+            start, end = finding.where
+            lost = [f for f in report.figures if f.lang == "zh" and start <= f.start < end]
+            if lost:
+                return _decided(line, "disagree", finding._replace(zh=lost[0]))
     if doubtful is not None:
         return _decided(line, "unverifiable", doubtful)
     return Verdict(line.number, line.zh, line.en, "agree")
+
+
+def _english_alone(line: Line, config: CheckConfig) -> Verdict:
+    """The verdict on a pair with no Chinese: its English figures, read in the cleaned
+    text as the check reads them, have no source."""
+    figures = [f for f in extract(clean(line.en, config.clean_rules).text, "en") if not f.soft]
+    if not figures or "figure-extra" in config.disabled:
+        return Verdict(line.number, line.zh, line.en, "no-figures" if not figures else "agree")
+    return Verdict(
+        line.number, line.zh, line.en, "disagree", "figure-extra", (None, _figure(figures[0]))
+    )
 
 
 def _decided(line: Line, verdict: str, finding: Finding) -> Verdict:
