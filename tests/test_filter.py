@@ -266,6 +266,16 @@ def test_a_bad_line_is_fatal_with_on_bad_line_error_after_the_pairs_before_it(
         assert err == f"bitext: error: {tmp_path / 'c.tsv'}:3: bad line: invalid UTF-8 at byte 0\n"
 
 
+def test_a_run_that_stops_leaves_the_output_file_as_it_was(tmp_path: Path) -> None:
+    (tmp_path / "c.tsv").write_bytes(tsv(PAIRS[:2]).encode() + b"\xff\tx\n")
+    (tmp_path / "out.tsv").write_text("old\n", encoding="utf-8")
+    code, out, _ = run(str(tmp_path / "c.tsv"), "--on-bad-line", "error", "-o",
+                       str(tmp_path / "out.tsv"))  # fmt: skip
+    assert (code, out) == (2, "")
+    assert (tmp_path / "out.tsv").read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.tsv", "out.tsv"]
+
+
 def test_bad_json_lines(tmp_path: Path) -> None:
     lines = [
         json.dumps({"zh": TALENT[0], "en": TALENT[1]}),
