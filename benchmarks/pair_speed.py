@@ -92,7 +92,9 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=30, help="profile entries")
     args = parser.parse_args()
     sets = {name: read_pairs(args.corpora / name, args.limit) for name in CORPORA}
-    check_pair("预热投入 387.75 万元，第一次。", "Warm-up: 3,877.5 million yuan, first.")
+    for pairs in sets.values():  # the lexicon, the lazy imports (cn2an, ftfy), the patterns
+        for zh, en in pairs[:20]:
+            check_pair(zh, en)
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(
         f"{platform.processor() or platform.machine()}, {platform.system()}, "

@@ -917,13 +917,13 @@ def _weight_in_pounds(zh: Figure, en: Figure) -> Figure:
 _SPEED_DISTANCE = {"km/h": "km", "mph": "mile"}
 """A speed and the distance it covers in an hour, which either language may write for it:
 时速 350 公里, 350 公里/小时, "a design speed of 350 km", "145 kilometers per hour"."""
+_SPEED_DISTANCE_PAIRS = frozenset(frozenset(pair) for pair in _SPEED_DISTANCE.items())
 
 
 def _speed_as_distance(zh: Figure, en: Figure) -> Figure:
     """ "a design speed of 350 km" for 350 公里/小时: the same figure, the "per hour" left
     to the word speed (and the reverse: 时速达到 145 公里 → "145 kilometers per hour")."""
-    units = {zh.unit, en.unit}
-    if any(units == {speed, distance} for speed, distance in _SPEED_DISTANCE.items()):
+    if frozenset((zh.unit, en.unit)) in _SPEED_DISTANCE_PAIRS:
         return en._replace(unit=zh.unit)
     return en
 
