@@ -11,9 +11,11 @@ the English of a share of the pairs, as the bench generator does (``../shared/be
 - ``digit``: one digit of an English figure changed;
 - ``drop``: an English figure removed.
 
-Only pairs that ``bitext filter`` itself finds agreeing, with a figure it reads as a
-count, an amount, a measure or a percentage, are corrupted (``--rate`` of them), so an
-injected error is one the pair did not have before. The corpus is written as gzip TSV,
+Only pairs that ``bitext filter`` itself finds agreeing are corrupted (``--rate`` of
+them), in an English figure that it reads as an exact count, amount, measure or
+percentage and whose value is that of exactly one Chinese figure of the pair (the bench
+generator's "exact, unique in its fragment"), so an injected error is one the pair did
+not have before, in a figure that has its source. The corpus is written as gzip TSV,
 one file per size (the first N pairs), with a side file naming each injected line, its
 kind and the English figure before and after.
 
@@ -46,6 +48,7 @@ import re
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -114,11 +117,15 @@ def candidates(pairs: list[tuple[str, str]], cache: Path) -> list[list[Candidate
         row: list[Candidate] = []
         if judge(Line(number, zh, en)).verdict == "agree":
             base = len(zh) + 2  # check_pair's document is zh, a blank line, en
-            for figure in check_pair(zh, en).figures:
+            figures = check_pair(zh, en).figures
+            exact = [f for f in figures if not f.soft and f.approx is None]
+            zh_values = Counter(f.value for f in exact if f.lang == "zh")
+            for figure in exact:
                 start, end = figure.start - base, figure.end - base
                 if (
                     figure.lang == "en"
                     and figure.kind in INJECTABLE
+                    and zh_values[figure.value] == 1  # its source, unique in the Chinese
                     and start >= 0
                     and en[start:end] == figure.text
                     and re.search(r"\d", figure.text)
@@ -347,11 +354,19 @@ def main(argv: list[str] | None = None) -> int:
     print("|" + "---|" * len(header))
     for size in sizes:
         corpus = args.dir / f"corpus-{size}.tsv.gz"
+        first: bytes | None = None
         for name in args.runners.split(","):
             out = args.dir / f"out-{name}-{size}.tsv"
             run = RUNNERS[name](corpus, size, out)
             shares = score(out, size, injected) if run.exit_code == 0 else {}
-            results.append({"runner": name, "pairs": size, **run._asdict(), **shares})
+            output = out.read_bytes() if name.startswith("bitext") else None
+            same = None if output is None or first is None else output == first
+            first = first if first is not None else output
+            results.append(
+                {"runner": name, "pairs": size, **run._asdict(), **shares, "same-bytes": same}
+            )
+            if same is False:
+                print(f"{name}: the output differs from the first bitext runner's", file=sys.stderr)
             row = (
                 name, f"{size:,}", f"{run.seconds:.1f}", f"{run.cpu_seconds:.1f}",
                 f"{size / run.seconds / run.workers:,.0f}", f"{size / run.cpu_seconds:,.0f}",
