@@ -17,16 +17,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
+from bitext.figures.compiled import cache_dir
+
 T = TypeVar("T")
 V = TypeVar("V", str, float)
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("BITEXT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    root = os.environ.get("XDG_CACHE_HOME")
-    return (Path(root) if root else Path.home() / ".cache") / "bitext"
 
 
 def cache_file(name: str, *key_parts: str) -> Path:
