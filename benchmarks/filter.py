@@ -250,7 +250,7 @@ def dask_runner(workers: int) -> Runner:
         with (
             LocalCluster(
                 n_workers=workers, processes=True, threads_per_worker=1,
-                host="127.0.0.1", dashboard_address=None,
+                host="127.0.0.1", dashboard_address=":0",  # a free port: 8787 may be taken
             ) as cluster,
             Client(cluster.scheduler_address) as client,
         ):  # fmt: skip
