@@ -240,14 +240,17 @@ def bitext_runner(jobs: int) -> Runner:
 def dask_runner(workers: int) -> Runner:
     """``bitext filter --scheduler`` on a Dask cluster of ``workers`` single-threaded
     worker processes on this machine, started before the clock starts (a cluster is
-    there before a run). The CPU time adds the client's, the workers' (Dask's
+    there before a run), without Dask's sampling profiler. The CPU time adds the client's, the workers' (Dask's
     ``client.run`` asks each for its ``getrusage``) and the scheduler's (a thread of this
     process); the peak memory is the largest of the client's and the workers'."""
 
     def run(corpus: Path, _size: int, out: Path) -> Run:
+        import dask
         from distributed import Client, LocalCluster
 
         with (
+            # the workers' sampling profiler costs the check a sixth of its speed
+            dask.config.set({"distributed.worker.profile.enabled": False}),
             LocalCluster(
                 n_workers=workers, processes=True, threads_per_worker=1,
                 host="127.0.0.1", dashboard_address=":0",  # a free port: 8787 may be taken
