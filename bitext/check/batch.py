@@ -153,6 +153,10 @@ def executor_imap(
     >>> with ThreadPoolExecutor(2) as pool:
     ...     list(executor_imap(abs, [-3, 1, -2, 5, -8], pool, chunk=2))
     [3, 1, 2, 5, 8]
+    >>> with ThreadPoolExecutor(2) as pool:
+    ...     list(executor_imap(abs, [-3, 1, "x", 5], pool, chunk=2))
+    Traceback (most recent call last):
+    bitext.model.InputError: items 3-4 of 4 failed: TypeError: bad operand type for abs(): 'str'
     """
     starts = iter(range(0, len(items), max(1, chunk)))
     pending: deque[tuple[int, Future[list[R]]]] = deque()
