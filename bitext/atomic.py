@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import pickle
 import secrets
 import stat
 from collections.abc import Iterator
@@ -36,6 +37,14 @@ def write_atomic_bytes(path: str | Path, data: bytes) -> None:
     ``bitext clean --in-place``); as :func:`write_atomic`."""
     with _atomic_file(path) as file:
         file.write(data)
+
+
+def store_quietly(path: str | Path, value: object) -> None:
+    """Pickle ``value`` to ``path`` atomically, making its folder: a cache file. One
+    that cannot be written is no error; it is built again on the next run."""
+    with contextlib.suppress(BitextError, OSError):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 @contextlib.contextmanager

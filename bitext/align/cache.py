@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
+from bitext.atomic import store_quietly
 from bitext.figures.compiled import cache_dir
 
 T = TypeVar("T")
@@ -40,7 +41,7 @@ def cached(name: str, key_parts: Iterable[str], build: Callable[[], T]) -> T:
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
     value = build()
-    _store(path, value)
+    store_quietly(path, value)
     return value
 
 
@@ -91,17 +92,6 @@ def _dist_infos() -> tuple[str, ...]:
         with contextlib.suppress(OSError):
             found.extend(name for name in os.listdir(entry or ".") if name.endswith(".dist-info"))
     return tuple(found)
-
-
-def _store(path: Path, value: object) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(temporary, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        pass
 
 
 class SortedTable(Mapping[str, V]):

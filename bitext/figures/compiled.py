@@ -29,6 +29,8 @@ import regex
 import regex._main
 from regex import _regex  # the C engine regex.compile hands the compiled code to
 
+from bitext.atomic import store_quietly
+
 _LOCK = threading.Lock()
 _FORMAT = 1
 _MAX_ENTRIES = 1_000
@@ -118,12 +120,4 @@ def _store() -> None:
     merged = {**state["known"], **state["used"]}
     if len(merged) > _MAX_ENTRIES:
         merged = dict(state["used"])
-    path = _path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(temporary, "wb") as handle:
-            pickle.dump(merged, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    store_quietly(_path(), merged)
