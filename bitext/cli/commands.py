@@ -32,7 +32,7 @@ from bitext.check.pipeline import NO_CHINESE
 from bitext.check.rules import all_rules, find_rule, rule_json, rule_text, rules_json, rules_text
 from bitext.clean import Cleaned, clean, resolve_rules
 from bitext.cli.config import Overrides, Settings, load_settings
-from bitext.cli.options import config_options, list_option, one_line_errors
+from bitext.cli.options import config_options, list_option, one_line_errors, where_to_run
 from bitext.model import BitextError, Document, FileReport, InputError, Report
 from bitext.read.document import MAX_BYTES, decode, read_bytes, read_document
 from bitext.read.files import DEFAULT_INCLUDE, Job, collect_files, pair_translations
@@ -138,19 +138,7 @@ def main() -> None:
     "--include", "GLOB", "Files a directory walk picks up", default=", ".join(DEFAULT_INCLUDE)
 )
 @list_option("--exclude", "GLOB", "Skip files and directories")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    metavar="N",
-    help="Check with N processes.  [default: all cores]",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="Check on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786) instead of "
-    "local processes; needs bitext[dask] here and on the workers.",
-)
+@where_to_run("Check")
 @config_options
 @click.option(
     "--baseline",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from bitext.cli.options import comma_lists, config_options, one_line_errors
+from bitext.cli.options import comma_lists, config_options, one_line_errors, where_to_run
 from bitext.corpus import (
     BAD_LINE_MODES,
     DEFAULT_CHUNK_SIZE,
@@ -67,18 +67,7 @@ NEEDS_DASK = "--scheduler needs bitext's Dask support (bitext.corpus.dask_cluste
     help="A line that is not a pair (wrong column count, invalid UTF-8, bad JSON) is "
     "reported and skipped, or stops the run.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    metavar="N",
-    help="Judge with N local processes.  [default: all cores]",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="Judge on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786).",
-)
+@where_to_run("Judge")
 @click.option(
     "--chunk-size",
     type=click.IntRange(min=1),

@@ -82,3 +82,25 @@ def config_options(command: F) -> F:
         type=click.Path(dir_okay=False),
         help="Read settings from FILE (bitext.toml, or pyproject.toml's [tool.bitext]).",
     )(command)
+
+
+def where_to_run(verb: str) -> Callable[[F], F]:
+    """``-j/--jobs N`` and ``--scheduler ADDRESS``: local processes or a Dask cluster, for
+    a command that does its work (``verb``: Check, Judge) in parallel."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help=f"{verb} on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786) "
+            "instead of local processes; needs bitext[dask] here and on the workers.",
+        )(command)
+        return click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            metavar="N",
+            help=f"{verb} with N local processes.  [default: all cores]",
+        )(command)
+
+    return decorate
