@@ -20,7 +20,6 @@ from bitext.align.signals import read_features, read_figures
 from bitext.check import DEFAULT_CONFIG, check_pair
 from bitext.check.pipeline import _judge, _report
 from bitext.clean import clean
-from bitext.figures import READERS
 from bitext.figures.reading import Reader, read_in_turn
 from bitext.figures.values import Occupied
 from bitext.model import Document, Figure, FileReport
@@ -139,20 +138,3 @@ def test_a_reader_is_skipped_where_the_text_lacks_what_it_needs():
     read_in_turn("at Noon", [reader])
     read_in_turn("at midnight", [reader._replace(needs=None)])
     assert calls == ["at Noon", "at midnight"]
-
-
-@needs_corpora
-def test_what_a_reader_needs_is_in_every_line_it_reads_something_in():
-    """A reader's ``needs`` is a necessary condition: on every WMT line, a reader that
-    declares one and reads a figure or takes a span (alone, on the whole line, so more
-    than in turn) finds it in the line. Run on the readers that declare one."""
-    readers = [(lang, r) for lang, rs in READERS.items() for r in rs if r.needs is not None]
-    if not readers:
-        pytest.skip("no reader declares what it needs")
-    for lang, reader in readers:
-        lines = [line for name in SETS for line in _lines(name, f"{lang}.txt", 10**6)]
-        for line in lines:
-            taken = _Recording()
-            found = reader.read(line, taken)
-            if found or taken.took:
-                assert reader.needs.search(line), (reader.name, line)
