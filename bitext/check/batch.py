@@ -23,7 +23,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from contextvars import ContextVar
 from typing import TypeVar
 
@@ -94,6 +94,8 @@ def ordered_imap(
     if workers <= 1:
         yield from map(function, items)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for a pool
+
     start = functools.partial(_start_worker, initializer)
     with ProcessPoolExecutor(workers, initializer=start) as pool:
         try:
