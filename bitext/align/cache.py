@@ -4,6 +4,7 @@ missing or unreadable file is rebuilt from the installed packages."""
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import gc
@@ -136,14 +137,7 @@ class SortedTable(Mapping[str, V]):
 
     def _lower_bound(self, key: str) -> int:
         """The index of the first key not below ``key`` (the count of keys if none)."""
-        low, high = 0, len(self._starts) - 1
-        while low < high:
-            middle = (low + high) // 2
-            if self._key(middle) < key:
-                low = middle + 1
-            else:
-                high = middle
-        return low
+        return bisect.bisect_left(range(len(self._starts) - 1), key, key=self._key)
 
     def _search(self, key: str) -> V | None:
         index = self._lower_bound(key)

@@ -337,14 +337,7 @@ def _check_sides(zh: Document, en: Document) -> None:
 
 def _first_at_or_after(view: Cleaned, offset: int) -> int:
     """The first view offset that maps to ``offset`` or later in the original."""
-    low, high = 0, len(view.text)
-    while low < high:
-        middle = (low + high) // 2
-        if view.to_original(middle) < offset:
-            low = middle + 1
-        else:
-            high = middle
-    return low
+    return bisect.bisect_left(range(len(view.text)), offset, key=view.to_original)
 
 
 def _split_at(report: FileReport, base: int, zh: Document, en: Document) -> FileReport:
