@@ -15,6 +15,16 @@ import bitext
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+PANZHOU_FINDINGS = [
+    ("figure-unverifiable", 1),
+    ("figure-scale", 2),
+    ("figure-missing", 4),
+    ("figure-scale", 5),
+    ("clean-zh-punctuation", None),
+    ("clean-en-punctuation", None),
+    ("clean-cjk-spacing", None),
+]
+"""What seeds/panzhou.txt draws, in report order: (rule, pair), None outside a pair."""
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 """The project's shared material (corpora, bench); tests that need it skip without it."""

@@ -16,19 +16,11 @@ from bitext.cli import main
 from bitext.model import InputError
 from bitext.report.fingerprints import KEY, fingerprints
 
-from .conftest import SEEDS, panzhou_text
+from .conftest import PANZHOU_FINDINGS, SEEDS, panzhou_text
 
 NEW_PARAGRAPH = "\n大连市投入8万元。 Dalian invested 800,000 yuan.\n"
 """A paragraph with a new figure-scale error."""
-PANZHOU_RULES = [
-    ("figure-unverifiable", 1),
-    ("figure-scale", 2),
-    ("figure-missing", 4),
-    ("figure-scale", 5),
-    ("clean-zh-punctuation", None),
-    ("clean-en-punctuation", None),
-    ("clean-cjk-spacing", None),
-]
+PANZHOU_RULES = PANZHOU_FINDINGS
 """What seeds/panzhou.txt draws: (rule, pair)."""
 
 

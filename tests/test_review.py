@@ -25,22 +25,14 @@ from bitext.read import read_document
 from bitext.review import Refused, ReviewSession, review_file
 from bitext.review.app import DiffScreen, EditScreen, ReviewApp
 
-from .conftest import FIXTURES, ROOT, SEEDS
+from .conftest import FIXTURES, PANZHOU_FINDINGS, ROOT, SEEDS
 
 SEED = (SEEDS / "panzhou.txt").read_bytes()
 WRONG_SCALE = "A total of 3,877.5 million yuan"
 FIXED_SCALE = "A total of 3.8775 million yuan"
 SECOND = '\nThe second is the "group-type"'
 IGNORE_MISSING = "bitext: ignore figure-missing -- accepted in review"
-PANZHOU = [
-    ("figure-unverifiable", 1),
-    ("figure-scale", 2),
-    ("figure-missing", 4),
-    ("figure-scale", 5),
-    ("clean-zh-punctuation", None),
-    ("clean-en-punctuation", None),
-    ("clean-cjk-spacing", None),
-]
+PANZHOU = PANZHOU_FINDINGS
 """What seeds/panzhou.txt draws, in the order the review steps through it."""
 
 
