@@ -23,14 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bitext.check import check_pair
+from figures_speed import CORPORA  # the same WMT zh-en sets, beside this script
 
-CORPORA = (
-    "wmt17-newstest-zhen",
-    "wmt18-newstest-zhen",
-    "wmt21-newstest-zhen",
-    "wmt22-generaltest-zhen",
-)
+from bitext.check import check_pair
 
 
 def read_pairs(corpus: Path, limit: int | None = None) -> list[tuple[str, str]]:
