@@ -44,10 +44,13 @@ import regex
 from bitext.figures import names
 from bitext.figures.compiled import compile as _compile
 from bitext.figures.reading import (
+    DIGIT,
     Reader,
     date_stamps,
+    digit_or,
     figure_of,
     nothing,
+    one_of,
     placed,
     read_in_turn,
     whole,
@@ -129,6 +132,8 @@ _TENS_WORD = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[\s-]+(?:{_ONES_WORD})\b)?|{_WORD_NUMBER})"
 _SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen"
+_NUMBER_NEEDS = digit_or(*UNITS_WORDS, *_SCALE_WORD.split("|"))
+"""Digits, or number words: a unit or a ten, or "a" before a scale word."""
 _NUMBER_WORDS = (
     rf"(?:(?:an?(?=[\s-]+(?:{_SCALE_WORD})\b)|{_BELOW_HUNDRED})"
     rf"(?:[\s-]+(?:{_SCALE_WORD})(?:(?:[\s-]+|\s+and\s+){_BELOW_HUNDRED}(?![\s-]+(?:{_ONES_WORD})\b))?)*)"
@@ -187,6 +192,10 @@ _MONTH = _compile(
     r"April|May|June|July|August|September|October|November|December)|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sept|Sep|Oct|Nov|Dec)\b(\.?)"
 )
+_MONTH_NEEDS = one_of(
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+)
+"""A month's name, whole or short, starts with its three letters."""
 _DAY = r"\d{1,2}\b(?![,.]\d|:)"
 _MORE_DAYS = _compile(rf"(?:(?:,\s*{_DAY})+,?\s+|\s+)(?:and|or)\s+{_DAY}|\s*[-–]\s*{_DAY}")
 """More days of the month: "July 17 and 22", "July 17, 18 and 22", "July 17-22"; not the
@@ -199,6 +208,7 @@ _MONTH_LIST = _compile(
 _WEEKDAY_NUMBERS = {"Mon": 1, "Tues": 2, "Wednes": 3, "Thurs": 4, "Fri": 5, "Satur": 6, "Sun": 7}
 """Weekdays by what comes before "day" in their names, with their ISO numbers."""
 _WEEKDAY_STEM = "|".join(_WEEKDAY_NUMBERS)
+_WEEKDAY_NEEDS = one_of(*(f"{stem}day" for stem in _WEEKDAY_NUMBERS))
 _MONTH_CONTEXT = _compile(
     r"(?:\b(?:in|on|by|since|until|till|from|to|of|last|next|early|late|mid|end|this|through)[\s-]+"
     rf"|\b(?:{_WEEKDAY_STEM})day\s?,\s*)$",
@@ -222,6 +232,7 @@ _DAY_BEFORE = _compile(r"(?<![:.,]\d*)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)
 _YEAR = _compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _FRACTION_PART = r"half|thirds?|quarters?|fifths?|tenths?"
 """The denominators of :data:`FRACTION_WORDS` as a share is written."""
+_FRACTION_NEEDS = one_of("half", "third", "quarter", "fifth", "tenth")
 _FRACTION = _compile(
     rf"\b(?:(a|{_ONES_WORD})(?:\s?-\s?|\s))?"
     rf"({_FRACTION_PART})\b",
@@ -297,6 +308,7 @@ _VAGUE = _compile(
     r"(?<=several\s|a\sfew\s)(?:hundred|thousand|million|billion))\b",
     regex.IGNORECASE,
 )
+_VAGUE_NEEDS = one_of("tens", "dozens", "hundred", "thousand", "million", "billion", "decades")
 _VAGUE_VALUES = {
     "tens of thousands": 10**4, "hundreds of thousands": 10**5, "hundreds of millions": 10**8,
     "tens of millions": 10**7, "tens of billions": 10**10,
@@ -985,7 +997,8 @@ _COLON_SCORE = _compile(
 """3:0, and "Lifan 2: 1", "the current 1: 1 allocation" as MT spaces them; a clock has two
 digits of minutes."""
 _LEVEL_NUMBER = r"[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2}(?![.,]?\d)"
-_LEVEL_WORD = r"(?i:level|phase|grade|class|category|tier|stage)"
+_LEVEL_WORDS = ("level", "phase", "grade", "class", "category", "tier", "stage")
+_LEVEL_WORD = rf"(?i:{'|'.join(_LEVEL_WORDS)})"
 _LEVEL = _compile(
     rf"\b{_LEVEL_WORD}[\s-]+(?P<n>{_LEVEL_NUMBER})"
     rf"(?:\s?[-–]\s?(?:{_LEVEL_WORD}\s+)?(?P<high>{_LEVEL_NUMBER}))?(?![\p{{L}}\d])"
@@ -997,6 +1010,8 @@ _LEVEL = _compile(
 III", a change), Type II (not "Type 2", a model), I-grade; a five-star rating (五星级),
 soft, and no count of five. ("L2" for Ⅱ级 is a code, :mod:`bitext.figures.names`'s:
 the L2 cache is one too.)"""
+_LEVEL_NEEDS = one_of(*_LEVEL_WORDS, "type", "star")
+"""Each alternative of :data:`_LEVEL` names a level word, "type" or "star"."""
 
 
 def _noons(text: str) -> list[Figure]:
@@ -1450,41 +1465,134 @@ def _decimal_seconds(text: str) -> list[Figure]:
 # --- the registry -------------------------------------------------------------------
 
 READERS = (
-    Reader("basement", whole(_basements), "on B2, the second basement level: floor -2"),
-    Reader("decimal-seconds", whole(_decimal_seconds), "2.9s, 9.58s: seconds"),
-    Reader("negative-word", whole(_negative_words), "negative two, minus five degrees: below zero"),
+    Reader(
+        "basement",
+        whole(_basements),
+        "on B2, the second basement level: floor -2",
+        digit_or("basement", "underground"),
+    ),
+    Reader("decimal-seconds", whole(_decimal_seconds), "2.9s, 9.58s: seconds", DIGIT),
+    Reader(
+        "negative-word",
+        whole(_negative_words),
+        "negative two, minus five degrees: below zero",
+        one_of("negative", "minus"),
+    ),
     Reader(
         "names",
         names.shield("en"),
         '"Boeing 737", COVID-19, (415) 575-4444, one of, no one: names, codes, set phrases',
     ),
-    Reader("date-stamp", date_stamps("en"), "2020-07-26, 2020-07-2605:03:17: one date"),
-    Reader("all-day", whole(_all_day), "around the clock, 24/7, 24 hours a day: 24 hours"),
-    Reader("bare-scale", whole(_bare_scales), "every thousand words: a scale word alone"),
-    Reader("half-scale", whole(_half_scales), "half a billion: 500 million"),
-    Reader("minutes-seconds", whole(_minutes_and_seconds), "six minutes and five seconds"),
-    Reader("fiscal-year", whole(_fiscal_years), "fiscal year 17, FY17: the year 2017"),
-    Reader("and-a-half", whole(_and_a_half), "one year and a half, two and a half hours"),
-    Reader("noon", whole(_noons), "at noon, 12 midnight: a time of day"),
-    Reader("military-time", whole(_military_times), "1707 hours, 0000 and 2400 hours: 17:07"),
-    Reader("decade-word", whole(_decade_words), "in her forties: forty or more"),
-    Reader("post-decade", whole(_post_decades), "post-90s: the generation of a decade"),
-    Reader("decade-alone", whole(_decades_alone), "the past decade: ten years"),
-    Reader("level", whole(_levels), "Level II, Class IV, Phase 3, Level 1-2, I-grade: a level"),
-    Reader("colon-score", whole(_colon_scores), "3:0: a score"),
-    Reader("hour-window", whole(_hour_windows), "0 to 24 hours on July 25: two times of day"),
-    Reader("first-months", whole(_first_months), "the first six months: months 1 to 6"),
-    Reader("clock", whole(_clocks), "7.50am, 19:35, 08H00, at 1954 on July 6, 18:400: a time"),
-    Reader("clock-orphan", nothing(_CLOCK_ORPHAN), '":00", "until 7: and": left of a clock'),
-    Reader("date", whole(_dates), "October 1, July 26,2020, July 17 and 22: one date each"),
-    Reader("weekday", whole(_weekdays), "on Friday, said Tuesday: a day of the week (soft)"),
-    Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade"),
-    Reader("vague", whole(_vague), "hundreds of, several million: an order of magnitude"),
-    Reader("few", whole(_few), "several, a few days, a number of: a small vague count (soft)"),
-    Reader("fraction-range", whole(_fraction_ranges), "a fifth to a quarter of: 20% to 25%"),
-    Reader("fraction", whole(_fractions), "a third, two thirds, more than half: a share"),
-    Reader("multiple", whole(_multiples), "twice, three times, ten-fold: a multiple"),
-    Reader("ordinal", whole(_ordinals), "14th, the first, No. 5: an ordinal"),
-    Reader("number", _numbers, "RMB5.628 million, 3,877.5 million yuan, 5 to 10, 12%: numbers"),
+    Reader("date-stamp", date_stamps("en"), "2020-07-26, 2020-07-2605:03:17: one date", DIGIT),
+    Reader(
+        "all-day",
+        whole(_all_day),
+        "around the clock, 24/7, 24 hours a day: 24 hours",
+        digit_or("round"),
+    ),
+    Reader(
+        "bare-scale",
+        whole(_bare_scales),
+        "every thousand words: a scale word alone",
+        one_of("thousand", "hundred"),
+    ),
+    Reader("half-scale", whole(_half_scales), "half a billion: 500 million", one_of("half")),
+    Reader(
+        "minutes-seconds",
+        whole(_minutes_and_seconds),
+        "six minutes and five seconds",
+        one_of("minute"),
+    ),
+    Reader("fiscal-year", whole(_fiscal_years), "fiscal year 17, FY17: the year 2017", DIGIT),
+    Reader(
+        "and-a-half",
+        whole(_and_a_half),
+        "one year and a half, two and a half hours",
+        one_of("half"),
+    ),
+    Reader(
+        "noon",
+        whole(_noons),
+        "at noon, 12 midnight: a time of day",
+        one_of("noon", "midday", "midnight"),
+    ),
+    Reader(
+        "military-time", whole(_military_times), "1707 hours, 0000 and 2400 hours: 17:07", DIGIT
+    ),
+    Reader("decade-word", whole(_decade_words), "in her forties: forty or more", one_of("ties")),
+    Reader("post-decade", whole(_post_decades), "post-90s: the generation of a decade", DIGIT),
+    Reader("decade-alone", whole(_decades_alone), "the past decade: ten years", one_of("decade")),
+    Reader(
+        "level",
+        whole(_levels),
+        "Level II, Class IV, Phase 3, Level 1-2, I-grade: a level",
+        _LEVEL_NEEDS,
+    ),
+    Reader("colon-score", whole(_colon_scores), "3:0: a score", DIGIT),
+    Reader(
+        "hour-window", whole(_hour_windows), "0 to 24 hours on July 25: two times of day", DIGIT
+    ),
+    Reader(
+        "first-months",
+        whole(_first_months),
+        "the first six months: months 1 to 6",
+        one_of("months"),
+    ),
+    Reader(
+        "clock",
+        whole(_clocks),
+        "7.50am, 19:35, 08H00, at 1954 on July 6, 18:400: a time",
+        digit_or("clock"),
+    ),
+    Reader("clock-orphan", nothing(_CLOCK_ORPHAN), '":00", "until 7: and": left of a clock', DIGIT),
+    Reader(
+        "date",
+        whole(_dates),
+        "October 1, July 26,2020, July 17 and 22: one date each",
+        _MONTH_NEEDS,
+    ),
+    Reader(
+        "weekday",
+        whole(_weekdays),
+        "on Friday, said Tuesday: a day of the week (soft)",
+        _WEEKDAY_NEEDS,
+    ),
+    Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade", DIGIT),
+    Reader(
+        "vague", whole(_vague), "hundreds of, several million: an order of magnitude", _VAGUE_NEEDS
+    ),
+    Reader(
+        "few",
+        whole(_few),
+        "several, a few days, a number of: a small vague count (soft)",
+        one_of("several", "few", "number", "multiple", "handful"),
+    ),
+    Reader(
+        "fraction-range",
+        whole(_fraction_ranges),
+        "a fifth to a quarter of: 20% to 25%",
+        _FRACTION_NEEDS,
+    ),
+    Reader(
+        "fraction",
+        whole(_fractions),
+        "a third, two thirds, more than half: a share",
+        _FRACTION_NEEDS,
+    ),
+    Reader(
+        "multiple",
+        whole(_multiples),
+        "twice, three times, ten-fold: a multiple",
+        one_of("twice", "double", "triple", "quadrupled", "times", "fold"),
+    ),
+    Reader(
+        "ordinal", whole(_ordinals), "14th, the first, No. 5: an ordinal", digit_or(*ORDINAL_WORDS)
+    ),
+    Reader(
+        "number",
+        _numbers,
+        "RMB5.628 million, 3,877.5 million yuan, 5 to 10, 12%: numbers",
+        _NUMBER_NEEDS,
+    ),
 )
 """Every reader of English figures, in precedence order (see the module docstring)."""

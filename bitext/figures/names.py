@@ -48,7 +48,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.figures.compiled import compile as _compile
-from bitext.figures.reading import Read
+from bitext.figures.reading import DIGIT, Clues, Needs, Read, digit_or, met, one_of
 from bitext.figures.units import longest_first, spellings
 from bitext.figures.values import FULL_WIDTH_DIGITS, Occupied, parse_arabic, parse_chinese
 from bitext.hans import simplified
@@ -78,6 +78,9 @@ class Form(NamedTuple):
     read: Callable[[regex.Match[str]], list[Number]] | None = None
     wraps: bool = False
     when: Callable[[regex.Match[str]], bool] | None = None
+    needs: Needs | None = None
+    """The pattern's gate (:class:`~bitext.figures.reading.Needs`): a text without it
+    is not searched."""
 
 
 # --- reading the numbers of a match --------------------------------------------
@@ -271,6 +274,7 @@ def _zh_forms() -> list[Form]:
             "by another name.",
             "《拆弹专家2》近日宣布将于12月24日上映",
             wraps=True,
+            needs=one_of("《", "〈"),
         ),
         Form(
             "edition",
@@ -283,6 +287,7 @@ def _zh_forms() -> list[Form]:
             "An edition named by its year or anniversary: （2020版）, 20周年精华珍藏版.",
             "“部级领导干部历史文化讲座”20周年精华珍藏版",
             wraps=True,
+            needs=DIGIT,
         ),
         Form(
             "idiom",
@@ -311,6 +316,7 @@ def _zh_forms() -> list[Form]:
             "A five-year plan named by its number: 十四五 is the 14th Five-Year Plan.",
             "“十四五”实现良好开局",
             read=_whole,
+            needs=one_of("五"),
         ),
         Form(
             "congress",
@@ -320,6 +326,7 @@ def _zh_forms() -> list[Form]:
             "A Party congress named by its number: 十九大 is the 19th National Congress.",
             "学习贯彻十九大精神",
             read=_whole,
+            needs=one_of("大"),
         ),
         Form(
             "group",
@@ -329,6 +336,7 @@ def _zh_forms() -> list[Form]:
             "A group of countries named by their number: 七国集团 is the G7.",
             "二十国集团领导人峰会",
             read=_whole,
+            needs=one_of("国集团"),
         ),
         Form(
             "craft",
@@ -341,6 +349,7 @@ def _zh_forms() -> list[Form]:
             "A rocket, spacecraft or satellite named by its number: 嫦娥五号 is Chang'e-5.",
             "嫦娥五号探测器",
             read=_whole,
+            needs=one_of("号"),
         ),
         Form(
             "road",
@@ -353,6 +362,7 @@ def _zh_forms() -> list[Form]:
             "A road named by its number: 北一路 is North 1st Road, 三环 the Third Ring Road.",
             "高铁北一路555号",
             read=_groups,
+            needs=one_of("路", "街", "巷", "环"),
         ),
         Form(
             "double-date",
@@ -362,6 +372,7 @@ def _zh_forms() -> list[Form]:
             "A shopping day named by its doubled date: 双十一 is 11 November.",
             "双十一购物节",
             read=_double,
+            needs=one_of("双十"),
         ),
         Form(
             "event-date",
@@ -387,6 +398,7 @@ def _zh_forms() -> list[Form]:
             '五毛, the "fifty-cent" paid commenters: a name that spells 50 (cents).',
             "当反贼骂你五毛",
             read=_fifty,
+            needs=one_of("五毛"),
         ),
         Form(
             "event-label",
@@ -396,6 +408,7 @@ def _zh_forms() -> list[Form]:
             "An event named by its date with a middle dot: 8·11汇改, written “8.11” in English.",
             "“8·11”汇改",
             read=_dotted_date,
+            needs=DIGIT,
         ),
         *_code_forms("zh"),
         Form(
@@ -408,6 +421,7 @@ def _zh_forms() -> list[Form]:
             "Latin letters joined to digits by a dash: a model or a name (B-52, COVID-19, "
             "LP700-4, Su-27).",
             "以及B-2 和B-52 等可携带核弹头的轰炸机",
+            needs=DIGIT,
         ),
         Form(
             "emergency",
@@ -420,6 +434,7 @@ def _zh_forms() -> list[Form]:
             ),
             "A service number (110 the police, 120 the ambulance, 12345 the city hotline).",
             "阿荣旗公安局110接到报警",
+            needs=DIGIT,
         ),
         Form(
             "labelled-code",
@@ -434,6 +449,7 @@ def _zh_forms() -> list[Form]:
             "A number a word names as a code: a telephone, postcode, serial or policy number.",
             "保单尾号比如6666，8888这种特殊保单号段",
             read=_each_code,
+            needs=DIGIT,
         ),
         Form(
             "list-marker",
@@ -467,6 +483,7 @@ def _code_forms(lang: str) -> list[Form]:
             ),
             "A standard or a book number: GB/T 2260-2007, ISO 9001:2015, ISBN 978-7-5124-1581-2.",
             "执行GB/T 2260-2007标准",
+            needs=DIGIT,
         ),
         Form(
             "stock",
@@ -475,6 +492,7 @@ def _code_forms(lang: str) -> list[Form]:
             _compile(r"(?<![0-9])[0-9]{4,6}\.(?:SH|SZ|HK|SS)\b"),
             "A stock code with its exchange: 600606.SH.",
             "绿地控股（600606.SH）",
+            needs=DIGIT,
         ),
         Form(
             "phone",
@@ -483,6 +501,7 @@ def _code_forms(lang: str) -> list[Form]:
             _PHONES[lang],
             "A telephone number: 0871-6512345, 415-575-4444.",
             _PHONE_EXAMPLES[lang],
+            needs=DIGIT,
         ),
         Form(
             "dotted",
@@ -495,6 +514,7 @@ def _code_forms(lang: str) -> list[Form]:
             "Four or more groups of digits joined by dots: a model number or an address "
             "(424.10.0.20.02.002, 192.168.1.1); a translation may space them out.",
             "石英女表424.10.0.20.02.002/27.60.55.001",
+            needs=DIGIT,
         ),
         Form(
             "leading-zeros",
@@ -505,6 +525,7 @@ def _code_forms(lang: str) -> list[Form]:
             "amount. Fewer digits with a leading zero are more often a number written wrong "
             '(0215 for 2015) or a piece of one (the 000 of "50, 000").',
             "格力电器（000651）",
+            needs=DIGIT,
         ),
     ]
 
@@ -532,6 +553,7 @@ def _en_forms() -> list[Form]:
             ),
             'A product or craft named by its number, a model code: "Boeing 737", "iPhone 15".',
             "the Boeing 737 Max",
+            needs=DIGIT,
         ),
         Form(
             "group",
@@ -542,6 +564,7 @@ def _en_forms() -> list[Form]:
             "二十国集团).",
             "the G20 summit in Hangzhou",
             read=_group,
+            needs=digit_or("group"),
         ),
         Form(
             "words",
@@ -562,6 +585,7 @@ def _en_forms() -> list[Form]:
             'An upper-case name joined to digits by a dash (COVID-19, Su-27, A-380; "tons-150" '
             'is none), and a disease in any case ("covid-19").',
             "symptoms of covid-19 patients",
+            needs=DIGIT,
         ),
         Form(
             "hash",
@@ -570,6 +594,7 @@ def _en_forms() -> list[Form]:
             _compile(r"#[0-9]+"),
             "A number after #: an item or a ticket.",
             "Meal order #1024 was late",
+            needs=DIGIT,
         ),
         *_code_forms("en"),
         Form(
@@ -582,6 +607,7 @@ def _en_forms() -> list[Form]:
             'A list marker at the start of a sentence or after a colon: "2. Does the store…".',
             "2. Does the store have counterfeits?",
             read=_marker,
+            needs=DIGIT,
         ),
         Form(
             "quoted-title",
@@ -592,6 +618,7 @@ def _en_forms() -> list[Form]:
             "MCDF established the “June 4th Orphan Education Fund”",
             wraps=True,
             when=lambda m: _title_cased(m.group("t")),
+            needs=one_of('"', "“"),
         ),
     ]
 
@@ -681,7 +708,10 @@ def find(text: str, lang: str) -> Found:
     claims: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
     wraps: list[tuple[int, int]] = []
+    clues: list[Clues] = []
     for form in FORMS.get(lang, ()):
+        if not met(form.needs, view, clues):
+            continue
         for match in form.pattern.finditer(view):
             if taken.overlaps(*match.span()) or (form.when and not form.when(match)):
                 continue

@@ -39,17 +39,79 @@ Read = Callable[[str, Occupied], list[Figure]]
 """Figures in a text outside the spans taken so far; marks the spans it takes."""
 
 
+_DIGIT = regex.compile(r"\d")
+
+
+class Clues(NamedTuple):
+    """What the gates (:class:`Needs`) ask of a text, read once for all its readers."""
+
+    folded: str
+    """The text case folded (``str.casefold``): a superset of what a case-insensitive
+    pattern matches, ``ſ`` and ``K`` (Kelvin) folded as ``regex.IGNORECASE`` folds them."""
+    digit: bool
+    """Whether the text holds a decimal digit (``\\d``: ASCII, full width or any other)."""
+
+    @classmethod
+    def of(cls, text: str) -> Clues:
+        return cls(text.casefold(), _DIGIT.search(text) is not None)
+
+
+class Needs(NamedTuple):
+    """What every text a pattern can match in holds: a digit (when ``digit``) or one of
+    ``words`` (case folded), read off the pattern itself. Every alternative of the level
+    pattern names its word ("Level II", "Type II", "I-grade", "five-star"), so a text
+    without one of those words holds no level; every alternative of the clock pattern has
+    a digit or "o'clock". A gate is checked in :class:`Clues` with ``in``, far cheaper
+    than running the pattern, and skips most readers on most texts. It must be a
+    necessary condition, never a guess: ``tests/test_reader_gates.py`` runs every gated
+    pattern on the corpora's texts its gate turns away and asserts it finds nothing.
+
+    >>> level = Needs(("level", "class"))
+    >>> level.met(Clues.of("a Class IV hurricane")), level.met(Clues.of("7 storms"))
+    (True, False)
+    """
+
+    words: tuple[str, ...] = ()
+    digit: bool = False
+
+    def met(self, clues: Clues) -> bool:
+        return (self.digit and clues.digit) or any(word in clues.folded for word in self.words)
+
+
+def one_of(*words: str) -> Needs:
+    """The gate of a pattern every match of which holds one of ``words``, in any case."""
+    return Needs(tuple(word.casefold() for word in words))
+
+
+def digit_or(*words: str) -> Needs:
+    """The gate of a pattern every match of which holds a digit or one of ``words``."""
+    return one_of(*words)._replace(digit=True)
+
+
+DIGIT = Needs(digit=True)
+"""The gate of a pattern every match of which holds a digit."""
+
+
+def met(needs: Needs | None, text: str, clues: list[Clues]) -> bool:
+    """Whether ``text`` meets ``needs`` (None: every text does); its :class:`Clues` are
+    read at the first gate and kept in ``clues`` for the next."""
+    if needs is None:
+        return True
+    if not clues:
+        clues.append(Clues.of(text))
+    return needs.met(clues[0])
+
+
 class Reader(NamedTuple):
     """One entry of a language's registry of readers."""
 
     name: str
     read: Read
     about: str
-    needs: regex.Pattern[str] | None = None
-    """What every text the reader reads a figure in (or takes a span of) holds, found by a
-    pattern far cheaper than the reader's own (its keywords: "noon|midday|midnight"): a
-    text without it is not read at all. It must be a necessary condition, never a guess:
-    a reader without ``needs`` reads every text."""
+    needs: Needs | None = None
+    """The reader's gate: what every text it reads a figure in (or takes a span of)
+    holds. A text without it is not read at all, which changes nothing but the time; a
+    reader without ``needs`` reads every text."""
 
 
 def whole(find: Callable[[str], Iterable[Figure]]) -> Read:
@@ -86,10 +148,11 @@ def read_in_turn(
     """Every figure the ``readers`` read in ``text``, each with the name of its reader,
     sorted by position (figures at one position in reader order)."""
     taken = Occupied() if taken is None else taken
+    clues: list[Clues] = []
     found = [
         (reader.name, f)
         for reader in readers
-        if reader.needs is None or reader.needs.search(text) is not None
+        if met(reader.needs, text, clues)
         for f in reader.read(text, taken)
     ]
     return sorted(found, key=lambda named: named[1].start)

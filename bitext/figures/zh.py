@@ -41,7 +41,16 @@ import regex
 
 from bitext.figures import names
 from bitext.figures.compiled import compile as _compile
-from bitext.figures.reading import Reader, date_stamps, figure_of, placed, read_in_turn, whole
+from bitext.figures.reading import (
+    DIGIT,
+    Reader,
+    date_stamps,
+    figure_of,
+    one_of,
+    placed,
+    read_in_turn,
+    whole,
+)
 from bitext.figures.units import Dimension, longest_first, spellings
 from bitext.figures.values import (
     MULTIPLIERS,
@@ -1402,23 +1411,36 @@ _figure = functools.partial(figure_of, "zh")
 # --- the registry -------------------------------------------------------------------
 
 READERS = (
-    Reader("date-stamp", date_stamps("zh"), "2020-07-26: one date"),
-    Reader("slash-fraction", whole(_slash_fractions), "2/3: a fraction, as a percentage"),
-    Reader("post-decade", whole(_post_decades), "80后, 80、90后: the generation of a decade"),
+    Reader("date-stamp", date_stamps("zh"), "2020-07-26: one date", DIGIT),
+    Reader("slash-fraction", whole(_slash_fractions), "2/3: a fraction, as a percentage", DIGIT),
+    Reader(
+        "post-decade", whole(_post_decades), "80后, 80、90后: the generation of a decade", DIGIT
+    ),
     Reader("decade", whole(_decades), "20 世纪 90 年代, 上世纪 80 年代, 90 年代: a decade"),
     Reader("century", whole(_centuries), "20 世纪, 18-19世纪: a century or two, an ordinal"),
-    Reader("clock", whole(_clocks), "下午 3 时 30 分, 7 点半, 8 时许: a time of day"),
-    Reader("colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50, 08H00: a time of day"),
-    Reader("clock-orphan", _clock_orphans, ":06 at a fragment's start: what is left of a clock"),
-    Reader("race-time", whole(_durations), "1 分 57 秒 79: a race time, in seconds"),
-    Reader("ratio", whole(_ratios), "1∶1, 2∶1: a ratio, compared as a score"),
-    Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score"),
+    Reader(
+        "clock",
+        whole(_clocks),
+        "下午 3 时 30 分, 7 点半, 8 时许: a time of day",
+        one_of("时", "点"),
+    ),
+    Reader(
+        "colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50, 08H00: a time of day", DIGIT
+    ),
+    Reader(
+        "clock-orphan", _clock_orphans, ":06 at a fragment's start: what is left of a clock", DIGIT
+    ),
+    Reader("race-time", whole(_durations), "1 分 57 秒 79: a race time, in seconds", DIGIT),
+    Reader("ratio", whole(_ratios), "1∶1, 2∶1: a ratio, compared as a score", DIGIT),
+    Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score", DIGIT),
     Reader("streak", whole(_streaks), "四连胜: a record of straight wins (4-0) or losses"),
     Reader("successive", whole(_successive), "十八连丰, 五连涨: a count of successive events"),
     Reader("doubling", whole(_doublings), "翻一番, 翻两番: doubled (×2), quadrupled (×4)"),
     Reader("vague", whole(_vague), "成千上万, 数以万计: an order of magnitude"),
     Reader("first", whole(_firsts), "首次, 首届, 头号: the first"),
-    Reader("and-a-half", whole(_and_a_half), "一年半, 两个半小时: a duration and a half"),
+    Reader(
+        "and-a-half", whole(_and_a_half), "一年半, 两个半小时: a duration and a half", one_of("半")
+    ),
     Reader("half", whole(_halves), "一半, 半数, 过半: half, as a percentage"),
     Reader("half-of-one", whole(_halves_of_one), "半米, 半小时, 半页纸: half of one unit or thing"),
     Reader("percent-without-zhi", whole(_percents_without_zhi), "百分百, 百分二百: a percentage"),
@@ -1426,7 +1448,7 @@ READERS = (
     Reader("roman", whole(_romans), "Ⅲ级, II 级, Ⅳ类: a level in Roman numerals"),
     Reader("school-grade", whole(_school_grades), "二年级: a school grade, a level"),
     Reader("below-ground", whole(_floors_below_ground), "负二层, 地下一楼: floor -2, -1"),
-    Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day"),
+    Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day", DIGIT),
     Reader("two-months", whole(_two_months), "七八月: two months, July and August"),
     Reader(
         "adjacent", whole(_adjacent_ranges), "五六百米, 两三个, 三四五六年级: neighbouring numerals"

@@ -1,0 +1,113 @@
+"""The readers' gates (:class:`bitext.figures.reading.Needs`) are necessary conditions.
+
+A gate lets a reader (or a name form) skip a text that lacks its digits or keywords. If a
+gate were wrong, a figure would silently go unread, so every gated pattern is run on every
+text of the corpora that its gate turns away, and must find nothing there and take
+nothing. The examples the registries give must pass their gates too; those need no
+corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import regex
+
+from bitext.figures import en, names, zh
+from bitext.figures.reading import Clues, Needs, Reader, digit_or, one_of
+from bitext.figures.values import Occupied
+
+from .conftest import SEEDS, SHARED
+
+READERS = {"zh": zh.READERS, "en": en.READERS}
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _gated_readers(lang: str) -> list[Reader]:
+    return [r for r in READERS[lang] if r.needs is not None]
+
+
+def _gated_forms(lang: str) -> list[names.Form]:
+    return [f for f in names.FORMS[lang] if f.needs is not None]
+
+
+def _corpus_texts() -> Iterator[tuple[str, str]]:
+    """(language, text) of every line of the WMT references, the MAC chapters, the bench
+    bulletins and the seeds: a line with Chinese as Chinese, any other as English."""
+    corpora = SHARED / "corpora"
+    files: list[Path] = []
+    for name in ("zh.txt", "en.txt", "en.refB.txt"):
+        files += sorted(corpora.glob(f"wmt*/{name}"))
+    files += sorted(p for part in ("zh", "en", "zh_mt") for p in corpora.glob(f"mac/*/{part}/*"))
+    files += sorted((SHARED / "bench").glob("dev*/*.txt")) + sorted(SEEDS.glob("*.txt"))
+    for path in files:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if _HAN.search(line):
+                yield "zh", zh.reading_view(line)
+            else:
+                yield "en", line
+
+
+def test_every_reader_a_gate_skips_would_have_read_nothing_there() -> None:
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    turned_away = dict.fromkeys(
+        [(lang, r.name) for lang in READERS for r in _gated_readers(lang)]
+        + [(lang, f"names:{f.name}") for lang in READERS for f in _gated_forms(lang)],
+        0,
+    )
+    wrong = []
+    for lang, text in _corpus_texts():
+        clues = Clues.of(text)
+        for reader in _gated_readers(lang):
+            if reader.needs is not None and not reader.needs.met(clues):
+                turned_away[lang, reader.name] += 1
+                taken = Occupied()
+                found = reader.read(text, taken)
+                if found or taken.overlaps(0, len(text) + 1):
+                    wrong.append((lang, reader.name, text))
+        view = zh.reading_view(text) if lang == "zh" else text
+        view_clues = Clues.of(view)
+        for form in _gated_forms(lang):
+            if form.needs is not None and not form.needs.met(view_clues):
+                turned_away[lang, f"names:{form.name}"] += 1
+                if form.pattern.search(view):
+                    wrong.append((lang, f"names:{form.name}", text))
+    assert wrong == []
+    # Each gate was put to the test: it turned texts away (a gate no text fails is dead).
+    assert [key for key, count in turned_away.items() if count == 0] == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_gated_readers_own_examples_meet_its_gate(lang: str) -> None:
+    """The examples in a reader's description hold what its gate asks for."""
+    missed = []
+    for reader in _gated_readers(lang):
+        examples = reader.about.rsplit(":", 1)[0]
+        for example in regex.split(r",\s+", examples):
+            if reader.read(example, Occupied()) and not reader.needs.met(Clues.of(example)):
+                missed.append((reader.name, example))
+    assert missed == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_gated_forms_example_meets_its_gate(lang: str) -> None:
+    for form in _gated_forms(lang):
+        assert form.pattern.search(form.example), form.name
+        assert form.needs.met(Clues.of(form.example)), form.name
+
+
+def test_a_gate_is_met_by_a_digit_or_a_word_in_any_case() -> None:
+    gate = digit_or("basement")
+    assert [gate.met(Clues.of(t)) for t in ("on B2", "the BASEMENT level", "the base")] == [
+        True,
+        True,
+        False,
+    ]
+    # Case folding as regex.IGNORECASE folds: the long s and the Kelvin sign.
+    assert one_of("several").met(Clues.of("ſeveral")) and one_of("km").met(Clues.of("5 \u212am"))
+    assert Needs(digit=True).met(Clues.of("第２名")) and not Needs(digit=True).met(
+        Clues.of("第二名")
+    )
