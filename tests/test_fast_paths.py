@@ -1,10 +1,13 @@
-"""The readers' gates (:class:`bitext.figures.reading.Needs`) are necessary conditions.
+"""The figure readers' fast paths find exactly what the slow ones find.
+
+The readers' gates (:class:`bitext.figures.reading.Needs`) are necessary conditions.
 
 A gate lets a reader (or a name form) skip a text that lacks its digits or keywords. If a
 gate were wrong, a figure would silently go unread, so every gated pattern is run on every
 text of the corpora that its gate turns away, and must find nothing there and take
 nothing. The examples the registries give must pass their gates too; those need no
-corpus.
+corpus. English numbers are searched for part by part (``en._FigureSearch``): the same
+matches as searching for the whole pattern, from every position.
 """
 
 from __future__ import annotations
@@ -111,3 +114,49 @@ def test_a_gate_is_met_by_a_digit_or_a_word_in_any_case() -> None:
     assert Needs(digit=True).met(Clues.of("第２名")) and not Needs(digit=True).met(
         Clues.of("第二名")
     )
+
+
+def _whole_pattern_matches(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    while (match := en.FIGURE.search(text, pos)) is not None:
+        spans.append(match.span())
+        pos = match.end()
+    return spans
+
+
+def _part_by_part_matches(text: str) -> list[tuple[int, int]]:
+    spans, pos, search = [], 0, en._FigureSearch(text)
+    while (match := search.search(pos)) is not None:
+        spans.append(match.span())
+        pos = match.end()
+    return spans
+
+
+NUMBERS = [
+    "It cost about RMB 5 million, up 3%, from -2 to 7.",
+    "nearly a dozen, some twenty-one thousand and US$ 4bn; approximately .5",
+    "cut by 1,000 to 2,000 yuan (HK$3.5 million) on 7:30 and 12,000",
+    "No digits and no numbers here at all.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NUMBERS)
+def test_english_numbers_are_found_part_by_part_as_by_the_whole_pattern(text: str) -> None:
+    assert _part_by_part_matches(text) == _whole_pattern_matches(text)
+    for pos in [*range(len(text) + 1), 0, 5]:  # rising, then a step back
+        search = en._FigureSearch(text)
+        expected = en.FIGURE.search(text, pos)
+        found = search.search(pos)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def test_english_numbers_part_by_part_on_the_corpora() -> None:
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    texts = [
+        line
+        for path in sorted((SHARED / "corpora").glob("wmt*/en.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert [_part_by_part_matches(t) for t in texts] == [_whole_pattern_matches(t) for t in texts]
