@@ -45,7 +45,7 @@ MIN_NAME_KEY = 4
 _OPEN_END = regex.compile(
     r"\b(?:a|an|the|of|at|to|for|with|from|by|into|and|or|but|nor|"
     r"has|have|had|is|are|was|were|will|would|shall|its|their|his|her|our|my|your)\s*$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,  # searched from the end, where a match must be
 )
 _CAPITALIZED = regex.compile(r"\b\p{Lu}[\p{Ll}']+\b|\b\p{Lu}{2,}\b")
 

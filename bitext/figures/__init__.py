@@ -24,6 +24,7 @@ from bitext.figures.dates import reference_date
 from bitext.figures.reading import Reader
 from bitext.model import Figure, Kind
 
+_BRACKET = regex.compile(r"[(（]")
 _GLOSS_OPEN = regex.compile(r"\s*[(（]\s*$")
 _GLOSS_CLOSE = regex.compile(r"\s*[)）]")
 READERS: dict[str, tuple[Reader, ...]] = {"zh": zh.READERS, "en": en.READERS}
@@ -62,7 +63,10 @@ def readings(text: str, lang: str, base: int = 0) -> list[tuple[str, Figure]]:
 
 
 def _explanations_softened(figures: list[Figure], text: str, base: int) -> list[Figure]:
-    """Figures that explain the text rather than say it: glosses and unit notes."""
+    """Figures that explain the text rather than say it: glosses and unit notes. Both sit
+    in brackets, so a text without one has none."""
+    if not figures or not _BRACKET.search(text):
+        return figures
     return _soften_notes(_soften_glosses(figures, text, base), text, base)
 
 
