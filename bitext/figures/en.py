@@ -707,6 +707,11 @@ _SUFFIX = _compile(
 )
 
 
+_WORD_BREAK = _compile(r"[\s-]+")
+_DIGIT_RUN = _compile(r"\d+")
+_NOT_DIGIT = _compile(r"\D")
+
+
 def words_to_number(words: str) -> Decimal | None:
     """Value of English number words.
 
@@ -718,7 +723,7 @@ def words_to_number(words: str) -> Decimal | None:
     (Decimal('12000'), Decimal('24'))
     """
     total, current = Decimal(0), Decimal(0)
-    for word in regex.split(r"[\s-]+", words.lower()):
+    for word in _WORD_BREAK.split(words.lower()):
         if word == "and":
             continue
         if word in ("a", "an"):
@@ -734,7 +739,7 @@ def words_to_number(words: str) -> Decimal | None:
             return None
     if not any(
         w in UNITS_WORDS or w in SCALE_WORDS or w in ("a", "an")
-        for w in regex.split(r"[\s-]+", words.lower())
+        for w in _WORD_BREAK.split(words.lower())
     ):
         return None
     return total + current
@@ -818,7 +823,7 @@ def _more_days(text: str, pos: int, month: int) -> list[Figure]:
         return []
     return [
         _figure(text, *d.span(), date_value(None, month, int(d.group())), Kind.DATE)
-        for d in regex.finditer(r"\d+", text, pos=more.start(), endpos=more.end())
+        for d in _DIGIT_RUN.finditer(text, more.start(), more.end())
     ]
 
 
@@ -1009,7 +1014,7 @@ def _colon_clock(match: regex.Match[str]) -> Figure | None:
         return clock  # a time of day (24:00 is midnight)
     if int(minutes[:2]) >= 60 or (int(hour) < 2 and not seconds):
         return None  # 1:400 is a ratio
-    return clock._replace(digits=regex.sub(r"\D", "", clock.text))
+    return clock._replace(digits=_NOT_DIGIT.sub("", clock.text))
 
 
 def _o_clock(match: regex.Match[str]) -> tuple[Decimal, Decimal]:
@@ -1521,7 +1526,7 @@ READERS = (
         "basement",
         whole(_basements),
         "on B2, the second basement level: floor -2",
-        digit_or("basement", "underground"),
+        one_of(*(f"b{floor}" for floor in range(1, 10)), "basement", "underground"),
     ),
     Reader("decimal-seconds", whole(_decimal_seconds), "2.9s, 9.58s: seconds", DIGIT),
     Reader(
