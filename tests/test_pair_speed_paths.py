@@ -13,14 +13,13 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-import regex
 
 from bitext.align import load_lexicon, pair_translation
 from bitext.align.signals import read_features, read_figures
 from bitext.check import DEFAULT_CONFIG, check_pair
 from bitext.check.pipeline import _judge, _report
 from bitext.clean import clean
-from bitext.figures.reading import Reader, read_in_turn
+from bitext.figures.reading import Reader, one_of, read_in_turn
 from bitext.figures.values import Occupied
 from bitext.model import Document, Figure, FileReport
 from bitext.read import readable
@@ -133,7 +132,7 @@ def test_a_reader_is_skipped_where_the_text_lacks_what_it_needs():
         calls.append(text)
         return []
 
-    reader = Reader("noon", read, "at noon", regex.compile(r"(?i)noon|midnight"))
+    reader = Reader("noon", read, "at noon", one_of("noon", "midnight"))
     read_in_turn("at 5 pm", [reader])
     read_in_turn("at Noon", [reader])
     read_in_turn("at midnight", [reader._replace(needs=None)])
