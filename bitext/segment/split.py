@@ -37,11 +37,15 @@ import regex
 from bitext.model import Span
 from bitext.segment.language import detect_latin
 
-ZH_STRONG = regex.compile(
+_ZH_STRONG_CLASS = (
     r"[\p{Han}\p{Hiragana}\p{Katakana}\u3001-\u303f\uff01-\uff0f\uff1a-\uff20"
     r"\uff3b-\uff40\uff5b-\uff65]"
 )
+ZH_STRONG = regex.compile(_ZH_STRONG_CLASS)
 """Characters that only Chinese text uses: Han, kana, CJK and full-width punctuation."""
+_ZH_STRETCH = regex.compile(rf"{_ZH_STRONG_CLASS}(?:[^\p{{Latin}}]*{_ZH_STRONG_CLASS})*")
+"""Strong Chinese characters with no Latin letter between them, from the first to the last:
+a gap without a Latin letter never ends a run (:func:`_separates`)."""
 
 _HAN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
@@ -226,12 +230,13 @@ def _zh_groups(
 ) -> list[tuple[int, int]]:
     """Positions of the first and last strong Chinese character of each run."""
     groups: list[tuple[int, int]] = []
-    for match in ZH_STRONG.finditer(text, start, end):
-        pos = match.start()
-        if groups and not _separates(text, groups[-1], pos, translates):
-            groups[-1] = (groups[-1][0], pos)
+    # One match a stretch, not one a character: only a gap with a Latin letter can separate.
+    for match in _ZH_STRETCH.finditer(text, start, end):
+        first, last = match.start(), match.end() - 1
+        if groups and not _separates(text, groups[-1], first, translates):
+            groups[-1] = (groups[-1][0], last)
         else:
-            groups.append((pos, pos))
+            groups.append((first, last))
     return [(a, b) for a, b in groups if _HAN.search(text, a, b + 1)]
 
 
