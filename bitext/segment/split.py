@@ -469,6 +469,8 @@ def _extend_back(text: str, lower: int, first: int, before: str = "") -> int:
     >>> t[_extend_back(t, 22, t.index("救")) :]
     ') pic.twitter.com/Ux 救助款常常'
     """
+    if lower == first:
+        return first  # nothing stands before the Chinese to lead into it (most runs)
     boundaries = english_boundaries(text, lower, first)
     tail = boundaries[-1] if boundaries else lower
     tokens = _tokens(text, tail, first, lower)
@@ -672,6 +674,8 @@ def _extend_forward(
     >>> [t[s.start : s.end] for s in segment(t)]
     ['Murcielago的换代车型 — Aventador LP700-4!', "It is Lamborghini's flagship."]
     """
+    if pos == limit and not text.startswith('"', pos):  # a quote is looked at past the limit
+        return pos  # nothing follows the Chinese to take along (most runs end their line)
     tail = _LATIN_TAIL.match(text, pos, limit)
     if tail is not None and _is_lead_in(tail.group("name")):
         pos = tail.end()
