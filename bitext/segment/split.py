@@ -164,13 +164,21 @@ _BEFORE_BLANK_LINE = regex.compile(r"\n(?=[ \t]*\n)")
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    for match in _LINE.finditer(text, start, end):
-        s, e = _strip(text, match.start(), match.end())
+    """The non-blank lines of ``text[start:end]``, stripped. Found with str.find: a regex
+    scan cost twice as much on a short paragraph.
+
+    >>> t = "a \\n\\n  b\\n"
+    >>> [t[s:e] for s, e in _lines(t, 0, len(t))]
+    ['a', 'b']
+    """
+    while start < end:
+        stop = text.find("\n", start, end)
+        if stop < 0:
+            stop = end
+        s, e = _strip(text, start, stop)
         if s < e:
             yield s, e
-
-
-_LINE = regex.compile(r"[^\n]+")
+        start = stop + 1
 
 
 def spaces_scripts(text: str) -> bool:
