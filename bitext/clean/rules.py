@@ -56,10 +56,10 @@ def _regex_edits(
     return find
 
 
-Finder = Callable[[str], list[Edit]]
+_Finder = Callable[[str], list[Edit]]
 
 
-def _only_if(needed: Callable[[str], object]) -> Callable[[Finder], Finder]:
+def _only_if(needed: Callable[[str], object]) -> Callable[[_Finder], _Finder]:
     """Run the rule on a text only if ``needed(text)``: a cheap test that every text the
     rule edits passes (each says why it is necessary). Nearly every text needs no
     cleaning, and a test that scans for one telling character is several times faster
@@ -69,7 +69,7 @@ def _only_if(needed: Callable[[str], object]) -> Callable[[Finder], Finder]:
     [Edit(start=0, end=1, replacement='')]
     """
 
-    def gate(find: Finder) -> Finder:
+    def gate(find: _Finder) -> _Finder:
         @functools.wraps(find)
         def gated(text: str) -> list[Edit]:
             return find(text) if needed(text) else []
@@ -429,7 +429,8 @@ _SPACED_NUMBER = regex.compile(
 
 _SPACE_BEFORE_NUMBER = regex.compile(r"(?<=(?:^|[^\x00-\x7f])[ \t]+)[0-9]", regex.MULTILINE)
 _SPACE_AFTER_NUMBER = re.compile(r"[0-9%％][ \t]+[^\x00-\x24\x26-\x7f]")
-"""A space after a number and before Chinese (never ASCII) or a per cent sign."""
+"""A space after a number and before Chinese (never ASCII) or a per cent sign; ``re``
+finds a digit twice as fast as ``regex`` here."""
 
 
 def _spaces_a_number(text: str) -> bool:
