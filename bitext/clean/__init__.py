@@ -22,6 +22,7 @@ that maps its output offsets to its input offsets.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -229,18 +230,29 @@ def resolve_rules(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> tu
     return tuple(name for name in RULES if name in wanted)
 
 
+@functools.lru_cache(maxsize=64)
+def _in_order(rule_names: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The rules named, in registry order: worked out once per set of names, not once per
+    text, since a run cleans every text with the same rules.
+
+    >>> [rule.name for rule in _in_order(("repeats", "newlines", "nope"))]
+    ['newlines', 'repeats']
+    """
+    wanted = set(rule_names)
+    return tuple(rule for name, rule in RULES.items() if name in wanted)
+
+
 def clean(text: str, rule_names: Iterable[str] = DEFAULT_RULES) -> Cleaned:
     """Apply the rules named in ``rule_names``, in registry order, and keep the map
     back to ``text``."""
     layers: list[_Layer] = []
     fixes: list[Fix] = []
     current = text
-    wanted = set(rule_names)
-    for name in (name for name in RULES if name in wanted):
-        rule = RULES[name]
+    for rule in _in_order(tuple(rule_names)):
         edits = rule.find(current)
         if not edits:
             continue
+        name = rule.name
         partial = Cleaned(current, tuple(layers), ())
         # One copy per original span: after a repaired run, every fix inside it maps back
         # to the whole run, and a copy each took memory quadratic in the run (4.8 GB for
