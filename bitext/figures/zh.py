@@ -45,7 +45,6 @@ from bitext.figures.reading import (
     DIGIT,
     Reader,
     date_stamps,
-    digit_or,
     figure_of,
     one_of,
     placed,
@@ -90,9 +89,7 @@ APPROX_AFTER = {
 }  # fmt: skip
 
 _AR = r"(?>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
-_NUMERALS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
-"""The characters a Chinese-numeral token starts with (and the number reader's gate)."""
-_CN = rf"[{_NUMERALS}]+(?:点[零〇一二三四五六七八九]+)?[万亿]*"
+_CN = r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?[万亿]*"
 _AR_MULT = r"(?:\s?(?:万亿|千万|百万|个亿(?!元以上|元级)|亿|万|千(?![米克瓦卡焦帕兆])))?"
 """20个亿 is two billion; 20 个亿元以上项目 is twenty projects of a hundred million or more."""
 NUMBER = _compile(
@@ -272,9 +269,10 @@ def _numbers(text: str, taken: Occupied) -> list[Figure]:
     took the text; runs too long to be a quantity are skipped."""
     figures = []
     pos = 0
+    latin = _LATIN.search(text) is not None  # no Latin phrase without a Latin letter
     while (match := NUMBER.search(text, pos)) is not None:
         pos = match.end()
-        if taken.covers(match.start()) or _in_latin_phrase(text, *match.span()):
+        if taken.covers(match.start()) or (latin and _in_latin_phrase(text, *match.span())):
             continue
         if too_long(match.group("ar") or match.group("cn") or ""):
             continue
@@ -288,12 +286,14 @@ def _numbers(text: str, taken: Occupied) -> list[Figure]:
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:
     """A number inside Latin text embedded in the Chinese: "(… People Act 1983)",
     "iPhone 7" — a Latin word before it and no Chinese unit after it."""
-    word = ends_at(_LATIN_BEFORE, text, start)
+    if ends_at(_LATIN_BEFORE, text, start) is None:
+        return False
     following = after(text, end)[0][:1]
-    return word is not None and (not following or following not in _UNIT_STARTS)
+    return not following or following not in _UNIT_STARTS
 
 
 _LATIN_BEFORE = _compile(r"\p{Latin}[\p{Latin}'.]+\s*$")
+_LATIN = _compile(r"\p{Latin}")
 
 
 # --- forms read whole -------------------------------------------------------------
@@ -924,7 +924,7 @@ def _token(text: str, match: regex.Match[str]) -> _Token | None:
     prefix = _APPROX_BEFORE.search(before)
     if prefix and prefix.group().strip() == "上" and match.group()[:1] not in "百千万亿":
         prefix = None  # 上百人 is "hundreds"; 以上37℃ is no approximation
-    bare_ok = bool(
+    bare_ok = match.group("cn") is not None and bool(  # Arabic digits are never bare
         prefix
         or _APPROX_AFTER.match(text, end)
         or _BARE_AMOUNT.match(text, start)
@@ -1536,10 +1536,7 @@ READERS = (
     Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day", DIGIT),
     Reader("two-months", whole(_two_months), "七八月: two months, July and August", one_of("月")),
     Reader(
-        "adjacent",
-        whole(_adjacent_ranges),
-        "五六百米, 两三个, 三四五六年级: neighbouring numerals",
-        one_of(*"一二两三四五六七八九"),
+        "adjacent", whole(_adjacent_ranges), "五六百米, 两三个, 三四五六年级: neighbouring numerals"
     ),
     Reader("stars", whole(_stars), "五星好评, 四星级酒店: a rating in stars", one_of("星")),
     Reader("volumes", whole(_volumes), "上下册, 上中下卷: volumes 1 to 2 (or 3)", one_of("下")),
@@ -1554,14 +1551,10 @@ READERS = (
         names.shield("zh"),
         "十九大, 十四五, 五一, 一带一路, B-52, 415-575-4444: names, codes and set phrases",
     ),
-    Reader(
-        "number",
-        _numbers,
-        "387.75 万元, 三千八百人, 5至10万元, 第十四: numbers",
-        digit_or(*_NUMERALS),
-    ),
+    Reader("number", _numbers, "387.75 万元, 三千八百人, 5至10万元, 第十四: numbers"),
 )
 """Every reader of Chinese figures, in precedence order (see the module docstring). A
 reader's gate is read off its pattern: every match holds the digit or one of the words
-(年代 ends every decade, every Chinese-numeral token starts with one of :data:`_NUMERALS`);
-``tests/test_reader_gates.py`` holds them to it."""
+(年代 ends every decade); ``tests/test_reader_gates.py`` holds them to it. The plain
+numbers and the neighbouring numerals have none: most texts hold a numeral, and asking
+costs more than reading."""
