@@ -23,8 +23,11 @@ FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，", "01234
 _CN_DIGITS = "零〇一二两三四五六七八九"
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_arabic(text: str) -> tuple[Decimal, Decimal]:
-    """Value and step of an Arabic number with optional separators.
+    """Value and step of an Arabic number with optional separators. Kept for the next
+    time, as :func:`parse_chinese` is: the value depends on the string alone, and text
+    repeats its numbers (years, days, small counts).
 
     >>> parse_arabic("3,877.5")
     (Decimal('3877.5'), Decimal('0.1'))
@@ -107,7 +110,7 @@ def too_long(number: str) -> bool:
     >>> too_long("3,877.5"), too_long("9" * 101), too_long("九" * 101)
     (False, True, True)
     """
-    return sum(ch.isnumeric() for ch in number) > MAX_DIGITS
+    return len(number) > MAX_DIGITS and sum(ch.isnumeric() for ch in number) > MAX_DIGITS
 
 
 def share(numerator: Decimal, denominator: Decimal) -> Decimal:
