@@ -33,6 +33,15 @@ def simplified(text: str) -> str:
     """``text`` in simplified characters, offset for offset."""
     if text.isascii():
         return text
+    return _converted(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _converted(text: str) -> str:
+    """The view of a text with Chinese in it, kept for the next time: a span is viewed
+    over and over (the figure readers, the name forms, the aligner's signals each ask for
+    it, and the readers' view of a simplified span is that span), and OpenCC takes
+    microseconds a character; its answer depends on the text alone."""
     converted = _converter().convert(text)
     if len(converted) == len(text):
         return converted

@@ -137,6 +137,9 @@ _COLON_CLOCK = _compile(
     r"|[Hh](?P<m>[0-5][0-9])(?![0-9]))"
 )
 """07:30, 19:44:50, 晚7:30, and 08H00 as Macao's notices write it."""
+_COLON_CLOCK_MARKS = (":", "：", "H", "h")
+"""What every :data:`_COLON_CLOCK` holds after its hour: a text without one has no such clock,
+and the pattern, which has no fixed start, costs a scan of every text with a digit."""
 _CLOCK_ORPHAN = _compile(r"(?:^|(?<=\s))[:：][0-5][0-9](?![0-9:：])")
 _DURATION = _compile(
     r"(?:(?P<h>[0-9]{1,2})\s*小时\s*)?(?P<m>[0-9]{1,3})\s*分(?:钟)?\s*(?P<s>[0-9]{1,2})\s*秒"
@@ -152,6 +155,8 @@ _SCORE = _compile(
     r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])"
     r"|(?<![0-9.:：])(?P<a>[0-9]{1,2})[:：](?P<b>[0-9])(?![0-9.:：])"  # 3:0 (a clock has 3:00)
 )
+_SCORE_MARKS = ("比", "-", ":", "：")
+"""What every :data:`_SCORE` holds between its numbers: a text without one has no score."""
 _RATIO = _compile(
     r"(?<![0-9.])(?P<a>[0-9]+(?:\.[0-9]+)?)\s*∶\s*(?P<b>[0-9]+(?:\.[0-9]+)?)(?![0-9])"
 )
@@ -264,9 +269,10 @@ def _numbers(text: str, taken: Occupied) -> list[Figure]:
     took the text; runs too long to be a quantity are skipped."""
     figures = []
     pos = 0
+    latin = _LATIN.search(text) is not None  # no Latin phrase without a Latin letter
     while (match := NUMBER.search(text, pos)) is not None:
         pos = match.end()
-        if taken.covers(match.start()) or _in_latin_phrase(text, *match.span()):
+        if taken.covers(match.start()) or (latin and _in_latin_phrase(text, *match.span())):
             continue
         if too_long(match.group("ar") or match.group("cn") or ""):
             continue
@@ -280,12 +286,14 @@ def _numbers(text: str, taken: Occupied) -> list[Figure]:
 def _in_latin_phrase(text: str, start: int, end: int) -> bool:
     """A number inside Latin text embedded in the Chinese: "(… People Act 1983)",
     "iPhone 7" — a Latin word before it and no Chinese unit after it."""
-    word = ends_at(_LATIN_BEFORE, text, start)
+    if ends_at(_LATIN_BEFORE, text, start) is None:
+        return False
     following = after(text, end)[0][:1]
-    return word is not None and (not following or following not in _UNIT_STARTS)
+    return not following or following not in _UNIT_STARTS
 
 
 _LATIN_BEFORE = _compile(r"\p{Latin}[\p{Latin}'.]+\s*$")
+_LATIN = _compile(r"\p{Latin}")
 
 
 # --- forms read whole -------------------------------------------------------------
@@ -320,7 +328,9 @@ def _clocks(text: str) -> list[Figure]:
 
 def _colon_clocks(text: str) -> list[Figure]:
     """07:30 and 19:44:50 written the English way inside Chinese; 晚7:30 is 19:30."""
-    figures = []
+    figures: list[Figure] = []
+    if not any(mark in text for mark in _COLON_CLOCK_MARKS):
+        return figures
     for m in _COLON_CLOCK.finditer(text):
         hour = int(m.group("h"))
         if m.group("period") in _EVENING and hour < 12:
@@ -462,7 +472,9 @@ def _durations(text: str) -> list[Figure]:
 
 def _scores(text: str) -> list[Figure]:
     """2 比 0, 3-1, 3:0: a score, the first number its value, the second its ``high``."""
-    figures = []
+    figures: list[Figure] = []
+    if not any(mark in text for mark in _SCORE_MARKS):
+        return figures
     for match in _SCORE.finditer(text):
         a, b = Decimal(match.group("a")), Decimal(match.group("b"))
         if match.group("dash") and b >= a:
@@ -912,7 +924,7 @@ def _token(text: str, match: regex.Match[str]) -> _Token | None:
     prefix = _APPROX_BEFORE.search(before)
     if prefix and prefix.group().strip() == "上" and match.group()[:1] not in "百千万亿":
         prefix = None  # 上百人 is "hundreds"; 以上37℃ is no approximation
-    bare_ok = bool(
+    bare_ok = match.group("cn") is not None and bool(  # Arabic digits are never bare
         prefix
         or _APPROX_AFTER.match(text, end)
         or _BARE_AMOUNT.match(text, start)
@@ -1049,12 +1061,17 @@ def _bare_word(text: str, token: _Token) -> bool:
     """
     match = token.match
     bare = (
-        not regex.search("[万亿]", text[match.start() : token.end])
+        not _has_multiplier_word(text[match.start() : token.end])
         and not token.approx
         and token.high is None
     )
     named = _NAMED_BY_DIGITS.fullmatch(match.group("cn") or "")
     return token.is_cn and bare and not token.bare_ok and not named
+
+
+def _has_multiplier_word(read: str) -> bool:
+    """万 or 亿 somewhere in what was read (三万, 十亿人): the numeral is a quantity."""
+    return "万" in read or "亿" in read
 
 
 def _bare_kind(text: str, token: _Token) -> Kind:
@@ -1296,7 +1313,7 @@ _MULTIPLIER_AFTER = _compile(r"(?:[万亿]|千(?![米克瓦卡焦帕兆]))+")
 def _unit(text: str, pos: int) -> tuple[Kind | None, str | None, int]:
     """Kind and unit after a number: money, date part, measure or classifier."""
     rest, skipped = after(text, pos)
-    for name in _CURRENCY_ORDER:
+    for name in _CURRENCY_ORDER.get(rest[:1], ()):
         if rest.startswith(name):
             return Kind.MONEY, _CURRENCIES[name], pos + skipped + len(name)
     if rest.startswith("周年"):
@@ -1309,7 +1326,7 @@ def _unit(text: str, pos: int) -> tuple[Kind | None, str | None, int]:
             None,
             date.end(),
         )
-    for name in _MEASURE_ORDER:
+    for name in _MEASURE_ORDER.get(rest[:1], ()):
         if rest.startswith(name):
             return Kind.MEASURE, _MEASURES[name], pos + skipped + len(name)
     if rest[:1] and rest[0] in CLASSIFIERS:
@@ -1325,8 +1342,24 @@ _LEVEL_CLASSIFIERS = "级"
 _CURRENCIES = spellings("zh", lambda unit: unit.dimension == Dimension.MONEY)
 _MEASURES = spellings("zh", lambda unit: unit.dimension != Dimension.MONEY)
 _LATIN_UNITS = spellings("zh_latin")
-_CURRENCY_ORDER = longest_first(_CURRENCIES)
-_MEASURE_ORDER = longest_first(_MEASURES)
+
+
+def _by_first_character(spelled: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """The spellings to try in turn (:func:`~bitext.figures.units.longest_first`), grouped
+    by their first character: only those starting with the character after a number can
+    follow it, so :func:`_unit` tries those alone, in the same order.
+
+    >>> _by_first_character({"米": "m", "平方米": "m2", "毫米": "mm", "平方公里": "km2"})
+    {'平': ('平方公里', '平方米'), '毫': ('毫米',), '米': ('米',)}
+    """
+    groups: dict[str, tuple[str, ...]] = {}
+    for name in longest_first(spelled):
+        groups[name[0]] = (*groups.get(name[0], ()), name)
+    return groups
+
+
+_CURRENCY_ORDER = _by_first_character(_CURRENCIES)
+_MEASURE_ORDER = _by_first_character(_MEASURES)
 _UNIT_STARTS = frozenset(
     "".join(n[0] for n in spellings("zh")) + CLASSIFIERS + "年月日号万亿千百%％倍成余多"
 )
@@ -1416,8 +1449,18 @@ READERS = (
     Reader(
         "post-decade", whole(_post_decades), "80后, 80、90后: the generation of a decade", DIGIT
     ),
-    Reader("decade", whole(_decades), "20 世纪 90 年代, 上世纪 80 年代, 90 年代: a decade"),
-    Reader("century", whole(_centuries), "20 世纪, 18-19世纪: a century or two, an ordinal"),
+    Reader(
+        "decade",
+        whole(_decades),
+        "20 世纪 90 年代, 上世纪 80 年代, 90 年代: a decade",
+        one_of("年代"),
+    ),
+    Reader(
+        "century",
+        whole(_centuries),
+        "20 世纪, 18-19世纪: a century or two, an ordinal",
+        one_of("世纪"),
+    ),
     Reader(
         "clock",
         whole(_clocks),
@@ -1433,29 +1476,76 @@ READERS = (
     Reader("race-time", whole(_durations), "1 分 57 秒 79: a race time, in seconds", DIGIT),
     Reader("ratio", whole(_ratios), "1∶1, 2∶1: a ratio, compared as a score", DIGIT),
     Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score", DIGIT),
-    Reader("streak", whole(_streaks), "四连胜: a record of straight wins (4-0) or losses"),
-    Reader("successive", whole(_successive), "十八连丰, 五连涨: a count of successive events"),
-    Reader("doubling", whole(_doublings), "翻一番, 翻两番: doubled (×2), quadrupled (×4)"),
-    Reader("vague", whole(_vague), "成千上万, 数以万计: an order of magnitude"),
-    Reader("first", whole(_firsts), "首次, 首届, 头号: the first"),
+    Reader(
+        "streak",
+        whole(_streaks),
+        "四连胜: a record of straight wins (4-0) or losses",
+        one_of("连胜", "连败", "连负"),
+    ),
+    Reader(
+        "successive",
+        whole(_successive),
+        "十八连丰, 五连涨: a count of successive events",
+        one_of("连"),
+    ),
+    Reader(
+        "doubling",
+        whole(_doublings),
+        "翻一番, 翻两番: doubled (×2), quadrupled (×4)",
+        one_of("番"),
+    ),
+    Reader(
+        "vague",
+        whole(_vague),
+        "成千上万, 数以万计: an order of magnitude",
+        one_of("成千", "成百", "数以", "万千"),
+    ),
+    Reader("first", whole(_firsts), "首次, 首届, 头号: the first", one_of("首", "头号")),
     Reader(
         "and-a-half", whole(_and_a_half), "一年半, 两个半小时: a duration and a half", one_of("半")
     ),
-    Reader("half", whole(_halves), "一半, 半数, 过半: half, as a percentage"),
-    Reader("half-of-one", whole(_halves_of_one), "半米, 半小时, 半页纸: half of one unit or thing"),
-    Reader("percent-without-zhi", whole(_percents_without_zhi), "百分百, 百分二百: a percentage"),
-    Reader("midnight", whole(_midnights), "零点, 零时: midnight"),
-    Reader("roman", whole(_romans), "Ⅲ级, II 级, Ⅳ类: a level in Roman numerals"),
-    Reader("school-grade", whole(_school_grades), "二年级: a school grade, a level"),
-    Reader("below-ground", whole(_floors_below_ground), "负二层, 地下一楼: floor -2, -1"),
+    Reader("half", whole(_halves), "一半, 半数, 过半: half, as a percentage", one_of("半")),
+    Reader(
+        "half-of-one",
+        whole(_halves_of_one),
+        "半米, 半小时, 半页纸: half of one unit or thing",
+        one_of("半"),
+    ),
+    Reader(
+        "percent-without-zhi",
+        whole(_percents_without_zhi),
+        "百分百, 百分二百: a percentage",
+        one_of("百分"),
+    ),
+    Reader("midnight", whole(_midnights), "零点, 零时: midnight", one_of("零点", "零时")),
+    Reader(
+        "roman",
+        whole(_romans),
+        "Ⅲ级, II 级, Ⅳ类: a level in Roman numerals",
+        one_of(*"ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX"),
+    ),
+    Reader(
+        "school-grade", whole(_school_grades), "二年级: a school grade, a level", one_of("年级")
+    ),
+    Reader(
+        "below-ground",
+        whole(_floors_below_ground),
+        "负二层, 地下一楼: floor -2, -1",
+        one_of("负", "地下"),
+    ),
     Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day", DIGIT),
-    Reader("two-months", whole(_two_months), "七八月: two months, July and August"),
+    Reader("two-months", whole(_two_months), "七八月: two months, July and August", one_of("月")),
     Reader(
         "adjacent", whole(_adjacent_ranges), "五六百米, 两三个, 三四五六年级: neighbouring numerals"
     ),
-    Reader("stars", whole(_stars), "五星好评, 四星级酒店: a rating in stars"),
-    Reader("volumes", whole(_volumes), "上下册, 上中下卷: volumes 1 to 2 (or 3)"),
-    Reader("weekday", whole(_weekdays), "周六, 星期五, 礼拜天: a day of the week (soft)"),
+    Reader("stars", whole(_stars), "五星好评, 四星级酒店: a rating in stars", one_of("星")),
+    Reader("volumes", whole(_volumes), "上下册, 上中下卷: volumes 1 to 2 (or 3)", one_of("下")),
+    Reader(
+        "weekday",
+        whole(_weekdays),
+        "周六, 星期五, 礼拜天: a day of the week (soft)",
+        one_of("周", "星期", "礼拜"),
+    ),
     Reader(
         "names",
         names.shield("zh"),
@@ -1463,4 +1553,8 @@ READERS = (
     ),
     Reader("number", _numbers, "387.75 万元, 三千八百人, 5至10万元, 第十四: numbers"),
 )
-"""Every reader of Chinese figures, in precedence order (see the module docstring)."""
+"""Every reader of Chinese figures, in precedence order (see the module docstring). A
+reader's gate is read off its pattern: every match holds the digit or one of the words
+(年代 ends every decade); ``tests/test_reader_gates.py`` holds them to it. The plain
+numbers and the neighbouring numerals have none: most texts hold a numeral, and asking
+costs more than reading."""
