@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
@@ -254,15 +255,74 @@ _ZH_IDIOMS = (
 """Idioms whose numerals a translation may keep word for word (事半功倍 → "half the work,
 double the results", 千家万户 → "thousands of households") or leave out."""
 
-_EN_WORDS = (
-    r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
-    r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
-    r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
-    r"first\sof\sall|a\slot|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
-    r"Long\sMarch(?:[\s-][IVX]+)?)\b"
+_EN_PHRASES = (
+    r"one[\s-](?:on|to|by|for)[\s-]one",
+    r"one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
+    r"stop|off|party|child|China|country|belt|sided|way)",
+    r"no\sone",
+    r"some\s?one",
+    r"any\s?one",
+    r"every\s?one",
+    r"the\sone",
+    r"this\sone",
+    r"that\sone",
+    r"one's",
+    r"ones",
+    r"at\sone\spoint",
+    r"one\sor\stwo",
+    r"first\sof\sall",
+    r"a\slot",
+    r"a\scouple",
+    r"a\sbit",
+    r"a\slittle",
+    r"at\sfirst",
+    r"at\sonce",
+    r"Long\sMarch(?:[\s-][IVX]+)?",
 )
 """Set phrases with "one" and "a" that state no number: "one of", "no one", "a lot"; and
 the Long March, which is no month."""
+_EN_WORDS = r"\b(?:" + "|".join(_EN_PHRASES) + r")\b"
+
+_NOT_LITERAL = _compile(
+    r"\\.(?:\{[^}]*\})?"  # an escape: \s, \b, \p{L}
+    r"|\[[^\]]*\]"  # a class
+    r"|(?P<group>\((?:\\.|[^()\\]|(?&group))*\))"  # a group, with the groups inside it
+    r"|.(?=[?*+{])"  # a character a quantifier may leave out or repeat
+    r"|[?*+{}.^$]"
+)
+
+
+def _literal_words(phrase: str) -> list[str]:
+    r"""The words every match of ``phrase`` (a pattern with no ``|`` outside its groups)
+    holds as written: its letters outside groups, classes and escapes, less those a
+    quantifier makes optional.
+
+    >>> _literal_words(r"some\s?one"), _literal_words(r"Long\sMarch(?:[\s-][IVX]+)?")
+    (['some', 'one'], ['Long', 'March'])
+    """
+    bare = _NOT_LITERAL.sub(" ", phrase)
+    if "|" in bare:
+        raise ValueError(f"{phrase!r} is an alternation: no word of it is in every match")
+    return regex.findall(r"\p{L}+", bare)
+
+
+def _gate_of(phrases: Sequence[str]) -> Needs:
+    """The gate of the alternation of ``phrases``: each phrase's literal word that most
+    phrases share (a bare "a" only when it has no word of three letters or more, being in
+    every text), and no word that holds another (a text with "ones" holds "one").
+
+    >>> _gate_of(_EN_PHRASES).words
+    ('one', 'first', 'lot', 'couple', 'bit', 'little', 'once', 'march')
+    """
+    literal = [[word.casefold() for word in _literal_words(p)] for p in phrases]
+    shared = Counter(word for words in literal for word in set(words))
+
+    def rank(word: str) -> tuple[bool, int, int]:
+        return len(word) >= 3, shared[word], len(word)
+
+    chosen = dict.fromkeys(max(words, key=rank) for words in literal)
+    return one_of(*(w for w in chosen if not any(o != w and o in w for o in chosen)))
+
 
 _CODE_WORDS = r"COVID|SARS|MERS|H\d+N\d+"
 """Disease and virus names written in lower case too ("covid-19")."""
@@ -600,6 +660,7 @@ def _en_forms() -> list[Form]:
             _compile(_EN_WORDS, regex.IGNORECASE),
             'A set phrase with "one" or "a" that states no number.',
             "one of the largest",
+            needs=_gate_of(_EN_PHRASES),
         ),
         Form(
             "latin-dash",
