@@ -936,12 +936,11 @@ def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> lis
         elif wraps.overlaps(start, end) and not figure.soft:
             figure = figure._replace(kind=Kind.NAME)  # soft ones ("Double") stay soft
         kept.append(figure)
-    added = [f._replace(start=f.start + base, end=f.end + base) for f in found.figures]
-    taken = Occupied([*((f.start - base, f.end - base) for f in kept), *found.shields])
-    added += [
-        f._replace(start=f.start + base, end=f.end + base)
-        for f in _leftover_codes(text, lang, taken)
-    ]
+    added = list(found.figures)
+    if _ASCII_DIGIT.search(text) is not None:  # what every leftover code holds
+        taken = Occupied([*((f.start - base, f.end - base) for f in kept), *found.shields])
+        added += _leftover_codes(text, lang, taken)
+    added = [f._replace(start=f.start + base, end=f.end + base) for f in added]
     return sorted([*kept, *added], key=lambda f: f.start)
 
 
@@ -953,14 +952,10 @@ an ID number 18. Amounts that large are written with 万/亿 or separators."""
 def _long_code(figure: Figure) -> bool:
     """A bare count of :data:`LONG_CODE` digits or more: 9787512415812 is an ISBN. (A
     figure with a unit, 9999…元, stays an amount.)"""
+    if figure.kind != Kind.COUNT or figure.unit is not None or figure.high is not None:
+        return False
     digits = figure.text.strip().translate(FULL_WIDTH_DIGITS)
-    return (
-        figure.kind == Kind.COUNT
-        and figure.unit is None
-        and figure.high is None
-        and len(digits) >= LONG_CODE
-        and digits.isdigit()
-    )
+    return len(digits) >= LONG_CODE and digits.isdigit()
 
 
 _LEFTOVER = {
@@ -976,13 +971,12 @@ _LEFTOVER = {
 
 _ASCII_DIGIT = _compile(r"[0-9]")
 """What every match of :data:`_LEFTOVER` holds (its lookahead ``(?=[…]*[0-9])``): a text
-without it holds no leftover code, and most texts hold none (three in four Chinese lines)."""
+without it holds no leftover code, and most texts hold none (three in four Chinese lines),
+so :func:`apply` looks for none there."""
 
 
 def _leftover_codes(text: str, lang: str, taken: Occupied) -> list[Figure]:
     """Latin tokens with digits that no reader and no form took: codes and model names."""
-    if _ASCII_DIGIT.search(text) is None:
-        return []
     codes = []
     for match in _LEFTOVER[lang].finditer(text):
         if taken.overlaps(*match.span()) or not regex.search(r"\p{Latin}", match.group()):
