@@ -960,8 +960,11 @@ def _long_code(figure: Figure) -> bool:
 
 _LEFTOVER = {
     "zh": _compile(
-        r"(?:(?<![\p{Latin}0-9])\p{Latin}[\p{Latin}'.]*\s?)?(?<![\p{Latin}0-9.])"
-        r"(?=[\p{Latin}0-9]*[0-9])[\p{Latin}0-9]+(?:[-.][\p{Latin}0-9]+)*"
+        _starting(  # the Latin word before the token, or the token
+            r"[\p{Latin}0-9]",
+            r"(?:(?<![\p{Latin}0-9])\p{Latin}[\p{Latin}'.]*\s?)?(?<![\p{Latin}0-9.])"
+            r"(?=[\p{Latin}0-9]*[0-9])[\p{Latin}0-9]+(?:[-.][\p{Latin}0-9]+)*",
+        )
     ),
     "en": _compile(r"(?<![\p{L}0-9.])(?=[\p{L}0-9]*[0-9])(?=[\p{L}0-9]*\p{L})[\p{L}0-9]+"),
 }
@@ -975,11 +978,14 @@ without it holds no leftover code, and most texts hold none (three in four Chine
 so :func:`apply` looks for none there."""
 
 
+_LATIN = _compile(r"\p{Latin}")
+
+
 def _leftover_codes(text: str, lang: str, taken: Occupied) -> list[Figure]:
     """Latin tokens with digits that no reader and no form took: codes and model names."""
     codes = []
     for match in _LEFTOVER[lang].finditer(text):
-        if taken.overlaps(*match.span()) or not regex.search(r"\p{Latin}", match.group()):
+        if taken.overlaps(*match.span()) or not _LATIN.search(match.group()):
             continue
         codes.append(_figure(text, lang, Kind.CODE, _whole_code(match)))
     return codes
