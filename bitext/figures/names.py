@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
@@ -48,7 +49,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.figures.compiled import compile as _compile
-from bitext.figures.reading import DIGIT, Clues, Needs, Read, digit_or, met, one_of
+from bitext.figures.reading import DIGIT, Clues, Needs, Read, digit_or, one_of
 from bitext.figures.units import longest_first, spellings
 from bitext.figures.values import FULL_WIDTH_DIGITS, Occupied, parse_arabic, parse_chinese
 from bitext.hans import simplified
@@ -203,6 +204,19 @@ def code_digits(text: str) -> str:
 
 # --- the forms ------------------------------------------------------------------
 
+
+def _starting(first: str, pattern: str) -> str:
+    """``pattern`` behind a lookahead for ``first``, what each of its matches starts with:
+    the same matches, but the regex engine skips ahead to where one can start instead of
+    trying the whole pattern at every position (a telephone number is found five times
+    faster).
+
+    >>> _compile(_starting("[0-9]", r"(?<![0-9])1[0-9]{2}(?![0-9])")).findall("拨打120或1100")
+    ['120']
+    """
+    return f"(?={first})(?:{pattern})"
+
+
 _HAN_NUMERAL = "一二三四五六七八九十"
 _MONTH = r"[一二三四五六七八九]"
 _DAY = r"[一二三][〇一二三四五六七八九]|[一二三四五六七八九卅]"
@@ -241,15 +255,74 @@ _ZH_IDIOMS = (
 """Idioms whose numerals a translation may keep word for word (事半功倍 → "half the work,
 double the results", 千家万户 → "thousands of households") or leave out."""
 
-_EN_WORDS = (
-    r"\b(?:one[\s-](?:on|to|by|for)[\s-]one|one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
-    r"stop|off|party|child|China|country|belt|sided|way)|no\sone|some\s?one|any\s?one|"
-    r"every\s?one|the\sone|this\sone|that\sone|one's|ones|at\sone\spoint|one\sor\stwo|"
-    r"first\sof\sall|a\slot|a\scouple|a\sbit|a\slittle|at\sfirst|at\sonce|"
-    r"Long\sMarch(?:[\s-][IVX]+)?)\b"
+_EN_PHRASES = (
+    r"one[\s-](?:on|to|by|for)[\s-]one",
+    r"one[\s-](?:of|another|another's|day(?!\s(?:after|before|later|earlier|ago)\b)|time|way|side|"
+    r"stop|off|party|child|China|country|belt|sided|way)",
+    r"no\sone",
+    r"some\s?one",
+    r"any\s?one",
+    r"every\s?one",
+    r"the\sone",
+    r"this\sone",
+    r"that\sone",
+    r"one's",
+    r"ones",
+    r"at\sone\spoint",
+    r"one\sor\stwo",
+    r"first\sof\sall",
+    r"a\slot",
+    r"a\scouple",
+    r"a\sbit",
+    r"a\slittle",
+    r"at\sfirst",
+    r"at\sonce",
+    r"Long\sMarch(?:[\s-][IVX]+)?",
 )
 """Set phrases with "one" and "a" that state no number: "one of", "no one", "a lot"; and
 the Long March, which is no month."""
+_EN_WORDS = r"\b(?:" + "|".join(_EN_PHRASES) + r")\b"
+
+_NOT_LITERAL = _compile(
+    r"\\.(?:\{[^}]*\})?"  # an escape: \s, \b, \p{L}
+    r"|\[[^\]]*\]"  # a class
+    r"|(?P<group>\((?:\\.|[^()\\]|(?&group))*\))"  # a group, with the groups inside it
+    r"|.(?=[?*+{])"  # a character a quantifier may leave out or repeat
+    r"|[?*+{}.^$]"
+)
+
+
+def _literal_words(phrase: str) -> list[str]:
+    r"""The words every match of ``phrase`` (a pattern with no ``|`` outside its groups)
+    holds as written: its letters outside groups, classes and escapes, less those a
+    quantifier makes optional.
+
+    >>> _literal_words(r"some\s?one"), _literal_words(r"Long\sMarch(?:[\s-][IVX]+)?")
+    (['some', 'one'], ['Long', 'March'])
+    """
+    bare = _NOT_LITERAL.sub(" ", phrase)
+    if "|" in bare:
+        raise ValueError(f"{phrase!r} is an alternation: no word of it is in every match")
+    return regex.findall(r"\p{L}+", bare)
+
+
+def _gate_of(phrases: Sequence[str]) -> Needs:
+    """The gate of the alternation of ``phrases``: each phrase's literal word that most
+    phrases share (a bare "a" only when it has no word of three letters or more, being in
+    every text), and no word that holds another (a text with "ones" holds "one").
+
+    >>> _gate_of(_EN_PHRASES).words
+    ('one', 'first', 'lot', 'couple', 'bit', 'little', 'once', 'march')
+    """
+    literal = [[word.casefold() for word in _literal_words(p)] for p in phrases]
+    shared = Counter(word for words in literal for word in set(words))
+
+    def rank(word: str) -> tuple[bool, int, int]:
+        return len(word) >= 3, shared[word], len(word)
+
+    chosen = dict.fromkeys(max(words, key=rank) for words in literal)
+    return one_of(*(w for w in chosen if not any(o != w and o in w for o in chosen)))
+
 
 _CODE_WORDS = r"COVID|SARS|MERS|H\d+N\d+"
 """Disease and virus names written in lower case too ("covid-19")."""
@@ -428,9 +501,12 @@ def _zh_forms() -> list[Form]:
             "zh",
             Kind.CODE,
             _compile(
-                r"(?<![0-9])(?:110|119|120|122|12345|12315|12320|12306|12348|12369|12358)(?![0-9])"
-                r"(?=\s*(?:报警|接警|指挥|急救|热线|接到|电话|求助|平台|服务|中心|投诉|举报|出警))"
-                r"|(?<=(?:拨打|致电|拨通|拨)\s?)[0-9]{3,5}(?![0-9])"
+                _starting(
+                    "[0-9]",
+                    r"(?<![0-9])(?:110|119|120|122|12345|12315|12320|12306|12348|12369|12358)(?![0-9])"
+                    r"(?=\s*(?:报警|接警|指挥|急救|热线|接到|电话|求助|平台|服务|中心|投诉|举报|出警))"
+                    r"|(?<=(?:拨打|致电|拨通|拨)\s?)[0-9]{3,5}(?![0-9])",
+                )
             ),
             "A service number (110 the police, 120 the ambulance, 12345 the city hotline).",
             "阿荣旗公安局110接到报警",
@@ -456,11 +532,14 @@ def _zh_forms() -> list[Form]:
             "zh",
             Kind.CODE,
             _compile(
-                r"(?:^|(?<=[。；;：\n!?！？]|(?<![0-9])[:]))\s*(?P<marker>"
-                r"(?P<n>[0-9０-９]{1,3})\s?[.．、](?![0-9０-９一二三四五六七八九十])"
-                r"|[（(](?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
-                r"|(?P<n>[一二三四五六七八九十]{1,3})、"
-                r"|(?P<n>[①-⑳]))"
+                _starting(
+                    r"[\s(（0-9０-９一二三四五六七八九十①-⑳]",
+                    r"(?:^|(?<=[。；;：\n!?！？]|(?<![0-9])[:]))\s*(?P<marker>"
+                    r"(?P<n>[0-9０-９]{1,3})\s?[.．、](?![0-9０-９一二三四五六七八九十])"
+                    r"|[（(](?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+                    r"|(?P<n>[一二三四五六七八九十]{1,3})、"
+                    r"|(?P<n>[①-⑳]))",
+                )
             ),
             "A list marker at the start of a sentence or after a colon: 1、, 2., （一）, ③. It "
             "names an item; it counts nothing.",
@@ -507,9 +586,13 @@ def _code_forms(lang: str) -> list[Form]:
             "dotted",
             lang,
             Kind.CODE,
+            # The first group is written once, before the two ways to go on: the regex module
+            # scans an alternation of branches opening with a lookbehind 20 times slower. A
+            # dot follows the first group either way, so it takes its whole run of digits.
             _compile(
-                r"(?<![0-9.])[0-9]{1,4}(?:\.[0-9]{1,4}){3,}(?:/[0-9]{1,4}(?:\.[0-9]{1,4})+)*(?![0-9])"
-                r"|(?<![0-9.])[0-9]{1,4}(?:\.\s?[0-9]{1,4}){4,}(?:/[0-9]{1,4}(?:\.\s?[0-9]{1,4})+)*(?![0-9])"
+                r"(?<![0-9.])[0-9]{1,4}"
+                r"(?:(?:\.[0-9]{1,4}){3,}(?:/[0-9]{1,4}(?:\.[0-9]{1,4})+)*(?![0-9])"
+                r"|(?:\.\s?[0-9]{1,4}){4,}(?:/[0-9]{1,4}(?:\.\s?[0-9]{1,4})+)*(?![0-9]))"
             ),
             "Four or more groups of digits joined by dots: a model number or an address "
             "(424.10.0.20.02.002, 192.168.1.1); a translation may space them out.",
@@ -532,10 +615,18 @@ def _code_forms(lang: str) -> list[Form]:
 
 _PHONES = {
     "zh": _compile(
-        r"(?<![0-9])[0-9]{3,4}[-－][0-9]{3,4}[-－][0-9]{3,4}(?![0-9])"
-        r"|(?<![0-9])[(（]?0[0-9]{2,3}[)）]?[-－][0-9]{7,8}(?![0-9])"
+        _starting(
+            "[(（0-9]",
+            r"(?<![0-9])[0-9]{3,4}[-－][0-9]{3,4}[-－][0-9]{3,4}(?![0-9])"
+            r"|(?<![0-9])[(（]?0[0-9]{2,3}[)）]?[-－][0-9]{7,8}(?![0-9])",
+        )
     ),
-    "en": _compile(r"\(?\b[0-9]{3}\)?[\s.-][0-9]{3,4}[\s.-][0-9]{4}\b|\b0[0-9]{2,3}-[0-9]{7,8}\b"),
+    "en": _compile(
+        _starting(
+            "[(0-9]",
+            r"\(?\b[0-9]{3}\)?[\s.-][0-9]{3,4}[\s.-][0-9]{4}\b|\b0[0-9]{2,3}-[0-9]{7,8}\b",
+        )
+    ),
 }
 _PHONE_EXAMPLES = {"zh": "咨询电话0871-6512345", "en": "call 415-575-4444 for tickets"}
 
@@ -573,14 +664,18 @@ def _en_forms() -> list[Form]:
             _compile(_EN_WORDS, regex.IGNORECASE),
             'A set phrase with "one" or "a" that states no number.',
             "one of the largest",
+            needs=_gate_of(_EN_PHRASES),
         ),
         Form(
             "latin-dash",
             "en",
             Kind.CODE,
             _compile(
-                rf"(?<![\p{{L}}0-9-])(?:(?i:{_CODE_WORDS})|(?!{_CURRENCY_LETTERS}[0-9])\p{{Lu}}[\p{{L}}0-9]*)"
-                r"(?:-[\p{L}0-9]+)*?(?>-[0-9]+)(?!['’]?s\b)[\p{L}0-9]*"
+                _starting(  # a letter, then letters and digits (H5N1) up to the dash
+                    r"\p{L}[\p{L}\d]*-",
+                    rf"(?<![\p{{L}}0-9-])(?:(?i:{_CODE_WORDS})|(?!{_CURRENCY_LETTERS}[0-9])\p{{Lu}}[\p{{L}}0-9]*)"
+                    r"(?:-[\p{L}0-9]+)*?(?>-[0-9]+)(?!['’]?s\b)[\p{L}0-9]*",
+                )
             ),
             'An upper-case name joined to digits by a dash (COVID-19, Su-27, A-380; "tons-150" '
             'is none), and a disease in any case ("covid-19").',
@@ -602,7 +697,11 @@ def _en_forms() -> list[Form]:
             "en",
             Kind.CODE,
             _compile(
-                r"(?:^|(?<=[\p{L}\s][:;]\s))\s*(?P<marker>[(\[]?(?P<n>[0-9]{1,4})\s?[.)\]])(?=\s+[\p{L}\"“(\[])"
+                _starting(
+                    r"[\s(\[0-9]",
+                    r"(?:^|(?<=[\p{L}\s][:;]\s))\s*(?P<marker>[(\[]?(?P<n>[0-9]{1,4})\s?[.)\]])"
+                    r"(?=\s+[\p{L}\"“(\[])",
+                )
             ),
             'A list marker at the start of a sentence or after a colon: "2. Does the store…".',
             "2. Does the store have counterfeits?",
@@ -653,6 +752,37 @@ FORMS: dict[str, list[Form]] = {"zh": _zh_forms(), "en": _en_forms()}
 
 
 # --- finding names and codes -----------------------------------------------------
+
+
+class _Gates(NamedTuple):
+    """The distinct gates of one language's forms, each checked once per text: many
+    forms share one (a digit gates most codes), and checking a gate costs about as much
+    as running a cheap pattern."""
+
+    needs: tuple[Needs | None, ...]
+    of_form: tuple[int, ...]
+    """The index in ``needs`` of each form's gate, in the order of :data:`FORMS`."""
+
+    @classmethod
+    def of(cls, forms: Sequence[Form]) -> _Gates:
+        needs = tuple(dict.fromkeys(form.needs for form in forms))
+        return cls(needs, tuple(needs.index(form.needs) for form in forms))
+
+    def open(self, text: str) -> list[bool]:
+        """Whether ``text`` meets each gate (None: every text does).
+
+        >>> zh = _Gates.of(FORMS["zh"])
+        >>> len(zh.needs), len(FORMS["zh"])
+        (10, 22)
+        >>> [gate.words for gate, met in zip(zh.needs, zh.open("学习十九大精神")) if gate and met]
+        [('大',)]
+        """
+        clues = Clues.of(text)
+        return [needs is None or needs.met(clues) for needs in self.needs]
+
+
+_GATES = {lang: _Gates.of(forms) for lang, forms in FORMS.items()}
+_NO_GATES = _Gates((), ())
 
 
 class Found(NamedTuple):
@@ -708,9 +838,10 @@ def find(text: str, lang: str) -> Found:
     claims: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
     wraps: list[tuple[int, int]] = []
-    clues: list[Clues] = []
-    for form in FORMS.get(lang, ()):
-        if not met(form.needs, view, clues):
+    gates = _GATES.get(lang, _NO_GATES)
+    open_gates = gates.open(view)
+    for form, gate in zip(FORMS.get(lang, ()), gates.of_form, strict=True):
+        if not open_gates[gate]:
             continue
         for match in form.pattern.finditer(view):
             if taken.overlaps(*match.span()) or (form.when and not form.when(match)):
@@ -805,12 +936,11 @@ def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> lis
         elif wraps.overlaps(start, end) and not figure.soft:
             figure = figure._replace(kind=Kind.NAME)  # soft ones ("Double") stay soft
         kept.append(figure)
-    added = [f._replace(start=f.start + base, end=f.end + base) for f in found.figures]
-    taken = Occupied([*((f.start - base, f.end - base) for f in kept), *found.shields])
-    added += [
-        f._replace(start=f.start + base, end=f.end + base)
-        for f in _leftover_codes(text, lang, taken)
-    ]
+    added = list(found.figures)
+    if _ASCII_DIGIT.search(text) is not None:  # what every leftover code holds
+        taken = Occupied([*((f.start - base, f.end - base) for f in kept), *found.shields])
+        added += _leftover_codes(text, lang, taken)
+    added = [f._replace(start=f.start + base, end=f.end + base) for f in added]
     return sorted([*kept, *added], key=lambda f: f.start)
 
 
@@ -822,20 +952,19 @@ an ID number 18. Amounts that large are written with 万/亿 or separators."""
 def _long_code(figure: Figure) -> bool:
     """A bare count of :data:`LONG_CODE` digits or more: 9787512415812 is an ISBN. (A
     figure with a unit, 9999…元, stays an amount.)"""
+    if figure.kind != Kind.COUNT or figure.unit is not None or figure.high is not None:
+        return False
     digits = figure.text.strip().translate(FULL_WIDTH_DIGITS)
-    return (
-        figure.kind == Kind.COUNT
-        and figure.unit is None
-        and figure.high is None
-        and len(digits) >= LONG_CODE
-        and digits.isdigit()
-    )
+    return len(digits) >= LONG_CODE and digits.isdigit()
 
 
 _LEFTOVER = {
     "zh": _compile(
-        r"(?:(?<![\p{Latin}0-9])\p{Latin}[\p{Latin}'.]*\s?)?(?<![\p{Latin}0-9.])"
-        r"(?=[\p{Latin}0-9]*[0-9])[\p{Latin}0-9]+(?:[-.][\p{Latin}0-9]+)*"
+        _starting(  # the Latin word before the token, or the token
+            r"[\p{Latin}0-9]",
+            r"(?:(?<![\p{Latin}0-9])\p{Latin}[\p{Latin}'.]*\s?)?(?<![\p{Latin}0-9.])"
+            r"(?=[\p{Latin}0-9]*[0-9])[\p{Latin}0-9]+(?:[-.][\p{Latin}0-9]+)*",
+        )
     ),
     "en": _compile(r"(?<![\p{L}0-9.])(?=[\p{L}0-9]*[0-9])(?=[\p{L}0-9]*\p{L})[\p{L}0-9]+"),
 }
@@ -843,11 +972,20 @@ _LEFTOVER = {
 ("Porsche 911", 5G, iPhone7); in English one that mixes letters and digits (G20, 8K)."""
 
 
+_ASCII_DIGIT = _compile(r"[0-9]")
+"""What every match of :data:`_LEFTOVER` holds (its lookahead ``(?=[…]*[0-9])``): a text
+without it holds no leftover code, and most texts hold none (three in four Chinese lines),
+so :func:`apply` looks for none there."""
+
+
+_LATIN = _compile(r"\p{Latin}")
+
+
 def _leftover_codes(text: str, lang: str, taken: Occupied) -> list[Figure]:
     """Latin tokens with digits that no reader and no form took: codes and model names."""
     codes = []
     for match in _LEFTOVER[lang].finditer(text):
-        if taken.overlaps(*match.span()) or not regex.search(r"\p{Latin}", match.group()):
+        if taken.overlaps(*match.span()) or not _LATIN.search(match.group()):
             continue
         codes.append(_figure(text, lang, Kind.CODE, _whole_code(match)))
     return codes
