@@ -29,7 +29,8 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.align import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage, stem
+from bitext.align import ChineseWord, EnglishWord, context_coverage, stem
+from bitext.align.cuts import stops_mid_clause
 from bitext.check.findings import Draft, Quote, around, say
 from bitext.figures import names, units
 from bitext.figures.compare import (
@@ -243,8 +244,10 @@ def _gloss_without_number(zh: Figure, en: Figure, view: PairView) -> str | None:
 def _turned_round(zh: Figure, en: Figure, text: str, make: Callable[..., Draft]) -> Draft | None:
     """A change whose direction the English turned round: 同比下降 2.1% → "rose 2.1%"."""
     zh_change = direction(text, zh.start, zh.end, "zh")
+    if zh_change is None:
+        return None  # most figures are no change: the English need not be read
     en_change = direction(text, en.start, en.end, "en")
-    if zh_change is None or en_change is None or zh_change.way == en_change.way:
+    if en_change is None or zh_change.way == en_change.way:
         return None
     said = {Direction.UP: "a rise", Direction.DOWN: "a fall"}
     message = say(
@@ -638,7 +641,7 @@ def _stops_short_of(zh: Figure, view: PairView) -> bool:
     if not _outside_translated_part(zh, view.chinese, view.en_cut):
         return False
     hits = [w for w in view.chinese if w.hit]
-    if not hits or view.en_cut == "head" or MID_CLAUSE_END.search(_english(view)):
+    if not hits or view.en_cut == "head" or stops_mid_clause(_english(view)):
         return True
     figures = [m.zh for m in view.matches if m.zh is not None]
     lost = [w for w in view.chinese if w.start >= hits[-1].end]

@@ -89,6 +89,8 @@ EN_AFTER = regex.compile(
 REACH = 24
 """How far from its figure a direction word may stand: about one clause."""
 _CLAUSE_END = regex.compile(r"[，,。；;：:！？!?]")
+_LAST_CLAUSE_END = regex.compile(_CLAUSE_END.pattern, regex.REVERSE)
+"""The clause end nearest before a figure, found by searching back from it."""
 
 
 def direction(text: str, start: int, end: int, lang: str) -> Change | None:
@@ -105,9 +107,9 @@ def direction(text: str, start: int, end: int, lang: str) -> Change | None:
 
 
 def _clause_before(text: str, start: int) -> str:
-    window = text[max(0, start - REACH) : start]
-    ends = list(_CLAUSE_END.finditer(window))
-    return window[ends[-1].end() :] if ends else window
+    reach = max(0, start - REACH)
+    last = _LAST_CLAUSE_END.search(text, reach, start)
+    return text[last.end() if last else reach : start]
 
 
 def _clause_after(text: str, end: int) -> str:
