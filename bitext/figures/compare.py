@@ -153,6 +153,8 @@ class FigureMatch(NamedTuple):
     factor: int | None = None
 
 
+_NAMED = frozenset({Kind.NAME, Kind.CODE})
+
 ONE_SIDED_VAGUE = 0.2
 """The cost of a vague figure agreeing with an exact one (上千人 and "1,200 people", 3000人 and
 "thousands"): a translator's rounding, preferred less than two vague figures that agree."""
@@ -164,7 +166,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     ``tolerance`` is the user's (the ``tolerance`` setting): amounts that differ by at
     most that fraction of the larger are the same figure (:func:`_within_tolerance`).
     """
-    if {zh.kind, en.kind} & {Kind.NAME, Kind.CODE}:
+    if zh.kind in _NAMED or en.kind in _NAMED:
         return _relate_named(zh, en)
     if (
         _first_months(zh, en)
@@ -448,8 +450,10 @@ def _long_code_miswritten(code: Figure, other: Figure) -> Relation | None:
     """A long code the other side writes as a number with other digits: the ISBN
     9787512415812 → "97,875,124,158,120". (Both have :data:`names.LONG_CODE` digits or
     more; shorter numbers beside a code are quantities of their own.)"""
+    if len(code.digits) < names.LONG_CODE:
+        return None  # before reading the other's digits: most codes are short
     written = names.code_digits(other.text)
-    if min(len(code.digits), len(written)) < names.LONG_CODE or not names.plain(other):
+    if len(written) < names.LONG_CODE or not names.plain(other):
         return None
     similarity = _digit_similarity(code.digits, written)
     return (
@@ -690,13 +694,15 @@ def match_figures(
     ``tolerance`` as in :func:`relate`. Only :func:`nearby` figures are compared. The
     ``reference`` date of the story (:func:`bitext.figures.dates.reference_date`) places
     the days that English weekdays stand for."""
-    if _exact_in_order(zh, en, tolerance):
+    in_place = _in_place(zh, en, tolerance)
+    if len(in_place) == len(zh) == len(en) and all(r == _EXACT for r in in_place.values()):
+        # No cost is below 0 and only figures in the same place have no drift: these
+        # exact pairs come first, take every figure and leave nothing to compare.
         return [FigureMatch(z, e, RelationName.SAME) for z, e in zip(zh, en, strict=True)]
     candidates = []
     for i, z in enumerate(zh):
         for j in nearby(i, len(zh), len(en)):
-            e = en[j]
-            relation = relate(z, e, tolerance)
+            relation = in_place[i] if i == j and i in in_place else relate(z, en[j], tolerance)
             if relation is None:
                 continue
             drift = abs((i + 0.5) / len(zh) - (j + 0.5) / len(en))
@@ -712,11 +718,12 @@ def match_figures(
         _take(candidates, zh, en, taken_zh, taken_en, wanted)
 
     take(lambda r: r.name != RelationName.VALUE and not r.inside)
-    _pair_range_ends(zh, en, taken_zh, taken_en, tolerance)
-    take(lambda r: r.name != RelationName.VALUE)
-    take(lambda r: r.name == RelationName.VALUE)
-    _pair_last_two(zh, en, taken_zh, taken_en)
-    _pair_weekdays(zh, en, taken_zh, taken_en, reference)
+    if len(taken_zh) < len(zh) and len(taken_en) < len(en):  # each step pairs two left alone
+        _pair_range_ends(zh, en, taken_zh, taken_en, tolerance)
+        take(lambda r: r.name != RelationName.VALUE)
+        take(lambda r: r.name == RelationName.VALUE)
+        _pair_last_two(zh, en, taken_zh, taken_en)
+        _pair_weekdays(zh, en, taken_zh, taken_en, reference)
     matches = [
         taken_zh.get(i, FigureMatch(z, None, RelationName.MISSING)) for i, z in enumerate(zh)
     ]
@@ -729,15 +736,21 @@ def match_figures(
 _EXACT = Relation(RelationName.SAME, 0.0)
 
 
-def _exact_in_order(zh: Sequence[Figure], en: Sequence[Figure], tolerance: Decimal) -> bool:
-    """Both sides give as many figures, each the same figure at no cost as the one in the
-    same place on the other side: the figures of a translation that kept them all, in
-    order. Those pairs come first in the assignment (no cost is below 0, and only a pair
-    in the same place has no drift), take every figure and leave nothing to the later
-    steps, so no other pair needs comparing."""
-    return len(zh) == len(en) and all(
-        relate(z, e, tolerance) == _EXACT for z, e in zip(zh, en, strict=True)
-    )
+def _in_place(
+    zh: Sequence[Figure], en: Sequence[Figure], tolerance: Decimal
+) -> dict[int, Relation | None]:
+    """Where both sides give as many figures, how each relates to the one in the same
+    place on the other side, up to the first that is not the same figure at no cost: a
+    translation mostly keeps its figures, in order, and then nothing else needs comparing
+    (:func:`match_figures`)."""
+    found: dict[int, Relation | None] = {}
+    if len(zh) != len(en):
+        return found
+    for i, (z, e) in enumerate(zip(zh, en, strict=True)):
+        found[i] = relate(z, e, tolerance)
+        if found[i] != _EXACT:
+            break
+    return found
 
 
 def _take(
