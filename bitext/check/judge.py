@@ -41,7 +41,7 @@ from bitext.figures.compare import (
     written_wrong,
 )
 from bitext.figures.dates import day_named
-from bitext.figures.direction import Direction, direction
+from bitext.figures.direction import Direction, direction, may_change
 from bitext.figures.suggest import date, month, rewrite, unit_swap
 from bitext.figures.values import (
     MONTH_NAMES,
@@ -103,18 +103,23 @@ class PairView(NamedTuple):
 
 def judge(view: PairView, make: Callable[..., Draft]) -> list[Draft]:
     """Findings for one pair; ``make(rule, message, zh=, en=, suggestion=)`` builds one."""
-    context_dates = _completed_dates(view)
-    cut_figures = _figures_lost_in_cut(view)
-    partial = _cut_off_figures(view)
+    # What these read explains figures left alone or different: where all agree, each
+    # would be empty.
+    agreed = all(match.relation == RelationName.SAME for match in view.matches)
+    context_dates = set() if agreed else _completed_dates(view)
+    cut_figures = set() if agreed else _figures_lost_in_cut(view)
+    partial = {} if agreed else _cut_off_figures(view)
     cut_figures |= {en.start for _, en in partial.values() if en is not None}
-    summed = _totals_and_parts(view.matches)
+    summed = set() if agreed else _totals_and_parts(view.matches)
+    turnable = _may_turn_round(view)
     findings: list[Draft | None] = []
     for match in view.matches:
         if (match.zh or match.en) in summed:
             continue
         if match.zh is not None and match.en is not None:
             findings += _paired(match, match.zh, match.en, partial, make, view)
-            findings.append(_turned_round(match.zh, match.en, view.text, make))
+            if turnable:
+                findings.append(_turned_round(match.zh, match.en, view.text, make))
         elif match.zh is not None:
             findings.append(_missing(match.zh, view, partial, make))
         elif match.en is not None:
@@ -239,6 +244,13 @@ def _gloss_without_number(zh: Figure, en: Figure, view: PairView) -> str | None:
     if _NUMBER_BEFORE.search(before, 0, found.start("unit")):
         return None
     return found.group("unit")
+
+
+def _may_turn_round(view: PairView) -> bool:
+    """A paired Chinese figure may have a direction (:func:`may_change`): else none is
+    turned round, and no clause needs reading."""
+    starts = [m.zh.start for m in view.matches if m.zh is not None and m.en is not None]
+    return bool(starts) and may_change(view.text, min(starts), max(starts))
 
 
 def _turned_round(zh: Figure, en: Figure, text: str, make: Callable[..., Draft]) -> Draft | None:

@@ -88,17 +88,18 @@ _LOOSE = {
     frozenset({"level", "ordinal"}),
 }
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
-_SAME_ROLE = [
-    {"day", "number"},
-    {"year", "number"},
-    {"day", "ordinal"},
-    {"level", "number"},
-    {"level", "ordinal"},
-]
+_SAME_ROLE = {
+    frozenset({"day", "number"}),
+    frozenset({"year", "number"}),
+    frozenset({"day", "ordinal"}),
+    frozenset({"level", "number"}),
+    frozenset({"level", "ordinal"}),
+}
 """Loose pairs of groups whose figures can still be a wrong number in the same role
 (2013 年 → "2113", which is no year; 25 日 → "the 26th"; 6.1 级地震 → "magnitude 6,100";
 第 5 级止回阀 → "Level 50 check valves")."""
 
+HALF = Decimal("0.5")
 HALF_DAY = Decimal(12 * 3600)
 _SCALED_WRITING = regex.compile(
     r"\d\.\d|thousand|million|billion|trillion|\d\s?(?:k|K|m|mn|bn|b|tn)\b", regex.IGNORECASE
@@ -188,8 +189,9 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         return Relation(RelationName.SAME, 0.5)
     en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, _from_zero(zh, en))))
     zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
-    swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
-    if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
+    groups = frozenset({zh_group, en_group})
+    swapped = groups in _UNIT_SWAPS or _percent_as_points(zh, en)
+    if zh_group != en_group and not swapped and groups not in _LOOSE:
         return None
     converted = _convert(zh, en) if _units_compatible(zh, en) else None
     if converted is None:
@@ -210,17 +212,18 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if zh_group == "multiple" and en_group == "multiple":
         return _multiples(zh, en, soft)
     spanned = zh_high is not None and zh_value <= en.value <= zh_high  # 成千上万
-    if _vague(zh) and _vague(en) and not (spanned or _same_magnitude(zh_value, en.value, True)):
+    zh_vague, en_vague = _vague(zh), _vague(en)
+    if zh_vague and en_vague and not (spanned or _same_magnitude(zh_value, en.value, True)):
         factor = _power_of_ten(zh_value, en.value)  # 数亿 → "billions"
         return Relation(RelationName.SCALE, 1.0, factor) if factor else None
-    if _vague(zh) or _vague(en):
+    if zh_vague or en_vague:
         if not _same_magnitude(zh_value, en.value):
             return None
-        if _few(en) and not _vague(zh):  # "several" is never an exact count
+        if _few(en) and not zh_vague:  # "several" is never an exact count
             return Relation(RelationName.LOST, 1.2) if _count_lost(zh, zh_value) else None
         # A vague figure stands for a vague one before an exact one: in 连续几十年，每个月几天
         # 24小时 → "240 hours … for dozens of years", "dozens" is 几十年, and 24小时 is 240.
-        one_sided = ONE_SIDED_VAGUE if _vague(zh) != _vague(en) else 0.0
+        one_sided = ONE_SIDED_VAGUE if zh_vague != en_vague else 0.0
         apart = _magnitudes_apart(zh_value, en.value)
         return Relation(RelationName.SAME, loose + soft + one_sided + apart)
     approximate = _tolerance(zh, en)
@@ -235,7 +238,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
             return Relation(RelationName.UNIT, 1.5)
         cost = loose + soft + _relative_difference(zh_value, en.value)
         return Relation(RelationName.SAME, cost, inside=inside)
-    if zh_group != en_group and {zh_group, en_group} not in _SAME_ROLE:
+    if zh_group != en_group and groups not in _SAME_ROLE:
         return None
     if zh.soft or en.soft:
         return _small_counts_differ(zh, en)
@@ -558,12 +561,12 @@ def _half_of_one(zh: Figure, en: Figure) -> bool:
     """半米 is "half a meter", 半页纸 "half a page": half of one unit or thing, where the
     English "half" is read as a share (50%)."""
     return (
-        zh.kind in (Kind.COUNT, Kind.MEASURE)
-        and zh.value == Decimal("0.5")
-        and zh.high is None
-        and en.kind == Kind.FRACTION
+        en.kind == Kind.FRACTION  # first: the rarest
         and en.value == 50
         and en.high is None
+        and zh.kind in (Kind.COUNT, Kind.MEASURE)
+        and zh.value == HALF
+        and zh.high is None
     )
 
 
@@ -936,9 +939,11 @@ def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] 
 
 def _weight_in_pounds(zh: Figure, en: Figure) -> Figure:
     """ "30 pounds" for 30 斤 is a weight, not sterling."""
+    if en.unit != "GBP":
+        return en
     zh_unit = convertible(zh.unit)
     mass = zh_unit is not None and zh_unit.dimension == Dimension.MASS
-    if mass and en.unit == "GBP" and "pound" in en.text.lower():
+    if mass and "pound" in en.text.lower():
         return en._replace(unit="lb", kind=Kind.MEASURE)
     return en
 
@@ -952,7 +957,7 @@ _SPEED_DISTANCE_PAIRS = frozenset(frozenset(pair) for pair in _SPEED_DISTANCE.it
 def _speed_as_distance(zh: Figure, en: Figure) -> Figure:
     """ "a design speed of 350 km" for 350 公里/小时: the same figure, the "per hour" left
     to the word speed (and the reverse: 时速达到 145 公里 → "145 kilometers per hour")."""
-    if frozenset((zh.unit, en.unit)) in _SPEED_DISTANCE_PAIRS:
+    if zh.unit != en.unit and frozenset((zh.unit, en.unit)) in _SPEED_DISTANCE_PAIRS:
         return en._replace(unit=zh.unit)
     return en
 
