@@ -176,19 +176,20 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         or _increase_in_percent(zh, en)
     ):
         return Relation(RelationName.SAME, 0.0)
-    if Kind.WEEKDAY in (zh.kind, en.kind):  # 周六 → "Saturday"; a day is paired later
+    zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]  # weekdays and dates: own groups
+    if "weekday" in (zh_group, en_group):  # 周六 → "Saturday"; a day is paired later
         if zh.kind != en.kind:
             return None
         same = zh.value == en.value
         return Relation(RelationName.SAME if same else RelationName.VALUE, 0.5 if same else 2.5)
     if _days_as_a_date(zh, en):
         return Relation(RelationName.UNIT, 1.5)
-    if Kind.DATE in (zh.kind, en.kind):
+    if "date" in (zh_group, en_group):
         return _relate_dates(zh, en)
     if _half_of_one(zh, en):
         return Relation(RelationName.SAME, 0.5)
     en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, _from_zero(zh, en))))
-    zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
+    en_group = GROUPS[en.kind]  # points may have become percentage points
     groups = frozenset({zh_group, en_group})
     swapped = groups in _UNIT_SWAPS or _percent_as_points(zh, en)
     if zh_group != en_group and not swapped and groups not in _LOOSE:
@@ -710,7 +711,7 @@ def match_figures(
                 continue
             drift = abs((i + 0.5) / len(zh) - (j + 0.5) / len(en))
             candidates.append((relation.cost, drift, i, j, relation))
-    candidates.sort(key=lambda c: c[:4])
+    candidates.sort()  # by cost, drift and place: no two share a place
     taken_zh: dict[int, FigureMatch] = {}
     taken_en: set[int] = set()
 
