@@ -135,6 +135,24 @@ MID_CLAUSE_END = regex.compile(
 """English that stops here stops in mid-clause: it is a piece ("…with their actual deeds,")."""
 
 
+def stops_mid_clause(english: str) -> bool:
+    """:data:`MID_CLAUSE_END` holds: at most its longest word ("which") and one character
+    for its ``\\b`` before the text's trailing space (:func:`_ends_with`).
+
+    >>> stops_mid_clause("with their actual deeds,  "), stops_mid_clause("The end of it")
+    (True, False)
+    """
+    return _ends_with(MID_CLAUSE_END, english, 6)
+
+
+def _ends_with(pattern: regex.Pattern[str], text: str, reach: int) -> bool:
+    """``pattern``, which ends in ``\\s*$``, searched only in the last ``reach`` characters
+    before ``text``'s trailing space: what it matches before that space ends where the space
+    starts, as ``\\s`` is space to :meth:`str.rstrip` too. A search of the whole text
+    tries the pattern at every character."""
+    return pattern.search(text, max(0, len(text.rstrip()) - reach)) is not None
+
+
 def english_cut(pair: Pair, text: str, whole: bool = False) -> str | None:
     """``head`` or ``tail`` when the English of a pair may be a piece of a sentence: it
     starts in lower case ("and second volume of…") or stops without a sentence end (a
@@ -147,8 +165,10 @@ def english_cut(pair: Pair, text: str, whole: bool = False) -> str | None:
     if english[:1].islower():
         return "head"
     if whole:
-        return "tail" if MID_CLAUSE_END.search(english) else None
-    if not _EN_SENTENCE_END.search(english) and (len(english.split()) > 8 or "," in english):
+        return "tail" if stops_mid_clause(english) else None
+    if not _ends_with(_EN_SENTENCE_END, english, 1) and (
+        len(english.split()) > 8 or "," in english
+    ):
         return "tail"
     return None
 

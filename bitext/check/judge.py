@@ -29,7 +29,8 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.align import MID_CLAUSE_END, ChineseWord, EnglishWord, context_coverage, stem
+from bitext.align import ChineseWord, EnglishWord, context_coverage, stem
+from bitext.align.cuts import stops_mid_clause
 from bitext.check.findings import Draft, Quote, around, say
 from bitext.figures import names, units
 from bitext.figures.compare import (
@@ -40,7 +41,7 @@ from bitext.figures.compare import (
     written_wrong,
 )
 from bitext.figures.dates import day_named
-from bitext.figures.direction import Direction, direction
+from bitext.figures.direction import Direction, direction, may_change
 from bitext.figures.suggest import date, month, rewrite, unit_swap
 from bitext.figures.values import (
     MONTH_NAMES,
@@ -102,18 +103,23 @@ class PairView(NamedTuple):
 
 def judge(view: PairView, make: Callable[..., Draft]) -> list[Draft]:
     """Findings for one pair; ``make(rule, message, zh=, en=, suggestion=)`` builds one."""
-    context_dates = _completed_dates(view)
-    cut_figures = _figures_lost_in_cut(view)
-    partial = _cut_off_figures(view)
+    # What these read explains figures left alone or different: where all agree, each
+    # would be empty.
+    agreed = all(match.relation == RelationName.SAME for match in view.matches)
+    context_dates = set() if agreed else _completed_dates(view)
+    cut_figures = set() if agreed else _figures_lost_in_cut(view)
+    partial = {} if agreed else _cut_off_figures(view)
     cut_figures |= {en.start for _, en in partial.values() if en is not None}
-    summed = _totals_and_parts(view.matches)
+    summed = set() if agreed else _totals_and_parts(view.matches)
+    turnable = _may_turn_round(view)
     findings: list[Draft | None] = []
     for match in view.matches:
         if (match.zh or match.en) in summed:
             continue
         if match.zh is not None and match.en is not None:
             findings += _paired(match, match.zh, match.en, partial, make, view)
-            findings.append(_turned_round(match.zh, match.en, view.text, make))
+            if turnable:
+                findings.append(_turned_round(match.zh, match.en, view.text, make))
         elif match.zh is not None:
             findings.append(_missing(match.zh, view, partial, make))
         elif match.en is not None:
@@ -240,11 +246,20 @@ def _gloss_without_number(zh: Figure, en: Figure, view: PairView) -> str | None:
     return found.group("unit")
 
 
+def _may_turn_round(view: PairView) -> bool:
+    """A paired Chinese figure may have a direction (:func:`may_change`): else none is
+    turned round, and no clause needs reading."""
+    starts = [m.zh.start for m in view.matches if m.zh is not None and m.en is not None]
+    return bool(starts) and may_change(view.text, min(starts), max(starts))
+
+
 def _turned_round(zh: Figure, en: Figure, text: str, make: Callable[..., Draft]) -> Draft | None:
     """A change whose direction the English turned round: 同比下降 2.1% → "rose 2.1%"."""
     zh_change = direction(text, zh.start, zh.end, "zh")
+    if zh_change is None:
+        return None  # most figures are no change: the English need not be read
     en_change = direction(text, en.start, en.end, "en")
-    if zh_change is None or en_change is None or zh_change.way == en_change.way:
+    if en_change is None or zh_change.way == en_change.way:
         return None
     said = {Direction.UP: "a rise", Direction.DOWN: "a fall"}
     message = say(
@@ -638,7 +653,7 @@ def _stops_short_of(zh: Figure, view: PairView) -> bool:
     if not _outside_translated_part(zh, view.chinese, view.en_cut):
         return False
     hits = [w for w in view.chinese if w.hit]
-    if not hits or view.en_cut == "head" or MID_CLAUSE_END.search(_english(view)):
+    if not hits or view.en_cut == "head" or stops_mid_clause(_english(view)):
         return True
     figures = [m.zh for m in view.matches if m.zh is not None]
     lost = [w for w in view.chinese if w.start >= hits[-1].end]

@@ -88,17 +88,18 @@ _LOOSE = {
     frozenset({"level", "ordinal"}),
 }
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
-_SAME_ROLE = [
-    {"day", "number"},
-    {"year", "number"},
-    {"day", "ordinal"},
-    {"level", "number"},
-    {"level", "ordinal"},
-]
+_SAME_ROLE = {
+    frozenset({"day", "number"}),
+    frozenset({"year", "number"}),
+    frozenset({"day", "ordinal"}),
+    frozenset({"level", "number"}),
+    frozenset({"level", "ordinal"}),
+}
 """Loose pairs of groups whose figures can still be a wrong number in the same role
 (2013 年 → "2113", which is no year; 25 日 → "the 26th"; 6.1 级地震 → "magnitude 6,100";
 第 5 级止回阀 → "Level 50 check valves")."""
 
+HALF = Decimal("0.5")
 HALF_DAY = Decimal(12 * 3600)
 _SCALED_WRITING = regex.compile(
     r"\d\.\d|thousand|million|billion|trillion|\d\s?(?:k|K|m|mn|bn|b|tn)\b", regex.IGNORECASE
@@ -153,6 +154,8 @@ class FigureMatch(NamedTuple):
     factor: int | None = None
 
 
+_NAMED = frozenset({Kind.NAME, Kind.CODE})
+
 ONE_SIDED_VAGUE = 0.2
 """The cost of a vague figure agreeing with an exact one (上千人 and "1,200 people", 3000人 and
 "thousands"): a translator's rounding, preferred less than two vague figures that agree."""
@@ -164,7 +167,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     ``tolerance`` is the user's (the ``tolerance`` setting): amounts that differ by at
     most that fraction of the larger are the same figure (:func:`_within_tolerance`).
     """
-    if {zh.kind, en.kind} & {Kind.NAME, Kind.CODE}:
+    if zh.kind in _NAMED or en.kind in _NAMED:
         return _relate_named(zh, en)
     if (
         _first_months(zh, en)
@@ -173,21 +176,23 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         or _increase_in_percent(zh, en)
     ):
         return Relation(RelationName.SAME, 0.0)
-    if Kind.WEEKDAY in (zh.kind, en.kind):  # 周六 → "Saturday"; a day is paired later
+    zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]  # weekdays and dates: own groups
+    if "weekday" in (zh_group, en_group):  # 周六 → "Saturday"; a day is paired later
         if zh.kind != en.kind:
             return None
         same = zh.value == en.value
         return Relation(RelationName.SAME if same else RelationName.VALUE, 0.5 if same else 2.5)
     if _days_as_a_date(zh, en):
         return Relation(RelationName.UNIT, 1.5)
-    if Kind.DATE in (zh.kind, en.kind):
+    if "date" in (zh_group, en_group):
         return _relate_dates(zh, en)
     if _half_of_one(zh, en):
         return Relation(RelationName.SAME, 0.5)
     en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, _from_zero(zh, en))))
-    zh_group, en_group = GROUPS[zh.kind], GROUPS[en.kind]
-    swapped = frozenset({zh_group, en_group}) in _UNIT_SWAPS or _percent_as_points(zh, en)
-    if zh_group != en_group and not swapped and frozenset({zh_group, en_group}) not in _LOOSE:
+    en_group = GROUPS[en.kind]  # points may have become percentage points
+    groups = frozenset({zh_group, en_group})
+    swapped = groups in _UNIT_SWAPS or _percent_as_points(zh, en)
+    if zh_group != en_group and not swapped and groups not in _LOOSE:
         return None
     converted = _convert(zh, en) if _units_compatible(zh, en) else None
     if converted is None:
@@ -208,17 +213,18 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if zh_group == "multiple" and en_group == "multiple":
         return _multiples(zh, en, soft)
     spanned = zh_high is not None and zh_value <= en.value <= zh_high  # 成千上万
-    if _vague(zh) and _vague(en) and not (spanned or _same_magnitude(zh_value, en.value, True)):
+    zh_vague, en_vague = _vague(zh), _vague(en)
+    if zh_vague and en_vague and not (spanned or _same_magnitude(zh_value, en.value, True)):
         factor = _power_of_ten(zh_value, en.value)  # 数亿 → "billions"
         return Relation(RelationName.SCALE, 1.0, factor) if factor else None
-    if _vague(zh) or _vague(en):
+    if zh_vague or en_vague:
         if not _same_magnitude(zh_value, en.value):
             return None
-        if _few(en) and not _vague(zh):  # "several" is never an exact count
+        if _few(en) and not zh_vague:  # "several" is never an exact count
             return Relation(RelationName.LOST, 1.2) if _count_lost(zh, zh_value) else None
         # A vague figure stands for a vague one before an exact one: in 连续几十年，每个月几天
         # 24小时 → "240 hours … for dozens of years", "dozens" is 几十年, and 24小时 is 240.
-        one_sided = ONE_SIDED_VAGUE if _vague(zh) != _vague(en) else 0.0
+        one_sided = ONE_SIDED_VAGUE if zh_vague != en_vague else 0.0
         apart = _magnitudes_apart(zh_value, en.value)
         return Relation(RelationName.SAME, loose + soft + one_sided + apart)
     approximate = _tolerance(zh, en)
@@ -233,7 +239,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
             return Relation(RelationName.UNIT, 1.5)
         cost = loose + soft + _relative_difference(zh_value, en.value)
         return Relation(RelationName.SAME, cost, inside=inside)
-    if zh_group != en_group and {zh_group, en_group} not in _SAME_ROLE:
+    if zh_group != en_group and groups not in _SAME_ROLE:
         return None
     if zh.soft or en.soft:
         return _small_counts_differ(zh, en)
@@ -448,8 +454,10 @@ def _long_code_miswritten(code: Figure, other: Figure) -> Relation | None:
     """A long code the other side writes as a number with other digits: the ISBN
     9787512415812 → "97,875,124,158,120". (Both have :data:`names.LONG_CODE` digits or
     more; shorter numbers beside a code are quantities of their own.)"""
+    if len(code.digits) < names.LONG_CODE:
+        return None  # before reading the other's digits: most codes are short
     written = names.code_digits(other.text)
-    if min(len(code.digits), len(written)) < names.LONG_CODE or not names.plain(other):
+    if len(written) < names.LONG_CODE or not names.plain(other):
         return None
     similarity = _digit_similarity(code.digits, written)
     return (
@@ -554,12 +562,12 @@ def _half_of_one(zh: Figure, en: Figure) -> bool:
     """半米 is "half a meter", 半页纸 "half a page": half of one unit or thing, where the
     English "half" is read as a share (50%)."""
     return (
-        zh.kind in (Kind.COUNT, Kind.MEASURE)
-        and zh.value == Decimal("0.5")
-        and zh.high is None
-        and en.kind == Kind.FRACTION
+        en.kind == Kind.FRACTION  # first: the rarest
         and en.value == 50
         and en.high is None
+        and zh.kind in (Kind.COUNT, Kind.MEASURE)
+        and zh.value == HALF
+        and zh.high is None
     )
 
 
@@ -690,16 +698,20 @@ def match_figures(
     ``tolerance`` as in :func:`relate`. Only :func:`nearby` figures are compared. The
     ``reference`` date of the story (:func:`bitext.figures.dates.reference_date`) places
     the days that English weekdays stand for."""
+    in_place = _in_place(zh, en, tolerance)
+    if len(in_place) == len(zh) == len(en) and all(r == _EXACT for r in in_place.values()):
+        # No cost is below 0 and only figures in the same place have no drift: these
+        # exact pairs come first, take every figure and leave nothing to compare.
+        return [FigureMatch(z, e, RelationName.SAME) for z, e in zip(zh, en, strict=True)]
     candidates = []
     for i, z in enumerate(zh):
         for j in nearby(i, len(zh), len(en)):
-            e = en[j]
-            relation = relate(z, e, tolerance)
+            relation = in_place[i] if i == j and i in in_place else relate(z, en[j], tolerance)
             if relation is None:
                 continue
             drift = abs((i + 0.5) / len(zh) - (j + 0.5) / len(en))
             candidates.append((relation.cost, drift, i, j, relation))
-    candidates.sort(key=lambda c: c[:4])
+    candidates.sort()  # by cost, drift and place: no two share a place
     taken_zh: dict[int, FigureMatch] = {}
     taken_en: set[int] = set()
 
@@ -710,11 +722,12 @@ def match_figures(
         _take(candidates, zh, en, taken_zh, taken_en, wanted)
 
     take(lambda r: r.name != RelationName.VALUE and not r.inside)
-    _pair_range_ends(zh, en, taken_zh, taken_en, tolerance)
-    take(lambda r: r.name != RelationName.VALUE)
-    take(lambda r: r.name == RelationName.VALUE)
-    _pair_last_two(zh, en, taken_zh, taken_en)
-    _pair_weekdays(zh, en, taken_zh, taken_en, reference)
+    if len(taken_zh) < len(zh) and len(taken_en) < len(en):  # each step pairs two left alone
+        _pair_range_ends(zh, en, taken_zh, taken_en, tolerance)
+        take(lambda r: r.name != RelationName.VALUE)
+        take(lambda r: r.name == RelationName.VALUE)
+        _pair_last_two(zh, en, taken_zh, taken_en)
+        _pair_weekdays(zh, en, taken_zh, taken_en, reference)
     matches = [
         taken_zh.get(i, FigureMatch(z, None, RelationName.MISSING)) for i, z in enumerate(zh)
     ]
@@ -722,6 +735,26 @@ def match_figures(
         FigureMatch(None, e, RelationName.EXTRA) for j, e in enumerate(en) if j not in taken_en
     ]
     return matches
+
+
+_EXACT = Relation(RelationName.SAME, 0.0)
+
+
+def _in_place(
+    zh: Sequence[Figure], en: Sequence[Figure], tolerance: Decimal
+) -> dict[int, Relation | None]:
+    """Where both sides give as many figures, how each relates to the one in the same
+    place on the other side, up to the first that is not the same figure at no cost: a
+    translation mostly keeps its figures, in order, and then nothing else needs comparing
+    (:func:`match_figures`)."""
+    found: dict[int, Relation | None] = {}
+    if len(zh) != len(en):
+        return found
+    for i, (z, e) in enumerate(zip(zh, en, strict=True)):
+        found[i] = relate(z, e, tolerance)
+        if found[i] != _EXACT:
+            break
+    return found
 
 
 def _take(
@@ -907,9 +940,11 @@ def _convert(zh: Figure, en: Figure) -> tuple[Decimal, Decimal | None, Decimal] 
 
 def _weight_in_pounds(zh: Figure, en: Figure) -> Figure:
     """ "30 pounds" for 30 斤 is a weight, not sterling."""
+    if en.unit != "GBP":
+        return en
     zh_unit = convertible(zh.unit)
     mass = zh_unit is not None and zh_unit.dimension == Dimension.MASS
-    if mass and en.unit == "GBP" and "pound" in en.text.lower():
+    if mass and "pound" in en.text.lower():
         return en._replace(unit="lb", kind=Kind.MEASURE)
     return en
 
@@ -923,7 +958,7 @@ _SPEED_DISTANCE_PAIRS = frozenset(frozenset(pair) for pair in _SPEED_DISTANCE.it
 def _speed_as_distance(zh: Figure, en: Figure) -> Figure:
     """ "a design speed of 350 km" for 350 公里/小时: the same figure, the "per hour" left
     to the word speed (and the reverse: 时速达到 145 公里 → "145 kilometers per hour")."""
-    if frozenset((zh.unit, en.unit)) in _SPEED_DISTANCE_PAIRS:
+    if zh.unit != en.unit and frozenset((zh.unit, en.unit)) in _SPEED_DISTANCE_PAIRS:
         return en._replace(unit=zh.unit)
     return en
 

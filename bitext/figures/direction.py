@@ -89,6 +89,8 @@ EN_AFTER = regex.compile(
 REACH = 24
 """How far from its figure a direction word may stand: about one clause."""
 _CLAUSE_END = regex.compile(r"[，,。；;：:！？!?]")
+_LAST_CLAUSE_END = regex.compile(_CLAUSE_END.pattern, regex.REVERSE)
+"""The clause end nearest before a figure, found by searching back from it."""
 
 
 def direction(text: str, start: int, end: int, lang: str) -> Change | None:
@@ -104,10 +106,26 @@ def direction(text: str, start: int, end: int, lang: str) -> Change | None:
     return None
 
 
+_ZH_CHANGE = regex.compile(f"{_ZH_UP}|{_ZH_DOWN}")
+
+
+def may_change(text: str, start: int, end: int) -> bool:
+    """Whether a Chinese figure starting in ``text[start:end]`` may have a direction:
+    :func:`direction` finds its change word within :data:`REACH` before the figure, so one
+    stands in ``text[start - REACH : end]``. Most figures of a pair are no change, and one
+    search for all of them is cheaper than reading each one's clause.
+
+    >>> text = "一季度GDP同比下降1.9%，上半年增长1.3%"
+    >>> may_change(text, 10, 20), may_change(text, 0, 3)
+    (True, False)
+    """
+    return _ZH_CHANGE.search(text, max(0, start - REACH), end) is not None
+
+
 def _clause_before(text: str, start: int) -> str:
-    window = text[max(0, start - REACH) : start]
-    ends = list(_CLAUSE_END.finditer(window))
-    return window[ends[-1].end() :] if ends else window
+    reach = max(0, start - REACH)
+    last = _LAST_CLAUSE_END.search(text, reach, start)
+    return text[last.end() if last else reach : start]
 
 
 def _clause_after(text: str, end: int) -> str:
