@@ -111,6 +111,7 @@ def test_a_gate_is_met_by_a_digit_or_a_word_in_any_case() -> None:
     ]
     # Case folding as regex.IGNORECASE folds: the long s and the Kelvin sign.
     assert one_of("several").met(Clues.of("ſeveral")) and one_of("km").met(Clues.of("5 \u212am"))
+    assert one_of("first").met(Clues.of("FİRST")) and regex.match("(?i)first", "FİRST")
     assert Needs(digit=True).met(Clues.of("第２名")) and not Needs(digit=True).met(
         Clues.of("第二名")
     )

@@ -53,7 +53,10 @@ class Clues(NamedTuple):
 
     @classmethod
     def of(cls, text: str) -> Clues:
-        return cls(text.casefold(), _DIGIT.search(text) is not None)
+        # İ folds to i and a combining dot, which would part "FİRST" from "first": the
+        # one letter regex.IGNORECASE matches with an ASCII one that casefold() expands.
+        folded = text.casefold().replace("i\u0307", "i")
+        return cls(folded, _DIGIT.search(text) is not None)
 
 
 class Needs(NamedTuple):
