@@ -49,7 +49,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.figures.compiled import compile as _compile
-from bitext.figures.reading import DIGIT, Clues, Needs, Read, digit_or, one_of
+from bitext.figures.reading import DIGIT, Needs, Read, clues, digit_or, one_of
 from bitext.figures.units import longest_first, spellings
 from bitext.figures.values import FULL_WIDTH_DIGITS, Occupied, parse_arabic, parse_chinese
 from bitext.hans import simplified
@@ -777,8 +777,8 @@ class _Gates(NamedTuple):
         >>> [gate.words for gate, met in zip(zh.needs, zh.open("学习十九大精神")) if gate and met]
         [('大',)]
         """
-        clues = Clues.of(text)
-        return [needs is None or needs.met(clues) for needs in self.needs]
+        held = clues(text)
+        return [needs is None or needs.met(held) for needs in self.needs]
 
 
 _GATES = {lang: _Gates.of(forms) for lang, forms in FORMS.items()}

@@ -59,6 +59,13 @@ class Clues(NamedTuple):
         return cls(folded, _DIGIT.search(text) is not None)
 
 
+@functools.lru_cache(maxsize=256)
+def clues(text: str) -> Clues:
+    """The :class:`Clues` of ``text``, kept: the names reader and the forms it tries read
+    the text the figure readers read."""
+    return Clues.of(text)
+
+
 class Needs(NamedTuple):
     """What every text a pattern can match in holds: a digit (when ``digit``) or one of
     ``words`` (case folded), read off the pattern itself. Every alternative of the level
@@ -159,11 +166,11 @@ def read_in_turn(
     """Every figure the ``readers`` read in ``text``, each with the name of its reader,
     sorted by position (figures at one position in reader order)."""
     taken = Occupied() if taken is None else taken
-    clues = Clues.of(text)
+    held = clues(text)
     found = [
         (reader.name, f)
         for reader in readers
-        if reader.needs is None or reader.needs.met(clues)
+        if reader.needs is None or reader.needs.met(held)
         for f in reader.read(text, taken)
     ]
     return sorted(found, key=lambda named: named[1].start)
