@@ -42,12 +42,10 @@ import argparse
 import contextlib
 import gzip
 import json
-import os
 import random
 import re
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -210,20 +208,34 @@ def build(pairs: int, sizes: list[int], rate: float, out: Path, seed: int = 17) 
 # --- the runners ---------------------------------------------------------------------------
 
 
+_METER = """
+import json, os, subprocess, sys, time
+started = time.perf_counter()
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(process.pid, 0)
+seconds, cpu = time.perf_counter() - started, usage.ru_utime + usage.ru_stime
+print(json.dumps([seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)]))
+"""
+"""Runs a command and says what it cost. A process started from this one would count
+this one's memory as its own: Linux gives a child the resident size of the process it
+was forked from as its first peak (``ru_maxrss``), and this process grows to hundreds of
+MB (the injected lines, the Dask runs' scheduler). The meter is a fresh interpreter of
+about 10 MB, so the peak is the command's (or one of the processes it waited for)."""
+
+
 def measure(command: list[str], workers: int) -> Run:
-    """Run ``command`` and take its wall time, CPU time and peak memory (its own and
-    that of the processes it waited for)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert process.stderr is not None
-    error = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
+    """Run ``command`` under :data:`_METER`: its wall time, CPU time and peak memory (its
+    own and that of the processes it waited for)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _METER, *command], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0 or not done.stdout.strip():
+        print(done.stderr[-2000:], file=sys.stderr)
+        return Run(0.0, 0.0, 0.0, workers, done.returncode or 1)
+    seconds, cpu, peak, code = json.loads(done.stdout.splitlines()[-1])
     if code != 0:
-        print(error.decode(errors="replace")[-2000:], file=sys.stderr)
-    cpu = usage.ru_utime + usage.ru_stime
-    return Run(seconds, cpu, usage.ru_maxrss / 1024, workers, code)
+        print(done.stderr[-2000:], file=sys.stderr)
+    return Run(seconds, cpu, peak, workers, code)
 
 
 def bitext_runner(jobs: int) -> Runner:
@@ -274,11 +286,17 @@ def dask_runner(workers: int) -> Runner:
 
 
 def _usage() -> tuple[float, float]:
-    """This process's CPU seconds and peak resident memory in MB."""
+    """This process's CPU seconds and peak resident memory in MB. A Dask worker is
+    started from the process that made the cluster, whose size its ``ru_maxrss`` would
+    include (see :data:`_METER`); Linux's ``VmHWM`` is the worker's own peak."""
     import resource
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    peak = usage.ru_maxrss / 1024
+    with contextlib.suppress(OSError, ValueError):
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        peak = int(re.search(r"VmHWM:\s*(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
+    return usage.ru_utime + usage.ru_stime, peak
 
 
 def nonzero_numerals(corpus: Path, _size: int, out: Path) -> Run:
