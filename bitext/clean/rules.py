@@ -422,9 +422,12 @@ _THOUSANDS_COMMA = regex.compile(r"[0-9],[0-9]")
 
 _SPACED_NUMBER = regex.compile(
     r"(?:^|(?<=[\p{Han}，、；：（“]))([ \t]*)[0-9]+(?:[.,][0-9]+)*(?:([ \t]*)[%％])?([ \t]*)"
-    r"(?=[\p{Han}，。、；：）”])",
+    r"(?=[\p{Han}。、；：）”]|，(?![0-9]{3}(?![0-9])))",
     regex.MULTILINE,
 )
+"""A number spaced inside Chinese. Not one before a full-width comma and three digits
+("5 ，000"): without the space that is a thousands comma, which ``width`` makes ASCII, so
+a second cleaning would change the text again."""
 
 
 _SPACE_BEFORE_NUMBER = regex.compile(r"(?<=(?:^|[^\x00-\x7f])[ \t]+)[0-9]", regex.MULTILINE)
