@@ -145,8 +145,8 @@ NUMBERS = [
 @pytest.mark.parametrize("text", NUMBERS)
 def test_english_numbers_are_found_part_by_part_as_by_the_whole_pattern(text: str) -> None:
     assert _part_by_part_matches(text) == _whole_pattern_matches(text)
-    for pos in [*range(len(text) + 1), 0, 5]:  # rising, then a step back
-        search = en._FigureSearch(text)
+    search = en._FigureSearch(text)  # one search, asked at rising positions, then back
+    for pos in [*range(len(text) + 1), 0, 5]:
         expected = en.FIGURE.search(text, pos)
         found = search.search(pos)
         assert (found and found.span()) == (expected and expected.span())
