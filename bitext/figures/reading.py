@@ -73,7 +73,7 @@ class Needs(NamedTuple):
     without one of those words holds no level; every alternative of the clock pattern has
     a digit or "o'clock". A gate is checked in :class:`Clues` with ``in``, far cheaper
     than running the pattern, and skips most readers on most texts. It must be a
-    necessary condition, never a guess: ``tests/test_reader_gates.py`` runs every gated
+    necessary condition, never a guess: ``tests/test_fast_paths.py`` runs every gated
     pattern on the corpora's texts its gate turns away and asserts it finds nothing.
 
     >>> level = Needs(("level", "class"))

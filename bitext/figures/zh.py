@@ -1555,6 +1555,6 @@ READERS = (
 )
 """Every reader of Chinese figures, in precedence order (see the module docstring). A
 reader's gate is read off its pattern: every match holds the digit or one of the words
-(年代 ends every decade); ``tests/test_reader_gates.py`` holds them to it. The plain
+(年代 ends every decade); ``tests/test_fast_paths.py`` holds them to it. The plain
 numbers and the neighbouring numerals have none: most texts hold a numeral, and asking
 costs more than reading."""
