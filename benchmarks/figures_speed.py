@@ -26,6 +26,8 @@ CORPORA = (
     "wmt21-newstest-zhen",
     "wmt22-generaltest-zhen",
 )
+CORPORA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+"""Where the sets are unless the command line says otherwise: ../shared/corpora."""
 
 
 def measure(lines: list[str], lang: str, repeat: int) -> tuple[int, float]:
@@ -42,8 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    default = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
-    parser.add_argument("corpora", nargs="?", type=Path, default=default)
+    parser.add_argument("corpora", nargs="?", type=Path, default=CORPORA_DIR)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     extract("预热 1 万", "zh")  # load OpenCC and the regexes outside the timing

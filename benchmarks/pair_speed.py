@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from figures_speed import CORPORA  # the same WMT zh-en sets, beside this script
+from figures_speed import CORPORA, CORPORA_DIR  # the same WMT zh-en sets, beside this script
 
 from bitext.check import check_pair
 
@@ -79,8 +79,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    default = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
-    parser.add_argument("corpora", nargs="?", type=Path, default=default)
+    parser.add_argument("corpora", nargs="?", type=Path, default=CORPORA_DIR)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None, help="pairs per set")
     parser.add_argument("--profile", action="store_true")

@@ -12,7 +12,7 @@ matches as searching for the whole pattern, from every position.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -117,20 +117,21 @@ def test_a_gate_is_met_by_a_digit_or_a_word_in_any_case() -> None:
     )
 
 
-def _whole_pattern_matches(text: str) -> list[tuple[int, int]]:
+def _matches(search: Callable[[int], regex.Match[str] | None]) -> list[tuple[int, int]]:
+    """The spans ``search`` finds from the start, each search going on after the last."""
     spans, pos = [], 0
-    while (match := en.FIGURE.search(text, pos)) is not None:
+    while (match := search(pos)) is not None:
         spans.append(match.span())
         pos = match.end()
     return spans
+
+
+def _whole_pattern_matches(text: str) -> list[tuple[int, int]]:
+    return _matches(lambda pos: en.FIGURE.search(text, pos))
 
 
 def _part_by_part_matches(text: str) -> list[tuple[int, int]]:
-    spans, pos, search = [], 0, en._FigureSearch(text)
-    while (match := search.search(pos)) is not None:
-        spans.append(match.span())
-        pos = match.end()
-    return spans
+    return _matches(en._FigureSearch(text).search)
 
 
 NUMBERS = [

@@ -110,16 +110,6 @@ DIGIT = Needs(digit=True)
 """The gate of a pattern every match of which holds a digit."""
 
 
-def met(needs: Needs | None, text: str, clues: list[Clues]) -> bool:
-    """Whether ``text`` meets ``needs`` (None: every text does); its :class:`Clues` are
-    read at the first gate and kept in ``clues`` for the next."""
-    if needs is None:
-        return True
-    if not clues:
-        clues.append(Clues.of(text))
-    return needs.met(clues[0])
-
-
 class Reader(NamedTuple):
     """One entry of a language's registry of readers."""
 
