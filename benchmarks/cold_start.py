@@ -10,8 +10,10 @@ run: the commands run without ``PYTHONDONTWRITEBYTECODE``, since an installed pa
 has its bytecode compiled. ``--profile`` also prints where the time goes: the imports
 that cost most by themselves (``python -X importtime``) and the functions that cost
 most with what they call (pyinstrument when installed, cProfile otherwise).
-``--segmenters`` also compares jieba and rjieba: first-call time and how many WMT21
-Chinese lines they cut identically, with the HMM on and off.
+``--segmenters`` also compares jieba, rjieba and bitext's own cut (``bitext.align.jiebacut``,
+which a run uses until it has cut ``zhseg.RJIEBA_AFTER`` characters): first-call time, how
+many WMT21 Chinese lines jieba and bitext cut as rjieba does, with the HMM on and off, and
+how many characters a second each cuts.
 """
 
 from __future__ import annotations
@@ -89,23 +91,43 @@ def run_profile(file: str) -> None:
 
 
 def compare_segmenters() -> None:
-    probe = "import time; t = time.perf_counter(); {setup}; print(time.perf_counter() - t)"
-    for name, setup in (
-        ("jieba", "import jieba; jieba.setLogLevel(60); jieba.lcut('预热')"),
-        ("rjieba", "import rjieba; rjieba.cut('预热')"),
+    probe = (
+        "{before}; import time; t = time.perf_counter(); {setup}; print(time.perf_counter() - t)"
+    )
+    for name, before, setup in (
+        ("jieba", "pass", "import jieba; jieba.setLogLevel(60); jieba.lcut('预热')"),
+        ("rjieba", "pass", "import rjieba; rjieba.cut('预热')"),
+        # bitext is imported by then: what a run pays is the table's load and the cut
+        ("bitext", "from bitext.align import jiebacut", "jiebacut.cut('预热')"),
     ):
-        out = subprocess.run(
-            [sys.executable, "-c", probe.format(setup=setup)], capture_output=True, text=True
-        ).stdout
-        print(f"{name:7} import and first call {float(out):.3f} s")
+        command = probe.format(before=before, setup=setup)
+        out = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
+        print(f"{name:7} import and first call {float(out.stdout):.3f} s")
     import jieba
     import rjieba
+
+    from bitext.align import jiebacut
 
     jieba.setLogLevel(60)
     lines = WMT21.read_text(encoding="utf-8").splitlines()
     for hmm in (True, False):
-        same = sum(jieba.lcut(line, HMM=hmm) == rjieba.cut(line, hmm) for line in lines)
-        print(f"HMM {'on ' if hmm else 'off'}: {same}/{len(lines)} WMT21 lines cut identically")
+        cuts = [rjieba.cut(line, hmm) for line in lines]
+        for name, cut in (
+            ("jieba", lambda line, hmm: jieba.lcut(line, HMM=hmm)),
+            ("bitext", jiebacut.cut),
+        ):
+            same = sum(cut(line, hmm) == words for line, words in zip(lines, cuts, strict=True))
+            print(
+                f"HMM {'on ' if hmm else 'off'}: {name} cuts {same}/{len(lines)} WMT21 lines"
+                " as rjieba does"
+            )
+    characters = sum(map(len, lines))
+    for name, cut in (("rjieba", rjieba.cut), ("bitext", jiebacut.cut)):
+        started = time.process_time()
+        for line in lines:
+            cut(line, True)
+        rate = characters / (time.process_time() - started)
+        print(f"{name:7} cuts {rate:,.0f} characters a second (WMT21, read once)")
 
 
 def main() -> None:

@@ -1,11 +1,20 @@
 """Chinese word segmentation with jieba's dictionary, loaded only as far as a run needs.
 
-jieba builds its prefix dictionary on the first call, about half a second and 90 MB,
-which is most of a one-file run. rjieba (Python bindings of jieba-rs, the Rust port)
-segments with the same dictionary and the same HMM for unknown words and starts in
-under a tenth of a second, so bitext uses it when it is installed and falls back to
-jieba otherwise. On the 1,948 Chinese lines of WMT21 the two agree on every line with
-the HMM off and on 98.6% with it on (see ``benchmarks/cold_start.py``).
+jieba builds its prefix dictionary on the first call, about half a second and 90 MB;
+rjieba (Python bindings of jieba-rs, the Rust port) builds it when imported, 0.1 s with
+the interpreter locked, which was a quarter of a one-file run (a thread would not
+help). :mod:`bitext.align.jiebacut` cuts exactly as rjieba does, in Python, from a
+table in bitext's cache that it reads only for the characters a text holds: a
+bulletin's few hundred characters cost a few milliseconds.
+
+It cuts 200,000 to 800,000 characters a second (the fewer, the more of its characters
+are new to the run), where rjieba cuts 5 to 10 million: a run that cuts more than
+:data:`RJIEBA_AFTER` characters (the 137 WMT21 bulletins of the bench cut 64,000) turns
+to rjieba for the rest, when it is installed. The words are the same either way
+(``tests/test_zhseg.py`` cuts every Chinese line of the corpora both ways), so where the
+switch falls changes only the time; and unlike jieba, which bitext fell back to without
+rjieba (98.6% of the WMT21 lines cut alike with the HMM on), they do not depend on what
+is installed.
 
 Word weights need jieba's word frequencies, not its segmenter: they are read once
 from jieba's ``dict.txt`` and cached on disk next to the lexicon, only for the words
@@ -19,6 +28,7 @@ import math
 from collections.abc import Callable
 from importlib import resources
 
+from bitext.align import jiebacut
 from bitext.align.cache import SortedTable, cached, package_version
 
 Cut = Callable[[str], list[str]]
@@ -27,34 +37,55 @@ Tokenize = Callable[[str], list[tuple[str, int, int]]]
 HMM = True
 """Guess words jieba's dictionary lacks (names) with its hidden Markov model."""
 MIN_WEIGHT, MAX_WEIGHT = 0.3, 2.0
+RJIEBA_AFTER = 20_000
+"""Characters a process cuts in Python before it turns to rjieba: about 0.1 s of
+cutting in Python, what importing rjieba costs, so that a run pays at most that much
+more than it would with rjieba all along, and a run that cuts less saves up to that
+much (see the module docstring)."""
+
+_cut_in_python = 0
+"""Characters this process has cut in Python so far."""
+
+
+def cut(text: str) -> list[str]:
+    """``text`` cut into words, as ``rjieba.cut(text, HMM)`` does.
+
+    >>> cut("盘州市红果街道")
+    ['盘', '州市', '红果', '街道']
+    """
+    fast = _fast_segmenter(len(text))
+    return fast[0](text) if fast else jiebacut.cut(text, HMM)
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """``(word, start, end)`` for each word of ``text``, as ``rjieba.tokenize(text,
+    "default", HMM)`` gives them."""
+    fast = _fast_segmenter(len(text))
+    return fast[1](text) if fast else jiebacut.tokenize(text, HMM)
+
+
+def _fast_segmenter(size: int) -> tuple[Cut, Tokenize] | None:
+    """None while this process, with the ``size`` characters it is about to cut, stays
+    within :data:`RJIEBA_AFTER` characters cut in Python; rjieba's cut and tokenize from
+    then on (None again if rjieba is not installed)."""
+    global _cut_in_python
+    if _cut_in_python + size <= RJIEBA_AFTER:
+        _cut_in_python += size
+        return None
+    _cut_in_python = RJIEBA_AFTER  # every text after this one goes to rjieba too
+    return _rjieba()
 
 
 @functools.cache
-def _segmenter() -> tuple[Cut, Tokenize]:
+def _rjieba() -> tuple[Cut, Tokenize] | None:
     try:
         import rjieba
-    except ImportError:  # no wheel for this platform: jieba itself
-        import jieba
-
-        jieba.setLogLevel(60)
-        return (
-            lambda text: jieba.lcut(text, HMM=HMM),
-            lambda text: list(jieba.tokenize(text, HMM=HMM)),
-        )
+    except ImportError:  # no wheel for this platform: Python all along
+        return None
     return (
         lambda text: rjieba.cut(text, HMM),
         lambda text: rjieba.tokenize(text, "default", HMM),
     )
-
-
-def cut(text: str) -> list[str]:
-    """``text`` cut into words, as ``jieba.lcut`` does."""
-    return _segmenter()[0](text)
-
-
-def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """``(word, start, end)`` for each word of ``text``, as ``jieba.tokenize`` does."""
-    return _segmenter()[1](text)
 
 
 def weight(word: str) -> float:

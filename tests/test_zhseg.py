@@ -1,0 +1,123 @@
+"""bitext's own cut (:mod:`bitext.align.jiebacut`) gives rjieba's words, to the last one.
+
+A one-file run cuts in Python and a big run turns to rjieba halfway (``zhseg.RJIEBA_AFTER``),
+so the two must never disagree: on every Chinese line of the corpora (the WMT references,
+MAC's chapters and machine translations, the bench bulletins), with the HMM on and off, and
+on random mixes of those lines' characters and words with what the splitting treats apart
+(letters, digits and their joiners, whitespace, full-width punctuation, CJK extensions).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bitext.align import jiebacut, zhseg
+
+from .conftest import SEEDS, SHARED
+
+rjieba = pytest.importorskip("rjieba")
+
+_HAN = regex.compile(r"\p{Han}")
+SPECIAL = [
+    *"abcXYZ0123456789.-_%+#&",
+    *" \t\n\r\u3000\u00a0",
+    *"，。！？、：；（）《》“”·—％．０１２３ＡＢ",
+    *"鿖鿗鿿㐀䶵豈丂",  # beyond the HMM's characters, or the main block
+    *"\U00020000\U0002a6d6\U0002a700\U0002b740\U0002f800",  # the extension blocks
+    "\r\n",
+    "WES-5.4.5",
+    "1.2.",
+    "50%%",
+]
+"""What the splitting into blocks and the HMM's splitting treat apart."""
+
+
+def _files() -> list[Path]:
+    corpora = SHARED / "corpora"
+    files = sorted(corpora.glob("wmt*/zh.txt"))
+    files += sorted(p for part in ("zh", "zh_mt") for p in corpora.glob(f"mac/*/{part}/*"))
+    return files + sorted((SHARED / "bench").glob("dev*/*.txt"))
+
+
+@functools.cache
+def _corpus_lines() -> list[str]:
+    """Every line with a Chinese character of the corpora's Chinese files."""
+    lines = []
+    for path in _files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lines += (line for line in text.splitlines() if _HAN.search(line))
+    return lines
+
+
+def _disagreements(lines: list[str], hmm: bool) -> list[str]:
+    """The lines cut otherwise than rjieba cuts them; with the HMM as bitext sets it,
+    also those tokenized otherwise."""
+    return [
+        line
+        for line in lines
+        if jiebacut.cut(line, hmm) != rjieba.cut(line, hmm)
+        or (
+            hmm == zhseg.HMM
+            and jiebacut.tokenize(line, hmm) != rjieba.tokenize(line, "default", hmm)
+        )
+    ]
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+def test_every_chinese_line_of_the_corpora_is_cut_as_rjieba_cuts_it(hmm: bool) -> None:
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    lines = _corpus_lines()
+    assert len(lines) > 20_000
+    assert _disagreements(lines, hmm) == []
+
+
+@functools.cache
+def _pieces() -> list[str]:
+    """Characters and words of the corpora's lines (of the seeds without ../shared)."""
+    lines = _corpus_lines() if (SHARED / "corpora").is_dir() else []
+    lines = lines or [
+        line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text().splitlines()
+    ]
+    text = "\n".join(lines)
+    words = sorted({w for w in rjieba.cut(text) if len(w) > 1})
+    return sorted(set(text)) + words[:: max(1, len(words) // 20_000)]
+
+
+def _mixes() -> st.SearchStrategy[str]:
+    piece = st.one_of(st.sampled_from(_pieces()), st.sampled_from(SPECIAL))
+    return st.lists(piece, max_size=16).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=st.deferred(_mixes), hmm=st.booleans())
+def test_random_mixes_are_cut_as_rjieba_cuts_them(text: str, hmm: bool) -> None:
+    assert _disagreements([text], hmm) == []
+
+
+def _python_only(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
+    """Replace rjieba in zhseg by a recorder of the texts it would have cut."""
+    asked: list[str] = []
+    fake = (lambda text: asked.append(text) or [], lambda text: asked.append(text) or [])
+    monkeypatch.setattr(zhseg, "_rjieba", lambda: fake)
+    return lambda: asked
+
+
+def test_a_run_turns_to_rjieba_once_it_has_cut_enough_in_python(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = _python_only(monkeypatch)
+    monkeypatch.setattr(zhseg, "RJIEBA_AFTER", 12)
+    monkeypatch.setattr(zhseg, "_cut_in_python", 0)
+    assert zhseg.cut("他来到了网易杭研大厦") == ["他", "来到", "了", "网易", "杭研", "大厦"]
+    assert zhseg.tokenize("红果") == [("红果", 0, 2)]  # 12 characters in Python
+    zhseg.cut("盘州市")  # 15 would be too many
+    zhseg.cut("盘")  # and every text after goes to rjieba
+    assert asked() == ["盘州市", "盘"]
