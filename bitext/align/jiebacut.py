@@ -276,7 +276,7 @@ class _Dictionary:
         return _Char(
             None if frequency == "-" else math.log(int(frequency)),
             tuple(map(float, emission)) if emission else (MIN_FLOAT,) * 4,
-            _Pairs(dict(zip(lines[1].decode(), lines[2:], strict=True))),
+            _Pairs(lines[1].decode(), lines[2:]),
         )
 
     def is_word(self, text: str) -> bool:
@@ -330,16 +330,18 @@ class _Pairs(dict[str, _Pair]):
     """Second character → the words that start with a character and it, read from
     their line of the character's entry when first asked."""
 
-    def __init__(self, lines: dict[str, bytes]) -> None:
+    def __init__(self, seconds: str, lines: list[bytes]) -> None:
         super().__init__()
-        self._lines = lines
+        self._seconds, self._lines = seconds, lines
+        """The second characters, each in the order of its line (a string searched
+        for the few a run asks for: a dict of them all took 40 µs a character)."""
 
     def __missing__(self, second: str) -> _Pair:
-        line = self._lines.get(second)
-        if line is None:
+        index = self._seconds.find(second)
+        if index < 0:
             found = self[second] = _NO_WORDS
             return found
-        fields = line.decode().split(" ")
+        fields = self._lines[index].decode().split(" ")
         rests = fields[::2]
         found = self[second] = _Pair(
             dict(zip(rests, map(math.log, map(int, fields[1::2])), strict=True)),
