@@ -102,6 +102,21 @@ def test_random_mixes_are_cut_as_rjieba_cuts_them(text: str, hmm: bool) -> None:
     assert _disagreements([text], hmm) == []
 
 
+EDGES = [
+    *(0x3400, 0x4DBF, 0x4E00, 0x9FD5, 0x9FFF, 0xF900, 0xFAFF, 0x20000, 0x2A6DF, 0x2A700),
+    *(0x2B73F, 0x2B740, 0x2B81F, 0x2B820, 0x2CEAF, 0x2CEB0, 0x2EBEF, 0x2F800, 0x2FA1F),
+]
+"""The first and last characters of jieba-rs's blocks (and of the HMM's, U+4E00–U+9FD5)."""
+
+
+def test_every_ascii_character_and_the_ranges_edges_are_cut_as_rjieba_cuts_them() -> None:
+    chars = [chr(c) for c in range(128)]
+    chars += [chr(c) for edge in EDGES for c in (edge - 1, edge, edge + 1)]
+    texts = [text for c in chars for text in (f"中{c}国", f"{c}{c}a", f"a{c}1", c)]
+    assert _disagreements(texts, True) == []
+    assert _disagreements(texts, False) == []
+
+
 def _python_only(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
     """Replace rjieba in zhseg by a recorder of the texts it would have cut."""
     asked: list[str] = []
