@@ -11,12 +11,14 @@ seeds/panzhou.txt`` went from 0.42 to 0.33 s, and from 99 to 72 MB).
 It cuts 200,000 to 800,000 characters a second (the fewer, the more of its characters
 are new to the run), where rjieba cuts 5 to 10 million: a process that has cut
 :data:`RJIEBA_AFTER` characters (the 137 WMT21 bulletins of the bench cut 64,000) turns
-to rjieba for the rest, when it is installed (checking them in one process then takes
-0.1 to 0.2 s more of its 4 s). The words are the same either way
-(``tests/test_zhseg.py`` cuts every Chinese line of the corpora both ways), so where the
-switch falls changes only the time; and unlike jieba, which bitext fell back to without
-rjieba (98.6% of the WMT21 lines cut alike with the HMM on), they do not depend on what
-is installed.
+to rjieba for the rest, when it is installed. Checking those bulletins in one process
+then takes up to 0.1 s more than with rjieba alone; cutting everything in Python would
+take 0.2 to 0.4 s more, 5 to 7% of the check (as for the 249 bulletins of bench/dev,
+88,000 characters), a share that does not shrink as runs grow. The words are the same
+either way (``tests/test_zhseg.py`` cuts every Chinese line of the corpora both ways),
+so where the switch falls changes only the time; and unlike jieba, which bitext fell
+back to without rjieba (98.6% of the WMT21 lines cut alike with the HMM on), they do
+not depend on what is installed.
 
 Word weights need jieba's word frequencies, not its segmenter: they are read once
 from jieba's ``dict.txt`` and cached on disk next to the lexicon, only for the words
