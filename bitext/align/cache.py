@@ -9,20 +9,21 @@ import contextlib
 import functools
 import gc
 import hashlib
+import itertools
 import os
 import pickle
 import re
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from bitext.atomic import store_quietly
 from bitext.figures.compiled import cache_dir
 
 T = TypeVar("T")
-V = TypeVar("V", str, float)
+V = TypeVar("V", str, int, float, list[float])
 
 
 def cache_file(name: str, *key_parts: str) -> Path:
@@ -96,20 +97,23 @@ def _dist_infos() -> tuple[str, ...]:
 
 
 class SortedTable(Mapping[str, V]):
-    """A read-only ``str`` → ``str`` or ``float`` mapping stored as one sorted string of
-    keys, their offsets and the values: it unpickles in a millisecond where a dict of
-    100,000 entries takes 50, and a run looks up only a few hundred words (a binary
-    search each, remembered). Keys must not hold a newline.
+    """A read-only ``str`` → ``str``, ``int``, ``float`` or row of floats mapping stored as one
+    sorted string of keys, their offsets and the values: it unpickles in a millisecond
+    where a dict of 100,000 entries takes 50, and a run looks up only a few hundred words
+    (a binary search each, remembered). Keys must not hold a newline. A row is stored in
+    one array of all the rows' floats and read back as a list.
 
     >>> table = SortedTable.of({"盘州": "panzhou", "学校": "school"})
     >>> table["盘州"], table.get("乡镇"), "学校" in table, len(table), list(table)
     ('panzhou', None, True, 2, ['学校', '盘州'])
-    >>> SortedTable.of({"的": 0.3})["的"]
-    0.3
+    >>> SortedTable.of({"的": 0.3})["的"], SortedTable.of({"work": 2})["work"]
+    (0.3, 2)
+    >>> SortedTable.of({"th": (0.5, 0.0), "a": (0.25, 0.125)})["th"]
+    [0.5, 0.0]
     """
 
     def __init__(
-        self, keys: str, starts: array[int], values: str | array[float], value_starts: array[int]
+        self, keys: str, starts: array[int], values: str | array[Any], value_starts: array[int]
     ) -> None:
         self._keys, self._starts = keys, starts
         self._values, self._value_starts = values, value_starts
@@ -121,8 +125,12 @@ class SortedTable(Mapping[str, V]):
         if any("\n" in key for key in keys):
             raise ValueError("a key of a SortedTable holds a newline")
         values = [mapping[key] for key in keys]
-        if values and isinstance(values[0], float):
-            return cls("\n".join(keys) + "\n", _offsets(keys), array("d", values), array("I"))
+        if values and isinstance(values[0], (float, int)):
+            numbers = array("d" if isinstance(values[0], float) else "q", values)
+            return cls("\n".join(keys) + "\n", _offsets(keys), numbers, array("I"))
+        if values and isinstance(values[0], Sequence) and not isinstance(values[0], str):
+            rows = array("d", itertools.chain.from_iterable(values))  # type: ignore[arg-type]
+            return cls("\n".join(keys) + "\n", _offsets(keys), rows, _offsets(values, 0))  # type: ignore[arg-type]
         texts = [str(value) for value in values]
         return cls("\n".join(keys) + "\n", _offsets(keys), "".join(texts), _offsets(texts, 0))
 
@@ -143,9 +151,11 @@ class SortedTable(Mapping[str, V]):
         index = self._lower_bound(key)
         if index == len(self) or self._key(index) != key:
             return None
+        bounds = self._value_starts
         if isinstance(self._values, str):
-            bounds = self._value_starts
             return self._values[bounds[index] : bounds[index + 1]]  # type: ignore[return-value]
+        if bounds:  # a row, as a list: its floats are read many times, an array's made anew
+            return self._values[bounds[index] : bounds[index + 1]].tolist()  # type: ignore[return-value]
         return self._values[index]  # type: ignore[return-value]
 
     def has_prefix(self, prefix: str) -> bool:
@@ -157,23 +167,27 @@ class SortedTable(Mapping[str, V]):
         index = self._lower_bound(prefix)
         return index < len(self) and self._key(index).startswith(prefix)
 
-    def __getitem__(self, key: str) -> V:
+    def _lookup(self, key: str) -> V | None:
+        """The value of ``key``, None when absent: searched once, then remembered."""
         try:
-            value = self._found[key]
+            return self._found[key]
         except KeyError:
             value = self._found[key] = self._search(key)
+            return value
+
+    def __getitem__(self, key: str) -> V:
+        value = self._lookup(key)
         if value is None:
             raise KeyError(key)
         return value
 
+    def get(self, key: str, default: object = None) -> V | object:  # type: ignore[override]
+        """``Mapping.get`` without the KeyError it would catch: most words asked are absent."""
+        value = self._lookup(key)
+        return default if value is None else value
+
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        try:
-            self[key]  # type: ignore[index]
-        except KeyError:
-            return False
-        return True
+        return isinstance(key, str) and self._lookup(key) is not None
 
     def __len__(self) -> int:
         return len(self._starts) - 1
@@ -182,7 +196,7 @@ class SortedTable(Mapping[str, V]):
         return iter(self._keys[:-1].split("\n")) if len(self) else iter(())
 
 
-def _offsets(pieces: list[str], separator: int = 1) -> array[int]:
+def _offsets(pieces: Sequence[Sized], separator: int = 1) -> array[int]:
     """Where each piece starts when they are joined with ``separator`` characters between
     them, and where the last would end: one more offset than pieces."""
     offsets, at = array("L", [0]), 0
