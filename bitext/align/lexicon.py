@@ -414,7 +414,7 @@ def _build_lexicon() -> Lexicon:
     )
 
 
-_FORMAT = 6
+_FORMAT = 7
 
 
 @functools.cache
@@ -491,7 +491,7 @@ def _phrase_cut(text: str, phrases: SortedTable[str]) -> Iterator[str]:
             return
 
 
-_READINGS_FORMAT = 3
+_READINGS_FORMAT = 4
 
 
 @functools.cache

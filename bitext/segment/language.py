@@ -75,7 +75,7 @@ def _factory():  # type: ignore[no-untyped-def]
     return factory
 
 
-_PROFILES_FORMAT = 1
+_PROFILES_FORMAT = 2
 
 
 def _profiles() -> tuple[list[str], SortedTable[list[float]]]:
