@@ -13,7 +13,6 @@ English, and a sentence plainly English by its function words
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from bitext.align.cache import SortedTable, cached, package_version
 from bitext.figures.compiled import compile as _compile
@@ -87,6 +86,8 @@ def _profiles() -> tuple[list[str], SortedTable[list[float]]]:
 
 
 def _build_profiles() -> tuple[list[str], SortedTable[list[float]]]:
+    from importlib import resources
+
     from langdetect.detector_factory import DetectorFactory
 
     factory = DetectorFactory()
