@@ -8,10 +8,11 @@ import pickle
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bitext.align.cache import _BLOCK, SortedTable, _load, _store
+from bitext.align.cache import _BLOCK, _MAGIC, SortedTable, _load, _store, cache_file, cached
 
 KEYS = st.text(alphabet="ab盘州\n", max_size=4).filter(lambda key: "\n" not in key)
 """Few letters, so keys share prefixes; no newline, which a key must not hold."""
@@ -50,3 +51,17 @@ def test_rows_and_numbers_come_back_as_stored() -> None:
 
 def test_a_cache_file_holds_other_values_too() -> None:
     assert stored_and_read(({"a": [1, 2]}, "text", None)) == ({"a": [1, 2]}, "text", None)
+
+
+def test_a_cache_file_of_another_layout_is_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty, foreign (a plain pickle) or cut file is no error: built again, stored."""
+    monkeypatch.setenv("BITEXT_CACHE_DIR", str(tmp_path))
+    path = cache_file("table", "key")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for junk in (b"", pickle.dumps({"a": 1}), _MAGIC + bytes([2]) + bytes(7), _MAGIC + b"\xff" * 8):
+        path.write_bytes(junk)
+        built = cached("table", ["key"], lambda: SortedTable.of({"a": "b"}))
+        read = cached("table", ["key"], lambda: None)
+        assert dict(built.items()) == dict(read.items()) == {"a": "b"}  # type: ignore[union-attr]

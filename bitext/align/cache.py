@@ -85,6 +85,8 @@ def _load(path: Path) -> Any:
         raise ValueError(f"{path}: not a cache file of this bitext")
     at = len(_MAGIC)
     (count,) = struct.unpack_from("<Q", view, at)
+    if count > len(view) // 8:
+        raise ValueError(f"{path}: not a cache file of this bitext")
     sizes = struct.unpack_from(f"<{count}Q", view, at + 8)
     at += 8 + 8 * count
     parts = []
