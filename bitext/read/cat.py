@@ -28,7 +28,6 @@ from typing import Any, NamedTuple
 
 import regex
 
-from bitext.figures.compiled import compile as _compile
 from bitext.model import Document, InputError
 
 CAT_SUFFIXES = (".xlf", ".xliff", ".tmx", ".po", ".tsv", ".csv")
@@ -120,11 +119,11 @@ def _unit(
 
 # --- XML: XLIFF and TMX -------------------------------------------------------------
 
-_ENTITY = _compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));")
+_ENTITY = regex.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-_TAG = _compile(r"<(/?)([\w:.-]+)[^>]*?(/?)>")
-_PLAIN = _compile(r"[^<&\r]+")
-_TUV = _compile(r"<tuv\b")
+_TAG = regex.compile(r"<(/?)([\w:.-]+)[^>]*?(/?)>")
+_PLAIN = regex.compile(r"[^<&\r]+")
+_TUV = regex.compile(r"<tuv\b")
 _CODES = frozenset({"ph", "bpt", "ept", "it", "ut"})
 """Inline elements whose content is native code, not text (XLIFF 1.2, TMX)."""
 
@@ -323,10 +322,10 @@ def _element_text(element: Any) -> str:
 
 # --- PO -----------------------------------------------------------------------------
 
-_KEYWORD = _compile(
+_KEYWORD = regex.compile(
     r"^(#~[ \t]*)?(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*(?=\")", regex.MULTILINE
 )
-_LITERAL = _compile(r'[ \t]*(?:#~[ \t]*)?"((?:[^"\\\n]|\\.)*)"[ \t]*(?:\r?\n|$)')
+_LITERAL = regex.compile(r'[ \t]*(?:#~[ \t]*)?"((?:[^"\\\n]|\\.)*)"[ \t]*(?:\r?\n|$)')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b"}
 
 
