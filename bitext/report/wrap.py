@@ -26,6 +26,8 @@ from collections.abc import Iterable
 import regex
 from rich.cells import cell_len
 
+from bitext.figures.compiled import compile as _compile
+
 CLOSING = frozenset(
     "，。、；：？！）］｝〕〉》」』】〗〙〛”’…‥·・々〜～％‰"  # Chinese
     ",.;:!?)]}%"  # Latin
@@ -36,7 +38,7 @@ CLOSING = frozenset(
 OPENING = frozenset("（［｛〔〈《「『【〖〘〚“‘([{⟦")
 """Characters that never end a line."""
 
-_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026]")
+_CJK = _compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026]")
 
 _CURRENCY = r"(?:RMB|CNY|USD|HKD|NTD|US\$|HK\$|NT\$|\$|¥|￥|€|£)"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mn|bn)"
@@ -45,7 +47,7 @@ _UNIT = (
     r"points|square\s+(?:kilo)?met(?:er|re)s|(?:kilo)?met(?:er|re)s|km|kilograms|kg|"
     r"tonnes|tons|mu|hectares|people|persons|households|times)"
 )
-NUMBER = regex.compile(
+NUMBER = _compile(
     rf"(?:{_CURRENCY}\s?)?[-+]?\d(?:[\d,.]*\d)?(?:[-–—~～]\d(?:[\d,.]*\d)?)?"
     r"(?:\s?[%‰％]"
     r"|\s?[万亿千百十]*\p{Han}"
