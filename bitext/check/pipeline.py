@@ -201,13 +201,31 @@ def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileRe
     """
     text = readable(f"{zh}\n\n{en}")
     view = clean(text, config.clean_rules)
-    spans = segment(view.text, tag=False)
-    zh_spans = [s._replace(lang="zh") for s in spans if view.to_original(s.start) < len(zh)]
-    en_spans = [s._replace(lang="en") for s in spans if view.to_original(s.start) > len(zh)]
+    zh_spans, en_spans = _sides(segment(view.text, tag=False), view, len(zh))
     lexicon = load_lexicon()
     paired = pair_translation(view.text, zh_spans, en_spans, lexicon, words=False)
     drafts = _judge(view.text, paired, config, lexicon, whole=True)
     return _report(Document(None, text, "utf-8"), view, paired, drafts, config)
+
+
+def _sides(spans: Iterable[Span], view: Cleaned, zh_end: int) -> tuple[list[Span], list[Span]]:
+    """The spans of the Chinese, which starts the document and ends at ``zh_end``, and
+    those of the English after it, each tagged with its language: a span's start, mapped
+    back to the document, tells its side (one read of it per span, not one per side).
+
+    >>> view = clean("投入 6 家。\\n\\nSix firms.")
+    >>> _sides(segment(view.text, tag=False), view, 6)
+    ([Span(start=0, end=5, lang='zh', paragraph=0)], [Span(start=7, end=17, lang='en', paragraph=1)])
+    """
+    zh: list[Span] = []
+    en: list[Span] = []
+    for span in spans:
+        at = view.to_original(span.start)
+        if at < zh_end:
+            zh.append(Span(span.start, span.end, "zh", span.paragraph))
+        elif at > zh_end:
+            en.append(Span(span.start, span.end, "en", span.paragraph))
+    return zh, en
 
 
 def check_translation(
@@ -508,15 +526,17 @@ def _report(
         render(relocate(d, view.span_to_original, figure), document.text, RULES[d.rule].severity)
         for d in drafts
     ]
+    pairs: Iterable[Pair] = paired.pairs
+    if view.layers:  # else the view is the document, and every offset is already its own
+        pairs = (p._replace(zh=tuple(map(span, p.zh)), en=tuple(map(span, p.en))) for p in pairs)
+        figures = list(map(figure, figures))
     return FileReport(
         document,
-        tuple(span(s) for s in paired.spans),
-        tuple(
-            p._replace(zh=tuple(map(span, p.zh)), en=tuple(map(span, p.en))) for p in paired.pairs
-        ),
+        tuple(map(span, paired.spans)),
+        tuple(pairs),
         configured(findings, config),
         notes,
-        tuple(map(figure, figures)),
+        tuple(figures),
     )
 
 
