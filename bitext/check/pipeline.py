@@ -432,7 +432,7 @@ def _judge(
     machine translation that stops short has lost its figures, see
     :func:`bitext.align.english_cut`."""
     zh_figures = (f for s in paired.spans if s.lang == "zh" for f in paired.features[s].figures)
-    story = reference_date(zh_figures, stamps_only=True)
+    story = _once(lambda: reference_date(zh_figures, stamps_only=True))
     return [
         draft
         for pair in paired.pairs
@@ -447,9 +447,9 @@ def _pair_findings(
     config: CheckConfig,
     lexicon: Lexicon,
     whole: bool = False,
-    story: datetime.date | None = None,
+    story: Callable[[], datetime.date | None] = lambda: None,
 ) -> list[Draft]:
-    """Findings for one pair; ``story`` is the date the document is told from, which
+    """Findings for one pair; ``story()`` is the date the document is told from, which
     a date in the pair itself overrides (:func:`bitext.figures.dates.reference_date`)."""
 
     def make(rule: str, message: tuple[str | Quote, ...], **figures: object) -> Draft:
@@ -468,20 +468,42 @@ def _pair_findings(
         return [make("pair-uncertain", say(uncertain(pair.score)), where=pair.zh_range)]
     zh_features = _Lazy(lambda: paired.with_words(text, pair.zh, lexicon))
     en_features = _Lazy(lambda: paired.with_words(text, pair.en, lexicon))
-    reference = reference_date(zh_figures) or story
+    reference = reference_date(zh_figures) or story()
+    matches = match_figures(zh_figures, en_figures, config.tolerance, reference)
+    # Only a Chinese figure left alone asks whether the English stops short of it.
+    missing = any(match.en is None for match in matches)
     view = PairView(
         pair=pair,
         text=text,
-        matches=match_figures(zh_figures, en_figures, config.tolerance, reference),
+        matches=matches,
         cut=pair.zh_cut,
         cut_kind=head_cut_kind(text[slice(*pair.zh_range)]) if pair.zh_cut == "head" else None,  # type: ignore[misc]
         english=_Lazy(lambda: english_words(pair, text, zh_features)),
-        en_cut=english_cut(pair, text, whole),
+        en_cut=english_cut(pair, text, whole) if missing else None,
         chinese=_Lazy(lambda: chinese_words(pair, text, zh_features, en_features, lexicon)),
         reference=reference,
         translate=functools.partial(phrase_translations, lexicon),
     )
     return judge(view, make)
+
+
+def _once(make: Callable[[], T]) -> Callable[[], T]:
+    """``make``, called when first asked and remembered: the date a document is told from
+    is asked only by a pair with figures and no date of its own, not by every text.
+
+    >>> made = []
+    >>> value = _once(lambda: made.append(1) or len(made))
+    >>> value(), value(), made
+    (1, 1, [1])
+    """
+    answers: list[T] = []
+
+    def answer() -> T:
+        if not answers:
+            answers.append(make())
+        return answers[0]
+
+    return answer
 
 
 class _Lazy(Sequence[T]):
