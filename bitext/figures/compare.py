@@ -193,7 +193,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         return _relate_dates(zh, en)
     if _half_of_one(zh, en):
         return Relation(RelationName.SAME, 0.5)
-    if en.unit is not None or en.high is not None:  # what each of the four reads first
+    if en.unit is not None or en.high is not None:  # the four rewrite only units and ranges
         en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, _from_zero(zh, en))))
     en_group = GROUPS[en.kind]  # points may have become percentage points
     groups = frozenset({zh_group, en_group})
