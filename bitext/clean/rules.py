@@ -185,14 +185,27 @@ _NEVER_LOST = re.compile("[\udcc0-\udcdf\udcf0-\udcfe]")
 """The stray bytes that :data:`_LOST_CHARACTER` never takes, whatever surrounds them (it
 takes only 0xE0-0xEF, 0x80-0xBF and 0xFF): one of them alone proves a stray byte, and
 real Chinese read back this way nearly always holds one."""
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CHINESE_TEXT = re.compile(
-    r"[\x20-\x7e\u00a0-\u00ff\u2010-\u206f\u2100-\u218f\u2460-\u26ff\u3000-\u303f"
-    r"\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\ufffd]*"
-)
-"""What a repaired run may hold: Han, CJK and full-width punctuation, ASCII, Latin-1
-symbols (° ×), letterlike and number forms (℃ Ⅳ), circled numbers and shapes. Two GBK
-characters that happen to be valid UTF-8 tend to make Cyrillic, Greek or Hebrew."""
+
+
+@functools.cache
+def _han() -> re.Pattern[str]:
+    """A Han character. Compiled on first use, as :func:`_chinese_text`: the standard
+    library's ``re`` takes milliseconds over classes this large, and only a run whose
+    bytes could be mojibake's asks (no file of the corpora has one)."""
+    return re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@functools.cache
+def _chinese_text() -> re.Pattern[str]:
+    """What a repaired run may hold: Han, CJK and full-width punctuation, ASCII, Latin-1
+    symbols (° ×), letterlike and number forms (℃ Ⅳ), circled numbers and shapes. Two GBK
+    characters that happen to be valid UTF-8 tend to make Cyrillic, Greek or Hebrew."""
+    return re.compile(
+        r"[\x20-\x7e\u00a0-\u00ff\u2010-\u206f\u2100-\u218f\u2460-\u26ff\u3000-\u303f"
+        r"\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\ufffd]*"
+    )
+
+
 _MORE_COMMON = 1.0
 """How much more common the repair's Han characters must be than the garbled ones
 (:func:`_commonness` must rise by this much). Over the WMT17, 18, 21 and 22 Chinese lines
@@ -211,7 +224,7 @@ def gbk_mojibake(text: str) -> list[Edit]:
     character and every byte that is not UTF-8 belongs to a character the decoder lost a
     byte of (:data:`_LOST_CHARACTER`; real Chinese read back this way is full of stray
     bytes); it holds two Han characters, or one if the decoder marked a lost byte with
-    U+FFFD (real text never holds one), and nothing foreign (:data:`_CHINESE_TEXT`); it
+    U+FFFD (real text never holds one), and nothing foreign (:func:`_chinese_text`); it
     loses, beyond the marked bytes, no more characters than it restores; and its Han
     characters are far more common (:data:`_MORE_COMMON`).
 
@@ -246,13 +259,13 @@ def _repaired(run: str) -> str | None:
     if _STRAY_BYTE.search(repaired):
         return None
     known = run.count("\ufffd")
-    han = len(_HAN.findall(repaired))
+    han = len(_han().findall(repaired))
     if not han:
         return repaired if known and repaired == "\ufffd" * lost else None  # 宸� is 已, lost
     if (
         (han < 2 and not known)
         or lost - known > han
-        or not _CHINESE_TEXT.fullmatch(repaired)
+        or not _chinese_text().fullmatch(repaired)
         or _commonness(repaired) < _commonness(run) + _MORE_COMMON
     ):
         return None
@@ -270,7 +283,7 @@ def _gbk_bytes(run: str) -> bytes:
 def _commonness(text: str) -> float:
     """The mean over the Han characters of log(1 + the character's frequency)."""
     frequencies = _character_frequencies()
-    scores = [math.log1p(frequencies.get(c, 0)) for c in _HAN.findall(text)]
+    scores = [math.log1p(frequencies.get(c, 0)) for c in _han().findall(text)]
     return sum(scores) / len(scores) if scores else 0.0
 
 
