@@ -88,6 +88,10 @@ _LOOSE = {
     frozenset({"level", "ordinal"}),
 }
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
+_ONE_GROUP: frozenset[str] = frozenset()
+"""The groups of two figures of one group, as :func:`relate` looks them up: every set in
+:data:`_LOOSE`, :data:`_UNIT_SWAPS` and :data:`_SAME_ROLE` holds two groups, so none holds
+this one, as none holds the set of one group (which is not built for each pair)."""
 _SAME_ROLE = {
     frozenset({"day", "number"}),
     frozenset({"year", "number"}),
@@ -196,9 +200,10 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if en.unit is not None or en.high is not None:  # the four rewrite only units and ranges
         en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, _from_zero(zh, en))))
     en_group = GROUPS[en.kind]  # points may have become percentage points
-    groups = frozenset({zh_group, en_group})
+    across = zh_group != en_group
+    groups = frozenset({zh_group, en_group}) if across else _ONE_GROUP
     swapped = groups in _UNIT_SWAPS or _percent_as_points(zh, en)
-    if zh_group != en_group and not swapped and groups not in _LOOSE:
+    if across and not swapped and groups not in _LOOSE:
         return None
     converted = _convert(zh, en) if _units_compatible(zh, en) else None
     if converted is None:
@@ -206,7 +211,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if _unit_swapped(zh, en, converted[0]):
         return Relation(RelationName.UNIT, 1.5)
     zh_value, zh_high, zh_step = converted
-    loose = 0.3 if zh_group != en_group else 0.0
+    loose = 0.3 if across else 0.0
     soft = 0.5 if zh.soft or en.soft else 0.0
     if zh_group == "clock" and not written_wrong(en):
         same = _same_clock(zh_value, en.value, half_day_named=_HALF_DAY.search(en.text) is not None)
@@ -245,7 +250,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
             return Relation(RelationName.UNIT, 1.5)
         cost = loose + soft + _relative_difference(zh_value, en.value)
         return Relation(RelationName.SAME, cost, inside=inside)
-    if zh_group != en_group and groups not in _SAME_ROLE:
+    if across and groups not in _SAME_ROLE:
         return None
     if zh.soft or en.soft:
         return _small_counts_differ(zh, en)
