@@ -110,6 +110,23 @@ def test_a_byte_never_lost_proves_a_stray_byte(run: str) -> None:
         assert rules._STRAY_BYTE.search(rules._LOST_CHARACTER.sub("\ufffd", decoded))
 
 
+def _decoded_from_two_bytes() -> set[str]:
+    """Each character a GB18030 decoder (GBK's two-byte codes and more) makes of two bytes."""
+    characters = set()
+    for lead in range(0x81, 0xFF):
+        for trail in (*range(0x40, 0x7F), *range(0x80, 0xFF)):
+            try:
+                characters.add(bytes((lead, trail)).decode("gb18030"))
+            except UnicodeDecodeError:
+                continue
+    return characters
+
+
+def test_the_gbk_class_written_out_is_the_codecs() -> None:
+    written = {chr(code) for code in range(0x10000) if rules._gbk_run().fullmatch(chr(code) * 2)}
+    assert written == _decoded_from_two_bytes() | {"\ufffd"}
+
+
 def test_the_gbk_bytes_mark_each_lost_byte_as_ff() -> None:
     marked = "鎵".encode("gb18030") + b"\xff" + "惰".encode("gb18030")
     assert rules._gbk_bytes("鎵\ufffd惰") == marked

@@ -42,11 +42,18 @@ FAMILY_WEIGHT = 0.8
 less than an exact stem: the family key is coarser and now and then joins strangers."""
 MIN_NAME_KEY = 4
 """Shorter pinyin (ma, li) matches English words by chance."""
+_OPEN_WORDS = (
+    "a|an|the|of|at|to|for|with|from|by|into|and|or|but|nor|"
+    "has|have|had|is|are|was|were|will|would|shall|its|their|his|her|our|my|your"
+)
 _OPEN_END = regex.compile(
-    r"\b(?:a|an|the|of|at|to|for|with|from|by|into|and|or|but|nor|"
-    r"has|have|had|is|are|was|were|will|would|shall|its|their|his|her|our|my|your)\s*$",
+    rf"\b(?:{_OPEN_WORDS})\s*$",
     regex.IGNORECASE | regex.REVERSE,  # searched from the end, where a match must be
 )
+_OPEN_WORD_REACH = max(map(len, _OPEN_WORDS.split("|")))
+"""How far before the trailing space a match of :data:`_OPEN_END` can start: the longest
+word, each letter one character (simple case folding). Its ``\\b`` still sees the
+character before where the search starts."""
 _CAPITALIZED = regex.compile(r"\b\p{Lu}[\p{Ll}']+\b|\b\p{Lu}{2,}\b")
 
 
@@ -157,7 +164,10 @@ def ends_open(text: str) -> bool:
     >>> ends_open("Do I need to re-place the order next?"), ends_open("said that")
     (False, False)
     """
-    return bool(_OPEN_END.search(text))
+    # Searched only in the last few characters before the trailing space, which ``\s``
+    # is to str.rstrip too: a search of the whole text (even from the end) tries the
+    # pattern at every character, and took six times as long.
+    return _OPEN_END.search(text, max(0, len(text.rstrip()) - _OPEN_WORD_REACH)) is not None
 
 
 def _capitalized_keys(text: str) -> set[str]:

@@ -93,6 +93,9 @@ class PairView(NamedTuple):
     cut_kind: str | None
     english: Sequence[EnglishWord]
     en_cut: str | None = None
+    """Where the English looks cut (:func:`bitext.align.english_cut`): asked only about a
+    Chinese figure left alone (:func:`_missing`), so a caller may leave it None where the
+    matches leave none alone."""
     chinese: Sequence[ChineseWord] = ()
     reference: datetime.date | None = None
     """The date the story is told from (:func:`bitext.figures.dates.reference_date`)."""

@@ -201,13 +201,31 @@ def check_pair(zh: str, en: str, config: CheckConfig = DEFAULT_CONFIG) -> FileRe
     """
     text = readable(f"{zh}\n\n{en}")
     view = clean(text, config.clean_rules)
-    spans = segment(view.text, tag=False)
-    zh_spans = [s._replace(lang="zh") for s in spans if view.to_original(s.start) < len(zh)]
-    en_spans = [s._replace(lang="en") for s in spans if view.to_original(s.start) > len(zh)]
+    zh_spans, en_spans = _sides(segment(view.text, tag=False), view, len(zh))
     lexicon = load_lexicon()
     paired = pair_translation(view.text, zh_spans, en_spans, lexicon, words=False)
     drafts = _judge(view.text, paired, config, lexicon, whole=True)
     return _report(Document(None, text, "utf-8"), view, paired, drafts, config)
+
+
+def _sides(spans: Iterable[Span], view: Cleaned, zh_end: int) -> tuple[list[Span], list[Span]]:
+    """The spans of the Chinese, which starts the document and ends at ``zh_end``, and
+    those of the English after it, each tagged with its language: a span's start, mapped
+    back to the document, tells its side (one read of it per span, not one per side).
+
+    >>> view = clean("投入 6 家。\\n\\nSix firms.")
+    >>> _sides(segment(view.text, tag=False), view, 6)
+    ([Span(start=0, end=5, lang='zh', paragraph=0)], [Span(start=7, end=17, lang='en', paragraph=1)])
+    """
+    zh: list[Span] = []
+    en: list[Span] = []
+    for span in spans:
+        at = view.to_original(span.start)
+        if at < zh_end:
+            zh.append(Span(span.start, span.end, "zh", span.paragraph))
+        elif at > zh_end:
+            en.append(Span(span.start, span.end, "en", span.paragraph))
+    return zh, en
 
 
 def check_translation(
@@ -414,7 +432,7 @@ def _judge(
     machine translation that stops short has lost its figures, see
     :func:`bitext.align.english_cut`."""
     zh_figures = (f for s in paired.spans if s.lang == "zh" for f in paired.features[s].figures)
-    story = reference_date(zh_figures, stamps_only=True)
+    story = _once(lambda: reference_date(zh_figures, stamps_only=True))
     return [
         draft
         for pair in paired.pairs
@@ -429,9 +447,9 @@ def _pair_findings(
     config: CheckConfig,
     lexicon: Lexicon,
     whole: bool = False,
-    story: datetime.date | None = None,
+    story: Callable[[], datetime.date | None] = lambda: None,
 ) -> list[Draft]:
-    """Findings for one pair; ``story`` is the date the document is told from, which
+    """Findings for one pair; ``story()`` is the date the document is told from, which
     a date in the pair itself overrides (:func:`bitext.figures.dates.reference_date`)."""
 
     def make(rule: str, message: tuple[str | Quote, ...], **figures: object) -> Draft:
@@ -450,20 +468,42 @@ def _pair_findings(
         return [make("pair-uncertain", say(uncertain(pair.score)), where=pair.zh_range)]
     zh_features = _Lazy(lambda: paired.with_words(text, pair.zh, lexicon))
     en_features = _Lazy(lambda: paired.with_words(text, pair.en, lexicon))
-    reference = reference_date(zh_figures) or story
+    reference = reference_date(zh_figures) or story()
+    matches = match_figures(zh_figures, en_figures, config.tolerance, reference)
+    # Only a Chinese figure left alone asks whether the English stops short of it.
+    missing = any(match.en is None for match in matches)
     view = PairView(
         pair=pair,
         text=text,
-        matches=match_figures(zh_figures, en_figures, config.tolerance, reference),
+        matches=matches,
         cut=pair.zh_cut,
         cut_kind=head_cut_kind(text[slice(*pair.zh_range)]) if pair.zh_cut == "head" else None,  # type: ignore[misc]
         english=_Lazy(lambda: english_words(pair, text, zh_features)),
-        en_cut=english_cut(pair, text, whole),
+        en_cut=english_cut(pair, text, whole) if missing else None,
         chinese=_Lazy(lambda: chinese_words(pair, text, zh_features, en_features, lexicon)),
         reference=reference,
         translate=functools.partial(phrase_translations, lexicon),
     )
     return judge(view, make)
+
+
+def _once(make: Callable[[], T]) -> Callable[[], T]:
+    """``make``, called when first asked and remembered: the date a document is told from
+    is asked only by a pair with figures and no date of its own, not by every text.
+
+    >>> made = []
+    >>> value = _once(lambda: made.append(1) or len(made))
+    >>> value(), value(), made
+    (1, 1, [1])
+    """
+    answers: list[T] = []
+
+    def answer() -> T:
+        if not answers:
+            answers.append(make())
+        return answers[0]
+
+    return answer
 
 
 class _Lazy(Sequence[T]):
@@ -508,15 +548,17 @@ def _report(
         render(relocate(d, view.span_to_original, figure), document.text, RULES[d.rule].severity)
         for d in drafts
     ]
+    pairs: Iterable[Pair] = paired.pairs
+    if view.layers:  # else the view is the document, and every offset is already its own
+        pairs = (p._replace(zh=tuple(map(span, p.zh)), en=tuple(map(span, p.en))) for p in pairs)
+        figures = list(map(figure, figures))
     return FileReport(
         document,
-        tuple(span(s) for s in paired.spans),
-        tuple(
-            p._replace(zh=tuple(map(span, p.zh)), en=tuple(map(span, p.en))) for p in paired.pairs
-        ),
+        tuple(map(span, paired.spans)),
+        tuple(pairs),
         configured(findings, config),
         notes,
-        tuple(map(figure, figures)),
+        tuple(figures),
     )
 
 

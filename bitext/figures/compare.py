@@ -88,6 +88,10 @@ _LOOSE = {
     frozenset({"level", "ordinal"}),
 }
 _UNIT_SWAPS = {frozenset({"percent", "pp"})}
+_ONE_GROUP: frozenset[str] = frozenset()
+"""The groups of two figures of one group, as :func:`relate` looks them up: every set in
+:data:`_LOOSE`, :data:`_UNIT_SWAPS` and :data:`_SAME_ROLE` holds two groups, so none holds
+this one, as none holds the set of one group (which is not built for each pair)."""
 _SAME_ROLE = {
     frozenset({"day", "number"}),
     frozenset({"year", "number"}),
@@ -109,6 +113,7 @@ _HALF_DAY = regex.compile(
     regex.IGNORECASE,
 )
 
+EXACT_TOLERANCE = Decimal(0)
 APPROX_TOLERANCE = Decimal("0.1")
 ABOUT_TOLERANCE = Decimal("0.2")
 """约 / "about" on both sides: the two round a figure each their own way."""
@@ -155,6 +160,10 @@ class FigureMatch(NamedTuple):
 
 
 _NAMED = frozenset({Kind.NAME, Kind.CODE})
+_SHAPED = frozenset({Kind.MONTH, Kind.SCORE, Kind.MULTIPLE})
+"""The Chinese kinds that :func:`_first_months`, :func:`_same_streak` and
+:func:`_increase_in_percent` look at (or an English month, for months given as a count):
+any other pair skips the three."""
 
 ONE_SIDED_VAGUE = 0.2
 """The cost of a vague figure agreeing with an exact one (上千人 and "1,200 people", 3000人 and
@@ -169,7 +178,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     """
     if zh.kind in _NAMED or en.kind in _NAMED:
         return _relate_named(zh, en)
-    if (
+    if (zh.kind in _SHAPED or en.kind == Kind.MONTH) and (
         _first_months(zh, en)
         or _first_months(en, zh)
         or _same_streak(zh, en)
@@ -188,11 +197,13 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
         return _relate_dates(zh, en)
     if _half_of_one(zh, en):
         return Relation(RelationName.SAME, 0.5)
-    en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, _from_zero(zh, en))))
+    if en.unit is not None or en.high is not None:  # the four rewrite only units and ranges
+        en = _speed_as_distance(zh, _points_as_pp(zh, _weight_in_pounds(zh, _from_zero(zh, en))))
     en_group = GROUPS[en.kind]  # points may have become percentage points
-    groups = frozenset({zh_group, en_group})
+    across = zh_group != en_group
+    groups = frozenset({zh_group, en_group}) if across else _ONE_GROUP
     swapped = groups in _UNIT_SWAPS or _percent_as_points(zh, en)
-    if zh_group != en_group and not swapped and groups not in _LOOSE:
+    if across and not swapped and groups not in _LOOSE:
         return None
     converted = _convert(zh, en) if _units_compatible(zh, en) else None
     if converted is None:
@@ -200,7 +211,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     if _unit_swapped(zh, en, converted[0]):
         return Relation(RelationName.UNIT, 1.5)
     zh_value, zh_high, zh_step = converted
-    loose = 0.3 if zh_group != en_group else 0.0
+    loose = 0.3 if across else 0.0
     soft = 0.5 if zh.soft or en.soft else 0.0
     if zh_group == "clock" and not written_wrong(en):
         same = _same_clock(zh_value, en.value, half_day_named=_HALF_DAY.search(en.text) is not None)
@@ -239,7 +250,7 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
             return Relation(RelationName.UNIT, 1.5)
         cost = loose + soft + _relative_difference(zh_value, en.value)
         return Relation(RelationName.SAME, cost, inside=inside)
-    if zh_group != en_group and groups not in _SAME_ROLE:
+    if across and groups not in _SAME_ROLE:
         return None
     if zh.soft or en.soft:
         return _small_counts_differ(zh, en)
@@ -703,10 +714,19 @@ def match_figures(
         # No cost is below 0 and only figures in the same place have no drift: these
         # exact pairs come first, take every figure and leave nothing to compare.
         return [FigureMatch(z, e, RelationName.SAME) for z, e in zip(zh, en, strict=True)]
+    # The exact pairs in place before the first that is not (all of them but the last
+    # entry of ``in_place``) are taken first, as above: no other pair of their figures
+    # can be taken, and none is compared.
+    settled = len(in_place) - 1 if in_place else 0
     candidates = []
     for i, z in enumerate(zh):
         for j in nearby(i, len(zh), len(en)):
-            relation = in_place[i] if i == j and i in in_place else relate(z, en[j], tolerance)
+            if i == j and i in in_place:
+                relation = in_place[i]
+            elif i < settled or j < settled:
+                continue
+            else:
+                relation = relate(z, en[j], tolerance)
             if relation is None:
                 continue
             drift = abs((i + 0.5) / len(zh) - (j + 0.5) / len(en))
@@ -1043,7 +1063,7 @@ def _tolerance(zh: Figure, en: Figure) -> Decimal:
         return APPROX_TOLERANCE  # 约 20 元 and "22 yuan"; 最多 20 元 is no "up to 22"
     if zh.unit != en.unit and convertible(zh.unit) and convertible(en.unit):
         return CONVERSION_TOLERANCE
-    return Decimal(0)
+    return EXACT_TOLERANCE
 
 
 def _same(
@@ -1083,12 +1103,12 @@ def _scale_factor(
     """k ≠ 0 such that the English is the Chinese times 10**k, rounding allowed."""
     if value == 0 or en.value == 0 or (value < 0) != (en.value < 0):
         return None
+    if (high is None) != (en.high is None):
+        return None
     k = round(_log10(abs(en.value)) - _log10(abs(value)))
     if k == 0:
         return None
     shift = Decimal(10) ** k
-    if (high is None) != (en.high is None):
-        return None
     if value * shift != en.value and not _SCALED_WRITING.search(en.text):
         return None  # 112% → "11%" lost a digit; only "3.9 billion" rounds a scaled figure
     if not _equal(value * shift, step * shift, en.value, en.step, approximate, strict=True):

@@ -269,6 +269,8 @@ def _zh_groups(
     text: str, start: int, end: int, translates: Translates | None = None
 ) -> list[tuple[int, int]]:
     """Positions of the first and last strong Chinese character of each run."""
+    if text[start:end].isascii():
+        return []  # no strong Chinese character is ASCII: an English line, scanned in C
     groups: list[tuple[int, int]] = []
     # One match a stretch, not one a character: only a gap with a Latin letter can separate.
     for match in _ZH_STRETCH.finditer(text, start, end):
@@ -849,7 +851,9 @@ def _tag(sentence: str, is_zh: bool) -> str:
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
-    return start, _rstrip(text, start, end)
+    while end > start and text[end - 1].isspace():  # _rstrip, without a second call
+        end -= 1
+    return start, end
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
