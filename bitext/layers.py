@@ -7,7 +7,7 @@ neighbour in its own layer), and ``docs/gen_reference.py`` draws the import grap
 the same table.
 
 >>> layer_of("bitext.align.mixed"), layer_of("bitext.figures")
-(5, 4)
+(6, 5)
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("model", "version", "hans"),
     ("read", "atomic"),
+    ("cache",),
     ("clean",),
     ("segment",),
     ("figures",),

@@ -101,26 +101,40 @@ def test_a_text_bulletin_imports_only_what_it_uses(cache_dir: Path) -> None:
     assert [m for m in NOT_IMPORTED if m in modules] == []
 
 
+CACHED_PATTERNS = (
+    "bitext.figures.en",
+    "bitext.figures.zh",
+    "bitext.figures.names",
+    "bitext.clean.rules",
+    "bitext.segment.split",
+    "bitext.segment.language",
+    "bitext.align.cuts",
+    "bitext.check.judge",
+    "bitext.report.terminal",
+)
+"""Modules whose patterns are compiled through :mod:`bitext.cache.patterns`."""
+
+
 def test_a_pattern_from_the_cache_is_the_pattern_regex_compiles(tmp_path: Path) -> None:
-    """Every figure pattern, built from the cached engine arguments, finds what
+    """Every cached pattern (figures, cleaning, splitting, judging…), built from the cached engine arguments, finds what
     ``regex.compile`` of its source finds, on the seed bulletin and WMT21 lines."""
     import pickle
 
     import regex
     from regex import _regex
 
-    from bitext.figures import compiled
+    from bitext.cache import patterns as compiled
 
     env = {**os.environ, "BITEXT_CACHE_DIR": str(tmp_path)}
     for _ in range(2):  # the first run stores what the second reads
         subprocess.run(
-            [sys.executable, "-c", "import bitext.figures.en, bitext.figures.zh"],
+            [sys.executable, "-c", f"import {', '.join(CACHED_PATTERNS)}"],
             env=env,
             check=True,
         )
     [stored] = tmp_path.glob("patterns-*.pickle")
     known = pickle.loads(stored.read_bytes())
-    assert len(known) > 150
+    assert len(known) > 250
     text = (ROOT / "seeds" / "panzhou.txt").read_text(encoding="utf-8")
     for lines in (WMT21, WMT21.with_name("en.txt")):
         if lines.exists():
@@ -142,7 +156,7 @@ def test_the_patterns_are_the_same_in_every_process(tmp_path: Path) -> None:
     """A pattern built from a set's order would differ with the hash seed and never be
     found in the cache: a second process, with another seed, compiles nothing."""
     probe = (
-        "import json, bitext, bitext.figures.compiled as c; "
+        "import json, bitext, bitext.cache.patterns as c; "
         "print(json.dumps([c._STATE['dirty'], len(c._STATE['used'])]))"
     )
     runs = []

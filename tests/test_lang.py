@@ -38,3 +38,23 @@ def test_english_sentences_are_english(sentence: str) -> None:
 
 def test_only_sentences_with_an_english_only_word_skip_the_detector() -> None:
     assert [plainly_english(s) for s in ENGLISH] == [False, False, False, True]
+
+
+def test_the_cached_profiles_are_what_langdetect_loads() -> None:
+    """The detector reads each n-gram's probabilities from bitext's cache
+    (:func:`bitext.segment.language._profiles`): the numbers langdetect itself loads."""
+    from importlib import resources
+
+    from langdetect.detector_factory import DetectorFactory
+
+    from bitext.segment.language import LATIN_PROFILES, _profiles
+
+    factory = DetectorFactory()
+    folder = resources.files("langdetect") / "profiles"
+    factory.load_json_profile(
+        [(folder / code).read_text(encoding="utf-8") for code in LATIN_PROFILES]
+    )
+    _profiles()  # builds and stores the cache, which the second call reads
+    languages, probabilities = _profiles()
+    assert languages == factory.langlist
+    assert dict(probabilities.items()) == factory.word_lang_prob_map

@@ -1,10 +1,11 @@
-"""SortedTable (bitext.align.cache): what a dict of the same keys answers, found by
+"""SortedTable (bitext.cache.tables): what a dict of the same keys answers, found by
 bisecting the heads of its blocks and then searching a block's keys as text, built or
 mapped from a cache file."""
 
 from __future__ import annotations
 
 import pickle
+import struct
 import tempfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bitext.align.cache import _BLOCK, _MAGIC, SortedTable, _load, _store, cache_file, cached
+from bitext.cache.tables import _BLOCK, _MAGIC, SortedTable, _load, _store, cache_file, cached
 
 KEYS = st.text(alphabet="ab盘州\n", max_size=4).filter(lambda key: "\n" not in key)
 """Few letters, so keys share prefixes; no newline, which a key must not hold."""
@@ -32,7 +33,7 @@ def test_a_table_answers_as_a_dict_does(keys: set[str], asked: list[str]) -> Non
 
 
 def stored_and_read(value: object) -> object:
-    """``value`` written to a cache file and mapped back (bitext.align.cache._load)."""
+    """``value`` written to a cache file and mapped back (bitext.cache.tables._load)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "table.pickle"
         _store(path, value)
@@ -65,3 +66,23 @@ def test_a_cache_file_of_another_layout_is_built_again(
         built = cached("table", ["key"], lambda: SortedTable.of({"a": "b"}))
         read = cached("table", ["key"], lambda: None)
         assert dict(built.items()) == dict(read.items()) == {"a": "b"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "where", [b"bitext.align.cache\nSortedTable", b"bitext.cache.tables\nGone"]
+)
+def test_a_cache_file_naming_a_class_bitext_no_longer_has_is_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: bytes
+) -> None:
+    """A file an older bitext wrote, whose pickle names a module or class since moved
+    (``SortedTable`` lived in ``bitext.align.cache``), is built again, not an error."""
+    monkeypatch.setenv("BITEXT_CACHE_DIR", str(tmp_path))
+    path = cache_file("table", "key")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    head = b"c" + where + b"\n."  # pickle's GLOBAL opcode: import the module, get the name
+    path.write_bytes(_MAGIC + struct.pack("<2Q", 1, len(head)) + head + bytes(-len(head) % 8))
+    with pytest.raises((ImportError, AttributeError)):
+        _load(path)
+    built = cached("table", ["key"], lambda: SortedTable.of({"a": "b"}))
+    assert dict(built.items()) == {"a": "b"}  # type: ignore[union-attr]
+    assert dict(_load(path).items()) == {"a": "b"}

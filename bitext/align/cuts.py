@@ -25,10 +25,11 @@ import regex
 
 from bitext.align.lexicon import EN_STOPWORDS, Lexicon, pinyin_key, stem, zh_word_spans
 from bitext.align.signals import EN_PER_ZH, Features
+from bitext.cache.patterns import compile as _compile
 from bitext.hans import simplified
 from bitext.model import Pair
 
-_HEAD_CUT = regex.compile(
+_HEAD_CUT = _compile(
     r"^(?:[年月日号万亿千百元%％个名位家所项条次期人岁倍成的了着过们地得之与和及或等米分秒周例户件台册辆艘"
     r"，、。；：）)》」』”’,.;:!?！？]|[0-9]{3}(?![0-9])|[0-9]+(?=[\p{Han}])(?![0-9]*\s*[年月日号万亿千百元个名位家所项条次期人岁倍成%％多余])"
     r"|[便却才则且](?!说)|时(?=\s*[至到许起，,])|[0-9０-９]{1,2}\s*[时点](?![钟间])\s*[0-9０-９]{1,2}\s*分)"
@@ -39,16 +40,16 @@ of a number (册】法国…, from 全3册), an adverb that needs the clause bef
 hour (时至 26 日 8 时, from 25日8时至26日8时), or a time of day with its minutes, whose
 date went with the cut (20 时 52 分发生…, from 26日20时52分; one WMT sentence in 11,821
 starts with a time, 16时许, and has no minutes)."""
-_CLOCK_START = regex.compile(r"[0-9０-９]{1,2}\s*[时点]")
-_UNOPENED_BRACKET = regex.compile(r"^[^（(，,。；;]{0,12}[）)]")
+_CLOCK_START = _compile(r"[0-9０-９]{1,2}\s*[时点]")
+_UNOPENED_BRACKET = _compile(r"^[^（(，,。；;]{0,12}[）)]")
 """超过半数）的国家…: a bracket closed that the fragment never opened; its head is lost."""
-_EN_PIECE = regex.compile(r"\p{Ll}")
+_EN_PIECE = _compile(r"\p{Ll}")
 """English that starts in lower case is a piece: "…获得二零一八至二零二二年国际足联各项赛事 …
 has obtained 在中国大陆地区的独家全媒体版权。 an exclusive … in 2018-2022."."""
-_SENTENCE_END = regex.compile(r"[。！？!?…”’」』）)\"'》；;]$")
-_INTERNAL_PUNCTUATION = regex.compile(r"[，,、；;]")
+_SENTENCE_END = _compile(r"[。！？!?…”’」』）)\"'》；;]$")
+_INTERNAL_PUNCTUATION = _compile(r"[，,、；;]")
 _CUT_KINDS = (("年", "year"), ("月", "month"), ("日", "day"), ("号", "day"))
-_EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
+_EN_WORD = _compile(r"[A-Za-z][A-Za-z'’-]*")
 
 HEADLINE_LENGTH = 25
 """A Chinese fragment without a sentence end that is longer than this was cut, not a title."""
@@ -124,11 +125,11 @@ def english_words(pair: Pair, text: str, zh: Sequence[Features]) -> list[English
     return words
 
 
-_EN_SENTENCE_END = regex.compile(r"[.!?…;；:\"”’')\]]\s*$")
+_EN_SENTENCE_END = _compile(r"[.!?…;；:\"”’')\]]\s*$")
 """A clause end counts: English that stops at ";" ended there, it was not cut."""
 
 
-MID_CLAUSE_END = regex.compile(
+MID_CLAUSE_END = _compile(
     r"(?:,|\b(?:a|an|the|of|on|in|to|for|with|by|at|from|and|or|that|which|his|her|its|their))\s*$",
     regex.IGNORECASE,
 )

@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.align.cache import cached, package_version
+from bitext.cache.tables import cached, package_version
 
 MIN_FLOAT = -3.14e100
 """The log probability jieba's HMM gives what its tables lack."""

@@ -24,8 +24,8 @@ import regex
 import snowballstemmer
 
 from bitext.align import zhseg
-from bitext.align.cache import SortedTable, cached, package_version
-from bitext.figures.compiled import compile as _compile
+from bitext.cache.patterns import compile as _compile
+from bitext.cache.tables import SortedTable, cached, package_version
 
 EN_STOPWORDS = frozenset(
     [

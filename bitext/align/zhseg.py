@@ -33,7 +33,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from bitext.align import jiebacut
-from bitext.align.cache import SortedTable, cached, package_version
+from bitext.cache.tables import SortedTable, cached, package_version
 
 Cut = Callable[[str], list[str]]
 Tokenize = Callable[[str], list[tuple[str, int, int]]]

@@ -31,6 +31,7 @@ import regex
 
 from bitext.align import ChineseWord, EnglishWord, context_coverage, stem
 from bitext.align.cuts import stops_mid_clause
+from bitext.cache.patterns import compile as _compile
 from bitext.check.findings import Draft, Quote, around, say
 from bitext.figures import names, units
 from bitext.figures.compare import (
@@ -53,21 +54,21 @@ from bitext.figures.values import (
 )
 from bitext.model import Approx, Figure, Kind, Pair
 
-_ONE = regex.compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
-_TWO = regex.compile(r"\b(?:both|two|pair|couple|double|twice|second)\b", regex.IGNORECASE)
-_RELATIVE_YEAR = regex.compile(r"今年|去年|明年|前年|本年|当年|同年|上年|次年|年初|年底|年末|年内")
-_RELATIVE_EDITION = regex.compile(r"本届|此届|该届|当届|本次|此次|这次|该次|本期|本轮|新一届")
-_RELATIVE_MONTH = regex.compile(r"本月|上月|当月|同月|次月|下月|月初|月底|月末|月中")
-_RELATIVE_DAY = regex.compile(
+_ONE = _compile(r"\b(?:a|an|one|single|each|per|sole|alone)\b", regex.IGNORECASE)
+_TWO = _compile(r"\b(?:both|two|pair|couple|double|twice|second)\b", regex.IGNORECASE)
+_RELATIVE_YEAR = _compile(r"今年|去年|明年|前年|本年|当年|同年|上年|次年|年初|年底|年末|年内")
+_RELATIVE_EDITION = _compile(r"本届|此届|该届|当届|本次|此次|这次|该次|本期|本轮|新一届")
+_RELATIVE_MONTH = _compile(r"本月|上月|当月|同月|次月|下月|月初|月底|月末|月中")
+_RELATIVE_DAY = _compile(
     r"今天|昨天|明天|今日|昨日|明日|当天|当日|同日|次日|日前|近日|本周|上周|周[一二三四五六日末]"
 )
-_NONE = regex.compile(
+_NONE = _compile(
     r"\b(?:none|zero|nil|nobody|neither|not\s+any"
     r"|no(?!\s+(?:more|less|fewer|longer|later|earlier|sooner|other|one\s+else)\b))\b",
     regex.IGNORECASE,
 )
-_CLAUSE_END = regex.compile(r"[；;。！？!?]")
-_COLLAPSED = regex.compile(
+_CLAUSE_END = _compile(r"[；;。！？!?]")
+_COLLAPSED = _compile(
     r"\b(?:all|both|each|respectively|likewise|the\s+same"
     r"|as\s+(?:will|would|do|does|did|is|are|was|were|has|have|had|must|should|can))\b",
     regex.IGNORECASE,
@@ -212,8 +213,8 @@ def _paired(
     return []
 
 
-_GLOSS_AFTER_UNIT_WORD = regex.compile(r"(?<![A-Za-z-])(?P<unit>[A-Za-z]+)\s*[(（]\s*$")
-_NUMBER_BEFORE = regex.compile(
+_GLOSS_AFTER_UNIT_WORD = _compile(r"(?<![A-Za-z-])(?P<unit>[A-Za-z]+)\s*[(（]\s*$")
+_NUMBER_BEFORE = _compile(
     r"(?:[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
     r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?"
     r"|hundreds|thousands|millions|several|few))[\s-]*$",
@@ -310,11 +311,11 @@ def _repeat(figure: Figure, view: PairView) -> bool:
     return False
 
 
-_EACH = regex.compile(r"(?:各|每|分别|均|都)\p{Han}{0,2}\s*$")
+_EACH = _compile(r"(?:各|每|分别|均|都)\p{Han}{0,2}\s*$")
 
 
-_ZH_DATELINE_END = regex.compile(r"\s*电")
-_EN_DATELINE_END = regex.compile(r"(?:,\s*\d{4})?\s*(?:\(|--|—|/|$)")
+_ZH_DATELINE_END = _compile(r"\s*电")
+_EN_DATELINE_END = _compile(r"(?:,\s*\d{4})?\s*(?:\(|--|—|/|$)")
 
 
 def _dateline_kept(zh: Figure, en: Figure | None, text: str) -> bool:
@@ -415,8 +416,8 @@ def _same_stem(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
-_TOKEN = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
-_PHRASE_END = regex.compile(r"[，,、；;。！？!?：:]")
+_TOKEN = _compile(r"[A-Za-z][A-Za-z'’-]*")
+_PHRASE_END = _compile(r"[，,、；;。！？!?：:]")
 
 
 def _scale(zh: Figure, en: Figure, make: Callable[..., Draft]) -> Draft:

@@ -32,6 +32,8 @@ from typing import NamedTuple
 
 import regex
 
+from bitext.cache.patterns import compile as _compile
+
 
 class Edit(NamedTuple):
     """Replace ``text[start:end]`` with ``replacement`` (offsets in the rule's input)."""
@@ -302,22 +304,22 @@ def _character_frequencies() -> dict[str, int]:
 
 
 _FULL_WIDTH_ALNUM = _runs_of(r"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a")
-_FULL_WIDTH_DECIMAL = regex.compile(r"(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
+_FULL_WIDTH_DECIMAL = _compile(r"(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
 """４．５: a full-width full stop between digits is a decimal point."""
 _DIGIT = r"[0-9\uff10-\uff19]"
-_FULL_WIDTH_GROUPED = regex.compile(
+_FULL_WIDTH_GROUPED = _compile(
     rf"(?<!{_DIGIT}|[.,\uff0c\uff0e]){_DIGIT}{{1,3}}(?:\uff0c{_DIGIT}{{3}})+(?!{_DIGIT}|[,\uff0c]{_DIGIT})"
 )
 """２，３５０: full-width commas grouping thousands, every group after the first of exactly
 three digits, the first of one to three. "1，2，3项" is a list of small numbers and
 "２０１８年，３５０" a year and a count, so neither matches; "３５０，６００" is two numbers
 (:data:`_LIST_OF_HUNDREDS`), "３５０，０００" one."""
-_FULL_WIDTH_COMMA_IN_NUMBER = regex.compile(rf"(?<={_DIGIT})\uff0c(?={_DIGIT})")
+_FULL_WIDTH_COMMA_IN_NUMBER = _compile(rf"(?<={_DIGIT})\uff0c(?={_DIGIT})")
 """Every match of :data:`_FULL_WIDTH_GROUPED` holds one; most Chinese text holds none."""
-_FULL_WIDTH_PUNCT = regex.compile(r"[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]")
+_FULL_WIDTH_PUNCT = _compile(r"[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]")
 _CHINESE_TELLING = r"[\p{Han}\u3000-\u303f\uff5f-\uff65]"
 """The characters of :data:`_HAN_OR_CJK_PUNCT` that :class:`_Neighbours` does not skip."""
-_FULL_WIDTH_PUNCT_OFF_CHINESE = regex.compile(
+_FULL_WIDTH_PUNCT_OFF_CHINESE = _compile(
     rf"[\uff01-\uff5e](?<!{_CHINESE_TELLING}.)(?!{_CHINESE_TELLING})(?<={_FULL_WIDTH_PUNCT.pattern})"
 )
 """Full-width punctuation with no Chinese right beside it. Next to Chinese it is in
@@ -325,8 +327,8 @@ Chinese: the neighbour :class:`_Neighbours` finds on that side is that character
 :func:`_is_english_context` says no. Nearly all of it is next to Chinese, so it is
 not even looked at. Spelt as any full-width form that then proves punctuation: the
 ``regex`` module finds a character of one range three times faster than one of four."""
-_HAN_OR_CJK_PUNCT = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]")
-_LATIN = regex.compile(r"[A-Za-z]")
+_HAN_OR_CJK_PUNCT = _compile(r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]")
+_LATIN = _compile(r"[A-Za-z]")
 
 
 def width(text: str) -> list[Edit]:
@@ -401,8 +403,8 @@ class _Neighbours:
 _NEUTRAL = r"[ \t0-9\uff10-\uff19.,;:%'\"\-\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]"
 """Skipped when looking for the language around a character: digits, ASCII punctuation,
 and full-width punctuation (whose own fate depends on its neighbours)."""
-_TELLING = regex.compile(rf"(?r)(?!{_NEUTRAL})[\s\S]")
-_TELLING_AFTER = regex.compile(rf"(?!{_NEUTRAL})[\s\S]")
+_TELLING = _compile(rf"(?r)(?!{_NEUTRAL})[\s\S]")
+_TELLING_AFTER = _compile(rf"(?!{_NEUTRAL})[\s\S]")
 
 
 def _is_english_context(before: str, after: str) -> bool:
@@ -417,13 +419,13 @@ def _is_english_context(before: str, after: str) -> bool:
 _ZH_BEFORE = r"(?:[\p{Han}”’」』）》]|\p{Han}[ \t]*[0-9.]+[ \t]*[%％]?)"
 """Chinese, or a number that Chinese leads into (45人,; 3.5%,)."""
 _ZH_AFTER = r"(?:[\p{Han}“‘「『（《]|[0-9]+(?:\.[0-9]+)?\s?[\p{Han}%％])"
-_ZH_PUNCTUATION = regex.compile(rf"(?<![ \t])(?<={_ZH_BEFORE})[ \t]*([,;:])[ \t]*(?={_ZH_AFTER})")
+_ZH_PUNCTUATION = _compile(rf"(?<![ \t])(?<={_ZH_BEFORE})[ \t]*([,;:])[ \t]*(?={_ZH_AFTER})")
 """(?<![ \t]): a match starts where its spaces start, so that a long run of spaces is
 scanned once, not once per space (quadratic: 40,000 spaces took 8 s)."""
 _FULL_FORM = {",": "，", ";": "；", ":": "："}
 
 
-_HALF_WIDTH_AFTER_CHINESE = regex.compile(
+_HALF_WIDTH_AFTER_CHINESE = _compile(
     r"(?<=[^\x00-\x7f][ \t0-9.%]*)[,;:](?=[ \t]*[^\x00-\x2f\x3a-\x7f])"
 )
 """What every match of :data:`_ZH_PUNCTUATION` holds: before the mark Chinese (never
@@ -443,10 +445,10 @@ def zh_punctuation(text: str) -> list[Edit]:
     ]
 
 
-_THOUSANDS_COMMA = regex.compile(r"[0-9],[0-9]")
+_THOUSANDS_COMMA = _compile(r"[0-9],[0-9]")
 
 
-_SPACED_NUMBER = regex.compile(
+_SPACED_NUMBER = _compile(
     r"(?:^|(?<=[\p{Han}，、；：（“]))([ \t]*)[0-9]+(?:[.,][0-9]+)*(?:([ \t]*)[%％])?([ \t]*)"
     r"(?=[\p{Han}。、；：）”]|，(?![0-9]{3}(?![0-9])))",
     regex.MULTILINE,
@@ -456,7 +458,7 @@ _SPACED_NUMBER = regex.compile(
 a second cleaning would change the text again."""
 
 
-_SPACE_BEFORE_NUMBER = regex.compile(r"(?<=(?:^|[^\x00-\x7f])[ \t]+)[0-9]", regex.MULTILINE)
+_SPACE_BEFORE_NUMBER = _compile(r"(?<=(?:^|[^\x00-\x7f])[ \t]+)[0-9]", regex.MULTILINE)
 _SPACE_AFTER_NUMBER = re.compile(r"[0-9%％][ \t]+[^\x00-\x24\x26-\x7f]")
 """A space after a number and before Chinese (never ASCII) or a per cent sign; ``re``
 finds a digit twice as fast as ``regex`` here."""
@@ -482,7 +484,7 @@ def cjk_digit_spacing(text: str) -> list[Edit]:
     return edits
 
 
-_SPACE_BEFORE_PUNCT = regex.compile(
+_SPACE_BEFORE_PUNCT = _compile(
     r"(?<=[A-Za-z0-9)\]%'\"”’])[ \t]+(?=[,.;:!?](?:[ \t\n]|$))(?![.][ \t]+[.])"
 )
 """Not before a spaced ellipsis (". . .")."""
@@ -506,15 +508,15 @@ def en_space_before_punctuation(text: str) -> list[Edit]:
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_SPLIT_THOUSANDS = regex.compile(
+_SPLIT_THOUSANDS = _compile(
     rf"(?<![0-9.,])(?<!{_MONTH}\s)[0-9]{{1,3}}(?:,[ \t][0-9]{{3}})+(?![0-9]|,[0-9])"
 )
 """Not after a month: "July 25, 135 cases" is a date and a count."""
-_LIST_OF_HUNDREDS = regex.compile(r"[0-9]{3},[ \t](?!000)[0-9]{3}(?![0-9])")
+_LIST_OF_HUNDREDS = _compile(r"[0-9]{3},[ \t](?!000)[0-9]{3}(?![0-9])")
 """"rackets 500, 600" is a list; "414, 000" and "4, 404" are split thousands."""
 
 
-_SPLIT_GROUP = regex.compile(r"[0-9],[ \t][0-9]{3}")
+_SPLIT_GROUP = _compile(r"[0-9],[ \t][0-9]{3}")
 """What every match of :data:`_SPLIT_THOUSANDS` holds."""
 
 
@@ -533,7 +535,7 @@ def digit_grouping(text: str) -> list[Edit]:
 
 # --- lines and paragraphs ----------------------------------------------------------
 
-_LINE_END = regex.compile(r"[。！？!?.…:：;；\"”’」』）)》\]]$")
+_LINE_END = _compile(r"[。！？!?.…:：;；\"”’」』）)》\]]$")
 _WRAP_SHARE = 0.75
 """A line this close to the document's wrap width was broken by the width, not the writer."""
 

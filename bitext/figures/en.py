@@ -41,8 +41,8 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from bitext.cache.patterns import compile as _compile
 from bitext.figures import names
-from bitext.figures.compiled import compile as _compile
 from bitext.figures.reading import (
     DIGIT,
     Reader,

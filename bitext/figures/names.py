@@ -48,7 +48,7 @@ from typing import NamedTuple
 
 import regex
 
-from bitext.figures.compiled import compile as _compile
+from bitext.cache.patterns import compile as _compile
 from bitext.figures.reading import DIGIT, Needs, Read, clues, digit_or, one_of
 from bitext.figures.units import longest_first, spellings
 from bitext.figures.values import FULL_WIDTH_DIGITS, Occupied, parse_arabic, parse_chinese

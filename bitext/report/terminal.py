@@ -31,7 +31,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from bitext.figures.compiled import compile as _compile
+from bitext.cache.patterns import compile as _compile
 from bitext.model import Document, Figure, FileReport, Finding, Pair, Report, Severity
 from bitext.report.cleaning import without_cleaning
 from bitext.report.locate import display_path, placed_message, primary_document, primary_span

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 import regex
 from rich.cells import cell_len
 
-from bitext.figures.compiled import compile as _compile
+from bitext.cache.patterns import compile as _compile
 
 CLOSING = frozenset(
     "，。、；：？！）］｝〕〉》」』】〗〙〛”’…‥·・々〜～％‰"  # Chinese

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 
 import regex
 
+from bitext.cache.patterns import compile as _compile
 from bitext.model import Span
 from bitext.segment.language import detect_latin
 
@@ -44,47 +45,47 @@ _ZH_STRONG_CLASS = (
 )
 """The set tests "not ASCII" first (regex.V1): most characters scanned are ASCII, and that
 test is four times quicker than the property lookups."""
-ZH_STRONG = regex.compile(_ZH_STRONG_CLASS, regex.V1)
+ZH_STRONG = _compile(_ZH_STRONG_CLASS, regex.V1)
 """Characters that only Chinese text uses: Han, kana, CJK and full-width punctuation."""
-_ZH_STRETCH = regex.compile(rf"{_ZH_STRONG_CLASS}(?:[^\p{{Latin}}]*{_ZH_STRONG_CLASS})*", regex.V1)
+_ZH_STRETCH = _compile(rf"{_ZH_STRONG_CLASS}(?:[^\p{{Latin}}]*{_ZH_STRONG_CLASS})*", regex.V1)
 """Strong Chinese characters with no Latin letter between them, from the first to the last:
 a gap without a Latin letter never ends a run (:func:`_separates`)."""
 
-_HAN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_HAN = _compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 ZH_SENTENCE_END = "。！？!?…"
 ZH_CLAUSE_END = "；;"
 CLOSERS = "”’\"'）)】」』》〕］]“"
 
-_LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}'’.\-]*")
-_EN_BOUNDARY = regex.compile(r"[.!?]+[\"”’')\]]*(?=\s|$)")
-_LEAD_TOKEN = regex.compile(
+_LATIN_WORD = _compile(r"\p{Latin}[\p{Latin}\p{M}'’.\-]*")
+_EN_BOUNDARY = _compile(r"[.!?]+[\"”’')\]]*(?=\s|$)")
+_LEAD_TOKEN = _compile(
     r"[^\s,]*[\p{Lu}\d][^\s,]*|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
     r"|&|of|de|la|van|von|der|[·\-–—]|[“\"‘'(（\[《【#•%‰)）]+|[\u2460-\u249b\u2776-\u2793]"
 )
 """What may lead into a Chinese sentence: a capitalized word or a number ("2,000 亿美元"),
 a connector inside a name, an opening quote or bracket."""
-_QUOTES = regex.compile(r"[“”\"‘’']+")
-_ZH_CLAUSE_START = regex.compile(r"[，,、；;：:。！？!?（(“\"]")
-_CONNECTOR = regex.compile(r"&|of|de|la|van|von|der|[·\-–—]")
-_LEAD_SYMBOLS = regex.compile(r"[^\p{L}]+")
-_TRAILING = regex.compile(
+_QUOTES = _compile(r"[“”\"‘’']+")
+_ZH_CLAUSE_START = _compile(r"[，,、；;：:。！？!?（(“\"]")
+_CONNECTOR = _compile(r"&|of|de|la|van|von|der|[·\-–—]")
+_LEAD_SYMBOLS = _compile(r"[^\p{L}]+")
+_TRAILING = _compile(
     r"(?:[!?.:;,…*]|[”’）)】」』》〕］\]]|[“\"'](?![\p{Latin}\d])|\s+(?=[。！？，；：”’）】」』》〕］]))*"
 )
 """What closes a Chinese run: its stops and closing quotes, and an opening quote written
 as a closing one; a quote glued to the Latin after it opens the English (…收获。”“Follow
 your heart…), unless it closes a straight quote the Chinese opened (:func:`_extend_forward`).
 Full-width marks are the Chinese's even after a space (…康复 。 ” “Their diseases…)."""
-_LATIN_TAIL = regex.compile(r"\s*[—–-]\s*(?P<name>[^\n。！？!?.\p{Han}]{1,60}?)[。！？!?]")
+_LATIN_TAIL = _compile(r"\s*[—–-]\s*(?P<name>[^\n。！？!?.\p{Han}]{1,60}?)[。！？!?]")
 """A name after a dash that ends the sentence belongs to the Chinese sentence before it."""
-_ATTACHED_NUMBER = regex.compile(r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)")
+_ATTACHED_NUMBER = _compile(r"(?>(?:\s*[\d０-９][\d０-９,.，．%％‰]*+)+)(?![-/:–—]\d)")
 """Digits a Chinese run ends with, unless they open a date stamp ("2020-07-26 Source")."""
-_TOKEN = regex.compile(r"\S+")
-_ZH_SPLIT = regex.compile(
+_TOKEN = _compile(r"\S+")
+_ZH_SPLIT = _compile(
     r"[" + regex.escape(ZH_SENTENCE_END + ZH_CLAUSE_END) + r"]+[" + regex.escape(CLOSERS) + r"]*"
 )
-_SENTENCE_START = regex.compile(r"\s+[\p{Lu}\d\"“‘'(\[]")
-_ABBREVIATION = regex.compile(
+_SENTENCE_START = _compile(r"\s+[\p{Lu}\d\"“‘'(\[]")
+_ABBREVIATION = _compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Co|Corp|Inc|Ltd|Jr|Sr|vs|etc|Gov|Sen|Rep|Gen|Col|"
     r"Lt|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|dept|Dept|Fig|"
     r"Vol|pp|e\.g|i\.e|a\.m|p\.m|U\.S|U\.K|U\.N|E\.U)|\b\p{Lu})\.$"
@@ -95,8 +96,8 @@ _SENTENCE_OPENERS = (
     "According|When|While|But|However|Today|Yesterday|Since|During|Some|Many|Most|Our|His|"
     "Her|Their|Its|Meanwhile|Earlier|Later"
 )
-_OPENS_SENTENCE = regex.compile(rf"(?:{_SENTENCE_OPENERS}|A|An|As|If|With|By|To)")
-_UNPUNCTUATED = regex.compile(rf"(?<=[\p{{Ll}}\d] )(?:{_SENTENCE_OPENERS})\b(?=\s\S)")
+_OPENS_SENTENCE = _compile(rf"(?:{_SENTENCE_OPENERS}|A|An|As|If|With|By|To)")
+_UNPUNCTUATED = _compile(rf"(?<=[\p{{Ll}}\d] )(?:{_SENTENCE_OPENERS})\b(?=\s\S)")
 
 MAX_LEAD_TOKENS = 5
 """A name that leads into a Chinese sentence is short: "Sons & Daughters 餐馆"."""
@@ -158,8 +159,8 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         pos = end
 
 
-_NON_SPACE = regex.compile(r"\S")
-_BEFORE_BLANK_LINE = regex.compile(r"\n(?=[ \t]*\n)")
+_NON_SPACE = _compile(r"\S")
+_BEFORE_BLANK_LINE = _compile(r"\n(?=[ \t]*\n)")
 """The line break that ends a paragraph: a blank (or white) line follows it."""
 
 
@@ -228,8 +229,8 @@ def _assume_spaced() -> bool:
     return True
 
 
-_SPACED_SCRIPTS = regex.compile(r"[。！？][”’」』）]*[ \t]+\p{Latin}")
-_GLUED_SCRIPTS = regex.compile(r"[。！？][”’」』）]*\p{Latin}")
+_SPACED_SCRIPTS = _compile(r"[。！？][”’」』）]*[ \t]+\p{Latin}")
+_GLUED_SCRIPTS = _compile(r"[。！？][”’」』）]*\p{Latin}")
 """Latin after a finished Chinese sentence, spaced from it or glued to it: where the
 writer's habit shows (inside a sentence a glued name is the rule either way)."""
 
@@ -321,9 +322,9 @@ def english_boundaries(text: str, start: int, end: int, next_must_open: bool = F
     return cuts
 
 
-_SCALE_AFTER_DIGITS = regex.compile(r"[0-9]\.\s+(?:[Bb]illion|[Mm]illion|[Tt]rillion)\b(?!s)")
+_SCALE_AFTER_DIGITS = _compile(r"[0-9]\.\s+(?:[Bb]illion|[Mm]illion|[Tt]rillion)\b(?!s)")
 """A stop between a number and its singular scale word: no sentence starts with "Billion"."""
-_LIST_MARKER = regex.compile(
+_LIST_MARKER = _compile(
     r"(?:^|(?<=[;:]\s*)|(?<=\b(?!(?:to|at|by|of|in|on|from|since|until|till|than|about|"
     r"around|over|under|and|or|is|are|was|were|be|been)\s)\p{Ll}+\s))\(?[0-9]{1,2}\s?[.)]$"
 )
@@ -347,7 +348,7 @@ def _list_marker(text: str, start: int, end: int) -> int | None:
     return marker.start() if marker is not None else None
 
 
-_LIST_MARKER_ALONE = regex.compile(r"\s*\(?[0-9]{0,4}\s?[.)]")
+_LIST_MARKER_ALONE = _compile(r"\s*\(?[0-9]{0,4}\s?[.)]")
 """What opens an English run before its first sentence is a list item's number, whatever
 its digits ("2000. If you need…", a marker written wrong), or the dot a dropped number left
 (". Exchange or return…"): nothing at the start of a run is a sentence by itself."""
@@ -390,8 +391,8 @@ def _separates(text: str, group: tuple[int, int], pos: int, translates: Translat
     return _labels_item(text, pos, _last_clause(closed), gap, translates)
 
 
-_ITEM_KEY = regex.compile(r"\p{Han}(?:\s?\p{Han}){0,5}\s*[：:]")
-_SPEECH = regex.compile(
+_ITEM_KEY = _compile(r"\p{Han}(?:\s?\p{Han}){0,5}\s*[：:]")
+_SPEECH = _compile(
     r"(?:说|表示|指出|称|认为|介绍|强调|透露|坦言|问|答|回答|告诉|写道|提到)\s*[：:]"
 )
 
@@ -422,9 +423,9 @@ def _last_clause(run: str) -> str:
 
 
 _OPENERS = "[(“\"‘'《【"
-_FINAL_BRACKET = regex.compile(r"[(（][^()（）]*[)）]$")
+_FINAL_BRACKET = _compile(r"[(（][^()（）]*[)）]$")
 
-_LABEL = regex.compile(r"\s*[(（]?\p{Lu}\p{Ll}+:")
+_LABEL = _compile(r"\s*[(（]?\p{Lu}\p{Ll}+:")
 """A Latin label opening a gap: "Author:", "(Journalist:"."""
 
 
@@ -550,7 +551,7 @@ def _tokens(text: str, start: int, end: int, english_start: int | None = None) -
     return tokens
 
 
-_GLUED_LEAD = regex.compile(
+_GLUED_LEAD = _compile(
     r"(?P<head>.*?(?:\p{Ll}|\p{L}[.,!?;:)\]”\"']+))"
     r"(?P<lead>[0-9][0-9,.:/-]*|[“‘\"'(\[]+)"
 )
@@ -590,7 +591,7 @@ def _chinese_end(text: str, pos: int) -> int:
     return latin.start() if latin else len(text)
 
 
-_LATIN_OR_LINE_END = regex.compile(r"\p{Latin}|\n")
+_LATIN_OR_LINE_END = _compile(r"\p{Latin}|\n")
 
 
 def _repeated_after(text: str, first: int, lead: list[str]) -> list[str]:
@@ -612,7 +613,7 @@ def _repeated_after(text: str, first: int, lead: list[str]) -> list[str]:
     return words
 
 
-_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_LATIN_LETTER = _compile(r"\p{Latin}")
 """The first Latin letter after a Chinese run's first character, within its line."""
 
 
@@ -634,8 +635,8 @@ def _number_lead(text: str, lower: int, first: int) -> int:
     return token.start(1) if _opens_chinese([token.group(1)], text[first]) else first
 
 
-_LAST_TOKEN = regex.compile(r"(?:^|\s)([0-9][0-9,.:/-]*)\s*$")
-_ENDS_ENGLISH = regex.compile(r"[0-9][0-9,.:/-]*[0-9]{3}\.")
+_LAST_TOKEN = _compile(r"(?:^|\s)([0-9][0-9,.:/-]*)\s*$")
+_ENDS_ENGLISH = _compile(r"[0-9][0-9,.:/-]*[0-9]{3}\.")
 
 
 def _opens_chinese(numbers: list[str], first: str) -> bool:
@@ -673,9 +674,9 @@ def _opens_chinese(numbers: list[str], first: str) -> bool:
     return all(_STAMP.fullmatch(token) for token in numbers)
 
 
-_LIST_SYMBOL = regex.compile(r"[\u2460-\u249b\u2776-\u2793]")
+_LIST_SYMBOL = _compile(r"[\u2460-\u249b\u2776-\u2793]")
 """①, ⑴, ⒈, ❶: a number written as a list mark."""
-_STAMP = regex.compile(r"[-/]?[0-9]{1,4}(?:[-/:][0-9]{1,4})+")
+_STAMP = _compile(r"[-/]?[0-9]{1,4}(?:[-/:][0-9]{1,4})+")
 """A date or clock stamp: 2020-07-26, -07-26 (its year cut off), 07:01:37."""
 
 
@@ -769,8 +770,8 @@ def _copied_tail(text: str, pos: int, limit: int, spaced: ScriptHabit = _assume_
 
 
 _ENDS_SENTENCE = r"(?:[.!?~…]+[)\]\"”’']*(?:\s|$)|\s*$)"
-_TAIL_TOKEN = regex.compile(r"\s*(?P<token>[^\s\p{Han}]+?)(?=[!?.,;:…]*(?:\s|$))")
-_UNTRANSLATED = regex.compile(
+_TAIL_TOKEN = _compile(r"\s*(?P<token>[^\s\p{Han}]+?)(?=[!?.,;:…]*(?:\s|$))")
+_UNTRANSLATED = _compile(
     r"#\p{Lu}[\p{Lu}_]*#|[#@][\p{L}\p{N}_]+|(?:https?://|www\.)\S+"
     r"|[\w.-]+\.(?:com|cn|net|org|gov|edu|io)(?:/\S*)?|[\p{Extended_Pictographic}\p{So}]+"
 )
@@ -804,8 +805,8 @@ def _opens_english(number: regex.Match[str]) -> bool:
     return pattern.match(number.string, number.end()) is not None
 
 
-_LATIN_AFTER_NUMBER = regex.compile(r"[\s.,:;)）]*\p{Latin}")
-_LIST_ITEM_OPENS = regex.compile(r"[\s.,:;)）\[【(（\"“‘]*\p{Latin}")
+_LATIN_AFTER_NUMBER = _compile(r"[\s.,:;)）]*\p{Latin}")
+_LIST_ITEM_OPENS = _compile(r"[\s.,:;)）\[【(（\"“‘]*\p{Latin}")
 
 
 def _add_latin(runs: list[tuple[int, int, bool]], text: str, start: int, end: int) -> None:
@@ -836,8 +837,8 @@ def sentences(text: str, start: int, end: int, is_zh: bool) -> list[tuple[int, i
     return merged
 
 
-_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
-_LETTER = regex.compile(r"\p{L}")
+_WORDLIKE = _compile(r"[\p{L}\p{N}]")
+_LETTER = _compile(r"\p{L}")
 
 
 def _tag(sentence: str, is_zh: bool) -> str:

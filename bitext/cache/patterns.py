@@ -9,8 +9,7 @@ file and, next run, hands them to the engine directly: the same pattern object, 
 microseconds. A pickled pattern would not help (it pickles as its source and recompiles).
 A missing, stale or unreadable cache only means compiling as usual.
 
-The cache lives in ``$BITEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/bitext``, else
-``~/.cache/bitext`` (:func:`cache_dir`, shared with :mod:`bitext.align.cache`).
+The cache lives in :func:`bitext.cache.cache_dir`.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
-import os
 import pickle
 import platform
 import threading
@@ -30,22 +28,13 @@ import regex._main
 from regex import _regex  # the C engine regex.compile hands the compiled code to
 
 from bitext.atomic import store_quietly
+from bitext.cache import cache_dir
 
 _LOCK = threading.Lock()
 _FORMAT = 1
 _MAX_ENTRIES = 1_000
 """More entries than that (patterns edited over many versions) are dropped to the ones
 this process used."""
-
-
-def cache_dir() -> Path:
-    """Where bitext keeps what it builds once: ``$BITEXT_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/bitext``, else ``~/.cache/bitext``."""
-    explicit = os.environ.get("BITEXT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    root = os.environ.get("XDG_CACHE_HOME")
-    return (Path(root) if root else Path.home() / ".cache") / "bitext"
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:

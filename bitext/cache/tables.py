@@ -1,6 +1,6 @@
-"""Where bitext keeps what it builds once and reuses: ``$BITEXT_CACHE_DIR``, else
-``$XDG_CACHE_HOME/bitext``, else ``~/.cache/bitext``. Nothing there is needed: a
-missing or unreadable file is rebuilt from the installed packages."""
+"""Big read-only tables built once from installed packages and kept in
+:func:`bitext.cache.cache_dir`. Nothing there is needed: a missing or unreadable file is
+rebuilt from the installed packages."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, SupportsIndex, TypeVar
 
 from bitext.atomic import write_atomic_bytes
-from bitext.figures.compiled import cache_dir
+from bitext.cache import cache_dir
 from bitext.model import BitextError
 
 T = TypeVar("T")
@@ -46,12 +46,15 @@ def cached(name: str, key_parts: Iterable[str], build: Callable[[], T]) -> T:
             return value
     except (OSError, ValueError, struct.error, pickle.UnpicklingError, EOFError):
         pass
+    except (ImportError, AttributeError):  # a file naming a class an older bitext had
+        pass
     value = build()
     _store(path, value)
     return value
 
 
-_LAYOUT = "mapped-1"
+_LAYOUT = "mapped-2"
+"""Part of every key: a new layout, or a class moved to another module, is a new file."""
 _MAGIC = b"bitext1\n"
 """The first bytes of a cache file (:func:`_store`)."""
 
