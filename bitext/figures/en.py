@@ -45,6 +45,7 @@ from bitext.figures import names
 from bitext.figures.compiled import compile as _compile
 from bitext.figures.reading import (
     DIGIT,
+    Gates,
     Reader,
     date_stamps,
     digit_or,
@@ -379,7 +380,7 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     >>> [(name, f.text) for name, f in readings("At 3 pm, one of them paid RMB5.6 million")]
     [('clock', '3 pm'), ('number', 'RMB5.6 million')]
     """
-    return placed(read_in_turn(text, READERS), text, base)
+    return placed(read_in_turn(text, READERS, gates=_GATES), text, base)
 
 
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
@@ -1653,3 +1654,5 @@ READERS = (
     ),
 )
 """Every reader of English figures, in precedence order (see the module docstring)."""
+_GATES = Gates.of(reader.needs for reader in READERS)
+"""The readers' gates, each checked once per text."""

@@ -49,7 +49,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.figures.compiled import compile as _compile
-from bitext.figures.reading import DIGIT, Needs, Read, clues, digit_or, one_of
+from bitext.figures.reading import DIGIT, Gates, Needs, Read, digit_or, one_of
 from bitext.figures.units import longest_first, spellings
 from bitext.figures.values import FULL_WIDTH_DIGITS, Occupied, parse_arabic, parse_chinese
 from bitext.hans import simplified
@@ -754,35 +754,10 @@ FORMS: dict[str, list[Form]] = {"zh": _zh_forms(), "en": _en_forms()}
 # --- finding names and codes -----------------------------------------------------
 
 
-class _Gates(NamedTuple):
-    """The distinct gates of one language's forms, each checked once per text: many
-    forms share one (a digit gates most codes), and checking a gate costs about as much
-    as running a cheap pattern."""
-
-    needs: tuple[Needs | None, ...]
-    of_form: tuple[int, ...]
-    """The index in ``needs`` of each form's gate, in the order of :data:`FORMS`."""
-
-    @classmethod
-    def of(cls, forms: Sequence[Form]) -> _Gates:
-        needs = tuple(dict.fromkeys(form.needs for form in forms))
-        return cls(needs, tuple(needs.index(form.needs) for form in forms))
-
-    def open(self, text: str) -> list[bool]:
-        """Whether ``text`` meets each gate (None: every text does).
-
-        >>> zh = _Gates.of(FORMS["zh"])
-        >>> len(zh.needs), len(FORMS["zh"])
-        (10, 22)
-        >>> [gate.words for gate, met in zip(zh.needs, zh.open("学习十九大精神")) if gate and met]
-        [('大',)]
-        """
-        held = clues(text)
-        return [needs is None or needs.met(held) for needs in self.needs]
-
-
-_GATES = {lang: _Gates.of(forms) for lang, forms in FORMS.items()}
-_NO_GATES = _Gates((), ())
+_GATES = {lang: Gates.of(form.needs for form in forms) for lang, forms in FORMS.items()}
+"""The forms' gates, each checked once per text: many forms share one (a digit gates
+most codes)."""
+_NO_GATES = Gates((), ())
 
 
 class Found(NamedTuple):
@@ -839,9 +814,9 @@ def find(text: str, lang: str) -> Found:
     words: list[tuple[int, int]] = []
     wraps: list[tuple[int, int]] = []
     gates = _GATES.get(lang, _NO_GATES)
-    open_gates = gates.open(view)
-    for form, gate in zip(FORMS.get(lang, ()), gates.of_form, strict=True):
-        if not open_gates[gate]:
+    opened = gates.open(view)
+    for form, gate in zip(FORMS.get(lang, ()), gates.of_entry, strict=True):
+        if not opened[gate]:
             continue
         for match in form.pattern.finditer(view):
             if taken.overlaps(*match.span()) or (form.when and not form.when(match)):

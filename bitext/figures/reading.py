@@ -19,7 +19,7 @@ What the readers found is placed in the original text at the end (:func:`placed`
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -97,8 +97,15 @@ class Needs(NamedTuple):
 
 
 def one_of(*words: str) -> Needs:
-    """The gate of a pattern every match of which holds one of ``words``, in any case."""
-    return Needs(tuple(word.casefold() for word in words))
+    """The gate of a pattern every match of which holds one of ``words``, in any case. A
+    word that holds another of them is left out: a text with "eighteen" holds "eight", so
+    the gate is the same with one test fewer.
+
+    >>> one_of("eight", "Eighteen", "ten", "eleven").words
+    ('eight', 'ten', 'eleven')
+    """
+    folded = tuple(dict.fromkeys(word.casefold() for word in words))
+    return Needs(tuple(w for w in folded if not any(o != w and o in w for o in folded)))
 
 
 def digit_or(*words: str) -> Needs:
@@ -108,6 +115,36 @@ def digit_or(*words: str) -> Needs:
 
 DIGIT = Needs(digit=True)
 """The gate of a pattern every match of which holds a digit."""
+
+
+class Gates(NamedTuple):
+    """The distinct gates of a registry's entries (its readers, or the names forms), each
+    checked once per text: many entries share one (a digit gates a dozen readers), and
+    checking a gate costs about as much as running a cheap pattern.
+
+    >>> gates = Gates.of([DIGIT, None, one_of("level"), DIGIT])
+    >>> opened = gates.open("Level II")
+    >>> [opened[gate] for gate in gates.of_entry]
+    [False, True, True, False]
+    """
+
+    needs: tuple[Needs, ...]
+    of_entry: tuple[int, ...]
+    """The index in :meth:`open`'s list of each entry's gate, in the registry's order; an
+    entry without a gate has the last, which every text meets."""
+
+    @classmethod
+    def of(cls, gates: Iterable[Needs | None]) -> Gates:
+        listed = tuple(gates)
+        needs = tuple(dict.fromkeys(gate for gate in listed if gate is not None))
+        return cls(needs, tuple(len(needs) if g is None else needs.index(g) for g in listed))
+
+    def open(self, text: str) -> list[bool]:
+        """Whether ``text`` meets each gate, and a last True for the entries without one."""
+        held = clues(text)
+        digit = held.digit
+        # A digit opens every gate that takes one without asking for the gate's words.
+        return [(digit and needs.digit) or needs.met(held) for needs in self.needs] + [True]
 
 
 class Reader(NamedTuple):
@@ -151,16 +188,21 @@ def nothing(pattern: regex.Pattern[str]) -> Read:
 
 
 def read_in_turn(
-    text: str, readers: Iterable[Reader], taken: Occupied | None = None
+    text: str,
+    readers: Sequence[Reader],
+    taken: Occupied | None = None,
+    gates: Gates | None = None,
 ) -> list[tuple[str, Figure]]:
     """Every figure the ``readers`` read in ``text``, each with the name of its reader,
-    sorted by position (figures at one position in reader order)."""
+    sorted by position (figures at one position in reader order). ``gates`` are the
+    readers' (:meth:`Gates.of` their ``needs``), given by a registry that keeps them."""
     taken = Occupied() if taken is None else taken
-    held = clues(text)
+    gates = gates or Gates.of(reader.needs for reader in readers)
+    opened = gates.open(text)
     found = [
         (reader.name, f)
-        for reader in readers
-        if reader.needs is None or reader.needs.met(held)
+        for reader, gate in zip(readers, gates.of_entry, strict=True)
+        if opened[gate]
         for f in reader.read(text, taken)
     ]
     return sorted(found, key=lambda named: named[1].start)

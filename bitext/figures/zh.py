@@ -43,6 +43,7 @@ from bitext.figures import names
 from bitext.figures.compiled import compile as _compile
 from bitext.figures.reading import (
     DIGIT,
+    Gates,
     Reader,
     date_stamps,
     figure_of,
@@ -251,7 +252,11 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     [('clock', '下午3时30分'), ('number', '387.75万元')]
     """
     view = reading_view(text)
-    return placed(_whole_dates(_days_at_large(read_in_turn(view, READERS), view), view), text, base)
+    return placed(
+        _whole_dates(_days_at_large(read_in_turn(view, READERS, gates=_GATES), view), view),
+        text,
+        base,
+    )
 
 
 def reading_view(text: str) -> str:
@@ -1558,3 +1563,5 @@ reader's gate is read off its pattern: every match holds the digit or one of the
 (年代 ends every decade); ``tests/test_fast_paths.py`` holds them to it. The plain
 numbers and the neighbouring numerals have none: most texts hold a numeral, and asking
 costs more than reading."""
+_GATES = Gates.of(reader.needs for reader in READERS)
+"""The readers' gates, each checked once per text."""
