@@ -19,7 +19,7 @@ import pytest
 import regex
 
 from bitext.figures import en, names, zh
-from bitext.figures.reading import Clues, Needs, Reader, digit_or, one_of
+from bitext.figures.reading import Alternatives, Clues, Needs, Reader, digit_or, one_of
 from bitext.figures.values import Occupied
 
 from .conftest import SEEDS, SHARED
@@ -162,3 +162,29 @@ def test_english_numbers_part_by_part_on_the_corpora() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
     assert [_part_by_part_matches(t) for t in texts] == [_whole_pattern_matches(t) for t in texts]
+
+
+def _alternations() -> list[tuple[str, Alternatives]]:
+    return [
+        (f"{module.__name__}.{name}", value)
+        for module in (en, zh)
+        for name, value in vars(module).items()
+        if isinstance(value, Alternatives)
+    ]
+
+
+def test_alternatives_searched_one_by_one_find_what_the_alternation_finds() -> None:
+    """``Alternatives.finditer`` against the alternation's own ``finditer``, on every line
+    of the corpora, matches and groups alike."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    alternations = _alternations()
+    assert len(alternations) >= 5
+    wrong = []
+    for _, text in _corpus_texts():
+        for name, alternation in alternations:
+            fast = [(m.span(), m.groupdict()) for m in alternation.finditer(text)]
+            slow = [(m.span(), m.groupdict()) for m in alternation.whole.finditer(text)]
+            if fast != slow:
+                wrong.append((name, text))
+    assert wrong == []

@@ -45,6 +45,7 @@ from bitext.figures import names
 from bitext.figures.compiled import compile as _compile
 from bitext.figures.reading import (
     DIGIT,
+    Alternatives,
     Gates,
     Reader,
     date_stamps,
@@ -307,13 +308,14 @@ _MULTIPLE_WORDS = {
     "tripled": 3,
     "quadrupled": 4,
 }
-_CLOCK = _compile(
-    r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2})|:\s?(?P<m>\d))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
-    r"|(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}T?))(?P<h2>\d{1,2}|(?<=\s|^)\d{3,5}(?=:\d\d))"
-    r":\s?(?P<m2>\d{2,5})"
-    r"(?::\s?(?P<s2>\d{2,5}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
-    rf"|\b(?P<h3>\d{{1,2}}|{_ONES_WORD}|ten|eleven|twelve)\s"
-    r"o['’]clock\b",
+_CLOCK = Alternatives.of(
+    (
+        r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2})|:\s?(?P<m>\d))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)",
+        r"(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}T?))(?P<h2>\d{1,2}|(?<=\s|^)\d{3,5}(?=:\d\d))"
+        r":\s?(?P<m2>\d{2,5})"
+        r"(?::\s?(?P<s2>\d{2,5}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])",
+        rf"\b(?P<h3>\d{{1,2}}|{_ONES_WORD}|ten|eleven|twelve)\so['’]clock\b",
+    ),
     regex.IGNORECASE,
 )
 """7.50am, "5: 9am" (5点9分 spaced by a machine translation), 19:35, 05:03:17 (also run
@@ -848,8 +850,8 @@ def _weekdays(text: str) -> list[Figure]:
 _FIRST_MONTHS = _compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)
 
 
-_ALL_DAY = _compile(
-    r"\b(?:a)?round[\s-]the[\s-]clock\b|(?<![\d/])24/7(?![\d/])|\b24\s+hours\s+a\s+day\b",
+_ALL_DAY = Alternatives.of(
+    (r"\b(?:a)?round[\s-]the[\s-]clock\b", r"(?<![\d/])24/7(?![\d/])", r"\b24\s+hours\s+a\s+day\b"),
     regex.IGNORECASE,
 )
 """All day long, as 24小时 or 全天候 say it: 24 hours, soft (全天候 has no figure to match)."""
@@ -1057,12 +1059,14 @@ digits of minutes."""
 _LEVEL_NUMBER = r"[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2}(?![.,]?\d)"
 _LEVEL_WORDS = ("level", "phase", "grade", "class", "category", "tier", "stage")
 _LEVEL_WORD = rf"(?i:{'|'.join(_LEVEL_WORDS)})"
-_LEVEL = _compile(
-    rf"\b{_LEVEL_WORD}[\s-]+(?P<n>{_LEVEL_NUMBER})"
-    rf"(?:\s?[-–]\s?(?:{_LEVEL_WORD}\s+)?(?P<high>{_LEVEL_NUMBER}))?(?![\p{{L}}\d])"
-    r"|(?P<type>\b(?i:type)[\s-]+(?P<tn>[IVX]{1,4}))\b"
-    rf"|\b(?P<pre>[IVX]{{1,4}})-{_LEVEL_WORD}\b"
-    rf"|\b(?P<star>(?i:{_WORD_NUMBER})|[1-9])[\s-](?i:star)\b"
+_LEVEL = Alternatives.of(
+    (
+        rf"\b{_LEVEL_WORD}[\s-]+(?P<n>{_LEVEL_NUMBER})"
+        rf"(?:\s?[-–]\s?(?:{_LEVEL_WORD}\s+)?(?P<high>{_LEVEL_NUMBER}))?(?![\p{{L}}\d])",
+        r"(?P<type>\b(?i:type)[\s-]+(?P<tn>[IVX]{1,4}))\b",
+        rf"\b(?P<pre>[IVX]{{1,4}})-{_LEVEL_WORD}\b",
+        rf"\b(?P<star>(?i:{_WORD_NUMBER})|[1-9])[\s-](?i:star)\b",
+    )
 )
 """Level II, Class IV, Phase 3, grade-2, Level 2-Level 4 (not "from level 2 to level
 III", a change), Type II (not "Type 2", a model), I-grade; a five-star rating (五星级),
@@ -1457,12 +1461,14 @@ _figure = functools.partial(figure_of, "en")
 """An English figure of ``text[start:end]`` (:func:`bitext.figures.reading.figure_of`)."""
 
 
-_BASEMENT = _compile(
-    r"(?:(?<=\b(?:on|to|at|from|in|of|and|or)\s+(?:the\s+)?)|(?=B[1-9]\s*(?:floor|level|car\s+park|parking|garage)\b))"
-    r"B(?P<b>[1-9])\b(?!-)"
-    r"|\b(?P<o>\d(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+(?:basement|underground)"
-    r"(?:\s+(?:floor|level))?\b"
-    r"|\b(?:basement|underground)\s+(?:floor|level)\s+(?P<n>[1-9])\b",
+_BASEMENT = Alternatives.of(
+    (
+        r"(?:(?<=\b(?:on|to|at|from|in|of|and|or)\s+(?:the\s+)?)|(?=B[1-9]\s*(?:floor|level|car\s+park|parking|garage)\b))"
+        r"B(?P<b>[1-9])\b(?!-)",
+        r"\b(?P<o>\d(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+(?:basement|underground)"
+        r"(?:\s+(?:floor|level))?\b",
+        r"\b(?:basement|underground)\s+(?:floor|level)\s+(?P<n>[1-9])\b",
+    ),
     regex.IGNORECASE,
 )
 

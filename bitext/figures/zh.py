@@ -43,6 +43,7 @@ from bitext.figures import names
 from bitext.figures.compiled import compile as _compile
 from bitext.figures.reading import (
     DIGIT,
+    Alternatives,
     Gates,
     Reader,
     date_stamps,
@@ -152,9 +153,11 @@ _POST_DECADES = _compile(r"(?P<d>[0-9]0)(?=(?:\s*[、和]\s*[0-9]0)*\s*后)")
 _APPROX_AFTER_UNIT = _compile(r"\s*(?:以上|以下|左右|上下)")
 _REMAINDER = _compile(r"(?P<n>[0-9]{1,4})(?P<w>万)?(?![0-9.])")
 _SHARED_POINTS = _compile(r"个\s*[、和及]\s*[0-9.]+\s*个百分点")
-_SCORE = _compile(
-    r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])"
-    r"|(?<![0-9.:：])(?P<a>[0-9]{1,2})[:：](?P<b>[0-9])(?![0-9.:：])"  # 3:0 (a clock has 3:00)
+_SCORE = Alternatives.of(
+    (
+        r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])",
+        r"(?<![0-9.:：])(?P<a>[0-9]{1,2})[:：](?P<b>[0-9])(?![0-9.:：])",  # 3:0 (a clock has 3:00)
+    )
 )
 _SCORE_MARKS = ("比", "-", ":", "：")
 """What every :data:`_SCORE` holds between its numbers: a text without one has no score."""
