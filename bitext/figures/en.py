@@ -1567,7 +1567,12 @@ READERS = (
         "six minutes and five seconds",
         one_of("minute"),
     ),
-    Reader("fiscal-year", whole(_fiscal_years), "fiscal year 17, FY17: the year 2017", DIGIT),
+    Reader(
+        "fiscal-year",
+        whole(_fiscal_years),
+        "fiscal year 17, FY17: the year 2017",
+        DIGIT.and_one_of("fiscal", "FY"),  # the pattern's two words before the digits
+    ),
     Reader(
         "and-a-half",
         whole(_and_a_half),
@@ -1581,10 +1586,18 @@ READERS = (
         one_of("noon", "midday", "midnight"),
     ),
     Reader(
-        "military-time", whole(_military_times), "1707 hours, 0000 and 2400 hours: 17:07", DIGIT
+        "military-time",
+        whole(_military_times),
+        "1707 hours, 0000 and 2400 hours: 17:07",
+        DIGIT.and_one_of("hours"),  # after the time, or after the time the range ends at
     ),
     Reader("decade-word", whole(_decade_words), "in her forties: forty or more", one_of("ties")),
-    Reader("post-decade", whole(_post_decades), "post-90s: the generation of a decade", DIGIT),
+    Reader(
+        "post-decade",
+        whole(_post_decades),
+        "post-90s: the generation of a decade",
+        DIGIT.and_one_of("post"),
+    ),
     Reader("decade-alone", whole(_decades_alone), "the past decade: ten years", one_of("decade")),
     Reader(
         "level",
@@ -1592,9 +1605,12 @@ READERS = (
         "Level II, Class IV, Phase 3, Level 1-2, I-grade: a level",
         _LEVEL_NEEDS,
     ),
-    Reader("colon-score", whole(_colon_scores), "3:0: a score", DIGIT),
+    Reader("colon-score", whole(_colon_scores), "3:0: a score", DIGIT.and_one_of(":")),
     Reader(
-        "hour-window", whole(_hour_windows), "0 to 24 hours on July 25: two times of day", DIGIT
+        "hour-window",
+        whole(_hour_windows),
+        "0 to 24 hours on July 25: two times of day",
+        DIGIT.and_one_of("hours", "24"),  # "hours" ends the first alternative, 24 the second
     ),
     Reader(
         "first-months",
@@ -1608,7 +1624,12 @@ READERS = (
         "7.50am, 19:35, 08H00, at 1954 on July 6, 18:400: a time",
         digit_or("clock"),
     ),
-    Reader("clock-orphan", nothing(_CLOCK_ORPHAN), '":00", "until 7: and": left of a clock', DIGIT),
+    Reader(
+        "clock-orphan",
+        nothing(_CLOCK_ORPHAN),
+        '":00", "until 7: and": left of a clock',
+        DIGIT.and_one_of(":"),
+    ),
     Reader(
         "date",
         whole(_dates),

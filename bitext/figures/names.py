@@ -336,6 +336,24 @@ _STANDARD_BODIES = (
 )
 
 
+_EMERGENCY_AFTER = "报警|接警|指挥|急救|热线|接到|电话|求助|平台|服务|中心|投诉|举报|出警"
+_EMERGENCY_BEFORE = "拨打|致电|拨通|拨"
+_EMERGENCY_WORDS = (*_EMERGENCY_AFTER.split("|"), *_EMERGENCY_BEFORE.split("|"))
+"""What a service number holds, after it or before it: a text with none has none."""
+_CODE_LABEL = (
+    "电话|热线|手机|传真|邮编|邮政编码|编号|型号|代码|尾号|车牌号?|工号|学号|账号|帐号|"
+    "订单号|单号|保单号|文号|证书号|注册号|身份证号|货号|批号|房号|QQ号?|微信号"
+)
+_CODE_LABELS = _CODE_LABEL.replace("号?", "").split("|")
+"""The words that name a code (车牌 of 车牌号?), one of which a labelled code holds."""
+_MODEL_NAME = (
+    "Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|"
+    r"Type|Mark|Version|Mate|Note|Pixel|Long\sMarch"
+)
+_MODEL_WORDS = _MODEL_NAME.replace(r"\sMarch", "").split("|")
+"""The names before a model's number (Long of Long March), one of which a model holds."""
+
+
 def _zh_forms() -> list[Form]:
     return [
         Form(
@@ -360,7 +378,7 @@ def _zh_forms() -> list[Form]:
             "An edition named by its year or anniversary: （2020版）, 20周年精华珍藏版.",
             "“部级领导干部历史文化讲座”20周年精华珍藏版",
             wraps=True,
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("版"),
         ),
         Form(
             "idiom",
@@ -481,7 +499,7 @@ def _zh_forms() -> list[Form]:
             "An event named by its date with a middle dot: 8·11汇改, written “8.11” in English.",
             "“8·11”汇改",
             read=_dotted_date,
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("·", "・"),
         ),
         *_code_forms("zh"),
         Form(
@@ -494,7 +512,7 @@ def _zh_forms() -> list[Form]:
             "Latin letters joined to digits by a dash: a model or a name (B-52, COVID-19, "
             "LP700-4, Su-27).",
             "以及B-2 和B-52 等可携带核弹头的轰炸机",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("-", "－"),
         ),
         Form(
             "emergency",
@@ -504,28 +522,27 @@ def _zh_forms() -> list[Form]:
                 _starting(
                     "[0-9]",
                     r"(?<![0-9])(?:110|119|120|122|12345|12315|12320|12306|12348|12369|12358)(?![0-9])"
-                    r"(?=\s*(?:报警|接警|指挥|急救|热线|接到|电话|求助|平台|服务|中心|投诉|举报|出警))"
-                    r"|(?<=(?:拨打|致电|拨通|拨)\s?)[0-9]{3,5}(?![0-9])",
+                    rf"(?=\s*(?:{_EMERGENCY_AFTER}))"
+                    rf"|(?<=(?:{_EMERGENCY_BEFORE})\s?)[0-9]{{3,5}}(?![0-9])",
                 )
             ),
             "A service number (110 the police, 120 the ambulance, 12345 the city hotline).",
             "阿荣旗公安局110接到报警",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of(*_EMERGENCY_WORDS),
         ),
         Form(
             "labelled-code",
             "zh",
             Kind.CODE,
             _compile(
-                r"(?:电话|热线|手机|传真|邮编|邮政编码|编号|型号|代码|尾号|车牌号?|工号|学号|账号|帐号|"
-                r"订单号|单号|保单号|文号|证书号|注册号|身份证号|货号|批号|房号|QQ号?|微信号)[号码]?"
+                rf"(?:{_CODE_LABEL})[号码]?"
                 r"(?:是|为|：|:|\s|比如|如|例如|即){0,3}"
                 r"(?P<codes>[0-9]+(?:[-－][0-9]+)*(?:\s?[，,、及和或]\s?[0-9]+(?:[-－][0-9]+)*)*)(?![0-9.])"
             ),
             "A number a word names as a code: a telephone, postcode, serial or policy number.",
             "保单尾号比如6666，8888这种特殊保单号段",
             read=_each_code,
-            needs=DIGIT,
+            needs=DIGIT.and_one_of(*_CODE_LABELS),
         ),
         Form(
             "list-marker",
@@ -562,7 +579,7 @@ def _code_forms(lang: str) -> list[Form]:
             ),
             "A standard or a book number: GB/T 2260-2007, ISO 9001:2015, ISBN 978-7-5124-1581-2.",
             "执行GB/T 2260-2007标准",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of(*_STANDARD_BODIES.replace(r"\d{2}", "").split("|"), "ISBN"),
         ),
         Form(
             "stock",
@@ -571,7 +588,7 @@ def _code_forms(lang: str) -> list[Form]:
             _compile(r"(?<![0-9])[0-9]{4,6}\.(?:SH|SZ|HK|SS)\b"),
             "A stock code with its exchange: 600606.SH.",
             "绿地控股（600606.SH）",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of(".SH", ".SZ", ".HK", ".SS"),
         ),
         Form(
             "phone",
@@ -580,7 +597,7 @@ def _code_forms(lang: str) -> list[Form]:
             _PHONES[lang],
             "A telephone number: 0871-6512345, 415-575-4444.",
             _PHONE_EXAMPLES[lang],
-            needs=DIGIT,
+            needs=_PHONE_NEEDS[lang],
         ),
         Form(
             "dotted",
@@ -597,7 +614,7 @@ def _code_forms(lang: str) -> list[Form]:
             "Four or more groups of digits joined by dots: a model number or an address "
             "(424.10.0.20.02.002, 192.168.1.1); a translation may space them out.",
             "石英女表424.10.0.20.02.002/27.60.55.001",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("."),
         ),
         Form(
             "leading-zeros",
@@ -608,7 +625,7 @@ def _code_forms(lang: str) -> list[Form]:
             "amount. Fewer digits with a leading zero are more often a number written wrong "
             '(0215 for 2015) or a piece of one (the 000 of "50, 000").',
             "格力电器（000651）",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("0"),
         ),
     ]
 
@@ -629,6 +646,9 @@ _PHONES = {
     ),
 }
 _PHONE_EXAMPLES = {"zh": "咨询电话0871-6512345", "en": "call 415-575-4444 for tickets"}
+_PHONE_NEEDS = {"zh": DIGIT.and_one_of("-", "－"), "en": DIGIT}
+"""A Chinese telephone number's groups are joined by dashes; an English one's may be
+joined by spaces, which every text has."""
 
 
 def _en_forms() -> list[Form]:
@@ -638,13 +658,12 @@ def _en_forms() -> list[Form]:
             "en",
             Kind.CODE,
             _compile(
-                r"\b(?:Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|"
-                r"Type|Mark|Version|Mate|Note|Pixel|Long\sMarch)[\s-](?P<n>[0-9]+)(?=[A-Za-z]*\b)",
+                rf"\b(?:{_MODEL_NAME})[\s-](?P<n>[0-9]+)(?=[A-Za-z]*\b)",
                 regex.IGNORECASE,
             ),
             'A product or craft named by its number, a model code: "Boeing 737", "iPhone 15".',
             "the Boeing 737 Max",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of(*_MODEL_WORDS),
         ),
         Form(
             "group",
@@ -680,7 +699,7 @@ def _en_forms() -> list[Form]:
             'An upper-case name joined to digits by a dash (COVID-19, Su-27, A-380; "tons-150" '
             'is none), and a disease in any case ("covid-19").',
             "symptoms of covid-19 patients",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("-"),
         ),
         Form(
             "hash",
@@ -689,7 +708,7 @@ def _en_forms() -> list[Form]:
             _compile(r"#[0-9]+"),
             "A number after #: an item or a ticket.",
             "Meal order #1024 was late",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("#"),
         ),
         *_code_forms("en"),
         Form(

@@ -69,32 +69,48 @@ def clues(text: str) -> Clues:
 
 class Needs(NamedTuple):
     """What every text a pattern can match in holds: a digit (when ``digit``) or one of
-    ``words`` (case folded), read off the pattern itself. Every alternative of the level
-    pattern names its word ("Level II", "Type II", "I-grade", "five-star"), so a text
-    without one of those words holds no level; every alternative of the clock pattern has
-    a digit or "o'clock". A gate is checked in :class:`Clues` with ``in``, far cheaper
-    than running the pattern, and skips most readers on most texts. It must be a
-    necessary condition, never a guess: ``tests/test_fast_paths.py`` runs every gated
-    pattern on the corpora's texts its gate turns away and asserts it finds nothing.
+    ``words`` (case folded), and one of ``also`` when there are any, read off the pattern
+    itself. Every alternative of the level pattern names its word ("Level II", "Type II",
+    "I-grade", "five-star"), so a text without one of those words holds no level; every
+    alternative of the clock pattern has a digit or "o'clock"; a score 3:0 holds a digit
+    and a colon. A gate is checked in :class:`Clues` with ``in``, far cheaper than running
+    the pattern, and skips most readers on most texts. It must be a necessary condition,
+    never a guess: ``tests/test_fast_paths.py`` runs every gated pattern on the corpora's
+    texts its gate turns away and asserts it finds nothing.
 
     >>> level = Needs(("level", "class"))
     >>> level.met(Clues.of("a Class IV hurricane")), level.met(Clues.of("7 storms"))
     (True, False)
+    >>> score = DIGIT.and_one_of(":")
+    >>> score.met(Clues.of("won 3:0")), score.met(Clues.of("won 3-0")), score.met(Clues.of("a:b"))
+    (True, False, False)
     """
 
     words: tuple[str, ...] = ()
     digit: bool = False
+    also: tuple[str, ...] = ()
+    """Words (case folded) one of which every match holds as well as the digit or word."""
 
     def met(self, clues: Clues) -> bool:
-        if self.digit and clues.digit:
-            return True
         folded = clues.folded
-        # A loop, not any(): gates are met a million times a corpus, and a generator
+        # Loops, not any(): gates are met a million times a corpus, and a generator
         # costs twice as much.
-        for word in self.words:  # noqa: SIM110
+        if not (self.digit and clues.digit):
+            for word in self.words:
+                if word in folded:
+                    break
+            else:
+                return False
+        if not self.also:
+            return True
+        for word in self.also:  # noqa: SIM110
             if word in folded:
                 return True
         return False
+
+    def and_one_of(self, *words: str) -> Needs:
+        """This gate, and one of ``words`` as well (in any case)."""
+        return self._replace(also=one_of(*words).words)
 
 
 def one_of(*words: str) -> Needs:
@@ -133,19 +149,29 @@ class Gates(NamedTuple):
     of_entry: tuple[int, ...]
     """The index in :meth:`open`'s list of each entry's gate, in the registry's order; an
     entry without a gate has the last, which every text meets."""
+    digit_opens: tuple[bool, ...] = ()
+    """Whether a digit alone opens each gate (it takes a digit and asks nothing ``also``)."""
 
     @classmethod
     def of(cls, gates: Iterable[Needs | None]) -> Gates:
         listed = tuple(gates)
         needs = tuple(dict.fromkeys(gate for gate in listed if gate is not None))
-        return cls(needs, tuple(len(needs) if g is None else needs.index(g) for g in listed))
+        return cls(
+            needs,
+            tuple(len(needs) if g is None else needs.index(g) for g in listed),
+            tuple(gate.digit and not gate.also for gate in needs),
+        )
 
     def open(self, text: str) -> list[bool]:
         """Whether ``text`` meets each gate, and a last True for the entries without one."""
         held = clues(text)
         digit = held.digit
-        # A digit opens every gate that takes one without asking for the gate's words.
-        return [(digit and needs.digit) or needs.met(held) for needs in self.needs] + [True]
+        # A digit opens most gates without a look at their words.
+        opened = [
+            (digit and opens) or needs.met(held)
+            for needs, opens in zip(self.needs, self.digit_opens, strict=True)
+        ]
+        return [*opened, True]
 
 
 class Alternatives(NamedTuple):

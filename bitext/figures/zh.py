@@ -140,8 +140,8 @@ _COLON_CLOCK = _compile(
 )
 """07:30, 19:44:50, 晚7:30, and 08H00 as Macao's notices write it."""
 _COLON_CLOCK_MARKS = (":", "：", "H", "h")
-"""What every :data:`_COLON_CLOCK` holds after its hour: a text without one has no such clock,
-and the pattern, which has no fixed start, costs a scan of every text with a digit."""
+"""What every :data:`_COLON_CLOCK` holds after its hour, its reader's gate: a text without
+one has no such clock, and the pattern, which has no fixed start, costs a scan."""
 _CLOCK_ORPHAN = _compile(r"(?:^|(?<=\s))[:：][0-5][0-9](?![0-9:：])")
 _DURATION = _compile(
     r"(?:(?P<h>[0-9]{1,2})\s*小时\s*)?(?P<m>[0-9]{1,3})\s*分(?:钟)?\s*(?P<s>[0-9]{1,2})\s*秒"
@@ -160,7 +160,8 @@ _SCORE = Alternatives.of(
     )
 )
 _SCORE_MARKS = ("比", "-", ":", "：")
-"""What every :data:`_SCORE` holds between its numbers: a text without one has no score."""
+"""What every :data:`_SCORE` holds between its numbers, its reader's gate: a text without one
+has no score."""
 _RATIO = _compile(
     r"(?<![0-9.])(?P<a>[0-9]+(?:\.[0-9]+)?)\s*∶\s*(?P<b>[0-9]+(?:\.[0-9]+)?)(?![0-9])"
 )
@@ -337,8 +338,6 @@ def _clocks(text: str) -> list[Figure]:
 def _colon_clocks(text: str) -> list[Figure]:
     """07:30 and 19:44:50 written the English way inside Chinese; 晚7:30 is 19:30."""
     figures: list[Figure] = []
-    if not any(mark in text for mark in _COLON_CLOCK_MARKS):
-        return figures
     for m in _COLON_CLOCK.finditer(text):
         hour = int(m.group("h"))
         if m.group("period") in _EVENING and hour < 12:
@@ -481,8 +480,6 @@ def _durations(text: str) -> list[Figure]:
 def _scores(text: str) -> list[Figure]:
     """2 比 0, 3-1, 3:0: a score, the first number its value, the second its ``high``."""
     figures: list[Figure] = []
-    if not any(mark in text for mark in _SCORE_MARKS):
-        return figures
     for match in _SCORE.finditer(text):
         a, b = Decimal(match.group("a")), Decimal(match.group("b"))
         if match.group("dash") and b >= a:
@@ -1452,10 +1449,23 @@ _figure = functools.partial(figure_of, "zh")
 # --- the registry -------------------------------------------------------------------
 
 READERS = (
-    Reader("date-stamp", date_stamps("zh"), "2020-07-26: one date", DIGIT),
-    Reader("slash-fraction", whole(_slash_fractions), "2/3: a fraction, as a percentage", DIGIT),
     Reader(
-        "post-decade", whole(_post_decades), "80后, 80、90后: the generation of a decade", DIGIT
+        "date-stamp",
+        date_stamps("zh"),
+        "2020-07-26: one date",
+        DIGIT.and_one_of("-", "/", "."),  # the separators DATE_STAMP allows
+    ),
+    Reader(
+        "slash-fraction",
+        whole(_slash_fractions),
+        "2/3: a fraction, as a percentage",
+        DIGIT.and_one_of("/"),
+    ),
+    Reader(
+        "post-decade",
+        whole(_post_decades),
+        "80后, 80、90后: the generation of a decade",
+        DIGIT.and_one_of("后"),
     ),
     Reader(
         "decade",
@@ -1476,14 +1486,30 @@ READERS = (
         one_of("时", "点"),
     ),
     Reader(
-        "colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50, 08H00: a time of day", DIGIT
+        "colon-clock",
+        whole(_colon_clocks),
+        "07:30, 晚7:30, 19:44:50, 08H00: a time of day",
+        DIGIT.and_one_of(*_COLON_CLOCK_MARKS),
     ),
     Reader(
-        "clock-orphan", _clock_orphans, ":06 at a fragment's start: what is left of a clock", DIGIT
+        "clock-orphan",
+        _clock_orphans,
+        ":06 at a fragment's start: what is left of a clock",
+        DIGIT.and_one_of(":", "："),
     ),
-    Reader("race-time", whole(_durations), "1 分 57 秒 79: a race time, in seconds", DIGIT),
-    Reader("ratio", whole(_ratios), "1∶1, 2∶1: a ratio, compared as a score", DIGIT),
-    Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score", DIGIT),
+    Reader(
+        "race-time",
+        whole(_durations),
+        "1 分 57 秒 79: a race time, in seconds",
+        DIGIT.and_one_of("秒"),
+    ),
+    Reader(
+        "ratio",
+        whole(_ratios),
+        "1∶1, 2∶1: a ratio, compared as a score",
+        DIGIT.and_one_of("∶"),
+    ),
+    Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score", DIGIT.and_one_of(*_SCORE_MARKS)),
     Reader(
         "streak",
         whole(_streaks),
@@ -1541,7 +1567,12 @@ READERS = (
         "负二层, 地下一楼: floor -2, -1",
         one_of("负", "地下"),
     ),
-    Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day", DIGIT),
+    Reader(
+        "clock-range",
+        whole(_clock_ranges),
+        "0-24 时: two times of day",
+        DIGIT.and_one_of("时", "点"),
+    ),
     Reader("two-months", whole(_two_months), "七八月: two months, July and August", one_of("月")),
     Reader(
         "adjacent", whole(_adjacent_ranges), "五六百米, 两三个, 三四五六年级: neighbouring numerals"
