@@ -187,6 +187,27 @@ every position of the text, and one alternation of the parts is no faster; five 
 scans cost a sixth of either (:class:`_FigureSearch`)."""
 
 
+_FIGURE_PART_NEEDS = (
+    one_of(*APPROX_WORDS),
+    DIGIT,  # the sign's lookahead
+    None,  # currencies: more symbols and codes than a gate is worth
+    DIGIT,
+    one_of(*UNITS_WORDS, *_SCALE_WORD.split("|")),  # "a" counts only before a scale word
+)
+"""What every match of each of :data:`_FIGURE_PARTS` holds."""
+_PART_GATES = Gates.of(_FIGURE_PART_NEEDS)
+
+
+def _parts_in(text: str) -> list[regex.Pattern[str]]:
+    """The parts of :data:`FIGURE` that can start in ``text``: the others, whose gates it
+    fails, are not searched for. Most texts have no approximation word; many have digits
+    but no number word."""
+    opened = _PART_GATES.open(text)
+    return [
+        part for part, gate in zip(_FIGURE_PARTS, _PART_GATES.of_entry, strict=True) if opened[gate]
+    ]
+
+
 class _FigureSearch:
     """``FIGURE.search(text, pos)`` for rising ``pos``, found faster: the pattern is tried
     only where one of its parts starts (:data:`_FIGURE_PARTS`), since every match starts
@@ -199,7 +220,8 @@ class _FigureSearch:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int | None] = [-1] * len(_FIGURE_PARTS)
+        self.parts = _parts_in(text)
+        self.starts: list[int | None] = [-1] * len(self.parts)
         self.pos = 0
 
     def search(self, pos: int) -> regex.Match[str] | None:
@@ -212,9 +234,9 @@ class _FigureSearch:
 
     def _next_start(self, pos: int) -> int | None:
         if pos < self.pos:  # a step back: what was found after the old position may be late
-            self.starts = [-1] * len(_FIGURE_PARTS)
+            self.starts = [-1] * len(self.parts)
         self.pos = pos
-        for i, part in enumerate(_FIGURE_PARTS):
+        for i, part in enumerate(self.parts):
             start = self.starts[i]
             if start is not None and start < pos:
                 match = part.search(self.text, pos)
