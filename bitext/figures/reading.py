@@ -151,6 +151,8 @@ class Gates(NamedTuple):
     entry without a gate has the last, which every text meets."""
     digit_opens: tuple[bool, ...] = ()
     """Whether a digit alone opens each gate (it takes a digit and asks nothing ``also``)."""
+    digit_needed: tuple[bool, ...] = ()
+    """Whether each gate stays shut without a digit (it takes a digit and no word)."""
 
     @classmethod
     def of(cls, gates: Iterable[Needs | None]) -> Gates:
@@ -160,17 +162,23 @@ class Gates(NamedTuple):
             needs,
             tuple(len(needs) if g is None else needs.index(g) for g in listed),
             tuple(gate.digit and not gate.also for gate in needs),
+            tuple(gate.digit and not gate.words for gate in needs),
         )
 
     def open(self, text: str) -> list[bool]:
         """Whether ``text`` meets each gate, and a last True for the entries without one."""
         held = clues(text)
-        digit = held.digit
-        # A digit opens most gates without a look at their words.
-        opened = [
-            (digit and opens) or needs.met(held)
-            for needs, opens in zip(self.needs, self.digit_opens, strict=True)
-        ]
+        # Whether the text holds a digit settles most gates without a look at their words.
+        if held.digit:
+            opened = [
+                opens or needs.met(held)
+                for needs, opens in zip(self.needs, self.digit_opens, strict=True)
+            ]
+        else:
+            opened = [
+                not needed and needs.met(held)
+                for needs, needed in zip(self.needs, self.digit_needed, strict=True)
+            ]
         return [*opened, True]
 
 
