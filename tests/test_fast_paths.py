@@ -188,3 +188,26 @@ def test_alternatives_searched_one_by_one_find_what_the_alternation_finds() -> N
             if fast != slow:
                 wrong.append((name, text))
     assert wrong == []
+
+
+_ENGLISH_LEFTOVER = regex.compile(
+    r"(?<![\p{L}0-9.])(?=[\p{L}0-9]*[0-9])(?=[\p{L}0-9]*\p{L})[\p{L}0-9]+"
+)
+"""The English leftover code as one pattern: a run of letters and digits, not after a full
+stop, holding a digit and a letter (``names._LEFTOVER`` finds it with a faster pattern)."""
+
+
+def test_english_leftover_codes_are_those_of_the_one_pattern() -> None:
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    wrong = []
+    for lang, text in _corpus_texts():
+        if lang != "en":
+            continue
+        found = [(f.start, f.end) for f in names._leftover_codes(text, "en", Occupied())]
+        expected = [
+            m.span() for m in _ENGLISH_LEFTOVER.finditer(text) if names._LATIN.search(m.group())
+        ]
+        if found != expected:
+            wrong.append(text)
+    assert wrong == []
