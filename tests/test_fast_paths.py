@@ -211,3 +211,17 @@ def test_english_leftover_codes_are_those_of_the_one_pattern() -> None:
         if found != expected:
             wrong.append(text)
     assert wrong == []
+
+
+def test_gates_open_as_each_gate_is_met() -> None:
+    """``Gates.open`` checks a text's gates in one loop: as ``Needs.met`` checks each."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    registries = {"zh": (zh._GATES, names._GATES["zh"]), "en": (en._GATES, names._GATES["en"])}
+    wrong = []
+    for lang, text in _corpus_texts():
+        clues = Clues.of(text)
+        for gates in registries[lang]:
+            if gates.open(text) != [needs.met(clues) for needs in gates.needs] + [True]:
+                wrong.append((lang, text))
+    assert wrong == []
