@@ -850,12 +850,18 @@ def find(text: str, lang: str) -> Found:
             numbers = form.read(match) if form.read else [_whole_code(match)]
             figures += [_figure(text, lang, form.kind, number) for number in numbers]
             claims.append(match.span())
+    if not (figures or claims or words or wraps):
+        return _NOTHING  # most texts: no form matched (and no event can be said again)
     if lang == "zh":
         figures += _repeated_events(view, text, figures, taken)
     figures.sort(key=lambda f: f.start)
     claims += [(f.start, f.end) for f in figures]
     shields = sorted({*claims, *words})
     return Found(tuple(figures), tuple(sorted(set(claims))), tuple(shields), tuple(wraps))
+
+
+_NOTHING = Found((), (), (), ())
+"""What the forms find in most texts."""
 
 
 def _whole_code(match: regex.Match[str]) -> Number:
