@@ -225,3 +225,24 @@ def test_gates_open_as_each_gate_is_met() -> None:
             if gates.open(text) != [needs.met(clues) for needs in gates.needs] + [True]:
                 wrong.append((lang, text))
     assert wrong == []
+
+
+def test_hours_of_day_a_gate_skips_hold_none_there() -> None:
+    """``en._clocks`` tries each of ``en._HOURS_OF_DAY`` only where its gate opens."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    gates = en._HOURS_OF_DAY_GATES
+    turned_away = [0] * len(en._HOURS_OF_DAY)
+    wrong = []
+    for lang, text in _corpus_texts():
+        if lang != "en":
+            continue
+        opened = gates.open(text)
+        for i, (pattern, gate) in enumerate(zip(en._HOURS_OF_DAY, gates.of_entry, strict=True)):
+            if not opened[gate]:
+                turned_away[i] += 1
+                if pattern.search(text):
+                    wrong.append((i, text))
+    assert wrong == []
+    gated = [i for i, gate in enumerate(gates.of_entry) if gate < len(gates.needs)]
+    assert gated and all(turned_away[i] for i in gated)

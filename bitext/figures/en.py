@@ -339,6 +339,7 @@ _CLOCK = Alternatives.of(
         rf"\b(?P<h3>\d{{1,2}}|{_ONES_WORD}|ten|eleven|twelve)\so['’]clock\b",
     ),
     regex.IGNORECASE,
+    needs=(None, one_of(":"), one_of("clock")),  # am or pm is no gate: "m" is everywhere
 )
 """7.50am, "5: 9am" (5点9分 spaced by a machine translation), 19:35, 05:03:17 (also run
 into a date stamp: "2020-07-2605:03:17", or after its ISO "T": "2021-12-10T14:20:00"),
@@ -373,6 +374,9 @@ _HOURS_OF_DAY = (
 """Hours of the day written other than h:mm: "08H00"; "at 1954 on July 6" (19时54分, not a
 year); "at 4 on the 7th"; "5:9 in the morning" (5点9分); "as of 21 hours on the 25th"
 (21时); the end of "from 0:00 to 24"."""
+_HOURS_OF_DAY_GATES = Gates.of((None, None, None, one_of(":"), one_of("hours"), one_of(":")))
+"""What each of :data:`_HOURS_OF_DAY` holds, when something rarer than a letter: the colon
+of 5:9 and of 0:00, the word hours."""
 _SCORE_CONTEXT = _compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
 _DECADE = _compile(r"(?<![0-9][.,])(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
 """The 1990s, the '90s, in their 20s; never the end of "2.9s" (seconds)."""
@@ -994,7 +998,10 @@ def _clocks(text: str) -> list[Figure]:
         time = _am_pm(match) if match.group("h") else _o_clock(match)
         if time is not None:
             figures.append(_figure(text, *match.span(), time[0], Kind.CLOCK, step=time[1]))
-    for pattern in _HOURS_OF_DAY:
+    opened = _HOURS_OF_DAY_GATES.open(text)
+    for pattern, gate in zip(_HOURS_OF_DAY, _HOURS_OF_DAY_GATES.of_entry, strict=True):
+        if not opened[gate]:
+            continue
         for match in pattern.finditer(text):
             minutes = match.group("m") if "m" in pattern.groupindex else None
             value = clock_value(int(match.group("h")), int(minutes or 0))

@@ -189,7 +189,8 @@ class Alternatives(NamedTuple):
     the first of them matches (where the alternation would match, the same alternative
     winning). The ``regex`` module runs an alternation whose alternatives open with a word
     boundary or a lookbehind several times slower than it runs them one by one. Each
-    alternative is searched for again only once the search has passed where it matched.
+    alternative is searched for again only once the search has passed where it matched,
+    and one whose gate (``needs``, :class:`Needs`) a text fails is not searched for in it.
 
     >>> both = Alternatives.of([r"\\b(?P<h>\\d+)\\s?pm\\b", r"\\b(?P<w>noon)\\b"])
     >>> [(m.group(), m.group("h")) for m in both.finditer("at noon, at 3 pm")]
@@ -198,12 +199,19 @@ class Alternatives(NamedTuple):
 
     whole: regex.Pattern[str]
     alternatives: tuple[regex.Pattern[str], ...]
+    gates: Gates
 
     @classmethod
-    def of(cls, alternatives: Sequence[str], flags: int = 0) -> Alternatives:
+    def of(
+        cls,
+        alternatives: Sequence[str],
+        flags: int = 0,
+        needs: Sequence[Needs | None] | None = None,
+    ) -> Alternatives:
         return cls(
             _compile("|".join(alternatives), flags),
             tuple(_compile(alternative, flags) for alternative in alternatives),
+            Gates.of(needs or [None] * len(alternatives)),
         )
 
     @property
@@ -212,7 +220,8 @@ class Alternatives(NamedTuple):
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         """The matches of ``whole.finditer(text)`` (no alternative matches empty text)."""
-        starts: list[int | None] = [-1] * len(self.alternatives)
+        opened = self.gates.open(text)
+        starts: list[int | None] = [-1 if opened[gate] else None for gate in self.gates.of_entry]
         pos = 0
         while True:
             for i, alternative in enumerate(self.alternatives):
