@@ -19,7 +19,7 @@ import pytest
 import regex
 
 from bitext.figures import en, names, zh
-from bitext.figures.reading import Clues, Needs, Reader, digit_or, one_of
+from bitext.figures.reading import Alternatives, Clues, Needs, Reader, digit_or, one_of
 from bitext.figures.values import Occupied
 
 from .conftest import SEEDS, SHARED
@@ -162,3 +162,87 @@ def test_english_numbers_part_by_part_on_the_corpora() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
     assert [_part_by_part_matches(t) for t in texts] == [_whole_pattern_matches(t) for t in texts]
+
+
+def _alternations() -> list[tuple[str, Alternatives]]:
+    return [
+        (f"{module.__name__}.{name}", value)
+        for module in (en, zh)
+        for name, value in vars(module).items()
+        if isinstance(value, Alternatives)
+    ]
+
+
+def test_alternatives_searched_one_by_one_find_what_the_alternation_finds() -> None:
+    """``Alternatives.finditer`` against the alternation's own ``finditer``, on every line
+    of the corpora, matches and groups alike."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    alternations = _alternations()
+    assert len(alternations) >= 5
+    wrong = []
+    for _, text in _corpus_texts():
+        for name, alternation in alternations:
+            fast = [(m.span(), m.groupdict()) for m in alternation.finditer(text)]
+            slow = [(m.span(), m.groupdict()) for m in alternation.whole.finditer(text)]
+            if fast != slow:
+                wrong.append((name, text))
+    assert wrong == []
+
+
+_ENGLISH_LEFTOVER = regex.compile(
+    r"(?<![\p{L}0-9.])(?=[\p{L}0-9]*[0-9])(?=[\p{L}0-9]*\p{L})[\p{L}0-9]+"
+)
+"""The English leftover code as one pattern: a run of letters and digits, not after a full
+stop, holding a digit and a letter (``names._LEFTOVER`` finds it with a faster pattern)."""
+
+
+def test_english_leftover_codes_are_those_of_the_one_pattern() -> None:
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    wrong = []
+    for lang, text in _corpus_texts():
+        if lang != "en":
+            continue
+        found = [(f.start, f.end) for f in names._leftover_codes(text, "en", Occupied())]
+        expected = [
+            m.span() for m in _ENGLISH_LEFTOVER.finditer(text) if names._LATIN.search(m.group())
+        ]
+        if found != expected:
+            wrong.append(text)
+    assert wrong == []
+
+
+def test_gates_open_as_each_gate_is_met() -> None:
+    """``Gates.open`` checks a text's gates in one loop: as ``Needs.met`` checks each."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    registries = {"zh": (zh._GATES, names._GATES["zh"]), "en": (en._GATES, names._GATES["en"])}
+    wrong = []
+    for lang, text in _corpus_texts():
+        clues = Clues.of(text)
+        for gates in registries[lang]:
+            if gates.open(text) != [needs.met(clues) for needs in gates.needs] + [True]:
+                wrong.append((lang, text))
+    assert wrong == []
+
+
+def test_hours_of_day_a_gate_skips_hold_none_there() -> None:
+    """``en._clocks`` tries each of ``en._HOURS_OF_DAY`` only where its gate opens."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    gates = en._HOURS_OF_DAY_GATES
+    turned_away = [0] * len(en._HOURS_OF_DAY)
+    wrong = []
+    for lang, text in _corpus_texts():
+        if lang != "en":
+            continue
+        opened = gates.open(text)
+        for i, (pattern, gate) in enumerate(zip(en._HOURS_OF_DAY, gates.of_entry, strict=True)):
+            if not opened[gate]:
+                turned_away[i] += 1
+                if pattern.search(text):
+                    wrong.append((i, text))
+    assert wrong == []
+    gated = [i for i, gate in enumerate(gates.of_entry) if gate < len(gates.needs)]
+    assert gated and all(turned_away[i] for i in gated)

@@ -45,6 +45,8 @@ from bitext.cache.patterns import compile as _compile
 from bitext.figures import names
 from bitext.figures.reading import (
     DIGIT,
+    Alternatives,
+    Gates,
     Reader,
     date_stamps,
     digit_or,
@@ -185,6 +187,27 @@ every position of the text, and one alternation of the parts is no faster; five 
 scans cost a sixth of either (:class:`_FigureSearch`)."""
 
 
+_FIGURE_PART_NEEDS = (
+    one_of(*APPROX_WORDS),
+    DIGIT,  # the sign's lookahead
+    None,  # currencies: more symbols and codes than a gate is worth
+    DIGIT,
+    one_of(*UNITS_WORDS, *_SCALE_WORD.split("|")),  # "a" counts only before a scale word
+)
+"""What every match of each of :data:`_FIGURE_PARTS` holds."""
+_PART_GATES = Gates.of(_FIGURE_PART_NEEDS)
+
+
+def _parts_in(text: str) -> list[regex.Pattern[str]]:
+    """The parts of :data:`FIGURE` that can start in ``text``: the others, whose gates it
+    fails, are not searched for. Most texts have no approximation word; many have digits
+    but no number word."""
+    opened = _PART_GATES.open(text)
+    return [
+        part for part, gate in zip(_FIGURE_PARTS, _PART_GATES.of_entry, strict=True) if opened[gate]
+    ]
+
+
 class _FigureSearch:
     """``FIGURE.search(text, pos)`` for rising ``pos``, found faster: the pattern is tried
     only where one of its parts starts (:data:`_FIGURE_PARTS`), since every match starts
@@ -197,7 +220,8 @@ class _FigureSearch:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int | None] = [-1] * len(_FIGURE_PARTS)
+        self.parts = _parts_in(text)
+        self.starts: list[int | None] = [-1] * len(self.parts)
         self.pos = 0
 
     def search(self, pos: int) -> regex.Match[str] | None:
@@ -210,9 +234,9 @@ class _FigureSearch:
 
     def _next_start(self, pos: int) -> int | None:
         if pos < self.pos:  # a step back: what was found after the old position may be late
-            self.starts = [-1] * len(_FIGURE_PARTS)
+            self.starts = [-1] * len(self.parts)
         self.pos = pos
-        for i, part in enumerate(_FIGURE_PARTS):
+        for i, part in enumerate(self.parts):
             start = self.starts[i]
             if start is not None and start < pos:
                 match = part.search(self.text, pos)
@@ -306,14 +330,16 @@ _MULTIPLE_WORDS = {
     "tripled": 3,
     "quadrupled": 4,
 }
-_CLOCK = _compile(
-    r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2})|:\s?(?P<m>\d))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)"
-    r"|(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}T?))(?P<h2>\d{1,2}|(?<=\s|^)\d{3,5}(?=:\d\d))"
-    r":\s?(?P<m2>\d{2,5})"
-    r"(?::\s?(?P<s2>\d{2,5}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])"
-    rf"|\b(?P<h3>\d{{1,2}}|{_ONES_WORD}|ten|eleven|twelve)\s"
-    r"o['’]clock\b",
+_CLOCK = Alternatives.of(
+    (
+        r"\b(?P<h>\d{1,2})(?:[:.]\s?(?P<m>\d{2})|:\s?(?P<m>\d))?\s?(?P<ampm>[ap]\.?m\.?)(?!\w)",
+        r"(?:\b|(?<=\d{4}[-/.]\d{1,2}[-/.]\d{2}T?))(?P<h2>\d{1,2}|(?<=\s|^)\d{3,5}(?=:\d\d))"
+        r":\s?(?P<m2>\d{2,5})"
+        r"(?::\s?(?P<s2>\d{2,5}))?(?:\.(?P<f2>\d{1,3}))?(?![\d:])",
+        rf"\b(?P<h3>\d{{1,2}}|{_ONES_WORD}|ten|eleven|twelve)\so['’]clock\b",
+    ),
     regex.IGNORECASE,
+    needs=(None, one_of(":"), one_of("clock")),  # am or pm is no gate: "m" is everywhere
 )
 """7.50am, "5: 9am" (5点9分 spaced by a machine translation), 19:35, 05:03:17 (also run
 into a date stamp: "2020-07-2605:03:17", or after its ISO "T": "2021-12-10T14:20:00"),
@@ -348,6 +374,9 @@ _HOURS_OF_DAY = (
 """Hours of the day written other than h:mm: "08H00"; "at 1954 on July 6" (19时54分, not a
 year); "at 4 on the 7th"; "5:9 in the morning" (5点9分); "as of 21 hours on the 25th"
 (21时); the end of "from 0:00 to 24"."""
+_HOURS_OF_DAY_GATES = Gates.of((None, None, None, one_of(":"), one_of("hours"), one_of(":")))
+"""What each of :data:`_HOURS_OF_DAY` holds, when something rarer than a letter: the colon
+of 5:9 and of 0:00, the word hours."""
 _SCORE_CONTEXT = _compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
 _DECADE = _compile(r"(?<![0-9][.,])(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
 """The 1990s, the '90s, in their 20s; never the end of "2.9s" (seconds)."""
@@ -379,7 +408,7 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     >>> [(name, f.text) for name, f in readings("At 3 pm, one of them paid RMB5.6 million")]
     [('clock', '3 pm'), ('number', 'RMB5.6 million')]
     """
-    return placed(read_in_turn(text, READERS), text, base)
+    return placed(read_in_turn(text, READERS, gates=_GATES), text, base)
 
 
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
@@ -847,8 +876,8 @@ def _weekdays(text: str) -> list[Figure]:
 _FIRST_MONTHS = _compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)
 
 
-_ALL_DAY = _compile(
-    r"\b(?:a)?round[\s-]the[\s-]clock\b|(?<![\d/])24/7(?![\d/])|\b24\s+hours\s+a\s+day\b",
+_ALL_DAY = Alternatives.of(
+    (r"\b(?:a)?round[\s-]the[\s-]clock\b", r"(?<![\d/])24/7(?![\d/])", r"\b24\s+hours\s+a\s+day\b"),
     regex.IGNORECASE,
 )
 """All day long, as 24小时 or 全天候 say it: 24 hours, soft (全天候 has no figure to match)."""
@@ -969,7 +998,10 @@ def _clocks(text: str) -> list[Figure]:
         time = _am_pm(match) if match.group("h") else _o_clock(match)
         if time is not None:
             figures.append(_figure(text, *match.span(), time[0], Kind.CLOCK, step=time[1]))
-    for pattern in _HOURS_OF_DAY:
+    opened = _HOURS_OF_DAY_GATES.open(text)
+    for pattern, gate in zip(_HOURS_OF_DAY, _HOURS_OF_DAY_GATES.of_entry, strict=True):
+        if not opened[gate]:
+            continue
         for match in pattern.finditer(text):
             minutes = match.group("m") if "m" in pattern.groupindex else None
             value = clock_value(int(match.group("h")), int(minutes or 0))
@@ -1056,12 +1088,14 @@ digits of minutes."""
 _LEVEL_NUMBER = r"[IVX]{1,4}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|\d{1,2}(?![.,]?\d)"
 _LEVEL_WORDS = ("level", "phase", "grade", "class", "category", "tier", "stage")
 _LEVEL_WORD = rf"(?i:{'|'.join(_LEVEL_WORDS)})"
-_LEVEL = _compile(
-    rf"\b{_LEVEL_WORD}[\s-]+(?P<n>{_LEVEL_NUMBER})"
-    rf"(?:\s?[-–]\s?(?:{_LEVEL_WORD}\s+)?(?P<high>{_LEVEL_NUMBER}))?(?![\p{{L}}\d])"
-    r"|(?P<type>\b(?i:type)[\s-]+(?P<tn>[IVX]{1,4}))\b"
-    rf"|\b(?P<pre>[IVX]{{1,4}})-{_LEVEL_WORD}\b"
-    rf"|\b(?P<star>(?i:{_WORD_NUMBER})|[1-9])[\s-](?i:star)\b"
+_LEVEL = Alternatives.of(
+    (
+        rf"\b{_LEVEL_WORD}[\s-]+(?P<n>{_LEVEL_NUMBER})"
+        rf"(?:\s?[-–]\s?(?:{_LEVEL_WORD}\s+)?(?P<high>{_LEVEL_NUMBER}))?(?![\p{{L}}\d])",
+        r"(?P<type>\b(?i:type)[\s-]+(?P<tn>[IVX]{1,4}))\b",
+        rf"\b(?P<pre>[IVX]{{1,4}})-{_LEVEL_WORD}\b",
+        rf"\b(?P<star>(?i:{_WORD_NUMBER})|[1-9])[\s-](?i:star)\b",
+    )
 )
 """Level II, Class IV, Phase 3, grade-2, Level 2-Level 4 (not "from level 2 to level
 III", a change), Type II (not "Type 2", a model), I-grade; a five-star rating (五星级),
@@ -1456,12 +1490,14 @@ _figure = functools.partial(figure_of, "en")
 """An English figure of ``text[start:end]`` (:func:`bitext.figures.reading.figure_of`)."""
 
 
-_BASEMENT = _compile(
-    r"(?:(?<=\b(?:on|to|at|from|in|of|and|or)\s+(?:the\s+)?)|(?=B[1-9]\s*(?:floor|level|car\s+park|parking|garage)\b))"
-    r"B(?P<b>[1-9])\b(?!-)"
-    r"|\b(?P<o>\d(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+(?:basement|underground)"
-    r"(?:\s+(?:floor|level))?\b"
-    r"|\b(?:basement|underground)\s+(?:floor|level)\s+(?P<n>[1-9])\b",
+_BASEMENT = Alternatives.of(
+    (
+        r"(?:(?<=\b(?:on|to|at|from|in|of|and|or)\s+(?:the\s+)?)|(?=B[1-9]\s*(?:floor|level|car\s+park|parking|garage)\b))"
+        r"B(?P<b>[1-9])\b(?!-)",
+        r"\b(?P<o>\d(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+(?:basement|underground)"
+        r"(?:\s+(?:floor|level))?\b",
+        r"\b(?:basement|underground)\s+(?:floor|level)\s+(?P<n>[1-9])\b",
+    ),
     regex.IGNORECASE,
 )
 
@@ -1560,7 +1596,12 @@ READERS = (
         "six minutes and five seconds",
         one_of("minute"),
     ),
-    Reader("fiscal-year", whole(_fiscal_years), "fiscal year 17, FY17: the year 2017", DIGIT),
+    Reader(
+        "fiscal-year",
+        whole(_fiscal_years),
+        "fiscal year 17, FY17: the year 2017",
+        DIGIT.and_one_of("fiscal", "FY"),  # the pattern's two words before the digits
+    ),
     Reader(
         "and-a-half",
         whole(_and_a_half),
@@ -1574,10 +1615,18 @@ READERS = (
         one_of("noon", "midday", "midnight"),
     ),
     Reader(
-        "military-time", whole(_military_times), "1707 hours, 0000 and 2400 hours: 17:07", DIGIT
+        "military-time",
+        whole(_military_times),
+        "1707 hours, 0000 and 2400 hours: 17:07",
+        DIGIT.and_one_of("hours"),  # after the time, or after the time the range ends at
     ),
     Reader("decade-word", whole(_decade_words), "in her forties: forty or more", one_of("ties")),
-    Reader("post-decade", whole(_post_decades), "post-90s: the generation of a decade", DIGIT),
+    Reader(
+        "post-decade",
+        whole(_post_decades),
+        "post-90s: the generation of a decade",
+        DIGIT.and_one_of("post"),
+    ),
     Reader("decade-alone", whole(_decades_alone), "the past decade: ten years", one_of("decade")),
     Reader(
         "level",
@@ -1585,9 +1634,12 @@ READERS = (
         "Level II, Class IV, Phase 3, Level 1-2, I-grade: a level",
         _LEVEL_NEEDS,
     ),
-    Reader("colon-score", whole(_colon_scores), "3:0: a score", DIGIT),
+    Reader("colon-score", whole(_colon_scores), "3:0: a score", DIGIT.and_one_of(":")),
     Reader(
-        "hour-window", whole(_hour_windows), "0 to 24 hours on July 25: two times of day", DIGIT
+        "hour-window",
+        whole(_hour_windows),
+        "0 to 24 hours on July 25: two times of day",
+        DIGIT.and_one_of("hours", "24"),  # "hours" ends the first alternative, 24 the second
     ),
     Reader(
         "first-months",
@@ -1601,7 +1653,12 @@ READERS = (
         "7.50am, 19:35, 08H00, at 1954 on July 6, 18:400: a time",
         digit_or("clock"),
     ),
-    Reader("clock-orphan", nothing(_CLOCK_ORPHAN), '":00", "until 7: and": left of a clock', DIGIT),
+    Reader(
+        "clock-orphan",
+        nothing(_CLOCK_ORPHAN),
+        '":00", "until 7: and": left of a clock',
+        DIGIT.and_one_of(":"),
+    ),
     Reader(
         "date",
         whole(_dates),
@@ -1653,3 +1710,5 @@ READERS = (
     ),
 )
 """Every reader of English figures, in precedence order (see the module docstring)."""
+_GATES = Gates.of(reader.needs for reader in READERS)
+"""The readers' gates, each checked once per text."""

@@ -49,7 +49,7 @@ from typing import NamedTuple
 import regex
 
 from bitext.cache.patterns import compile as _compile
-from bitext.figures.reading import DIGIT, Needs, Read, clues, digit_or, one_of
+from bitext.figures.reading import DIGIT, Gates, Needs, Read, digit_or, one_of
 from bitext.figures.units import longest_first, spellings
 from bitext.figures.values import FULL_WIDTH_DIGITS, Occupied, parse_arabic, parse_chinese
 from bitext.hans import simplified
@@ -336,6 +336,24 @@ _STANDARD_BODIES = (
 )
 
 
+_EMERGENCY_AFTER = "报警|接警|指挥|急救|热线|接到|电话|求助|平台|服务|中心|投诉|举报|出警"
+_EMERGENCY_BEFORE = "拨打|致电|拨通|拨"
+_EMERGENCY_WORDS = (*_EMERGENCY_AFTER.split("|"), *_EMERGENCY_BEFORE.split("|"))
+"""What a service number holds, after it or before it: a text with none has none."""
+_CODE_LABEL = (
+    "电话|热线|手机|传真|邮编|邮政编码|编号|型号|代码|尾号|车牌号?|工号|学号|账号|帐号|"
+    "订单号|单号|保单号|文号|证书号|注册号|身份证号|货号|批号|房号|QQ号?|微信号"
+)
+_CODE_LABELS = _CODE_LABEL.replace("号?", "").split("|")
+"""The words that name a code (车牌 of 车牌号?), one of which a labelled code holds."""
+_MODEL_NAME = (
+    "Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|"
+    r"Type|Mark|Version|Mate|Note|Pixel|Long\sMarch"
+)
+_MODEL_WORDS = _MODEL_NAME.replace(r"\sMarch", "").split("|")
+"""The names before a model's number (Long of Long March), one of which a model holds."""
+
+
 def _zh_forms() -> list[Form]:
     return [
         Form(
@@ -360,7 +378,7 @@ def _zh_forms() -> list[Form]:
             "An edition named by its year or anniversary: （2020版）, 20周年精华珍藏版.",
             "“部级领导干部历史文化讲座”20周年精华珍藏版",
             wraps=True,
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("版"),
         ),
         Form(
             "idiom",
@@ -481,7 +499,7 @@ def _zh_forms() -> list[Form]:
             "An event named by its date with a middle dot: 8·11汇改, written “8.11” in English.",
             "“8·11”汇改",
             read=_dotted_date,
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("·", "・"),
         ),
         *_code_forms("zh"),
         Form(
@@ -494,7 +512,7 @@ def _zh_forms() -> list[Form]:
             "Latin letters joined to digits by a dash: a model or a name (B-52, COVID-19, "
             "LP700-4, Su-27).",
             "以及B-2 和B-52 等可携带核弹头的轰炸机",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("-", "－"),
         ),
         Form(
             "emergency",
@@ -504,28 +522,27 @@ def _zh_forms() -> list[Form]:
                 _starting(
                     "[0-9]",
                     r"(?<![0-9])(?:110|119|120|122|12345|12315|12320|12306|12348|12369|12358)(?![0-9])"
-                    r"(?=\s*(?:报警|接警|指挥|急救|热线|接到|电话|求助|平台|服务|中心|投诉|举报|出警))"
-                    r"|(?<=(?:拨打|致电|拨通|拨)\s?)[0-9]{3,5}(?![0-9])",
+                    rf"(?=\s*(?:{_EMERGENCY_AFTER}))"
+                    rf"|(?<=(?:{_EMERGENCY_BEFORE})\s?)[0-9]{{3,5}}(?![0-9])",
                 )
             ),
             "A service number (110 the police, 120 the ambulance, 12345 the city hotline).",
             "阿荣旗公安局110接到报警",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of(*_EMERGENCY_WORDS),
         ),
         Form(
             "labelled-code",
             "zh",
             Kind.CODE,
             _compile(
-                r"(?:电话|热线|手机|传真|邮编|邮政编码|编号|型号|代码|尾号|车牌号?|工号|学号|账号|帐号|"
-                r"订单号|单号|保单号|文号|证书号|注册号|身份证号|货号|批号|房号|QQ号?|微信号)[号码]?"
+                rf"(?:{_CODE_LABEL})[号码]?"
                 r"(?:是|为|：|:|\s|比如|如|例如|即){0,3}"
                 r"(?P<codes>[0-9]+(?:[-－][0-9]+)*(?:\s?[，,、及和或]\s?[0-9]+(?:[-－][0-9]+)*)*)(?![0-9.])"
             ),
             "A number a word names as a code: a telephone, postcode, serial or policy number.",
             "保单尾号比如6666，8888这种特殊保单号段",
             read=_each_code,
-            needs=DIGIT,
+            needs=DIGIT.and_one_of(*_CODE_LABELS),
         ),
         Form(
             "list-marker",
@@ -562,7 +579,7 @@ def _code_forms(lang: str) -> list[Form]:
             ),
             "A standard or a book number: GB/T 2260-2007, ISO 9001:2015, ISBN 978-7-5124-1581-2.",
             "执行GB/T 2260-2007标准",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of(*_STANDARD_BODIES.replace(r"\d{2}", "").split("|"), "ISBN"),
         ),
         Form(
             "stock",
@@ -571,7 +588,7 @@ def _code_forms(lang: str) -> list[Form]:
             _compile(r"(?<![0-9])[0-9]{4,6}\.(?:SH|SZ|HK|SS)\b"),
             "A stock code with its exchange: 600606.SH.",
             "绿地控股（600606.SH）",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of(".SH", ".SZ", ".HK", ".SS"),
         ),
         Form(
             "phone",
@@ -580,7 +597,7 @@ def _code_forms(lang: str) -> list[Form]:
             _PHONES[lang],
             "A telephone number: 0871-6512345, 415-575-4444.",
             _PHONE_EXAMPLES[lang],
-            needs=DIGIT,
+            needs=_PHONE_NEEDS[lang],
         ),
         Form(
             "dotted",
@@ -597,7 +614,7 @@ def _code_forms(lang: str) -> list[Form]:
             "Four or more groups of digits joined by dots: a model number or an address "
             "(424.10.0.20.02.002, 192.168.1.1); a translation may space them out.",
             "石英女表424.10.0.20.02.002/27.60.55.001",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("."),
         ),
         Form(
             "leading-zeros",
@@ -608,7 +625,7 @@ def _code_forms(lang: str) -> list[Form]:
             "amount. Fewer digits with a leading zero are more often a number written wrong "
             '(0215 for 2015) or a piece of one (the 000 of "50, 000").',
             "格力电器（000651）",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("0"),
         ),
     ]
 
@@ -629,6 +646,9 @@ _PHONES = {
     ),
 }
 _PHONE_EXAMPLES = {"zh": "咨询电话0871-6512345", "en": "call 415-575-4444 for tickets"}
+_PHONE_NEEDS = {"zh": DIGIT.and_one_of("-", "－"), "en": DIGIT}
+"""A Chinese telephone number's groups are joined by dashes; an English one's may be
+joined by spaces, which every text has."""
 
 
 def _en_forms() -> list[Form]:
@@ -638,13 +658,12 @@ def _en_forms() -> list[Form]:
             "en",
             Kind.CODE,
             _compile(
-                r"\b(?:Model|Windows|iPhone|iPad|Galaxy|Boeing|Airbus|Android|iOS|Xbox|PlayStation|"
-                r"Type|Mark|Version|Mate|Note|Pixel|Long\sMarch)[\s-](?P<n>[0-9]+)(?=[A-Za-z]*\b)",
+                rf"\b(?:{_MODEL_NAME})[\s-](?P<n>[0-9]+)(?=[A-Za-z]*\b)",
                 regex.IGNORECASE,
             ),
             'A product or craft named by its number, a model code: "Boeing 737", "iPhone 15".',
             "the Boeing 737 Max",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of(*_MODEL_WORDS),
         ),
         Form(
             "group",
@@ -680,7 +699,7 @@ def _en_forms() -> list[Form]:
             'An upper-case name joined to digits by a dash (COVID-19, Su-27, A-380; "tons-150" '
             'is none), and a disease in any case ("covid-19").',
             "symptoms of covid-19 patients",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("-"),
         ),
         Form(
             "hash",
@@ -689,7 +708,7 @@ def _en_forms() -> list[Form]:
             _compile(r"#[0-9]+"),
             "A number after #: an item or a ticket.",
             "Meal order #1024 was late",
-            needs=DIGIT,
+            needs=DIGIT.and_one_of("#"),
         ),
         *_code_forms("en"),
         Form(
@@ -754,35 +773,10 @@ FORMS: dict[str, list[Form]] = {"zh": _zh_forms(), "en": _en_forms()}
 # --- finding names and codes -----------------------------------------------------
 
 
-class _Gates(NamedTuple):
-    """The distinct gates of one language's forms, each checked once per text: many
-    forms share one (a digit gates most codes), and checking a gate costs about as much
-    as running a cheap pattern."""
-
-    needs: tuple[Needs | None, ...]
-    of_form: tuple[int, ...]
-    """The index in ``needs`` of each form's gate, in the order of :data:`FORMS`."""
-
-    @classmethod
-    def of(cls, forms: Sequence[Form]) -> _Gates:
-        needs = tuple(dict.fromkeys(form.needs for form in forms))
-        return cls(needs, tuple(needs.index(form.needs) for form in forms))
-
-    def open(self, text: str) -> list[bool]:
-        """Whether ``text`` meets each gate (None: every text does).
-
-        >>> zh = _Gates.of(FORMS["zh"])
-        >>> len(zh.needs), len(FORMS["zh"])
-        (10, 22)
-        >>> [gate.words for gate, met in zip(zh.needs, zh.open("学习十九大精神")) if gate and met]
-        [('大',)]
-        """
-        held = clues(text)
-        return [needs is None or needs.met(held) for needs in self.needs]
-
-
-_GATES = {lang: _Gates.of(forms) for lang, forms in FORMS.items()}
-_NO_GATES = _Gates((), ())
+_GATES = {lang: Gates.of(form.needs for form in forms) for lang, forms in FORMS.items()}
+"""The forms' gates, each checked once per text: many forms share one (a digit gates
+most codes)."""
+_NO_GATES = Gates((), ())
 
 
 class Found(NamedTuple):
@@ -839,9 +833,9 @@ def find(text: str, lang: str) -> Found:
     words: list[tuple[int, int]] = []
     wraps: list[tuple[int, int]] = []
     gates = _GATES.get(lang, _NO_GATES)
-    open_gates = gates.open(view)
-    for form, gate in zip(FORMS.get(lang, ()), gates.of_form, strict=True):
-        if not open_gates[gate]:
+    opened = gates.open(view)
+    for form, gate in zip(FORMS.get(lang, ()), gates.of_entry, strict=True):
+        if not opened[gate]:
             continue
         for match in form.pattern.finditer(view):
             if taken.overlaps(*match.span()) or (form.when and not form.when(match)):
@@ -856,12 +850,18 @@ def find(text: str, lang: str) -> Found:
             numbers = form.read(match) if form.read else [_whole_code(match)]
             figures += [_figure(text, lang, form.kind, number) for number in numbers]
             claims.append(match.span())
+    if not (figures or claims or words or wraps):
+        return _NOTHING  # most texts: no form matched (and no event can be said again)
     if lang == "zh":
         figures += _repeated_events(view, text, figures, taken)
     figures.sort(key=lambda f: f.start)
     claims += [(f.start, f.end) for f in figures]
     shields = sorted({*claims, *words})
     return Found(tuple(figures), tuple(sorted(set(claims))), tuple(shields), tuple(wraps))
+
+
+_NOTHING = Found((), (), (), ())
+"""What the forms find in most texts."""
 
 
 def _whole_code(match: regex.Match[str]) -> Number:
@@ -966,14 +966,17 @@ _LEFTOVER = {
             r"(?=[\p{Latin}0-9]*[0-9])[\p{Latin}0-9]+(?:[-.][\p{Latin}0-9]+)*",
         )
     ),
-    "en": _compile(r"(?<![\p{L}0-9.])(?=[\p{L}0-9]*[0-9])(?=[\p{L}0-9]*\p{L})[\p{L}0-9]+"),
+    "en": _compile(r"[\p{L}0-9]*[0-9][\p{L}0-9]*"),
 }
 """A Latin token that holds digits: in Chinese text with the Latin word before it
-("Porsche 911", 5G, iPhone7); in English one that mixes letters and digits (G20, 8K)."""
+("Porsche 911", 5G, iPhone7); in English a whole run of letters and digits that holds a
+digit, which is a code when it holds a letter too (G20, 8K) and no full stop comes before
+it (:func:`_leftover_codes`). The English pattern opens with no lookbehind: the ``regex``
+module would check one at every position of the text, twice the time of the search."""
 
 
 _ASCII_DIGIT = _compile(r"[0-9]")
-"""What every match of :data:`_LEFTOVER` holds (its lookahead ``(?=[…]*[0-9])``): a text
+"""What every match of :data:`_LEFTOVER` holds (its ``[0-9]``): a text
 without it holds no leftover code, and most texts hold none (three in four Chinese lines),
 so :func:`apply` looks for none there."""
 
@@ -985,8 +988,11 @@ def _leftover_codes(text: str, lang: str, taken: Occupied) -> list[Figure]:
     """Latin tokens with digits that no reader and no form took: codes and model names."""
     codes = []
     for match in _LEFTOVER[lang].finditer(text):
-        if taken.overlaps(*match.span()) or not _LATIN.search(match.group()):
+        start, end = match.span()
+        if taken.overlaps(start, end) or not _LATIN.search(match.group()):
             continue
+        if lang == "en" and text[start - 1 : start] == ".":
+            continue  # the rest of a dotted name (www.12377.cn), no token of its own
         codes.append(_figure(text, lang, Kind.CODE, _whole_code(match)))
     return codes
 

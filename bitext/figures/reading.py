@@ -19,12 +19,13 @@ What the readers found is placed in the original text at the end (:func:`placed`
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
 import regex
 
+from bitext.cache.patterns import compile as _compile
 from bitext.figures.values import (
     DATE_STAMP,
     Occupied,
@@ -68,37 +69,60 @@ def clues(text: str) -> Clues:
 
 class Needs(NamedTuple):
     """What every text a pattern can match in holds: a digit (when ``digit``) or one of
-    ``words`` (case folded), read off the pattern itself. Every alternative of the level
-    pattern names its word ("Level II", "Type II", "I-grade", "five-star"), so a text
-    without one of those words holds no level; every alternative of the clock pattern has
-    a digit or "o'clock". A gate is checked in :class:`Clues` with ``in``, far cheaper
-    than running the pattern, and skips most readers on most texts. It must be a
-    necessary condition, never a guess: ``tests/test_fast_paths.py`` runs every gated
-    pattern on the corpora's texts its gate turns away and asserts it finds nothing.
+    ``words`` (case folded), and one of ``also`` when there are any, read off the pattern
+    itself. Every alternative of the level pattern names its word ("Level II", "Type II",
+    "I-grade", "five-star"), so a text without one of those words holds no level; every
+    alternative of the clock pattern has a digit or "o'clock"; a score 3:0 holds a digit
+    and a colon. A gate is checked in :class:`Clues` with ``in``, far cheaper than running
+    the pattern, and skips most readers on most texts. It must be a necessary condition,
+    never a guess: ``tests/test_fast_paths.py`` runs every gated pattern on the corpora's
+    texts its gate turns away and asserts it finds nothing.
 
     >>> level = Needs(("level", "class"))
     >>> level.met(Clues.of("a Class IV hurricane")), level.met(Clues.of("7 storms"))
     (True, False)
+    >>> score = DIGIT.and_one_of(":")
+    >>> score.met(Clues.of("won 3:0")), score.met(Clues.of("won 3-0")), score.met(Clues.of("a:b"))
+    (True, False, False)
     """
 
     words: tuple[str, ...] = ()
     digit: bool = False
+    also: tuple[str, ...] = ()
+    """Words (case folded) one of which every match holds as well as the digit or word."""
 
     def met(self, clues: Clues) -> bool:
-        if self.digit and clues.digit:
-            return True
         folded = clues.folded
-        # A loop, not any(): gates are met a million times a corpus, and a generator
+        # Loops, not any(): gates are met a million times a corpus, and a generator
         # costs twice as much.
-        for word in self.words:  # noqa: SIM110
+        if not (self.digit and clues.digit):
+            for word in self.words:
+                if word in folded:
+                    break
+            else:
+                return False
+        if not self.also:
+            return True
+        for word in self.also:  # noqa: SIM110
             if word in folded:
                 return True
         return False
 
+    def and_one_of(self, *words: str) -> Needs:
+        """This gate, and one of ``words`` as well (in any case)."""
+        return self._replace(also=one_of(*words).words)
+
 
 def one_of(*words: str) -> Needs:
-    """The gate of a pattern every match of which holds one of ``words``, in any case."""
-    return Needs(tuple(word.casefold() for word in words))
+    """The gate of a pattern every match of which holds one of ``words``, in any case. A
+    word that holds another of them is left out: a text with "eighteen" holds "eight", so
+    the gate is the same with one test fewer.
+
+    >>> one_of("eight", "Eighteen", "ten", "eleven").words
+    ('eight', 'ten', 'eleven')
+    """
+    folded = tuple(dict.fromkeys(word.casefold() for word in words))
+    return Needs(tuple(w for w in folded if not any(o != w and o in w for o in folded)))
 
 
 def digit_or(*words: str) -> Needs:
@@ -108,6 +132,110 @@ def digit_or(*words: str) -> Needs:
 
 DIGIT = Needs(digit=True)
 """The gate of a pattern every match of which holds a digit."""
+
+
+class Gates(NamedTuple):
+    """The distinct gates of a registry's entries (its readers, or the names forms), each
+    checked once per text: many entries share one (a digit gates a dozen readers), and
+    checking a gate costs about as much as running a cheap pattern.
+
+    >>> gates = Gates.of([DIGIT, None, one_of("level"), DIGIT])
+    >>> opened = gates.open("Level II")
+    >>> [opened[gate] for gate in gates.of_entry]
+    [False, True, True, False]
+    """
+
+    needs: tuple[Needs, ...]
+    of_entry: tuple[int, ...]
+    """The index in :meth:`open`'s list of each entry's gate, in the registry's order; an
+    entry without a gate has the last, which every text meets."""
+
+    @classmethod
+    def of(cls, gates: Iterable[Needs | None]) -> Gates:
+        listed = tuple(gates)
+        needs = tuple(dict.fromkeys(gate for gate in listed if gate is not None))
+        return cls(needs, tuple(len(needs) if g is None else needs.index(g) for g in listed))
+
+    def open(self, text: str) -> list[bool]:
+        """Whether ``text`` meets each gate (:meth:`Needs.met`, written out here: the gates
+        of a text are checked in one loop, a call each would cost a third more), and a last
+        True for the entries without one."""
+        folded, digit = clues(text)
+        opened = []
+        for words, has_digit, also in self.needs:
+            if not (has_digit and digit):
+                for word in words:
+                    if word in folded:
+                        break
+                else:
+                    opened.append(False)
+                    continue
+            if also:
+                for word in also:
+                    if word in folded:
+                        opened.append(True)
+                        break
+                else:
+                    opened.append(False)
+            else:
+                opened.append(True)
+        opened.append(True)
+        return opened
+
+
+class Alternatives(NamedTuple):
+    """A pattern that is an alternation, searched for alternative by alternative: each
+    alternative is searched for on its own, and the whole pattern is matched only where
+    the first of them matches (where the alternation would match, the same alternative
+    winning). The ``regex`` module runs an alternation whose alternatives open with a word
+    boundary or a lookbehind several times slower than it runs them one by one. Each
+    alternative is searched for again only once the search has passed where it matched,
+    and one whose gate (``needs``, :class:`Needs`) a text fails is not searched for in it.
+
+    >>> both = Alternatives.of([r"\\b(?P<h>\\d+)\\s?pm\\b", r"\\b(?P<w>noon)\\b"])
+    >>> [(m.group(), m.group("h")) for m in both.finditer("at noon, at 3 pm")]
+    [('noon', None), ('3 pm', '3')]
+    """
+
+    whole: regex.Pattern[str]
+    alternatives: tuple[regex.Pattern[str], ...]
+    gates: Gates
+
+    @classmethod
+    def of(
+        cls,
+        alternatives: Sequence[str],
+        flags: int = 0,
+        needs: Sequence[Needs | None] | None = None,
+    ) -> Alternatives:
+        return cls(
+            _compile("|".join(alternatives), flags),
+            tuple(_compile(alternative, flags) for alternative in alternatives),
+            Gates.of(needs or [None] * len(alternatives)),
+        )
+
+    @property
+    def pattern(self) -> str:
+        return self.whole.pattern
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """The matches of ``whole.finditer(text)`` (no alternative matches empty text)."""
+        opened = self.gates.open(text)
+        starts: list[int | None] = [-1 if opened[gate] else None for gate in self.gates.of_entry]
+        pos = 0
+        while True:
+            for i, alternative in enumerate(self.alternatives):
+                start = starts[i]
+                if start is not None and start < pos:
+                    found = alternative.search(text, pos)
+                    starts[i] = found.start() if found is not None else None
+            first = min((start for start in starts if start is not None), default=None)
+            if first is None:
+                return
+            match = self.whole.match(text, first)
+            assert match is not None  # an alternative matches there, so the alternation does
+            yield match
+            pos = match.end()
 
 
 class Reader(NamedTuple):
@@ -151,16 +279,21 @@ def nothing(pattern: regex.Pattern[str]) -> Read:
 
 
 def read_in_turn(
-    text: str, readers: Iterable[Reader], taken: Occupied | None = None
+    text: str,
+    readers: Sequence[Reader],
+    taken: Occupied | None = None,
+    gates: Gates | None = None,
 ) -> list[tuple[str, Figure]]:
     """Every figure the ``readers`` read in ``text``, each with the name of its reader,
-    sorted by position (figures at one position in reader order)."""
+    sorted by position (figures at one position in reader order). ``gates`` are the
+    readers' (:meth:`Gates.of` their ``needs``), given by a registry that keeps them."""
     taken = Occupied() if taken is None else taken
-    held = clues(text)
+    gates = gates or Gates.of(reader.needs for reader in readers)
+    opened = gates.open(text)
     found = [
         (reader.name, f)
-        for reader in readers
-        if reader.needs is None or reader.needs.met(held)
+        for reader, gate in zip(readers, gates.of_entry, strict=True)
+        if opened[gate]
         for f in reader.read(text, taken)
     ]
     return sorted(found, key=lambda named: named[1].start)

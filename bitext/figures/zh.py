@@ -43,6 +43,8 @@ from bitext.cache.patterns import compile as _compile
 from bitext.figures import names
 from bitext.figures.reading import (
     DIGIT,
+    Alternatives,
+    Gates,
     Reader,
     date_stamps,
     figure_of,
@@ -138,8 +140,8 @@ _COLON_CLOCK = _compile(
 )
 """07:30, 19:44:50, 晚7:30, and 08H00 as Macao's notices write it."""
 _COLON_CLOCK_MARKS = (":", "：", "H", "h")
-"""What every :data:`_COLON_CLOCK` holds after its hour: a text without one has no such clock,
-and the pattern, which has no fixed start, costs a scan of every text with a digit."""
+"""What every :data:`_COLON_CLOCK` holds after its hour, its reader's gate: a text without
+one has no such clock, and the pattern, which has no fixed start, costs a scan."""
 _CLOCK_ORPHAN = _compile(r"(?:^|(?<=\s))[:：][0-5][0-9](?![0-9:：])")
 _DURATION = _compile(
     r"(?:(?P<h>[0-9]{1,2})\s*小时\s*)?(?P<m>[0-9]{1,3})\s*分(?:钟)?\s*(?P<s>[0-9]{1,2})\s*秒"
@@ -151,12 +153,15 @@ _POST_DECADES = _compile(r"(?P<d>[0-9]0)(?=(?:\s*[、和]\s*[0-9]0)*\s*后)")
 _APPROX_AFTER_UNIT = _compile(r"\s*(?:以上|以下|左右|上下)")
 _REMAINDER = _compile(r"(?P<n>[0-9]{1,4})(?P<w>万)?(?![0-9.])")
 _SHARED_POINTS = _compile(r"个\s*[、和及]\s*[0-9.]+\s*个百分点")
-_SCORE = _compile(
-    r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])"
-    r"|(?<![0-9.:：])(?P<a>[0-9]{1,2})[:：](?P<b>[0-9])(?![0-9.:：])"  # 3:0 (a clock has 3:00)
+_SCORE = Alternatives.of(
+    (
+        r"(?<![0-9.])(?P<a>[0-9]{1,3})\s*(?:比|(?P<dash>-))\s*(?P<b>[0-9]{1,3})(?![0-9.%％])",
+        r"(?<![0-9.:：])(?P<a>[0-9]{1,2})[:：](?P<b>[0-9])(?![0-9.:：])",  # 3:0 (a clock has 3:00)
+    )
 )
 _SCORE_MARKS = ("比", "-", ":", "：")
-"""What every :data:`_SCORE` holds between its numbers: a text without one has no score."""
+"""What every :data:`_SCORE` holds between its numbers, its reader's gate: a text without one
+has no score."""
 _RATIO = _compile(
     r"(?<![0-9.])(?P<a>[0-9]+(?:\.[0-9]+)?)\s*∶\s*(?P<b>[0-9]+(?:\.[0-9]+)?)(?![0-9])"
 )
@@ -251,7 +256,11 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     [('clock', '下午3时30分'), ('number', '387.75万元')]
     """
     view = reading_view(text)
-    return placed(_whole_dates(_days_at_large(read_in_turn(view, READERS), view), view), text, base)
+    return placed(
+        _whole_dates(_days_at_large(read_in_turn(view, READERS, gates=_GATES), view), view),
+        text,
+        base,
+    )
 
 
 def reading_view(text: str) -> str:
@@ -329,8 +338,6 @@ def _clocks(text: str) -> list[Figure]:
 def _colon_clocks(text: str) -> list[Figure]:
     """07:30 and 19:44:50 written the English way inside Chinese; 晚7:30 is 19:30."""
     figures: list[Figure] = []
-    if not any(mark in text for mark in _COLON_CLOCK_MARKS):
-        return figures
     for m in _COLON_CLOCK.finditer(text):
         hour = int(m.group("h"))
         if m.group("period") in _EVENING and hour < 12:
@@ -473,8 +480,6 @@ def _durations(text: str) -> list[Figure]:
 def _scores(text: str) -> list[Figure]:
     """2 比 0, 3-1, 3:0: a score, the first number its value, the second its ``high``."""
     figures: list[Figure] = []
-    if not any(mark in text for mark in _SCORE_MARKS):
-        return figures
     for match in _SCORE.finditer(text):
         a, b = Decimal(match.group("a")), Decimal(match.group("b"))
         if match.group("dash") and b >= a:
@@ -1444,10 +1449,23 @@ _figure = functools.partial(figure_of, "zh")
 # --- the registry -------------------------------------------------------------------
 
 READERS = (
-    Reader("date-stamp", date_stamps("zh"), "2020-07-26: one date", DIGIT),
-    Reader("slash-fraction", whole(_slash_fractions), "2/3: a fraction, as a percentage", DIGIT),
     Reader(
-        "post-decade", whole(_post_decades), "80后, 80、90后: the generation of a decade", DIGIT
+        "date-stamp",
+        date_stamps("zh"),
+        "2020-07-26: one date",
+        DIGIT.and_one_of("-", "/", "."),  # the separators DATE_STAMP allows
+    ),
+    Reader(
+        "slash-fraction",
+        whole(_slash_fractions),
+        "2/3: a fraction, as a percentage",
+        DIGIT.and_one_of("/"),
+    ),
+    Reader(
+        "post-decade",
+        whole(_post_decades),
+        "80后, 80、90后: the generation of a decade",
+        DIGIT.and_one_of("后"),
     ),
     Reader(
         "decade",
@@ -1468,14 +1486,30 @@ READERS = (
         one_of("时", "点"),
     ),
     Reader(
-        "colon-clock", whole(_colon_clocks), "07:30, 晚7:30, 19:44:50, 08H00: a time of day", DIGIT
+        "colon-clock",
+        whole(_colon_clocks),
+        "07:30, 晚7:30, 19:44:50, 08H00: a time of day",
+        DIGIT.and_one_of(*_COLON_CLOCK_MARKS),
     ),
     Reader(
-        "clock-orphan", _clock_orphans, ":06 at a fragment's start: what is left of a clock", DIGIT
+        "clock-orphan",
+        _clock_orphans,
+        ":06 at a fragment's start: what is left of a clock",
+        DIGIT.and_one_of(":", "："),
     ),
-    Reader("race-time", whole(_durations), "1 分 57 秒 79: a race time, in seconds", DIGIT),
-    Reader("ratio", whole(_ratios), "1∶1, 2∶1: a ratio, compared as a score", DIGIT),
-    Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score", DIGIT),
+    Reader(
+        "race-time",
+        whole(_durations),
+        "1 分 57 秒 79: a race time, in seconds",
+        DIGIT.and_one_of("秒"),
+    ),
+    Reader(
+        "ratio",
+        whole(_ratios),
+        "1∶1, 2∶1: a ratio, compared as a score",
+        DIGIT.and_one_of("∶"),
+    ),
+    Reader("score", whole(_scores), "2 比 0, 3-1, 3:0: a score", DIGIT.and_one_of(*_SCORE_MARKS)),
     Reader(
         "streak",
         whole(_streaks),
@@ -1533,7 +1567,12 @@ READERS = (
         "负二层, 地下一楼: floor -2, -1",
         one_of("负", "地下"),
     ),
-    Reader("clock-range", whole(_clock_ranges), "0-24 时: two times of day", DIGIT),
+    Reader(
+        "clock-range",
+        whole(_clock_ranges),
+        "0-24 时: two times of day",
+        DIGIT.and_one_of("时", "点"),
+    ),
     Reader("two-months", whole(_two_months), "七八月: two months, July and August", one_of("月")),
     Reader(
         "adjacent", whole(_adjacent_ranges), "五六百米, 两三个, 三四五六年级: neighbouring numerals"
@@ -1558,3 +1597,5 @@ reader's gate is read off its pattern: every match holds the digit or one of the
 (年代 ends every decade); ``tests/test_fast_paths.py`` holds them to it. The plain
 numbers and the neighbouring numerals have none: most texts hold a numeral, and asking
 costs more than reading."""
+_GATES = Gates.of(reader.needs for reader in READERS)
+"""The readers' gates, each checked once per text."""
