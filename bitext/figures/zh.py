@@ -283,9 +283,10 @@ def _numbers(text: str, taken: Occupied) -> list[Figure]:
         pos = match.end()
         if taken.covers(match.start()) or (latin and _in_latin_phrase(text, *match.span())):
             continue
-        if too_long(match.group("ar") or match.group("cn") or ""):
+        ar, armult, cn = match.group("ar", "armult", "cn")
+        if too_long(ar or cn or ""):
             continue
-        figure, pos = _read(text, match)
+        figure, pos = _read(text, match, _Groups(ar, (armult or "").strip(), cn))
         if figure is not None:
             figures.append(figure)
             taken.add(figure.start, figure.end)
@@ -861,10 +862,23 @@ def _vague(text: str) -> list[Figure]:
 # --- plain numbers ----------------------------------------------------------------
 
 
+class _Groups(NamedTuple):
+    """The groups of a :data:`NUMBER` match, read once: a reader asks for them a dozen
+    times a number, and ``match.group`` by name costs about as much as a short search."""
+
+    ar: str | None
+    """The Arabic digits (387.75), or None."""
+    armult: str
+    """The multiplier after them, stripped (万 of 387.75 万), or ""."""
+    cn: str | None
+    """The Chinese numeral (三千八百), or None."""
+
+
 class _Token(NamedTuple):
     """A number token being read: what it says so far, and where its figure lies."""
 
     match: regex.Match[str]
+    groups: _Groups
     before: str
     """The four characters before the token (第, 百分之, a sign, 约)."""
     start: int
@@ -885,13 +899,13 @@ class _Token(NamedTuple):
     unit: str | None = None
 
 
-def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
+def _read(text: str, match: regex.Match[str], groups: _Groups) -> tuple[Figure | None, int]:
     """Read one figure around a number token; return it (None for no figure) and where
     scanning resumes. The steps, in order: the token and the number it makes; marks
     that decide the figure at once (第, 百分之, 分之); numerals read digit by digit and
     Latin units or codes glued to the digits; then sign, range and approximation, a
     percent mark, the unit, the calendar, and whether the figure is soft."""
-    token = _token(text, match)
+    token = _token(text, match, groups)
     if token is None:
         return None, match.end()
     marked = _marked(text, token)
@@ -903,7 +917,9 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     if glued is not None:
         return glued
     token = _around(text, token)
-    percent = _PERCENT_AFTER.match(text, token.end)
+    percent = (
+        _PERCENT_AFTER.match(text, token.end) if _opens(text, token.end, _PERCENT_LEADS) else None
+    )
     if percent:
         return _percent(text, token, percent.end()), percent.end()
     token = _with_unit(text, token)
@@ -915,7 +931,7 @@ def _read(text: str, match: regex.Match[str]) -> tuple[Figure | None, int]:
     return _finish(text, token), token.end
 
 
-def _token(text: str, match: regex.Match[str]) -> _Token | None:
+def _token(text: str, match: regex.Match[str], groups: _Groups) -> _Token | None:
     """The number a token makes, with the remainder after 万 or 亿 (2万4801); None for
     a denominator (28.4mg/100ml) or a bare 万 that is a word (万元 alone).
 
@@ -924,35 +940,78 @@ def _token(text: str, match: regex.Match[str]) -> _Token | None:
     """
     start, end = match.span()
     before = text[max(0, start - 4) : start]
-    if _DENOMINATOR.search(before):
+    if "/" in before and _DENOMINATOR.search(before):  # a denominator's slash is before it
         return None
-    prefix = _APPROX_BEFORE.search(before)
-    if prefix and prefix.group().strip() == "上" and match.group()[:1] not in "百千万亿":
+    prefix = _APPROX_BEFORE.search(before) if _closes(before, _APPROX_BEFORE_LASTS) else None
+    cn = groups.cn
+    if prefix and prefix.group().strip() == "上" and (cn is None or cn[0] not in "百千万亿"):
         prefix = None  # 上百人 is "hundreds"; 以上37℃ is no approximation
-    bare_ok = match.group("cn") is not None and bool(  # Arabic digits are never bare
+    bare_ok = cn is not None and bool(  # Arabic digits are never bare
         prefix
-        or _APPROX_AFTER.match(text, end)
+        or (_opens(text, end, _APPROX_AFTER_LEADS) and _APPROX_AFTER.match(text, end))
         or _BARE_AMOUNT.match(text, start)
         or before.endswith("百分之")  # 百分之百
-        or (match.group() in ("十", "千", "万") and text.startswith("分之", end))  # 千分之三
+        or (cn in ("十", "千", "万") and text.startswith("分之", end))  # 千分之三
     )
-    number = _number(match, bare_ok=bare_ok)
+    number = _value(groups, bare_ok=bare_ok)
     if number is None:
         return None
     value, step, is_cn = number
-    rest = _REMAINDER.match(text, end) if _armult(match) in ("万", "亿") else None
+    rest = _REMAINDER.match(text, end) if groups.armult in ("万", "亿") else None
     if rest:  # 2万4801, 3亿5000万
         value += parse_arabic(rest.group("n"))[0] * (MULTIPLIERS["万"] if rest.group("w") else 1)
         step, end = Decimal(1), rest.end()
-    return _Token(match, before, start, end, value, step, is_cn, bare_ok, prefix)
+    return _Token(match, groups, before, start, end, value, step, is_cn, bare_ok, prefix)
 
 
 _DENOMINATOR = _compile(r"[A-Za-z]\s?/\s?$")
 
 
-def _armult(match: regex.Match[str]) -> str:
-    """The multiplier written after Arabic digits (387.75 万), or ""."""
-    return (match.group("armult") or "").strip()
+def _opens(text: str, pos: int, leads: frozenset[str]) -> bool:
+    r"""Whether a pattern that opens with white space (``\s*``) and then one of ``leads``
+    can match at ``pos``: only where the character there is a lead or a space. A pattern
+    costs about as much to try as this test, and after most numbers none of them can
+    match. (The ``regex`` module's ``\s`` matches no character ``str.isspace`` refuses:
+    ``tests/test_zh_fast_paths.py``.)
+
+    >>> _opens("5 万元", 1, frozenset("万")), _opens("5万元", 1, frozenset("万")), _opens("5元", 1, frozenset("万"))
+    (True, True, False)
+    """
+    ch = text[pos : pos + 1]
+    return ch in leads or ch.isspace()
+
+
+def _closes(before: str, lasts: frozenset[str]) -> bool:
+    r"""Whether a pattern anchored at the end (``…\s*$``) whose words end in one of
+    ``lasts`` can match in ``before``: only where its last character that is no space is
+    one of them (the spaces ``\s*`` matches, and ``$`` before a final newline, are spaces
+    ``str.rstrip`` strips).
+
+    >>> _closes("投入约 ", frozenset("约")), _closes("投入", frozenset("约"))
+    (True, False)
+    """
+    return before.rstrip()[-1:] in lasts
+
+
+_APPROX_BEFORE_LASTS = frozenset(word[-1] for word in APPROX_BEFORE)
+"""The last characters of the approximations before a number (约, 超过), which
+:data:`_APPROX_BEFORE` ends with, spaces aside."""
+_APPROX_AFTER_LEADS = frozenset(word[0] for word in APPROX_AFTER)
+"""The first characters of the approximations after a number (余, 左右), which
+:data:`_APPROX_AFTER` opens with, spaces aside."""
+_SIGN_LASTS = frozenset("-−－负下")
+"""What :data:`_SIGN` (a dash, 负, 地下) and :data:`_RANGE_DASH` (a dash) end with, spaces
+aside."""
+_RANGE_JOIN_LEADS = frozenset("至到-—–~～－")
+"""What :data:`_RANGE_JOIN` opens with, spaces aside."""
+_PERCENT_LEADS = frozenset("%％‰个百成倍")
+"""What :data:`_PERCENT_AFTER` opens with (个百分点, 百分点), spaces aside."""
+_DATE_UNIT_LEADS = frozenset("年月日号")
+"""What :data:`_DATE_UNIT` opens with, spaces aside."""
+_APPROX_AFTER_UNIT_LEADS = frozenset("以左上")
+"""What :data:`_APPROX_AFTER_UNIT` (以上, 以下, 左右, 上下) opens with, spaces aside."""
+_GLUED_LATIN_LEADS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+"""What :data:`_GLUED_LATIN` opens with, a space aside."""
 
 
 def _marked(text: str, token: _Token) -> tuple[Figure | None, int] | None:
@@ -967,9 +1026,9 @@ def _marked(text: str, token: _Token) -> tuple[Figure | None, int] | None:
         soft = token.is_cn and value <= SOFT_LIMIT
         return _figure(text, start - 1, end, value, Kind.ORDINAL, soft=soft), end
     if token.before.endswith("百分之"):  # 百分之百 is soft, as 百分百 is
-        whole = token.match.group() == "百"
+        whole = token.groups.cn == "百"
         return _figure(text, start - 3, end, value, Kind.PERCENT, unit="%", soft=whole), end
-    if text.startswith("分之", end) and not token.match.group("ar"):
+    if text.startswith("分之", end) and not token.groups.ar:
         return _fraction(text, token.match, value)
     return None
 
@@ -981,7 +1040,7 @@ def _digit_by_digit(text: str, token: _Token) -> bool:
     >>> [f.text for f in extract("三五个人；二零一七年十月十八日")]
     ['二零一七年十月十八日']
     """
-    numeral = token.match.group("cn")
+    numeral = token.groups.cn
     return (
         token.is_cn
         and is_digit_sequence(numeral)
@@ -997,7 +1056,9 @@ def _glued(text: str, token: _Token) -> tuple[Figure | None, int] | None:
     >>> [(f.text, f.unit) for f in extract("取消3.5mm耳机接口，利用5G技术，到100km/h")]
     [('3.5mm', 'mm'), ('100km/h', 'km/h')]
     """
-    if not token.match.group("ar") or _armult(token.match):
+    if not token.groups.ar or token.groups.armult:
+        return None
+    if not _opens(text, token.end, _GLUED_LATIN_LEADS):
         return None
     glued = _GLUED_LATIN.match(text, token.end)
     if glued is None:
@@ -1030,7 +1091,9 @@ def _around(text: str, token: _Token) -> _Token:
     """
     match, start = token.match, token.start
     value, step, end = token.value, token.step, token.end
-    sign = None if _RANGE_DASH.search(token.before) else _SIGN.search(token.before)
+    sign = None
+    if _closes(token.before, _SIGN_LASTS) and not _RANGE_DASH.search(token.before):
+        sign = _SIGN.search(token.before)
     if sign:
         value, start = -value, start - len(sign.group())
     value, high, step, end = _range(text, match, value, step, end)
@@ -1039,6 +1102,15 @@ def _around(text: str, token: _Token) -> _Token:
     if prefix and not sign:
         approx = approx or APPROX_BEFORE[prefix.group().strip()]
         start = match.start() - len(prefix.group())
+    if (start, end, value, step, high, approx) == (
+        token.start,
+        token.end,
+        token.value,
+        token.step,
+        None,
+        None,
+    ):
+        return token  # nothing around the number (most numbers): no new token
     return token._replace(start=start, end=end, value=value, step=step, high=high, approx=approx)
 
 
@@ -1050,7 +1122,9 @@ def _with_unit(text: str, token: _Token) -> _Token:
     [('350公里', 'km/h'), ('1.1个', 'pp'), ('0.2个百分点', 'pp')]
     """
     kind, unit, end = _unit(text, token.end)
-    if kind == Kind.COUNT and _SHARED_POINTS.match(text, end - 1):
+    if kind is None:
+        return token  # nothing after it: the token as it was
+    if kind == Kind.COUNT and text[end - 1] == "个" and _SHARED_POINTS.match(text, end - 1):
         kind, unit = Kind.PP, "pp"  # 1.1个和0.2个百分点: both are percentage points
     if unit == "km" and ends_at(_SPEED, text, token.start):
         unit = "km/h"  # 时速 350 公里 is 350 km/h
@@ -1070,7 +1144,7 @@ def _bare_word(text: str, token: _Token) -> bool:
         and not token.approx
         and token.high is None
     )
-    named = _NAMED_BY_DIGITS.fullmatch(match.group("cn") or "")
+    named = _NAMED_BY_DIGITS.fullmatch(token.groups.cn or "")
     return token.is_cn and bare and not token.bare_ok and not named
 
 
@@ -1087,8 +1161,8 @@ def _bare_kind(text: str, token: _Token) -> Kind:
     >>> [(f.text, f.kind.value) for f in extract("苹果2016秋季发布会，共2000余人")]
     [('2016', 'year'), ('2000余人', 'count')]
     """
-    plain = not (_armult(token.match) or token.approx or token.high is not None)
-    year = plain and _BARE_YEAR.fullmatch(token.match.group("ar") or "")
+    plain = not (token.groups.armult or token.approx or token.high is not None)
+    year = plain and _BARE_YEAR.fullmatch(token.groups.ar or "")
     return Kind.YEAR if year else Kind.COUNT
 
 
@@ -1120,9 +1194,9 @@ def _in_calendar(text: str, token: _Token) -> _Token:
     before = token.before.rstrip()
     if kind == Kind.COUNT and unit is None and before.endswith("月") and 1 <= value <= 31:
         kind = Kind.DAY  # 7月17和22日
-    if kind == Kind.YEAR and token.match.group("cn") in _BARE_MULTIPLIERS:
+    if kind == Kind.YEAR and token.groups.cn in _BARE_MULTIPLIERS:
         kind, unit = Kind.COUNT, "years"  # 千年 is a millennium, never the year 1000
-    if kind == Kind.LEVEL and token.match.group("ar") and 1900 <= value <= 2100:
+    if kind == Kind.LEVEL and token.groups.ar and 1900 <= value <= 2100:
         kind = Kind.YEAR  # 2015 级的学生: the class that entered in 2015
     kind, unit = _date_kind(kind, unit, value)  # type: ignore[arg-type]
     if (kind, unit) == (token.kind, token.unit):
@@ -1136,8 +1210,10 @@ def _approx_after_unit(text: str, token: _Token) -> _Token:
     >>> [(f.text, f.approx.value) for f in extract("60岁以上的人口")]
     [('60岁以上', 'over')]
     """
+    if token.approx or not _opens(text, token.end, _APPROX_AFTER_UNIT_LEADS):
+        return token
     after_unit = _APPROX_AFTER_UNIT.match(text, token.end)
-    if after_unit is None or token.approx:
+    if after_unit is None:
         return token
     return token._replace(approx=APPROX_AFTER[after_unit.group().strip()], end=after_unit.end())
 
@@ -1183,7 +1259,7 @@ def _finish(text: str, token: _Token) -> Figure:
         and token.kind in (Kind.COUNT, Kind.MEASURE, Kind.LEVEL)
         and token.approx != Approx.VAGUE  # 数十款 is "dozens of": a figure the English must keep
     )
-    bare = token.match.group("cn") if token.match.group("cn") in _BARE_MULTIPLIERS else None
+    bare = token.groups.cn if token.groups.cn in _BARE_MULTIPLIERS else None
     century = bare is not None and token.unit == "years"
     myriad = bare == "万" and not (token.prefix or token.approx or token.before.endswith("每"))
     return _figure(
@@ -1221,7 +1297,7 @@ def _range(
     text: str, match: regex.Match[str], value: Decimal, step: Decimal, end: int
 ) -> tuple[Decimal, Decimal | None, Decimal, int]:
     """A second number after 至/到/-: 5至10万元 is 50,000 to 100,000 yuan."""
-    joined = _RANGE_JOIN.match(text, end)
+    joined = _RANGE_JOIN.match(text, end) if _opens(text, end, _RANGE_JOIN_LEADS) else None
     second = NUMBER.match(text, joined.end()) if joined else None
     parsed = _number(second) if second else None
     if parsed is None or parsed[0] <= value:
@@ -1238,7 +1314,7 @@ def _approximation(
     text: str, end: int, value: Decimal, high: Decimal | None
 ) -> tuple[Approx | None, Decimal, Decimal | None, int]:
     """余/多/左右 after a number; 十余万 and 十几千 put the multiplier after 余 and 几."""
-    suffix = _APPROX_AFTER.match(text, end)
+    suffix = _APPROX_AFTER.match(text, end) if _opens(text, end, _APPROX_AFTER_LEADS) else None
     if not suffix:
         return None, value, high, end
     approx = APPROX_AFTER[suffix.group().strip()]
@@ -1258,15 +1334,30 @@ def _number(
     """Value, step and whether Chinese numerals were used; None for no number."""
     if match is None:
         return None
-    if match.group("ar"):
-        value, step = parse_arabic(match.group("ar"))
-        mult = match.group("armult").strip()
+    ar, armult, cn = match.group("ar", "armult", "cn")
+    return _value(_Groups(ar, (armult or "").strip(), cn), bare_ok)
+
+
+def _value(groups: _Groups, bare_ok: bool = False) -> tuple[Decimal, Decimal, bool] | None:
+    """The :func:`_number` of a match's ``groups``."""
+    if groups.ar:
+        value, step = parse_arabic(groups.ar)
+        mult = groups.armult
         if mult:
             value, step = value * MULTIPLIERS[mult], step * MULTIPLIERS[mult]
         return value, step, False
-    token = match.group("cn")
+    token = groups.cn
     if token in ("万", "亿", "千", "百", "万亿") and not bare_ok:
         return None  # 万元 is "ten-thousand yuan" only after 上/数/几 or before 余
+    return _chinese(token)
+
+
+@functools.lru_cache(maxsize=4096)
+def _chinese(token: str) -> tuple[Decimal, Decimal, bool] | None:
+    """The :func:`_number` of a Chinese numeral, kept for the next time: it depends on the
+    numeral alone, text repeats the same few (一, 两, 十二), and a numeral cn2an refuses
+    (:func:`~bitext.figures.values.parse_chinese` keeps no refusal) costs it 50 µs each
+    time."""
     try:
         value = parse_chinese(token)
     except (ValueError, TypeError, KeyError, ArithmeticError):
@@ -1323,7 +1414,7 @@ def _unit(text: str, pos: int) -> tuple[Kind | None, str | None, int]:
             return Kind.MONEY, _CURRENCIES[name], pos + skipped + len(name)
     if rest.startswith("周年"):
         return Kind.ORDINAL, None, pos + skipped + 2  # 65 周年: the 65th anniversary
-    date = _DATE_UNIT.match(text, pos)
+    date = _DATE_UNIT.match(text, pos) if _opens(text, pos, _DATE_UNIT_LEADS) else None
     if date:
         unit = date.group().strip()[0]
         return (

@@ -1,0 +1,84 @@
+"""The Chinese number reader's shortcuts find what the patterns they skip find.
+
+``zh._read`` tries a pattern after a number only where its first character may open one
+(:func:`bitext.figures.zh._opens`) and a pattern before it only where its last character
+may close one (:func:`bitext.figures.zh._closes`). Each gate must be a necessary
+condition: here every pattern is run where its gate turns it away, on every character
+and on every position of the corpora's Chinese lines, and must find nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+import pytest
+import regex
+
+from bitext.figures import zh
+
+from .conftest import SHARED
+
+OPENS = [
+    (zh._APPROX_AFTER, zh._APPROX_AFTER_LEADS),
+    (zh._RANGE_JOIN, zh._RANGE_JOIN_LEADS),
+    (zh._PERCENT_AFTER, zh._PERCENT_LEADS),
+    (zh._DATE_UNIT, zh._DATE_UNIT_LEADS),
+    (zh._APPROX_AFTER_UNIT, zh._APPROX_AFTER_UNIT_LEADS),
+    (zh._GLUED_LATIN, zh._GLUED_LATIN_LEADS),
+]
+CLOSES = [
+    (zh._APPROX_BEFORE, zh._APPROX_BEFORE_LASTS),
+    (zh._SIGN, zh._SIGN_LASTS),
+    (zh._RANGE_DASH, zh._SIGN_LASTS),
+]
+_TAILS = ("", "上下左右以下份", "分点百分点", "km/h", "1", "\n")
+"""What may follow a first character, to complete any word that opens with it."""
+_HEADS = ("", "1", "约合不超", "5%", "地")
+"""What may come before a last character, to complete any word that ends with it."""
+
+
+def test_the_regex_white_space_is_white_space_to_python() -> None:
+    """``\\s`` (skipped by the patterns) is a subset of what ``str.isspace`` and
+    ``str.rstrip`` skip, so the gates see past every space a pattern skips."""
+    space = regex.compile(r"\s")
+    chars = map(chr, range(sys.maxunicode + 1))
+    assert all(ch.isspace() for ch in chars if space.match(ch))
+
+
+def test_a_pattern_opens_with_one_of_its_leads() -> None:
+    for pattern, leads in OPENS:
+        for code in range(0x10000):
+            ch = chr(code)
+            if ch in leads or ch.isspace():
+                continue
+            assert not any(pattern.match(ch + tail) for tail in _TAILS), (pattern.pattern, ch)
+
+
+def test_a_pattern_closes_with_one_of_its_lasts() -> None:
+    for pattern, lasts in CLOSES:
+        for code in range(0x10000):
+            ch = chr(code)
+            if ch in lasts or ch.isspace():
+                continue
+            assert not any(pattern.search(head + ch) for head in _HEADS), (pattern.pattern, ch)
+
+
+def _corpus_lines() -> Iterator[str]:
+    for path in sorted((SHARED / "corpora").glob("wmt*/zh.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            yield zh.reading_view(line)
+
+
+def test_the_gates_turn_away_no_match_on_the_corpora() -> None:
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    for text in _corpus_lines():
+        for pos in range(len(text) + 1):
+            for pattern, leads in OPENS:
+                if not zh._opens(text, pos, leads):
+                    assert pattern.match(text, pos) is None, (pattern.pattern, text, pos)
+            before = text[max(0, pos - 4) : pos]
+            for pattern, lasts in CLOSES:
+                if not zh._closes(before, lasts):
+                    assert pattern.search(before) is None, (pattern.pattern, text, pos)
