@@ -777,6 +777,10 @@ _GATES = {lang: Gates.of(form.needs for form in forms) for lang, forms in FORMS.
 """The forms' gates, each checked once per text: many forms share one (a digit gates
 most codes)."""
 _NO_GATES = Gates((), ())
+_GATED_FORMS = {
+    lang: tuple(zip(forms, _GATES[lang].of_entry, strict=True)) for lang, forms in FORMS.items()
+}
+"""Each form with the index of its gate, paired once rather than for every text."""
 
 
 class Found(NamedTuple):
@@ -832,9 +836,8 @@ def find(text: str, lang: str) -> Found:
     claims: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
     wraps: list[tuple[int, int]] = []
-    gates = _GATES.get(lang, _NO_GATES)
-    opened = gates.open(view)
-    for form, gate in zip(FORMS.get(lang, ()), gates.of_entry, strict=True):
+    opened = _GATES.get(lang, _NO_GATES).open(view)
+    for form, gate in _GATED_FORMS.get(lang, ()):
         if not opened[gate]:
             continue
         for match in form.pattern.finditer(view):
@@ -925,6 +928,21 @@ def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> lis
     [('十月', 'name')]
     """
     found = find(text, lang)
+    if found is _NOTHING:  # most texts: no claim or wrap to look up
+        kept = [_as_code(f) if _long_code(f) else f for f in figures]
+    else:
+        kept = _kept(figures, found, base)
+    added = list(found.figures)
+    if _ASCII_DIGIT.search(text) is not None:  # what every leftover code holds
+        taken = Occupied([*((f.start - base, f.end - base) for f in kept), *found.shields])
+        added += _leftover_codes(text, lang, taken)
+    added = [f._replace(start=f.start + base, end=f.end + base) for f in added]
+    return sorted([*kept, *added], key=lambda f: f.start)
+
+
+def _kept(figures: Iterable[Figure], found: Found, base: int) -> list[Figure]:
+    """The readers' ``figures`` less those where a form read a name or a code, a long
+    count as a code and a figure inside a title as a name (:func:`apply`)."""
     claims, wraps = Occupied(found.claims), Occupied(found.wraps)
     kept: list[Figure] = []
     for figure in figures:
@@ -932,16 +950,15 @@ def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> lis
         if claims.overlaps(start, end):
             continue
         if _long_code(figure):
-            figure = figure._replace(kind=Kind.CODE, digits=code_digits(figure.text))
+            figure = _as_code(figure)
         elif wraps.overlaps(start, end) and not figure.soft:
             figure = figure._replace(kind=Kind.NAME)  # soft ones ("Double") stay soft
         kept.append(figure)
-    added = list(found.figures)
-    if _ASCII_DIGIT.search(text) is not None:  # what every leftover code holds
-        taken = Occupied([*((f.start - base, f.end - base) for f in kept), *found.shields])
-        added += _leftover_codes(text, lang, taken)
-    added = [f._replace(start=f.start + base, end=f.end + base) for f in added]
-    return sorted([*kept, *added], key=lambda f: f.start)
+    return kept
+
+
+def _as_code(figure: Figure) -> Figure:
+    return figure._replace(kind=Kind.CODE, digits=code_digits(figure.text))
 
 
 LONG_CODE = 11
