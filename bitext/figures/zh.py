@@ -270,7 +270,10 @@ def reading_view(text: str) -> str:
     >>> reading_view("二○一八年投入一萬元")
     '二〇一八年投入一万元'
     """
-    return _LETTER_ZERO.sub("〇", simplified(text))
+    view = simplified(text)
+    if "O" not in view and "Ｏ" not in view and "○" not in view:
+        return view  # most texts: no letter O or circle (what _LETTER_ZERO replaces)
+    return _LETTER_ZERO.sub("〇", view)
 
 
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
