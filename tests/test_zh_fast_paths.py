@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 import regex
 
-from bitext.figures import zh
+from bitext.figures import names, zh
 
 from .conftest import SHARED
 
@@ -82,3 +82,28 @@ def test_the_gates_turn_away_no_match_on_the_corpora() -> None:
             for pattern, lasts in CLOSES:
                 if not zh._closes(before, lasts):
                     assert pattern.search(before) is None, (pattern.pattern, text, pos)
+
+
+def _every_line() -> Iterator[str]:
+    corpora = SHARED / "corpora"
+    for path in sorted(corpora.glob("wmt*/*.txt")) + sorted(
+        p for p in corpora.glob("mac/*/*/*") if p.is_file()
+    ):
+        yield from path.read_text(encoding="utf-8", errors="replace").splitlines()
+
+
+def test_forms_tried_at_their_starts_find_what_a_search_finds() -> None:
+    """A names form with ``starts`` (:func:`bitext.figures.names._matches`) finds what its
+    pattern's ``finditer`` finds, on every line of the corpora, in either language."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    forms = [f for lang in names.FORMS for f in names.FORMS[lang] if f.starts is not None]
+    assert forms
+    tried = 0
+    for line in [*_every_line(), "1.a", "：(2) b", "x: 3. Do", "1、报名。2.缴费；3 人"]:
+        for text in (line, zh.reading_view(line)):
+            for form in forms:
+                searched = [m.span() for m in form.pattern.finditer(text)]
+                assert [m.span() for m in names._matches(form, text)] == searched, (form, text)
+                tried += bool(searched)
+    assert tried

@@ -82,6 +82,10 @@ class Form(NamedTuple):
     needs: Needs | None = None
     """The pattern's gate (:class:`~bitext.figures.reading.Needs`): a text without it
     is not searched."""
+    starts: regex.Pattern[str] | None = None
+    """The marks a match starts right after, when it does not start the text (a list
+    marker's full stop or colon, which its lookbehind asks for): the pattern is then tried
+    there alone (:func:`_matches`), not searched for through the whole text."""
 
 
 # --- reading the numbers of a match --------------------------------------------
@@ -726,6 +730,7 @@ def _en_forms() -> list[Form]:
             "2. Does the store have counterfeits?",
             read=_marker,
             needs=DIGIT,
+            starts=_compile(r"[:;]\s"),  # what its lookbehind asks for
         ),
         Form(
             "quoted-title",
@@ -840,7 +845,7 @@ def find(text: str, lang: str) -> Found:
     for form, gate in _GATED_FORMS.get(lang, ()):
         if not opened[gate]:
             continue
-        for match in form.pattern.finditer(view):
+        for match in _matches(form, view):
             if taken.overlaps(*match.span()) or (form.when and not form.when(match)):
                 continue
             if form.wraps:
@@ -865,6 +870,33 @@ def find(text: str, lang: str) -> Found:
 
 _NOTHING = Found((), (), (), ())
 """What the forms find in most texts."""
+
+
+def _matches(form: Form, text: str) -> Iterable[regex.Match[str]]:
+    """The matches of ``form.pattern.finditer(text)``. A form that gives its ``starts``
+    matches only at the start of the text and right after them (its ``^`` or its
+    lookbehind), so the pattern is tried there alone, in order, each place after the last
+    match's end as a search would resume: a list marker's pattern searched for through a
+    line tries every space ("2. Does…" and "Note: 1. Take…" in English; a Chinese line
+    is searched, as its pattern tries only numerals and a few marks, as fast as its
+    marks are found).
+
+    >>> marker = next(f for f in FORMS["en"] if f.name == "list-marker")
+    >>> [m.group("marker") for m in _matches(marker, "1. Sign up. Steps: 2. Pay; 3 days")]
+    ['1.', '2.']
+    """
+    if form.starts is None:
+        return form.pattern.finditer(text)
+    found = []
+    pos = 0
+    for start in itertools.chain((0,), (mark.end() for mark in form.starts.finditer(text))):
+        if start < pos:
+            continue
+        match = form.pattern.match(text, start)
+        if match is not None:
+            found.append(match)
+            pos = match.end()
+    return found
 
 
 def _whole_code(match: regex.Match[str]) -> Number:
