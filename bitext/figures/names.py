@@ -965,7 +965,9 @@ def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> lis
     else:
         kept = _kept(figures, found, base)
     added = list(found.figures)
-    if _ASCII_DIGIT.search(text) is not None:  # what every leftover code holds
+    if _ASCII_DIGIT.search(text) is not None and _LATIN.search(text) is not None:
+        # what every leftover code holds: a digit, and a Latin letter (_leftover_codes
+        # keeps no token without one; most Chinese texts have none)
         taken = Occupied([*((f.start - base, f.end - base) for f in kept), *found.shields])
         added += _leftover_codes(text, lang, taken)
     added = [f._replace(start=f.start + base, end=f.end + base) for f in added]

@@ -441,6 +441,8 @@ def _days_at_large(found: list[tuple[str, Figure]], text: str) -> list[tuple[str
         joined = nxt is not None and _RANGE_JOIN.fullmatch(text[figure.end : nxt.start])
         if joined and nxt.kind == Kind.CLOCK and nxt.value == clock_value(24):
             soft.update((k, k + 1))
+    if not soft:
+        return found  # most texts: no clock at midnight or round the clock
     return [(name, f._replace(soft=True) if k in soft else f) for k, (name, f) in enumerate(found)]
 
 
