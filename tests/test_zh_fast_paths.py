@@ -1,7 +1,7 @@
 """The Chinese number reader's shortcuts find what the patterns they skip find.
 
 ``zh._read`` tries a pattern after a number only where its first character may open one
-(:func:`bitext.figures.zh._opens`) and a pattern before it only where its last character
+(:func:`bitext.figures.zh._opening`) and a pattern before it only where its last character
 may close one (:func:`bitext.figures.zh._closes`). Each gate must be a necessary
 condition: here every pattern is run where its gate turns it away, on every character
 and on every position of the corpora's Chinese lines, and must find nothing.
@@ -46,11 +46,16 @@ def test_the_regex_white_space_is_white_space_to_python() -> None:
     assert all(ch.isspace() for ch in chars if space.match(ch))
 
 
+def test_the_spaces_are_every_space() -> None:
+    chars = map(chr, range(sys.maxunicode + 1))
+    assert {ch for ch in chars if ch.isspace()} == zh._SPACES
+
+
 def test_a_pattern_opens_with_one_of_its_leads() -> None:
     for pattern, leads in OPENS:
         for code in range(0x10000):
             ch = chr(code)
-            if ch in leads or ch.isspace():
+            if ch in leads:
                 continue
             assert not any(pattern.match(ch + tail) for tail in _TAILS), (pattern.pattern, ch)
 
@@ -76,7 +81,7 @@ def test_the_gates_turn_away_no_match_on_the_corpora() -> None:
     for text in _corpus_lines():
         for pos in range(len(text) + 1):
             for pattern, leads in OPENS:
-                if not zh._opens(text, pos, leads):
+                if text[pos : pos + 1] not in leads:
                     assert pattern.match(text, pos) is None, (pattern.pattern, text, pos)
             before = text[max(0, pos - 4) : pos]
             for pattern, lasts in CLOSES:

@@ -923,7 +923,9 @@ def _read(text: str, match: regex.Match[str], groups: _Groups) -> tuple[Figure |
         return glued
     token = _around(text, token)
     percent = (
-        _PERCENT_AFTER.match(text, token.end) if _opens(text, token.end, _PERCENT_LEADS) else None
+        _PERCENT_AFTER.match(text, token.end)
+        if text[token.end : token.end + 1] in _PERCENT_LEADS
+        else None
     )
     if percent:
         return _percent(text, token, percent.end()), percent.end()
@@ -951,12 +953,15 @@ def _token(text: str, match: regex.Match[str], groups: _Groups) -> _Token | None
     cn = groups.cn
     if prefix and prefix.group().strip() == "上" and (cn is None or cn[0] not in "百千万亿"):
         prefix = None  # 上百人 is "hundreds"; 以上37℃ is no approximation
-    bare_ok = cn is not None and bool(  # Arabic digits are never bare
-        prefix
-        or (_opens(text, end, _APPROX_AFTER_LEADS) and _APPROX_AFTER.match(text, end))
-        or _BARE_AMOUNT.match(text, start)
-        or before.endswith("百分之")  # 百分之百
-        or (cn in ("十", "千", "万") and text.startswith("分之", end))  # 千分之三
+    bare_ok = (
+        cn is not None
+        and bool(  # Arabic digits are never bare
+            prefix
+            or (text[end : end + 1] in _APPROX_AFTER_LEADS and _APPROX_AFTER.match(text, end))
+            or _BARE_AMOUNT.match(text, start)
+            or before.endswith("百分之")  # 百分之百
+            or (cn in ("十", "千", "万") and text.startswith("分之", end))  # 千分之三
+        )
     )
     number = _value(groups, bare_ok=bare_ok)
     if number is None:
@@ -972,18 +977,25 @@ def _token(text: str, match: regex.Match[str], groups: _Groups) -> _Token | None
 _DENOMINATOR = _compile(r"[A-Za-z]\s?/\s?$")
 
 
-def _opens(text: str, pos: int, leads: frozenset[str]) -> bool:
-    r"""Whether a pattern that opens with white space (``\s*``) and then one of ``leads``
-    can match at ``pos``: only where the character there is a lead or a space. A pattern
-    costs about as much to try as this test, and after most numbers none of them can
-    match. (The ``regex`` module's ``\s`` matches no character ``str.isspace`` refuses:
-    ``tests/test_zh_fast_paths.py``.)
+_SPACES = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character ``str.isspace`` accepts; the ``regex`` module's ``\\s`` matches no
+other (``tests/test_zh_fast_paths.py``)."""
 
-    >>> _opens("5 万元", 1, frozenset("万")), _opens("5万元", 1, frozenset("万")), _opens("5元", 1, frozenset("万"))
-    (True, True, False)
+
+def _opening(leads: str) -> frozenset[str]:
+    r"""The characters a pattern that opens with white space (``\s*``) and then one of
+    ``leads`` can start with: where the character after a number is none of them, the
+    pattern cannot match there. A pattern costs about as much to try as this test (a
+    slice and a set lookup, ``text[pos : pos + 1] in opening``), and after most numbers
+    none of them can match.
+
+    >>> [text[1:2] in _opening("万") for text in ("5 万元", "5万元", "5元")]
+    [True, True, False]
     """
-    ch = text[pos : pos + 1]
-    return ch in leads or ch.isspace()
+    return frozenset(leads) | _SPACES
 
 
 def _closes(before: str, lasts: frozenset[str]) -> bool:
@@ -1001,22 +1013,22 @@ def _closes(before: str, lasts: frozenset[str]) -> bool:
 _APPROX_BEFORE_LASTS = frozenset(word[-1] for word in APPROX_BEFORE)
 """The last characters of the approximations before a number (约, 超过), which
 :data:`_APPROX_BEFORE` ends with, spaces aside."""
-_APPROX_AFTER_LEADS = frozenset(word[0] for word in APPROX_AFTER)
+_APPROX_AFTER_LEADS = _opening("".join(word[0] for word in APPROX_AFTER))
 """The first characters of the approximations after a number (余, 左右), which
-:data:`_APPROX_AFTER` opens with, spaces aside."""
+:data:`_APPROX_AFTER` opens with, or a space (:func:`_opening`)."""
 _SIGN_LASTS = frozenset("-−－负下")
 """What :data:`_SIGN` (a dash, 负, 地下) and :data:`_RANGE_DASH` (a dash) end with, spaces
 aside."""
-_RANGE_JOIN_LEADS = frozenset("至到-—–~～－")
-"""What :data:`_RANGE_JOIN` opens with, spaces aside."""
-_PERCENT_LEADS = frozenset("%％‰个百成倍")
-"""What :data:`_PERCENT_AFTER` opens with (个百分点, 百分点), spaces aside."""
-_DATE_UNIT_LEADS = frozenset("年月日号")
-"""What :data:`_DATE_UNIT` opens with, spaces aside."""
-_APPROX_AFTER_UNIT_LEADS = frozenset("以左上")
-"""What :data:`_APPROX_AFTER_UNIT` (以上, 以下, 左右, 上下) opens with, spaces aside."""
-_GLUED_LATIN_LEADS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-"""What :data:`_GLUED_LATIN` opens with, a space aside."""
+_RANGE_JOIN_LEADS = _opening("至到-—–~～－")
+"""What :data:`_RANGE_JOIN` opens with, or a space."""
+_PERCENT_LEADS = _opening("%％‰个百成倍")
+"""What :data:`_PERCENT_AFTER` opens with (个百分点, 百分点), or a space."""
+_DATE_UNIT_LEADS = _opening("年月日号")
+"""What :data:`_DATE_UNIT` opens with, or a space."""
+_APPROX_AFTER_UNIT_LEADS = _opening("以左上")
+"""What :data:`_APPROX_AFTER_UNIT` (以上, 以下, 左右, 上下) opens with, or a space."""
+_GLUED_LATIN_LEADS = _opening("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+"""What :data:`_GLUED_LATIN` opens with, or a space."""
 
 
 def _marked(text: str, token: _Token) -> tuple[Figure | None, int] | None:
@@ -1063,7 +1075,7 @@ def _glued(text: str, token: _Token) -> tuple[Figure | None, int] | None:
     """
     if not token.groups.ar or token.groups.armult:
         return None
-    if not _opens(text, token.end, _GLUED_LATIN_LEADS):
+    if text[token.end : token.end + 1] not in _GLUED_LATIN_LEADS:
         return None
     glued = _GLUED_LATIN.match(text, token.end)
     if glued is None:
@@ -1215,7 +1227,7 @@ def _approx_after_unit(text: str, token: _Token) -> _Token:
     >>> [(f.text, f.approx.value) for f in extract("60岁以上的人口")]
     [('60岁以上', 'over')]
     """
-    if token.approx or not _opens(text, token.end, _APPROX_AFTER_UNIT_LEADS):
+    if token.approx or text[token.end : token.end + 1] not in _APPROX_AFTER_UNIT_LEADS:
         return token
     after_unit = _APPROX_AFTER_UNIT.match(text, token.end)
     if after_unit is None:
@@ -1302,7 +1314,7 @@ def _range(
     text: str, match: regex.Match[str], value: Decimal, step: Decimal, end: int
 ) -> tuple[Decimal, Decimal | None, Decimal, int]:
     """A second number after 至/到/-: 5至10万元 is 50,000 to 100,000 yuan."""
-    joined = _RANGE_JOIN.match(text, end) if _opens(text, end, _RANGE_JOIN_LEADS) else None
+    joined = _RANGE_JOIN.match(text, end) if text[end : end + 1] in _RANGE_JOIN_LEADS else None
     second = NUMBER.match(text, joined.end()) if joined else None
     parsed = _number(second) if second else None
     if parsed is None or parsed[0] <= value:
@@ -1319,7 +1331,7 @@ def _approximation(
     text: str, end: int, value: Decimal, high: Decimal | None
 ) -> tuple[Approx | None, Decimal, Decimal | None, int]:
     """余/多/左右 after a number; 十余万 and 十几千 put the multiplier after 余 and 几."""
-    suffix = _APPROX_AFTER.match(text, end) if _opens(text, end, _APPROX_AFTER_LEADS) else None
+    suffix = _APPROX_AFTER.match(text, end) if text[end : end + 1] in _APPROX_AFTER_LEADS else None
     if not suffix:
         return None, value, high, end
     approx = APPROX_AFTER[suffix.group().strip()]
@@ -1419,7 +1431,7 @@ def _unit(text: str, pos: int) -> tuple[Kind | None, str | None, int]:
             return Kind.MONEY, _CURRENCIES[name], pos + skipped + len(name)
     if rest.startswith("周年"):
         return Kind.ORDINAL, None, pos + skipped + 2  # 65 周年: the 65th anniversary
-    date = _DATE_UNIT.match(text, pos) if _opens(text, pos, _DATE_UNIT_LEADS) else None
+    date = _DATE_UNIT.match(text, pos) if text[pos : pos + 1] in _DATE_UNIT_LEADS else None
     if date:
         unit = date.group().strip()[0]
         return (
