@@ -380,6 +380,8 @@ def _whole_dates(found: list[tuple[str, Figure]], text: str) -> list[tuple[str, 
     >>> [(f.text, f.kind.value) for f in extract("7月17和22日")]
     [('7月17', 'date'), ('22日', 'day')]
     """
+    if len(found) < 2:
+        return found  # no two parts to join (most texts)
     joined: list[tuple[str, Figure]] = []
     run: list[tuple[str, Figure]] = []
     for named in found:
