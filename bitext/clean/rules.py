@@ -100,10 +100,29 @@ def _runs_of(members: str, least: int = 1) -> re.Pattern[str]:
 newlines = _regex_edits(re.compile(r"\r\n?"), "\n")
 """CRLF and CR line ends become LF."""
 
-invisible = _regex_edits(_runs_of(r"\u200b-\u200d\u2060\ufeff\u00ad"), "")
+_INVISIBLE = r"\u200b-\u200d\u2060\ufeff\u00ad"
+_ODD_SPACE = r"\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_ODD_CHARACTER = re.compile(f"[{_INVISIBLE}{_ODD_SPACE}]")
+"""A character that :func:`invisible` or :func:`spaces` edits: every edit of theirs starts
+at one."""
+
+
+@functools.lru_cache(maxsize=1)
+def _odd_characters(text: str) -> bool:
+    """Whether ``text`` holds an :data:`_ODD_CHARACTER`. The two rules run one after the
+    other, the second on the text the first left, which is the same text unless the first
+    edited it (nearly never): remembering the last answer makes one scan do for both.
+
+    >>> _odd_characters("a\\u00a0b"), _odd_characters("ab")
+    (True, False)
+    """
+    return _ODD_CHARACTER.search(text) is not None
+
+
+invisible = _only_if(_odd_characters)(_regex_edits(_runs_of(_INVISIBLE), ""))
 """Zero-width characters, word joiners, soft hyphens and stray BOMs go."""
 
-spaces = _regex_edits(re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"), " ")
+spaces = _only_if(_odd_characters)(_regex_edits(re.compile(f"[{_ODD_SPACE}]"), " "))
 """No-break, ideographic and other Unicode spaces become plain spaces."""
 
 _MOJIBAKE_RUN = _runs_of(
@@ -243,6 +262,8 @@ def gbk_mojibake(text: str) -> list[Edit]:
     """
     edits = []
     for match in _gbk_run().finditer(text):
+        if not _may_start_utf8(text[match.start()]):
+            continue  # nine runs in ten of real Chinese
         repaired = _repaired(match.group())
         if repaired is not None:
             edits.append(Edit(match.start(), match.end(), repaired))
@@ -272,6 +293,27 @@ def _repaired(run: str) -> str | None:
     ):
         return None
     return repaired
+
+
+_UTF8_TWO_OR_FOUR_LEAD = (*range(0xC2, 0xE0), *range(0xF0, 0xF5))
+_UTF8_CONTINUATION = range(0x80, 0xC0)
+
+
+@functools.cache
+def _may_start_utf8(first: str) -> bool:
+    """Whether a run that starts with ``first`` may pass :func:`_repaired`, which needs
+    the run's bytes to start a UTF-8 character: the first byte a lead (:data:`_UTF8_LEAD`),
+    and after a lead of two or four bytes a continuation byte, or that lead is a stray
+    byte :data:`_NEVER_LOST` finds (a lead of three may start a lost character). Asked of
+    the first character alone, and remembered: the same few characters open most runs.
+
+    >>> _may_start_utf8("鐩"), _may_start_utf8("盘"), _may_start_utf8("\\ufffd")
+    (True, False, False)
+    """
+    data = _gbk_bytes(first)
+    if data[0] not in _UTF8_LEAD:
+        return False
+    return len(data) < 2 or data[0] not in _UTF8_TWO_OR_FOUR_LEAD or data[1] in _UTF8_CONTINUATION
 
 
 def _gbk_bytes(run: str) -> bytes:
