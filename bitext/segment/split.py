@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterator
 
 import regex
@@ -303,6 +304,8 @@ def english_boundaries(text: str, start: int, end: int, next_must_open: bool = F
     >>> [t[:i] for i in english_boundaries(t, 0, len(t), True)]
     ['No quote yet ', 'No quote yet 1. OMEGA watches; ']
     """
+    if not _stop_before_last(text, start, end):
+        return []  # four English lines in five: one sentence, or none ended
     cuts = []
     for match in _EN_BOUNDARY.finditer(text, start, end):
         if match.end() >= end:
@@ -320,6 +323,22 @@ def english_boundaries(text: str, start: int, end: int, next_must_open: bool = F
             continue
         cuts.append(match.end())
     return cuts
+
+
+def _stop_before_last(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a . ! or ? before its last character, as each
+    boundary :func:`english_boundaries` keeps does (it ends before ``end``). Three finds in
+    C, against a regex scan of the whole run.
+
+    >>> _stop_before_last("Six firms invested.", 0, 19), _stop_before_last("U.S. firms", 0, 10)
+    (False, True)
+    """
+    stop = end - 1
+    return (
+        text.find(".", start, stop) >= 0
+        or text.find("?", start, stop) >= 0
+        or text.find("!", start, stop) >= 0
+    )
 
 
 _SCALE_AFTER_DIGITS = _compile(r"[0-9]\.\s+(?:[Bb]illion|[Mm]illion|[Tt]rillion)\b(?!s)")
@@ -364,7 +383,16 @@ def unpunctuated_boundaries(text: str, start: int, end: int) -> list[int]:
     >>> [t[:i] for i in unpunctuated_boundaries(t, 0, len(t))]
     ['Snapchat filter is criticized']
     """
+    if not _SPACED_OPENER.search(text, start, end):
+        return []
     return [m.start() - 1 for m in _UNPUNCTUATED.finditer(text, start, end) if m.start() > start]
+
+
+_SPACED_OPENER = re.compile(f" (?:{_SENTENCE_OPENERS})")
+"""What every boundary :func:`unpunctuated_boundaries` keeps holds inside the run: the
+space before the opener (a match at ``start`` is dropped) and the opener. The standard
+library's ``re`` finds it in a third less time than :data:`_UNPUNCTUATED` takes over a run
+without one (five English lines in six)."""
 
 
 def _separates(text: str, group: tuple[int, int], pos: int, translates: Translates | None) -> bool:
