@@ -161,8 +161,9 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 _NON_SPACE = _compile(r"\S")
-_BEFORE_BLANK_LINE = _compile(r"\n(?=[ \t]*\n)")
-"""The line break that ends a paragraph: a blank (or white) line follows it."""
+_BEFORE_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+"""The line break that ends a paragraph (where a match starts): a blank (or white) line
+follows it. The standard library's ``re`` skips to a line break twice as fast as ``regex``."""
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -852,6 +853,9 @@ def sentences(text: str, start: int, end: int, is_zh: bool) -> list[tuple[int, i
         cuts += english_boundaries(text, start, end, next_must_open=True)
         cuts += unpunctuated_boundaries(text, start, end)
         cuts.sort()
+    if len(cuts) == 1:  # one piece, nothing to merge (most runs)
+        a, b = _strip(text, start, end)
+        return [(a, b)] if a < b else []
     cuts.append(end)
     pieces = [_strip(text, a, b) for a, b in itertools.pairwise(cuts)]
     merged: list[tuple[int, int]] = []
