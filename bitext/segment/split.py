@@ -85,6 +85,9 @@ _TOKEN = _compile(r"\S+")
 _ZH_SPLIT = _compile(
     r"[" + regex.escape(ZH_SENTENCE_END + ZH_CLAUSE_END) + r"]+[" + regex.escape(CLOSERS) + r"]*"
 )
+_ZH_STOP = re.compile("[" + re.escape(ZH_SENTENCE_END + ZH_CLAUSE_END) + "]")
+"""The stops a :data:`_ZH_SPLIT` starts with; a split that ends before the run does starts
+before its last character. Most Chinese runs are one sentence with its stop at the end."""
 _SENTENCE_START = _compile(r"\s+[\p{Lu}\d\"“‘'(\[]")
 _ABBREVIATION = _compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Co|Corp|Inc|Ltd|Jr|Sr|vs|etc|Gov|Sen|Rep|Gen|Col|"
@@ -839,6 +842,8 @@ _LIST_ITEM_OPENS = _compile(r"[\s.,:;)）\[【(（\"“‘]*\p{Latin}")
 
 
 def _add_latin(runs: list[tuple[int, int, bool]], text: str, start: int, end: int) -> None:
+    if start >= end:
+        return  # the gap before or after a Chinese run, mostly
     start, end = _strip(text, start, end)
     if start < end:
         runs.append((start, end, False))
@@ -848,7 +853,8 @@ def sentences(text: str, start: int, end: int, is_zh: bool) -> list[tuple[int, i
     """Split a run into sentences (Chinese runs also at ；)."""
     cuts = [start]
     if is_zh:
-        cuts += [m.end() for m in _ZH_SPLIT.finditer(text, start, end) if m.end() < end]
+        if _ZH_STOP.search(text, start, end - 1):  # where every split that is kept starts
+            cuts += [m.end() for m in _ZH_SPLIT.finditer(text, start, end) if m.end() < end]
     else:
         cuts += english_boundaries(text, start, end, next_must_open=True)
         cuts += unpunctuated_boundaries(text, start, end)
