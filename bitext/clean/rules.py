@@ -384,20 +384,15 @@ def width(text: str) -> list[Edit]:
     ]
     if "\uff0e" in text:  # every decimal point matched is this full stop
         edits += [Edit(m.start(), m.end(), ".") for m in _FULL_WIDTH_DECIMAL.finditer(text)]
-    grouping = set()
-    numbers = _FULL_WIDTH_GROUPED.finditer(text) if _FULL_WIDTH_COMMA_IN_NUMBER.search(text) else ()
-    for number in numbers:
-        ascii_digits = unicodedata.normalize("NFKC", number.group())  # ， → ,
-        if not _LIST_OF_HUNDREDS.fullmatch(ascii_digits.replace(",", ", ")):
-            grouping.update(
-                m.start()
-                for m in regex.finditer("\uff0c", text, pos=number.start(), endpos=number.end())
-            )
-    edits += [Edit(at, at + 1, ",") for at in sorted(grouping)]
-    neighbours = _Neighbours(text)
+    grouping: frozenset[int] = frozenset()
+    if _FULL_WIDTH_COMMA_IN_NUMBER.search(text):  # every grouped number holds one
+        grouping = _grouping_commas(text)
+        edits += [Edit(at, at + 1, ",") for at in sorted(grouping)]
+    neighbours = None  # made for the first mark off Chinese: most texts have none
     for match in _FULL_WIDTH_PUNCT_OFF_CHINESE.finditer(text):
         if _FULL_WIDTH_DECIMAL.match(text, match.start()) or match.start() in grouping:
             continue
+        neighbours = neighbours or _Neighbours(text)
         before, after = neighbours.before(match.start()), neighbours.after(match.end())
         if _is_english_context(before, after):
             ascii_form = unicodedata.normalize("NFKC", match.group())
@@ -405,6 +400,23 @@ def width(text: str) -> list[Edit]:
                 ascii_form += " "
             edits.append(Edit(match.start(), match.end(), ascii_form))
     return edits
+
+
+def _grouping_commas(text: str) -> frozenset[int]:
+    """Where the full-width commas that group thousands (:data:`_FULL_WIDTH_GROUPED`) are.
+
+    >>> sorted(_grouping_commas("２，３５０万元，３５０，６００"))
+    [1]
+    """
+    grouping = set()
+    for number in _FULL_WIDTH_GROUPED.finditer(text):
+        ascii_digits = unicodedata.normalize("NFKC", number.group())  # ， → ,
+        if not _LIST_OF_HUNDREDS.fullmatch(ascii_digits.replace(",", ", ")):
+            grouping.update(
+                m.start()
+                for m in regex.finditer("\uff0c", text, pos=number.start(), endpos=number.end())
+            )
+    return frozenset(grouping)
 
 
 class _Neighbours:
