@@ -99,7 +99,8 @@ class PairView(NamedTuple):
     matches leave none alone."""
     chinese: Sequence[ChineseWord] = ()
     reference: datetime.date | None = None
-    """The date the story is told from (:func:`bitext.figures.dates.reference_date`)."""
+    """The date the story is told from (:func:`bitext.figures.dates.reference_date`), which
+    places the day an English weekday stands for; None where the English has no weekday."""
 
     translate: Callable[[str], frozenset[str]] | None = None
     """Stems of the English translations of the Chinese words of a text (the lexicon)."""
