@@ -22,6 +22,7 @@ from bitext.clean import RULES, rules
 from .conftest import FIXTURES, SEEDS, SHARED
 
 GATES: dict[Callable[[str], list[rules.Edit]], Callable[[str], object]] = {
+    rules.mojibake: rules._unusual_characters,
     rules.zh_punctuation: rules._HALF_WIDTH_AFTER_CHINESE.search,
     rules.cjk_digit_spacing: rules._spaces_a_number,
     rules.en_space_before_punctuation: rules._spaced_punctuation,
@@ -154,6 +155,7 @@ def test_each_gate_turns_a_plain_pair_away_and_lets_its_damage_through() -> None
     plain = "盘州市投入扶贫资金457万元。\n\nPanzhou invested 4.57 million yuan."
     assert not any(needed(plain) for needed in GATES.values())
     damaged = {
+        rules.mojibake: "æ‰¶è´«",
         rules.zh_punctuation: "机制,切实",
         rules.cjk_digit_spacing: "大连市 6 家",
         rules.en_space_before_punctuation: "Panzhou , 457",

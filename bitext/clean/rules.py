@@ -106,17 +106,40 @@ _ODD_CHARACTER = re.compile(f"[{_INVISIBLE}{_ODD_SPACE}]")
 """A character that :func:`invisible` or :func:`spaces` edits: every edit of theirs starts
 at one."""
 
+_MOJIBAKE_CHARACTERS = (
+    r"\u00c0-\u00ff\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    r"\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    r"\u20ac\u2122"
+)
+"""The characters that UTF-8 bytes turn into when read as Windows-1252 or Latin-1."""
+_MOJIBAKE_RUN = _runs_of(_MOJIBAKE_CHARACTERS, least=2)
+"""A run of :data:`_MOJIBAKE_CHARACTERS` (扶 = e6 89 b6 → "æ‰¶")."""
+_UNUSUAL_CHARACTER = re.compile(f"[{_MOJIBAKE_CHARACTERS}{_INVISIBLE}{_ODD_SPACE}]")
+"""A character that :func:`mojibake`, :func:`invisible` or :func:`spaces` looks for."""
+
+
+@functools.lru_cache(maxsize=1)
+def _unusual_characters(text: str) -> bool:
+    """Whether ``text`` holds an :data:`_UNUSUAL_CHARACTER`: seven texts in ten have none,
+    and then neither :func:`mojibake` nor :func:`invisible` nor :func:`spaces` has anything
+    to do. They run on the same text unless a rule between them edits it (nearly never):
+    the last answer is remembered, and one scan does for the three.
+
+    >>> _unusual_characters("a\\u00a0b"), _unusual_characters("ab")
+    (True, False)
+    """
+    return _UNUSUAL_CHARACTER.search(text) is not None
+
 
 @functools.lru_cache(maxsize=1)
 def _odd_characters(text: str) -> bool:
-    """Whether ``text`` holds an :data:`_ODD_CHARACTER`. The two rules run one after the
-    other, the second on the text the first left, which is the same text unless the first
-    edited it (nearly never): remembering the last answer makes one scan do for both.
+    """Whether ``text`` holds an :data:`_ODD_CHARACTER`, remembered for the last text as
+    :func:`_unusual_characters` is (the two rules run one after the other).
 
-    >>> _odd_characters("a\\u00a0b"), _odd_characters("ab")
+    >>> _odd_characters("a\\u00a0b"), _odd_characters("a’b")
     (True, False)
     """
-    return _ODD_CHARACTER.search(text) is not None
+    return _unusual_characters(text) and _ODD_CHARACTER.search(text) is not None
 
 
 invisible = _only_if(_odd_characters)(_regex_edits(_runs_of(_INVISIBLE), ""))
@@ -125,16 +148,8 @@ invisible = _only_if(_odd_characters)(_regex_edits(_runs_of(_INVISIBLE), ""))
 spaces = _only_if(_odd_characters)(_regex_edits(re.compile(f"[{_ODD_SPACE}]"), " "))
 """No-break, ideographic and other Unicode spaces become plain spaces."""
 
-_MOJIBAKE_RUN = _runs_of(
-    r"\u00c0-\u00ff\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    r"\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
-    r"\u20ac\u2122",
-    least=2,
-)
-"""A run of the characters that UTF-8 bytes turn into when read as Windows-1252 or
-Latin-1 (扶 = e6 89 b6 → "æ‰¶")."""
 
-
+@_only_if(_unusual_characters)
 def mojibake(text: str) -> list[Edit]:
     """Text that was UTF-8 read as Windows-1252 ("æ‰¶è´«èµ„é‡‘" → 扶贫资金), repaired by
     ftfy run by run; a run ftfy leaves alone (café, Zürich) stays."""
