@@ -22,11 +22,14 @@ from bitext.clean import RULES, rules
 from .conftest import FIXTURES, SEEDS, SHARED
 
 GATES: dict[Callable[[str], list[rules.Edit]], Callable[[str], object]] = {
+    rules.mojibake: rules._unusual_characters,
     rules.zh_punctuation: rules._HALF_WIDTH_AFTER_CHINESE.search,
     rules.cjk_digit_spacing: rules._spaces_a_number,
     rules.en_space_before_punctuation: rules._spaced_punctuation,
     rules.digit_grouping: rules._SPLIT_GROUP.search,
     rules.hard_wraps: rules._has_four_lines,
+    rules.invisible: rules._odd_characters,
+    rules.spaces: rules._odd_characters,
 }
 """Each gated rule and its gate."""
 GATED = list(GATES)
@@ -110,6 +113,21 @@ def test_a_byte_never_lost_proves_a_stray_byte(run: str) -> None:
         assert rules._STRAY_BYTE.search(rules._LOST_CHARACTER.sub("\ufffd", decoded))
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET), min_size=2, max_size=12))
+def test_a_run_the_first_character_turns_away_is_never_repaired(run: str) -> None:
+    if not rules._may_start_utf8(run[0]):
+        assert rules._repaired(run) is None
+
+
+def test_every_gbk_character_the_first_character_turns_away_starts_no_repair() -> None:
+    # Whatever follows it: the byte after a two- or four-byte lead is the character's own.
+    refused = [c for c in map(chr, range(0x10000)) if rules._gbk_run().fullmatch(c * 2)]
+    refused = [c for c in refused if not rules._may_start_utf8(c)]
+    assert refused
+    assert [c for c in refused if rules._repaired(c + "鐩樺窞") is not None] == []
+
+
 def _decoded_from_two_bytes() -> set[str]:
     """Each character a GB18030 decoder (GBK's two-byte codes and more) makes of two bytes."""
     characters = set()
@@ -137,10 +155,13 @@ def test_each_gate_turns_a_plain_pair_away_and_lets_its_damage_through() -> None
     plain = "盘州市投入扶贫资金457万元。\n\nPanzhou invested 4.57 million yuan."
     assert not any(needed(plain) for needed in GATES.values())
     damaged = {
+        rules.mojibake: "æ‰¶è´«",
         rules.zh_punctuation: "机制,切实",
         rules.cjk_digit_spacing: "大连市 6 家",
         rules.en_space_before_punctuation: "Panzhou , 457",
         rules.digit_grouping: "4, 000",
         rules.hard_wraps: "a\nb\nc\nd",
+        rules.invisible: "扶\u200b贫",
+        rules.spaces: "a\u00a0b",
     }
     assert all(GATES[rule](text) for rule, text in damaged.items())

@@ -99,7 +99,8 @@ class PairView(NamedTuple):
     matches leave none alone."""
     chinese: Sequence[ChineseWord] = ()
     reference: datetime.date | None = None
-    """The date the story is told from (:func:`bitext.figures.dates.reference_date`)."""
+    """The date the story is told from (:func:`bitext.figures.dates.reference_date`), which
+    places the day an English weekday stands for; None where the English has no weekday."""
 
     translate: Callable[[str], frozenset[str]] | None = None
     """Stems of the English translations of the Chinese words of a text (the lexicon)."""
@@ -137,9 +138,11 @@ def _totals_and_parts(matches: Sequence[FigureMatch]) -> set[Figure]:
     … and other 500 professional actors": 2000 is 1500 and 500, so neither the 2000 nor
     the 500 is lost or added. Only whole numbers of one kind and unit, exact but for the
     total's 余/多 (at least)."""
-    paired = [(m.zh, m.en) for m in matches if m.zh is not None and m.en is not None]
     alone_zh = [m.zh for m in matches if m.en is None and m.zh is not None and _summable(m.zh)]
     alone_en = [m.en for m in matches if m.zh is None and m.en is not None and _summable(m.en)]
+    if not alone_zh or not alone_en:
+        return set()  # a total and a part left alone are one on each side
+    paired = [(m.zh, m.en) for m in matches if m.zh is not None and m.en is not None]
     for zh in alone_zh:
         for en in alone_en:
             for part_zh, part_en in paired:

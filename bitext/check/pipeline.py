@@ -42,7 +42,17 @@ from bitext.check.suppress import read_suppressions
 from bitext.clean import RULES as CLEAN_RULES
 from bitext.clean import Cleaned, Fix, clean, fix_in_context
 from bitext.figures import match_figures, reference_date
-from bitext.model import Document, Figure, FileReport, Finding, InputError, Pair, Report, Span
+from bitext.model import (
+    Document,
+    Figure,
+    FileReport,
+    Finding,
+    InputError,
+    Kind,
+    Pair,
+    Report,
+    Span,
+)
 from bitext.read import (
     DEFAULT_INCLUDE,
     Job,
@@ -468,7 +478,10 @@ def _pair_findings(
         return [make("pair-uncertain", say(uncertain(pair.score)), where=pair.zh_range)]
     zh_features = _Lazy(lambda: paired.with_words(text, pair.zh, lexicon))
     en_features = _Lazy(lambda: paired.with_words(text, pair.en, lexicon))
-    reference = reference_date(zh_figures) or story()
+    # The date the story is told from places the day an English weekday stands for, and
+    # is asked for nothing else (match_figures and the judge): most pairs have no weekday.
+    weekday = any(f.kind == Kind.WEEKDAY for f in en_figures)
+    reference = (reference_date(zh_figures) or story()) if weekday else None
     matches = match_figures(zh_figures, en_figures, config.tolerance, reference)
     # Only a Chinese figure left alone asks whether the English stops short of it.
     missing = any(match.en is None for match in matches)

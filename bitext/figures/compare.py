@@ -709,6 +709,8 @@ def match_figures(
     ``tolerance`` as in :func:`relate`. Only :func:`nearby` figures are compared. The
     ``reference`` date of the story (:func:`bitext.figures.dates.reference_date`) places
     the days that English weekdays stand for."""
+    if not zh or not en:  # a side without figures: nothing to compare, every figure alone
+        return _left_alone(zh, en, {}, set())
     in_place = _in_place(zh, en, tolerance)
     if len(in_place) == len(zh) == len(en) and all(r == _EXACT for r in in_place.values()):
         # No cost is below 0 and only figures in the same place have no drift: these
@@ -748,6 +750,17 @@ def match_figures(
         take(lambda r: r.name == RelationName.VALUE)
         _pair_last_two(zh, en, taken_zh, taken_en)
         _pair_weekdays(zh, en, taken_zh, taken_en, reference)
+    return _left_alone(zh, en, taken_zh, taken_en)
+
+
+def _left_alone(
+    zh: Sequence[Figure],
+    en: Sequence[Figure],
+    taken_zh: dict[int, FigureMatch],
+    taken_en: set[int],
+) -> list[FigureMatch]:
+    """The matches taken, in Chinese order, each Chinese figure not taken as missing,
+    then each English figure not taken as extra."""
     matches = [
         taken_zh.get(i, FigureMatch(z, None, RelationName.MISSING)) for i, z in enumerate(zh)
     ]
