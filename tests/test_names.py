@@ -6,6 +6,9 @@ en-names.jsonl, with the other readers' extraction cases: tests/test_figure_extr
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bitext.figures import names
 
@@ -28,3 +31,12 @@ def test_every_form_reads_its_example(form: names.Form) -> None:
 def test_each_form_has_its_own_name() -> None:
     for lang, forms in names.FORMS.items():
         assert len({f.name for f in forms}) == len(forms), lang
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("0123456789", max_size=3), st.text("0123456789a -٣", max_size=10))
+def test_digits_stand_alone_where_the_pattern_finds_them(digits: str, text: str) -> None:
+    """``names._stands_alone`` (one end of a range, in ``spells``) says what the pattern it
+    replaced found: the digits with no digit 0-9 before or after them."""
+    pattern = rf"(?<![0-9]){regex.escape(digits)}(?![0-9])"
+    assert names._stands_alone(digits, text) == (regex.search(pattern, text) is not None)

@@ -203,7 +203,10 @@ def code_digits(text: str) -> str:
     >>> code_digits("0871-6512345"), code_digits("GB/T 2260-2007"), code_digits("ＬＰ７００")
     ('08716512345', '22602007', '700')
     """
-    return regex.sub(r"\D", "", text.translate(FULL_WIDTH_DIGITS))
+    return _NOT_A_DIGIT.sub("", text.translate(FULL_WIDTH_DIGITS))
+
+
+_NOT_A_DIGIT = _compile(r"\D")
 
 
 # --- the forms ------------------------------------------------------------------
@@ -1098,8 +1101,27 @@ def spells(code: Figure, other: Figure) -> bool:
     if written == code.digits:
         return True
     # One end of a range, whose text holds both: "6666 and 8888" for the codes 6666, 8888.
-    alone = regex.search(rf"(?<![0-9]){regex.escape(code.digits)}(?![0-9])", other.text)
-    return alone is not None and _digits_of(other.value) == code.digits
+    return _stands_alone(code.digits, other.text) and _digits_of(other.value) == code.digits
+
+
+def _stands_alone(digits: str, text: str) -> bool:
+    """``digits`` are in ``text`` with no digit 0-9 right before or after them.
+
+    >>> _stands_alone("6666", "6666 and 8888"), _stands_alone("666", "6666 and 8888")
+    (True, False)
+    """
+    at = text.find(digits)
+    while at >= 0:
+        end = at + len(digits)
+        if (at == 0 or text[at - 1] not in _ASCII_DIGITS) and (
+            end == len(text) or text[end] not in _ASCII_DIGITS
+        ):
+            return True
+        at = text.find(digits, at + 1)
+    return False
+
+
+_ASCII_DIGITS = frozenset("0123456789")
 
 
 def plain(figure: Figure) -> bool:
