@@ -19,7 +19,18 @@ import pytest
 import regex
 
 from bitext.figures import en, names, zh
-from bitext.figures.reading import Alternatives, Clues, Needs, Reader, digit_or, one_of
+from bitext.figures.reading import (
+    DIGIT,
+    KEYWORDS,
+    Alternatives,
+    Clues,
+    Gates,
+    Keywords,
+    Needs,
+    Reader,
+    digit_or,
+    one_of,
+)
 from bitext.figures.values import Occupied
 
 from .conftest import SEEDS, SHARED
@@ -225,6 +236,41 @@ def test_gates_open_as_each_gate_is_met() -> None:
             if gates.open(text) != [needs.met(clues) for needs in gates.needs] + [True]:
                 wrong.append((lang, text))
     assert wrong == []
+
+
+def test_the_keywords_a_text_holds_are_those_found_in_it_one_by_one() -> None:
+    """``KEYWORDS.held`` finds a text's words chunk by chunk: the words found in the
+    whole text, on every line of the corpora (a line with a long chunk has none known)."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    words = list(KEYWORDS.bits.items())
+    assert any(len(word.split()) > 1 for word, _ in words)  # spaced words are tested too
+    wrong = []
+    for _, text in _corpus_texts():
+        clues = Clues.of(text)
+        found = sum(bit for word, bit in words if word in clues.folded)
+        if clues.held is not None and clues.held != found:
+            wrong.append(text)
+    assert wrong == []
+
+
+def test_keywords_of_chunks_long_chunks_and_spaced_words() -> None:
+    keywords = Keywords()
+    one, first, colon, spaced = map(keywords.bit, ("one", "first", ":", "at least"))
+    least, hours = keywords.bit("least"), keywords.bit("hours")
+    assert keywords.held("someone came first, at 7:30") == one | first | colon
+    assert keywords.held("at least 24hours") == least | spaced | hours
+    assert keywords.held("at  least, atleast") == least  # "at least" is not there
+    assert keywords.held("a" * 41 + " one") is None  # a chunk too long to keep
+    some = keywords.bit("some")  # a word given a bit after a chunk was kept is found there
+    assert keywords.held("someone") == one | some
+
+
+def test_gates_made_otherwise_than_by_of_open_word_by_word() -> None:
+    needs = (one_of("level"), DIGIT)
+    made = Gates(needs, (0, 1))
+    for text in ("Level 3", "level", "3", "nothing"):
+        assert made.open(text) == Gates.of(needs).open(text)
 
 
 def test_hours_of_day_a_gate_skips_hold_none_there() -> None:
