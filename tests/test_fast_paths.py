@@ -12,6 +12,7 @@ matches as searching for the whole pattern, from every position.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -240,18 +241,39 @@ def test_gates_open_as_each_gate_is_met() -> None:
 
 def test_the_keywords_a_text_holds_are_those_found_in_it_one_by_one() -> None:
     """``KEYWORDS.held`` finds a text's words chunk by chunk: the words found in the
-    whole text, on every line of the corpora (a line with a long chunk has none known)."""
+    whole text and the whole words among its runs of ``\\w``, on every line of the
+    corpora (a line with a long chunk has none known)."""
     if not (SHARED / "corpora").is_dir():
         pytest.skip("needs ../shared/corpora")
-    words = list(KEYWORDS.bits.items())
-    assert any(len(word.split()) > 1 for word, _ in words)  # spaced words are tested too
+    words, whole = list(KEYWORDS.bits.items()), list(KEYWORDS.whole_bits.items())
+    assert whole  # whole words are tested too
     wrong = []
     for _, text in _corpus_texts():
         clues = Clues.of(text)
+        runs = set(regex.findall(r"\w+", clues.folded))
         found = sum(bit for word, bit in words if word in clues.folded)
+        found += sum(bit for word, bit in whole if word in runs)
         if clues.held is not None and clues.held != found:
             wrong.append(text)
     assert wrong == []
+
+
+def test_case_folding_keeps_word_characters_and_whitespace_parts_words() -> None:
+    """What ``whole_words`` gates rest on: a run of ``\\w`` between word boundaries is one
+    in the folded text too (folding makes no character a word character that was none,
+    nor the other way round), and lies in one chunk (whitespace is no word character)."""
+    word = regex.compile(r"\w")
+    changed = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000:
+            continue
+        is_word = word.match(char) is not None
+        if any((word.match(c) is not None) != is_word for c in char.casefold()):
+            changed.append(char)
+        if char.isspace() and is_word:
+            changed.append(char)
+    assert changed == []
 
 
 def test_keywords_of_chunks_long_chunks_and_spaced_words() -> None:
@@ -264,6 +286,9 @@ def test_keywords_of_chunks_long_chunks_and_spaced_words() -> None:
     assert keywords.held("a" * 41 + " one") is None  # a chunk too long to keep
     some = keywords.bit("some")  # a word given a bit after a chunk was kept is found there
     assert keywords.held("someone") == one | some
+    whole_one = keywords.whole_bit("one")
+    assert keywords.held("someone, (one)") == one | some | whole_one
+    assert keywords.held("someone-else") == one | some
 
 
 def test_gates_made_otherwise_than_by_of_open_word_by_word() -> None:

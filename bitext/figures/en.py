@@ -56,6 +56,7 @@ from bitext.figures.reading import (
     placed,
     read_in_turn,
     whole,
+    whole_words,
 )
 from bitext.figures.units import UNITS, Dimension, convert, longest_first, spellings
 from bitext.figures.values import (
@@ -134,8 +135,12 @@ _TENS_WORD = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[\s-]+(?:{_ONES_WORD})\b)?|{_WORD_NUMBER})"
 _SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen"
-_NUMBER_NEEDS = digit_or(*UNITS_WORDS, *_SCALE_WORD.split("|"))
-"""Digits, or number words: a unit or a ten, or "a" before a scale word."""
+_NUMBER_WORDS_WHOLE = whole_words(*UNITS_WORDS, *_SCALE_WORD.split("|"))
+"""What every number in words holds: its first word, a unit or a ten, or the scale word
+after "a", each a whole word (each starts at a word boundary and is followed by a
+boundary, a space or a hyphen)."""
+_NUMBER_NEEDS = _NUMBER_WORDS_WHOLE._replace(digit=True)
+"""Digits, or number words (:data:`_NUMBER_WORDS_WHOLE`)."""
 _NUMBER_WORDS = (
     rf"(?:(?:an?(?=[\s-]+(?:{_SCALE_WORD})\b)|{_BELOW_HUNDRED})"
     rf"(?:[\s-]+(?:{_SCALE_WORD})(?:(?:[\s-]+|\s+and\s+){_BELOW_HUNDRED}(?![\s-]+(?:{_ONES_WORD})\b))?)*)"
@@ -188,11 +193,13 @@ scans cost a sixth of either (:class:`_FigureSearch`)."""
 
 
 _FIGURE_PART_NEEDS = (
-    one_of(*APPROX_WORDS),
+    # An approximation starts at a word boundary and ends in whitespace, its words parted
+    # by a space: each is a whole word, the longest the rarest.
+    whole_words(*(max(approx.split(), key=len) for approx in APPROX_WORDS)),
     DIGIT,  # the sign's lookahead
     None,  # currencies: more symbols and codes than a gate is worth
     DIGIT,
-    one_of(*UNITS_WORDS, *_SCALE_WORD.split("|")),  # "a" counts only before a scale word
+    _NUMBER_WORDS_WHOLE,  # "a" counts only before a scale word
 )
 """What every match of each of :data:`_FIGURE_PARTS` holds."""
 _PART_GATES = Gates.of(_FIGURE_PART_NEEDS)
@@ -267,10 +274,8 @@ _MONTH = _compile(
     r"April|May|June|July|August|September|October|November|December)|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sept|Sep|Oct|Nov|Dec)\b(\.?)"
 )
-_MONTH_NEEDS = one_of(
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-)
-"""A month's name, whole or short, starts with its three letters."""
+_MONTH_NEEDS = whole_words(*MONTHS)
+"""A month's name, whole or short, between word boundaries: a whole word."""
 _DAY = r"\d{1,2}\b(?![,.]\d|:)"
 _MORE_DAYS = _compile(rf"(?:(?:,\s*{_DAY})+,?\s+|\s+)(?:and|or)\s+{_DAY}|\s*[-–]\s*{_DAY}")
 """More days of the month: "July 17 and 22", "July 17, 18 and 22", "July 17-22"; not the

@@ -42,6 +42,7 @@ Read = Callable[[str, Occupied], list[Figure]]
 
 
 _DIGIT = regex.compile(r"\d")
+_WORD = regex.compile(r"\w+")
 
 
 class Keywords:
@@ -73,7 +74,22 @@ class Keywords:
         """Words with whitespace: the bit of their longest chunk, the word, its bit."""
         self.spaced_parts = 0
         """The bits of those chunks: a text holds none of those words without one."""
+        self.whole_bits: dict[str, int] = {}
+        """Words looked for as whole words (:attr:`Needs.whole`), with their bits."""
         self.of_chunk: dict[str, int] = {}
+
+    def _next_bit(self) -> int:
+        """A bit no word has yet; what was found in the chunks kept is then not all there is."""
+        self.of_chunk.clear()
+        clues.cache_clear()
+        return 1 << (len(self.bits) + len(self.whole_bits))
+
+    def whole_bit(self, word: str) -> int:
+        """The bit of ``word`` (case folded) as a whole word, given it when it has none yet."""
+        bit = self.whole_bits.get(word)
+        if bit is None:
+            bit = self.whole_bits[word] = self._next_bit()
+        return bit
 
     def bit(self, word: str) -> int:
         """The bit of ``word`` (case folded), given it when it has none yet."""
@@ -84,14 +100,12 @@ class Keywords:
             raise ValueError("a gate's word is never empty")
         chunks = word.split()
         part = self.bit(max(chunks, key=len)) if chunks != [word] else 0
-        bit = self.bits[word] = 1 << len(self.bits)
+        bit = self.bits[word] = self._next_bit()
         if part:
             self.spaced.append((part, word, bit))
             self.spaced_parts |= part
         else:
             self.by_start.setdefault(word[:2], []).append((word, bit))
-        self.of_chunk.clear()  # what was found before this word is not all there is
-        clues.cache_clear()
         return bit
 
     def held(self, folded: str) -> int | None:
@@ -134,6 +148,9 @@ class Keywords:
                 for word, bit in self.by_start.get(start, ()):
                     if chunk.startswith(word, i):
                         bits |= bit
+        if self.whole_bits:  # a whole word lies in one chunk: whitespace is no \w
+            for word in _WORD.findall(chunk):
+                bits |= self.whole_bits.get(word, 0)
         return bits
 
 
@@ -191,6 +208,9 @@ class Needs(NamedTuple):
     digit: bool = False
     also: tuple[str, ...] = ()
     """Words (case folded) one of which every match holds as well as the digit or word."""
+    whole: tuple[str, ...] = ()
+    """Words (case folded) that meet the gate as ``words`` do, but only as whole words of
+    the text (:func:`whole_words`): "one" in "money" is none."""
 
     def met(self, clues: Clues) -> bool:
         folded = clues.folded
@@ -201,7 +221,8 @@ class Needs(NamedTuple):
                 if word in folded:
                     break
             else:
-                return False
+                if not self.whole or set(self.whole).isdisjoint(_WORD.findall(folded)):
+                    return False
         if not self.also:
             return True
         for word in self.also:  # noqa: SIM110
@@ -224,6 +245,20 @@ def one_of(*words: str) -> Needs:
     """
     folded = tuple(dict.fromkeys(word.casefold() for word in words))
     return Needs(tuple(w for w in folded if not any(o != w and o in w for o in folded)))
+
+
+def whole_words(*words: str) -> Needs:
+    """The gate of a pattern every match of which holds one of ``words`` (in any case) as
+    a whole word: a run of ``\\w`` (letters, digits, marks, "_") with none right before or
+    after it, as a match that starts and ends with the word at a word boundary (``\\b``)
+    holds it. The text is case folded first, which makes no character a word character
+    that was none, nor the other way round.
+
+    >>> several = whole_words("several", "few")
+    >>> [several.met(Clues.of(t)) for t in ("a FEW days", "fewer than", "curfew", "few-")]
+    [True, False, False, True]
+    """
+    return Needs(whole=tuple(dict.fromkeys(word.casefold() for word in words)))
 
 
 def digit_or(*words: str) -> Needs:
@@ -260,7 +295,10 @@ class Gates(NamedTuple):
     def of(cls, gates: Iterable[Needs | None]) -> Gates:
         listed = tuple(gates)
         needs = tuple(dict.fromkeys(gate for gate in listed if gate is not None))
-        bits = tuple((need.digit, _bits_of(need.words), _bits_of(need.also)) for need in needs)
+        bits = tuple(
+            (need.digit, _bits_of(need.words) | _whole_bits_of(need.whole), _bits_of(need.also))
+            for need in needs
+        )
         return cls(needs, tuple(len(needs) if g is None else needs.index(g) for g in listed), bits)
 
     def open(self, text: str) -> list[bool]:
@@ -280,14 +318,18 @@ class Gates(NamedTuple):
         """:meth:`open` for a text whose words are not known: each gate's words looked for
         in it (:meth:`Needs.met`, written out: a call each would cost a third more)."""
         opened = []
-        for words, has_digit, also in self.needs:
+        whole_words: set[str] | None = None
+        for words, has_digit, also, whole in self.needs:
             if not (has_digit and digit):
                 for word in words:
                     if word in folded:
                         break
                 else:
-                    opened.append(False)
-                    continue
+                    if whole and whole_words is None:
+                        whole_words = set(_WORD.findall(folded))
+                    if not whole or whole_words.isdisjoint(whole):  # type: ignore[union-attr]
+                        opened.append(False)
+                        continue
             if also:
                 for word in also:
                     if word in folded:
@@ -306,6 +348,14 @@ def _bits_of(words: Iterable[str]) -> int:
     bits = 0
     for word in words:
         bits |= KEYWORDS.bit(word)
+    return bits
+
+
+def _whole_bits_of(words: Iterable[str]) -> int:
+    """The bits of ``words`` as whole words in :data:`KEYWORDS`."""
+    bits = 0
+    for word in words:
+        bits |= KEYWORDS.whole_bit(word)
     return bits
 
 
