@@ -258,6 +258,25 @@ def test_the_keywords_a_text_holds_are_those_found_in_it_one_by_one() -> None:
     assert wrong == []
 
 
+def test_english_ordinals_without_ordinal_words_are_found_without_them() -> None:
+    """``en._ordinals`` looks for digit ordinals alone where its word gate is closed: the
+    same matches, with the same groups, as the whole pattern there."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    turned_away, wrong = 0, []
+    for lang, text in _corpus_texts():
+        if lang != "en" or en._ORDINAL_WORD_GATE.open(text)[0]:
+            continue
+        turned_away += 1
+        whole = [(m.span(), m.group("digits", "no", "number")) for m in en._ORDINAL.finditer(text)]
+        digit = [
+            (m.span(), m.group("digits", "no", "number")) for m in en._DIGIT_ORDINAL.finditer(text)
+        ]
+        if whole != digit or any(m.group("word") for m in en._ORDINAL.finditer(text)):
+            wrong.append(text)
+    assert turned_away and wrong == []
+
+
 def test_case_folding_keeps_word_characters_and_whitespace_parts_words() -> None:
     """What ``whole_words`` gates rest on: a run of ``\\w`` between word boundaries is one
     in the folded text too (folding makes no character a word character that was none,

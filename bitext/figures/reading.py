@@ -112,8 +112,11 @@ class Keywords:
         """The bits of the words ``folded`` holds, or None where a chunk is too long to
         look for them chunk by chunk."""
         chunks = folded.split()
-        try:  # the chunks looked up and their bits joined without a step of Python each
-            held = functools.reduce(operator.or_, map(self.of_chunk.__getitem__, chunks), 0)
+        try:  # the chunks looked up and their bits joined without a step of Python each;
+            # most chunks hold no word, and joining a large number with 0 still copies it
+            held = functools.reduce(
+                operator.or_, filter(None, map(self.of_chunk.__getitem__, chunks)), 0
+            )
         except KeyError:
             held = self._learned(chunks)
             if held is None:
