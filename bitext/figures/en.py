@@ -319,7 +319,9 @@ _DAY_BEFORE = _compile(r"(?<![:.,]\d*)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)
 _YEAR = _compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _FRACTION_PART = r"half|thirds?|quarters?|fifths?|tenths?"
 """The denominators of :data:`FRACTION_WORDS` as a share is written."""
-_FRACTION_NEEDS = one_of("half", "third", "quarter", "fifth", "tenth")
+_FRACTION_NEEDS = whole_words(*FRACTION_WORDS)
+"""A share names its part (:data:`_FRACTION_PART`) as a whole word, after a word boundary,
+a space or a hyphen and before a boundary ("behalf" and "headquarters" hold none)."""
 _FRACTION = _compile(
     rf"\b(?:(a|{_ONES_WORD})(?:\s?-\s?|\s))?"
     rf"({_FRACTION_PART})\b",
@@ -1113,8 +1115,10 @@ _LEVEL = Alternatives.of(
 III", a change), Type II (not "Type 2", a model), I-grade; a five-star rating (五星级),
 soft, and no count of five. ("L2" for Ⅱ级 is a code, :mod:`bitext.figures.names`'s:
 the L2 cache is one too.)"""
-_LEVEL_NEEDS = one_of(*_LEVEL_WORDS, "type", "star")
-"""Each alternative of :data:`_LEVEL` names a level word, "type" or "star"."""
+_LEVEL_NEEDS = whole_words(*_LEVEL_WORDS, "type", "star")
+"""Each alternative of :data:`_LEVEL` names a level word, "type" or "star", as a whole word:
+after a word boundary or a hyphen, before a boundary, a space or a hyphen ("start" and
+"classic" hold none)."""
 
 
 def _noons(text: str) -> list[Figure]:
