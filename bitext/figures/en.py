@@ -388,12 +388,16 @@ _HOURS_OF_DAY = (
 """Hours of the day written other than h:mm: "08H00"; "at 1954 on July 6" (19时54分, not a
 year); "at 4 on the 7th"; "5:9 in the morning" (5点9分); "as of 21 hours on the 25th"
 (21时); the end of "from 0:00 to 24"."""
-_HOURS_OF_DAY_GATES = Gates.of((None, None, None, one_of(":"), one_of("hours"), one_of(":")))
-"""What each of :data:`_HOURS_OF_DAY` holds, when something rarer than a letter: the colon
-of 5:9 and of 0:00, the word hours."""
+_HOURS_OF_DAY_GATES = Gates.of(
+    (one_of(*(f"h{m}" for m in "012345")), None, None, one_of(":"), one_of("hours"), one_of(":"))
+)
+"""What each of :data:`_HOURS_OF_DAY` holds, when something rarer than a letter: the "h"
+and first digit of the minutes of 08H00, the colon of 5:9 and of 0:00, the word hours."""
 _SCORE_CONTEXT = _compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
 _DECADE = _compile(r"(?<![0-9][.,])(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
 """The 1990s, the '90s, in their 20s; never the end of "2.9s" (seconds)."""
+_DECADE_NEEDS = DIGIT.and_one_of(*(f"{d}{q}s" for d in "0123456789" for q in ("", "'", "’")))
+"""A decade ends in an ASCII digit (``\\d0`` or ``[1-9]``), then "s", or a quote and "s"."""
 _VAGUE = _compile(
     r"\b(?P<few>several|a\sfew|dozens\sof|scores\sof)?\s?"
     r"(?P<what>tens\sof\sthousands|hundreds\sof\sthousands|hundreds\sof\smillions|"
@@ -1689,7 +1693,7 @@ READERS = (
         "on Friday, said Tuesday: a day of the week (soft)",
         _WEEKDAY_NEEDS,
     ),
-    Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade", DIGIT),
+    Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade", _DECADE_NEEDS),
     Reader(
         "vague", whole(_vague), "hundreds of, several million: an order of magnitude", _VAGUE_NEEDS
     ),
