@@ -894,9 +894,12 @@ def _weekdays(text: str) -> list[Figure]:
 _FIRST_MONTHS = _compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)
 
 
+_ALL_DAY_WORDS = ("clock", "24/7", "hours")
+"""What each alternative of :data:`_ALL_DAY` holds, in its order."""
 _ALL_DAY = Alternatives.of(
     (r"\b(?:a)?round[\s-]the[\s-]clock\b", r"(?<![\d/])24/7(?![\d/])", r"\b24\s+hours\s+a\s+day\b"),
     regex.IGNORECASE,
+    needs=[one_of(word) for word in _ALL_DAY_WORDS],
 )
 """All day long, as 24小时 or 全天候 say it: 24 hours, soft (全天候 has no figure to match)."""
 _BARE_SCALE = _compile(
@@ -1603,7 +1606,7 @@ READERS = (
         "all-day",
         whole(_all_day),
         "around the clock, 24/7, 24 hours a day: 24 hours",
-        digit_or("round"),
+        one_of(*_ALL_DAY_WORDS),
     ),
     Reader(
         "bare-scale",
