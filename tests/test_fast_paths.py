@@ -303,6 +303,7 @@ def test_keywords_of_chunks_long_chunks_and_spaced_words() -> None:
     assert keywords.held("at least 24hours") == least | spaced | hours
     assert keywords.held("at  least, atleast") == least  # "at least" is not there
     assert keywords.held("a" * 41 + " one") is None  # a chunk too long to keep
+    assert keywords.held("one 中文 first") is None  # Chinese is tested word by word
     some = keywords.bit("some")  # a word given a bit after a chunk was kept is found there
     assert keywords.held("someone") == one | some
     whole_one = keywords.whole_bit("one")

@@ -61,8 +61,12 @@ class Keywords:
     """
 
     LONGEST = 40
-    """A chunk longer than this is no word of English (Chinese text, a web address), and
-    seldom seen twice: a text with one is tested word by word instead."""
+    """A chunk longer than this is no word of English (a web address), and seldom seen
+    twice: a text with one is tested word by word instead."""
+    CJK = "\u3000"
+    """Where CJK begins (its punctuation, then kana, Han, full width forms): Chinese runs
+    on without spaces, so a chunk that holds CJK is a phrase, seldom seen twice, and a text
+    with one is tested word by word too."""
     KEPT = 1 << 16
     """How many chunks are kept before they are all forgotten."""
 
@@ -110,7 +114,9 @@ class Keywords:
 
     def held(self, folded: str) -> int | None:
         """The bits of the words ``folded`` holds, or None where a chunk is too long to
-        look for them chunk by chunk."""
+        look for them chunk by chunk, or holds CJK."""
+        if folded[:1] >= self.CJK or folded[-1:] >= self.CJK:
+            return None  # Chinese, most likely: saves looking for a chunk to find it
         chunks = folded.split()
         try:  # the chunks looked up and their bits joined without a step of Python each;
             # most chunks hold no word, and joining a large number with 0 still copies it
@@ -134,7 +140,7 @@ class Keywords:
         for chunk in chunks:
             bits = of_chunk.get(chunk)
             if bits is None:
-                if len(chunk) > self.LONGEST:
+                if len(chunk) > self.LONGEST or max(chunk) >= self.CJK:
                     return None
                 if len(of_chunk) >= self.KEPT:
                     of_chunk.clear()
@@ -328,9 +334,12 @@ class Gates(NamedTuple):
                     if word in folded:
                         break
                 else:
-                    if whole and whole_words is None:
+                    if not whole:
+                        opened.append(False)
+                        continue
+                    if whole_words is None:
                         whole_words = set(_WORD.findall(folded))
-                    if not whole or whole_words.isdisjoint(whole):  # type: ignore[union-attr]
+                    if whole_words.isdisjoint(whole):
                         opened.append(False)
                         continue
             if also:
