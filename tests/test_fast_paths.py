@@ -12,6 +12,7 @@ matches as searching for the whole pattern, from every position.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,7 +20,18 @@ import pytest
 import regex
 
 from bitext.figures import en, names, zh
-from bitext.figures.reading import Alternatives, Clues, Needs, Reader, digit_or, one_of
+from bitext.figures.reading import (
+    DIGIT,
+    KEYWORDS,
+    Alternatives,
+    Clues,
+    Gates,
+    Keywords,
+    Needs,
+    Reader,
+    digit_or,
+    one_of,
+)
 from bitext.figures.values import Occupied
 
 from .conftest import SEEDS, SHARED
@@ -225,6 +237,85 @@ def test_gates_open_as_each_gate_is_met() -> None:
             if gates.open(text) != [needs.met(clues) for needs in gates.needs] + [True]:
                 wrong.append((lang, text))
     assert wrong == []
+
+
+def test_the_keywords_a_text_holds_are_those_found_in_it_one_by_one() -> None:
+    """``KEYWORDS.held`` finds a text's words chunk by chunk: the words found in the
+    whole text and the whole words among its runs of ``\\w``, on every line of the
+    corpora (a line with a long chunk has none known)."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    words, whole = list(KEYWORDS.bits.items()), list(KEYWORDS.whole_bits.items())
+    assert whole  # whole words are tested too
+    wrong = []
+    for _, text in _corpus_texts():
+        clues = Clues.of(text)
+        runs = set(regex.findall(r"\w+", clues.folded))
+        found = sum(bit for word, bit in words if word in clues.folded)
+        found += sum(bit for word, bit in whole if word in runs)
+        if clues.held is not None and clues.held != found:
+            wrong.append(text)
+    assert wrong == []
+
+
+def test_english_ordinals_without_ordinal_words_are_found_without_them() -> None:
+    """``en._ordinals`` looks for digit ordinals alone where its word gate is closed: the
+    same matches, with the same groups, as the whole pattern there."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    turned_away, wrong = 0, []
+    for lang, text in _corpus_texts():
+        if lang != "en" or en._ORDINAL_WORD_GATE.open(text)[0]:
+            continue
+        turned_away += 1
+        whole = [(m.span(), m.group("digits", "no", "number")) for m in en._ORDINAL.finditer(text)]
+        digit = [
+            (m.span(), m.group("digits", "no", "number")) for m in en._DIGIT_ORDINAL.finditer(text)
+        ]
+        if whole != digit or any(m.group("word") for m in en._ORDINAL.finditer(text)):
+            wrong.append(text)
+    assert turned_away and wrong == []
+
+
+def test_case_folding_keeps_word_characters_and_whitespace_parts_words() -> None:
+    """What ``whole_words`` gates rest on: a run of ``\\w`` between word boundaries is one
+    in the folded text too (folding makes no character a word character that was none,
+    nor the other way round), and lies in one chunk (whitespace is no word character)."""
+    word = regex.compile(r"\w")
+    changed = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000:
+            continue
+        is_word = word.match(char) is not None
+        if any((word.match(c) is not None) != is_word for c in char.casefold()):
+            changed.append(char)
+        if char.isspace() and is_word:
+            changed.append(char)
+    assert changed == []
+
+
+def test_keywords_of_chunks_long_chunks_and_spaced_words() -> None:
+    keywords = Keywords()
+    one, first, colon, spaced = map(keywords.bit, ("one", "first", ":", "at least"))
+    least, hours = keywords.bit("least"), keywords.bit("hours")
+    assert keywords.held("someone came first, at 7:30") == one | first | colon
+    assert keywords.held("at least 24hours") == least | spaced | hours
+    assert keywords.held("at  least, atleast") == least  # "at least" is not there
+    assert keywords.held("a" * 41 + " one") is None  # a chunk too long to keep
+    assert keywords.held("one 中文 first") is None  # Chinese is tested word by word
+    some = keywords.bit("some")  # a word given a bit after a chunk was kept is found there
+    assert keywords.held("someone") == one | some
+    whole_one = keywords.whole_bit("one")
+    assert keywords.held("someone, (one)") == one | some | whole_one
+    assert keywords.held("someone-else") == one | some
+
+
+def test_gates_made_otherwise_than_by_of_open_word_by_word() -> None:
+    needs = (one_of("level"), DIGIT)
+    made = Gates(needs, (0, 1))
+    for text in ("Level 3", "level", "3", "nothing"):
+        assert made.open(text) == Gates.of(needs).open(text)
 
 
 def test_hours_of_day_a_gate_skips_hold_none_there() -> None:

@@ -56,6 +56,7 @@ from bitext.figures.reading import (
     placed,
     read_in_turn,
     whole,
+    whole_words,
 )
 from bitext.figures.units import UNITS, Dimension, convert, longest_first, spellings
 from bitext.figures.values import (
@@ -134,8 +135,12 @@ _TENS_WORD = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _BELOW_HUNDRED = rf"(?:(?:{_TENS_WORD})(?:[\s-]+(?:{_ONES_WORD})\b)?|{_WORD_NUMBER})"
 _SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen"
-_NUMBER_NEEDS = digit_or(*UNITS_WORDS, *_SCALE_WORD.split("|"))
-"""Digits, or number words: a unit or a ten, or "a" before a scale word."""
+_NUMBER_WORDS_WHOLE = whole_words(*UNITS_WORDS, *_SCALE_WORD.split("|"))
+"""What every number in words holds: its first word, a unit or a ten, or the scale word
+after "a", each a whole word (each starts at a word boundary and is followed by a
+boundary, a space or a hyphen)."""
+_NUMBER_NEEDS = _NUMBER_WORDS_WHOLE._replace(digit=True)
+"""Digits, or number words (:data:`_NUMBER_WORDS_WHOLE`)."""
 _NUMBER_WORDS = (
     rf"(?:(?:an?(?=[\s-]+(?:{_SCALE_WORD})\b)|{_BELOW_HUNDRED})"
     rf"(?:[\s-]+(?:{_SCALE_WORD})(?:(?:[\s-]+|\s+and\s+){_BELOW_HUNDRED}(?![\s-]+(?:{_ONES_WORD})\b))?)*)"
@@ -188,11 +193,13 @@ scans cost a sixth of either (:class:`_FigureSearch`)."""
 
 
 _FIGURE_PART_NEEDS = (
-    one_of(*APPROX_WORDS),
+    # An approximation starts at a word boundary and ends in whitespace, its words parted
+    # by a space: each is a whole word, the longest the rarest.
+    whole_words(*(max(approx.split(), key=len) for approx in APPROX_WORDS)),
     DIGIT,  # the sign's lookahead
     None,  # currencies: more symbols and codes than a gate is worth
     DIGIT,
-    one_of(*UNITS_WORDS, *_SCALE_WORD.split("|")),  # "a" counts only before a scale word
+    _NUMBER_WORDS_WHOLE,  # "a" counts only before a scale word
 )
 """What every match of each of :data:`_FIGURE_PARTS` holds."""
 _PART_GATES = Gates.of(_FIGURE_PART_NEEDS)
@@ -256,21 +263,26 @@ _GLUED_MONEY = spellings("en_glued", lambda unit: unit.dimension == Dimension.MO
 _GLUED = frozenset(spellings("en_glued")) | {"bn", "mn", "k", "K", "sq"}
 """Letters that may touch the digits without making a code: unit symbols (20kg, 50p),
 scale abbreviations (5bn, 50K) and the "sq" of "20sq km"."""
-_ORDINAL = _compile(
-    r"\b(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b"
-    rf"|\b((?:(?:{_TENS_WORD})-)?(?:" + "|".join(ORDINAL_WORDS) + r"))\b"
-    r"|\bNo\.?\s?(\d{1,3}(?:,\d{3})+|\d+)\b|\bNumber\s(\d+)\b",
-    regex.IGNORECASE,
+_ORDINAL_FORMS = (
+    r"\b(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b",
+    rf"\b(?P<word>(?:(?:{_TENS_WORD})-)?(?:" + "|".join(ORDINAL_WORDS) + r"))\b",
+    r"\bNo\.?\s?(?P<no>\d{1,3}(?:,\d{3})+|\d+)\b|\bNumber\s(?P<number>\d+)\b",
 )
+_ORDINAL = _compile("|".join(_ORDINAL_FORMS), regex.IGNORECASE)
+_DIGIT_ORDINAL = _compile("|".join((_ORDINAL_FORMS[0], _ORDINAL_FORMS[2])), regex.IGNORECASE)
+""":data:`_ORDINAL` without its word ordinals (no group ``word``): the same matches in a
+text that holds no ordinal word (:data:`_ORDINAL_WORD_GATE`), found without looking for
+one at every letter, a third of the time."""
+_ORDINAL_WORD_GATE = Gates.of([whole_words(*ORDINAL_WORDS)])
+"""A word ordinal starts at a word boundary (or the hyphen of "twenty-first") and ends at
+one: its ordinal word is a whole word."""
 _MONTH = _compile(
     r"\b((?i:January|February|March(?!\s+(?:towards?|on|into|to|through|forward|along|past)\b)|"
     r"April|May|June|July|August|September|October|November|December)|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sept|Sep|Oct|Nov|Dec)\b(\.?)"
 )
-_MONTH_NEEDS = one_of(
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-)
-"""A month's name, whole or short, starts with its three letters."""
+_MONTH_NEEDS = whole_words(*MONTHS)
+"""A month's name, whole or short, between word boundaries: a whole word."""
 _DAY = r"\d{1,2}\b(?![,.]\d|:)"
 _MORE_DAYS = _compile(rf"(?:(?:,\s*{_DAY})+,?\s+|\s+)(?:and|or)\s+{_DAY}|\s*[-–]\s*{_DAY}")
 """More days of the month: "July 17 and 22", "July 17, 18 and 22", "July 17-22"; not the
@@ -307,7 +319,9 @@ _DAY_BEFORE = _compile(r"(?<![:.,]\d*)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)
 _YEAR = _compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _FRACTION_PART = r"half|thirds?|quarters?|fifths?|tenths?"
 """The denominators of :data:`FRACTION_WORDS` as a share is written."""
-_FRACTION_NEEDS = one_of("half", "third", "quarter", "fifth", "tenth")
+_FRACTION_NEEDS = whole_words(*FRACTION_WORDS)
+"""A share names its part (:data:`_FRACTION_PART`) as a whole word, after a word boundary,
+a space or a hyphen and before a boundary ("behalf" and "headquarters" hold none)."""
 _FRACTION = _compile(
     rf"\b(?:(a|{_ONES_WORD})(?:\s?-\s?|\s))?"
     rf"({_FRACTION_PART})\b",
@@ -374,12 +388,16 @@ _HOURS_OF_DAY = (
 """Hours of the day written other than h:mm: "08H00"; "at 1954 on July 6" (19时54分, not a
 year); "at 4 on the 7th"; "5:9 in the morning" (5点9分); "as of 21 hours on the 25th"
 (21时); the end of "from 0:00 to 24"."""
-_HOURS_OF_DAY_GATES = Gates.of((None, None, None, one_of(":"), one_of("hours"), one_of(":")))
-"""What each of :data:`_HOURS_OF_DAY` holds, when something rarer than a letter: the colon
-of 5:9 and of 0:00, the word hours."""
+_HOURS_OF_DAY_GATES = Gates.of(
+    (one_of(*(f"h{m}" for m in "012345")), None, None, one_of(":"), one_of("hours"), one_of(":"))
+)
+"""What each of :data:`_HOURS_OF_DAY` holds, when something rarer than a letter: the "h"
+and first digit of the minutes of 08H00, the colon of 5:9 and of 0:00, the word hours."""
 _SCORE_CONTEXT = _compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
 _DECADE = _compile(r"(?<![0-9][.,])(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
 """The 1990s, the '90s, in their 20s; never the end of "2.9s" (seconds)."""
+_DECADE_NEEDS = DIGIT.and_one_of(*(f"{d}{q}s" for d in "0123456789" for q in ("", "'", "’")))
+"""A decade ends in an ASCII digit (``\\d0`` or ``[1-9]``), then "s", or a quote and "s"."""
 _VAGUE = _compile(
     r"\b(?P<few>several|a\sfew|dozens\sof|scores\sof)?\s?"
     r"(?P<what>tens\sof\sthousands|hundreds\sof\sthousands|hundreds\sof\smillions|"
@@ -876,9 +894,12 @@ def _weekdays(text: str) -> list[Figure]:
 _FIRST_MONTHS = _compile(r"\b(?:the\s)?first\s(\w+)\smonths\b", regex.IGNORECASE)
 
 
+_ALL_DAY_WORDS = ("clock", "24/7", "hours")
+"""What each alternative of :data:`_ALL_DAY` holds, in its order."""
 _ALL_DAY = Alternatives.of(
     (r"\b(?:a)?round[\s-]the[\s-]clock\b", r"(?<![\d/])24/7(?![\d/])", r"\b24\s+hours\s+a\s+day\b"),
     regex.IGNORECASE,
+    needs=[one_of(word) for word in _ALL_DAY_WORDS],
 )
 """All day long, as 24小时 or 全天候 say it: 24 hours, soft (全天候 has no figure to match)."""
 _BARE_SCALE = _compile(
@@ -1101,8 +1122,10 @@ _LEVEL = Alternatives.of(
 III", a change), Type II (not "Type 2", a model), I-grade; a five-star rating (五星级),
 soft, and no count of five. ("L2" for Ⅱ级 is a code, :mod:`bitext.figures.names`'s:
 the L2 cache is one too.)"""
-_LEVEL_NEEDS = one_of(*_LEVEL_WORDS, "type", "star")
-"""Each alternative of :data:`_LEVEL` names a level word, "type" or "star"."""
+_LEVEL_NEEDS = whole_words(*_LEVEL_WORDS, "type", "star")
+"""Each alternative of :data:`_LEVEL` names a level word, "type" or "star", as a whole word:
+after a word boundary or a hyphen, before a boundary, a space or a hyphen ("start" and
+"classic" hold none)."""
 
 
 def _noons(text: str) -> list[Figure]:
@@ -1445,14 +1468,16 @@ def _ordinals(text: str) -> list[Figure]:
     """14th, 1,000th, No. 5, Number 3, the first, twenty-third; word ordinals and small
     ones are soft. Not "seconds ago" (time), not "October 1st" (a day)."""
     figures = []
-    for match in _ORDINAL.finditer(text):
-        number = match.group(1) or match.group(3) or match.group(4)
+    ordinal = _ORDINAL if _ORDINAL_WORD_GATE.open(text)[0] else _DIGIT_ORDINAL
+    for match in ordinal.finditer(text):
+        groups = match.groupdict()
+        number = groups["digits"] or groups["no"] or groups["number"]
         if number and number.startswith("0"):
             continue  # ",000th" is what is left of 3,000th
         if number:
             value = parse_arabic(number)[0]
         else:
-            word = match.group(2).lower()
+            word = groups["word"].lower()
             if word == "second" and regex.match(
                 r"s\b|\s(?:ago|later|earlier)\b", ahead(text, match.end())
             ):
@@ -1461,7 +1486,7 @@ def _ordinals(text: str) -> list[Figure]:
             value = Decimal(ORDINAL_WORDS[unit] + (UNITS_WORDS[tens] if tens else 0))
         if _MONTH.search(text[max(0, match.start() - 10) : match.start()]):
             continue  # "October 1st" is a day
-        soft = match.group(2) is not None or (not match.group(1) and value <= SOFT_LIMIT)
+        soft = groups.get("word") is not None or (not groups["digits"] and value <= SOFT_LIMIT)
         kind = Kind.DAY if _day_of_month(text, match, value) else Kind.ORDINAL
         figures.append(_figure(text, match.start(), match.end(), value, kind, soft=soft))
     return figures
@@ -1479,7 +1504,7 @@ def _day_of_month(text: str, match: regex.Match[str], value: Decimal) -> bool:
     [('20:52', 'clock'), ('26th', 'day'), ('26th', 'ordinal')]
     """
     return (
-        match.group(1) is not None
+        match.group("digits") is not None
         and 1 <= value <= 31
         and _ON_THE.search(text, max(0, match.start() - 12), match.start()) is not None
         and _NO_NOUN_AFTER.match(text, match.end()) is not None
@@ -1581,7 +1606,7 @@ READERS = (
         "all-day",
         whole(_all_day),
         "around the clock, 24/7, 24 hours a day: 24 hours",
-        digit_or("round"),
+        one_of(*_ALL_DAY_WORDS),
     ),
     Reader(
         "bare-scale",
@@ -1671,7 +1696,7 @@ READERS = (
         "on Friday, said Tuesday: a day of the week (soft)",
         _WEEKDAY_NEEDS,
     ),
-    Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade", DIGIT),
+    Reader("decade", whole(_decades), "the 1990s, the '90s, in their 20s: a decade", _DECADE_NEEDS),
     Reader(
         "vague", whole(_vague), "hundreds of, several million: an order of magnitude", _VAGUE_NEEDS
     ),

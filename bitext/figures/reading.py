@@ -19,6 +19,7 @@ What the readers found is placed in the original text at the end (:func:`placed`
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
@@ -41,6 +42,129 @@ Read = Callable[[str, Occupied], list[Figure]]
 
 
 _DIGIT = regex.compile(r"\d")
+_WORD = regex.compile(r"\w+")
+
+
+class Keywords:
+    """Every word a gate asks for (:class:`Needs`), each given a bit, and which of them each
+    whitespace-free chunk of text holds (kept: a chunk is looked up far more often than
+    it is new). A word without whitespace is in a text only inside one of its chunks
+    (``str.split()``), so the words of a text are the words of its chunks, found once per
+    text for every gate, each test a bit test (:meth:`Gates.open`) instead of a substring
+    search of the text.
+
+    >>> keywords = Keywords()
+    >>> [keywords.bit(word) for word in ("one", "more than", "one")]
+    [1, 4, 1]
+    >>> keywords.held("there are more than one") == 1 | 2 | 4, keywords.held("no more")
+    (True, 2)
+    """
+
+    LONGEST = 40
+    """A chunk longer than this is no word of English (a web address), and seldom seen
+    twice: a text with one is tested word by word instead."""
+    CJK = "\u3000"
+    """Where CJK begins (its punctuation, then kana, Han, full width forms): Chinese runs
+    on without spaces, so a chunk that holds CJK is a phrase, seldom seen twice, and a text
+    with one is tested word by word too."""
+    KEPT = 1 << 16
+    """How many chunks are kept before they are all forgotten."""
+
+    def __init__(self) -> None:
+        self.bits: dict[str, int] = {}
+        self.by_start: dict[str, list[tuple[str, int]]] = {}
+        """Whitespace-free words by their first two characters (or one, when that is all)."""
+        self.spaced: list[tuple[int, str, int]] = []
+        """Words with whitespace: the bit of their longest chunk, the word, its bit."""
+        self.spaced_parts = 0
+        """The bits of those chunks: a text holds none of those words without one."""
+        self.whole_bits: dict[str, int] = {}
+        """Words looked for as whole words (:attr:`Needs.whole`), with their bits."""
+        self.of_chunk: dict[str, int] = {}
+
+    def _next_bit(self) -> int:
+        """A bit no word has yet; what was found in the chunks kept is then not all there is."""
+        self.of_chunk.clear()
+        clues.cache_clear()
+        return 1 << (len(self.bits) + len(self.whole_bits))
+
+    def whole_bit(self, word: str) -> int:
+        """The bit of ``word`` (case folded) as a whole word, given it when it has none yet."""
+        bit = self.whole_bits.get(word)
+        if bit is None:
+            bit = self.whole_bits[word] = self._next_bit()
+        return bit
+
+    def bit(self, word: str) -> int:
+        """The bit of ``word`` (case folded), given it when it has none yet."""
+        bit = self.bits.get(word)
+        if bit is not None:
+            return bit
+        if not word:
+            raise ValueError("a gate's word is never empty")
+        chunks = word.split()
+        part = self.bit(max(chunks, key=len)) if chunks != [word] else 0
+        bit = self.bits[word] = self._next_bit()
+        if part:
+            self.spaced.append((part, word, bit))
+            self.spaced_parts |= part
+        else:
+            self.by_start.setdefault(word[:2], []).append((word, bit))
+        return bit
+
+    def held(self, folded: str) -> int | None:
+        """The bits of the words ``folded`` holds, or None where a chunk is too long to
+        look for them chunk by chunk, or holds CJK."""
+        if folded[:1] >= self.CJK or folded[-1:] >= self.CJK:
+            return None  # Chinese, most likely: saves looking for a chunk to find it
+        chunks = folded.split()
+        try:  # the chunks looked up and their bits joined without a step of Python each;
+            # most chunks hold no word, and joining a large number with 0 still copies it
+            held = functools.reduce(
+                operator.or_, filter(None, map(self.of_chunk.__getitem__, chunks)), 0
+            )
+        except KeyError:
+            held = self._learned(chunks)
+            if held is None:
+                return None
+        if held & self.spaced_parts:
+            for part, word, bit in self.spaced:
+                if held & part and word in folded:
+                    held |= bit
+        return held
+
+    def _learned(self, chunks: list[str]) -> int | None:
+        """:meth:`held`, with the chunks not yet kept looked into and kept."""
+        held = 0
+        of_chunk = self.of_chunk
+        for chunk in chunks:
+            bits = of_chunk.get(chunk)
+            if bits is None:
+                if len(chunk) > self.LONGEST or max(chunk) >= self.CJK:
+                    return None
+                if len(of_chunk) >= self.KEPT:
+                    of_chunk.clear()
+                bits = of_chunk[chunk] = self._in_chunk(chunk)
+            held |= bits
+        return held
+
+    def _in_chunk(self, chunk: str) -> int:
+        """The bits of the whitespace-free words ``chunk`` holds: those that start at one
+        of its positions with the character or two there."""
+        bits = 0
+        for i in range(len(chunk)):
+            for start in (chunk[i], chunk[i : i + 2]):
+                for word, bit in self.by_start.get(start, ()):
+                    if chunk.startswith(word, i):
+                        bits |= bit
+        if self.whole_bits:  # a whole word lies in one chunk: whitespace is no \w
+            for word in _WORD.findall(chunk):
+                bits |= self.whole_bits.get(word, 0)
+        return bits
+
+
+KEYWORDS = Keywords()
+"""The words of every gate made with :meth:`Gates.of`."""
 
 
 class Clues(NamedTuple):
@@ -51,13 +175,16 @@ class Clues(NamedTuple):
     pattern matches, ``ſ`` and ``K`` (Kelvin) folded as ``regex.IGNORECASE`` folds them."""
     digit: bool
     """Whether the text holds a decimal digit (``\\d``: ASCII, full width or any other)."""
+    held: int | None = None
+    """The bits of the :data:`KEYWORDS` the folded text holds; None where they are not
+    known (a text with a long chunk), and the words are looked for one by one."""
 
     @classmethod
     def of(cls, text: str) -> Clues:
         # İ folds to i and a combining dot, which would part "FİRST" from "first": the
         # one letter regex.IGNORECASE matches with an ASCII one that casefold() expands.
         folded = text.casefold().replace("i\u0307", "i")
-        return cls(folded, _DIGIT.search(text) is not None)
+        return cls(folded, _DIGIT.search(text) is not None, KEYWORDS.held(folded))
 
 
 @functools.lru_cache(maxsize=256)
@@ -90,6 +217,9 @@ class Needs(NamedTuple):
     digit: bool = False
     also: tuple[str, ...] = ()
     """Words (case folded) one of which every match holds as well as the digit or word."""
+    whole: tuple[str, ...] = ()
+    """Words (case folded) that meet the gate as ``words`` do, but only as whole words of
+    the text (:func:`whole_words`): "one" in "money" is none."""
 
     def met(self, clues: Clues) -> bool:
         folded = clues.folded
@@ -100,7 +230,8 @@ class Needs(NamedTuple):
                 if word in folded:
                     break
             else:
-                return False
+                if not self.whole or set(self.whole).isdisjoint(_WORD.findall(folded)):
+                    return False
         if not self.also:
             return True
         for word in self.also:  # noqa: SIM110
@@ -125,6 +256,20 @@ def one_of(*words: str) -> Needs:
     return Needs(tuple(w for w in folded if not any(o != w and o in w for o in folded)))
 
 
+def whole_words(*words: str) -> Needs:
+    """The gate of a pattern every match of which holds one of ``words`` (in any case) as
+    a whole word: a run of ``\\w`` (letters, digits, marks, "_") with none right before or
+    after it, as a match that starts and ends with the word at a word boundary (``\\b``)
+    holds it. The text is case folded first, which makes no character a word character
+    that was none, nor the other way round.
+
+    >>> several = whole_words("several", "few")
+    >>> [several.met(Clues.of(t)) for t in ("a FEW days", "fewer than", "curfew", "few-")]
+    [True, False, False, True]
+    """
+    return Needs(whole=tuple(dict.fromkeys(word.casefold() for word in words)))
+
+
 def digit_or(*words: str) -> Needs:
     """The gate of a pattern every match of which holds a digit or one of ``words``."""
     return one_of(*words)._replace(digit=True)
@@ -137,7 +282,9 @@ DIGIT = Needs(digit=True)
 class Gates(NamedTuple):
     """The distinct gates of a registry's entries (its readers, or the names forms), each
     checked once per text: many entries share one (a digit gates a dozen readers), and
-    checking a gate costs about as much as running a cheap pattern.
+    checking a gate costs about as much as running a cheap pattern. Made with :meth:`of`,
+    which gives their words bits (:class:`Keywords`): a text's gates are then checked with
+    a bit test each.
 
     >>> gates = Gates.of([DIGIT, None, one_of("level"), DIGIT])
     >>> opened = gates.open("Level II")
@@ -149,27 +296,52 @@ class Gates(NamedTuple):
     of_entry: tuple[int, ...]
     """The index in :meth:`open`'s list of each entry's gate, in the registry's order; an
     entry without a gate has the last, which every text meets."""
+    bits: tuple[tuple[bool, int, int], ...] = ()
+    """Each gate as bits of :data:`KEYWORDS`: whether a digit meets it, the bits of its
+    words, the bits of its words ``also`` (none when it has none)."""
 
     @classmethod
     def of(cls, gates: Iterable[Needs | None]) -> Gates:
         listed = tuple(gates)
         needs = tuple(dict.fromkeys(gate for gate in listed if gate is not None))
-        return cls(needs, tuple(len(needs) if g is None else needs.index(g) for g in listed))
+        bits = tuple(
+            (need.digit, _bits_of(need.words) | _whole_bits_of(need.whole), _bits_of(need.also))
+            for need in needs
+        )
+        return cls(needs, tuple(len(needs) if g is None else needs.index(g) for g in listed), bits)
 
     def open(self, text: str) -> list[bool]:
-        """Whether ``text`` meets each gate (:meth:`Needs.met`, written out here: the gates
-        of a text are checked in one loop, a call each would cost a third more), and a last
-        True for the entries without one."""
-        folded, digit = clues(text)
+        """Whether ``text`` meets each gate (:meth:`Needs.met`, checked with the bits of the
+        words the text holds, in one loop), and a last True for the entries without one."""
+        folded, digit, held = clues(text)
+        if held is None or not self.bits:  # words not known, or gates not made by of()
+            return self._open_word_by_word(folded, digit)
+        opened = [
+            ((has_digit and digit) or held & words != 0) and (not also or held & also != 0)
+            for has_digit, words, also in self.bits
+        ]
+        opened.append(True)
+        return opened
+
+    def _open_word_by_word(self, folded: str, digit: bool) -> list[bool]:
+        """:meth:`open` for a text whose words are not known: each gate's words looked for
+        in it (:meth:`Needs.met`, written out: a call each would cost a third more)."""
         opened = []
-        for words, has_digit, also in self.needs:
+        whole_words: set[str] | None = None
+        for words, has_digit, also, whole in self.needs:
             if not (has_digit and digit):
                 for word in words:
                     if word in folded:
                         break
                 else:
-                    opened.append(False)
-                    continue
+                    if not whole:
+                        opened.append(False)
+                        continue
+                    if whole_words is None:
+                        whole_words = set(_WORD.findall(folded))
+                    if whole_words.isdisjoint(whole):
+                        opened.append(False)
+                        continue
             if also:
                 for word in also:
                     if word in folded:
@@ -181,6 +353,22 @@ class Gates(NamedTuple):
                 opened.append(True)
         opened.append(True)
         return opened
+
+
+def _bits_of(words: Iterable[str]) -> int:
+    """The bits of ``words`` in :data:`KEYWORDS`."""
+    bits = 0
+    for word in words:
+        bits |= KEYWORDS.bit(word)
+    return bits
+
+
+def _whole_bits_of(words: Iterable[str]) -> int:
+    """The bits of ``words`` as whole words in :data:`KEYWORDS`."""
+    bits = 0
+    for word in words:
+        bits |= KEYWORDS.whole_bit(word)
+    return bits
 
 
 class Alternatives(NamedTuple):
