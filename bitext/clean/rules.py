@@ -118,12 +118,11 @@ _UNUSUAL_CHARACTER = re.compile(f"[{_MOJIBAKE_CHARACTERS}{_INVISIBLE}{_ODD_SPACE
 """A character that :func:`mojibake`, :func:`invisible` or :func:`spaces` looks for."""
 
 
-@functools.lru_cache(maxsize=1)
 def _unusual_characters(text: str) -> bool:
     """Whether ``text`` holds an :data:`_UNUSUAL_CHARACTER`: seven texts in ten have none,
     and then neither :func:`mojibake` nor :func:`invisible` nor :func:`spaces` has anything
-    to do. They run on the same text unless a rule between them edits it (nearly never):
-    the last answer is remembered, and one scan does for the three.
+    to do. (Remembering the last answer for the three would save two short scans, but
+    would keep the last text alive after its run: a streamed archive must hold none.)
 
     >>> _unusual_characters("a\\u00a0b"), _unusual_characters("ab")
     (True, False)
@@ -131,10 +130,8 @@ def _unusual_characters(text: str) -> bool:
     return _UNUSUAL_CHARACTER.search(text) is not None
 
 
-@functools.lru_cache(maxsize=1)
 def _odd_characters(text: str) -> bool:
-    """Whether ``text`` holds an :data:`_ODD_CHARACTER`, remembered for the last text as
-    :func:`_unusual_characters` is (the two rules run one after the other).
+    """Whether ``text`` holds an :data:`_ODD_CHARACTER` (one of the unusual ones).
 
     >>> _odd_characters("a\\u00a0b"), _odd_characters("a’b")
     (True, False)
