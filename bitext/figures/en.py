@@ -729,7 +729,7 @@ def _unit(text: str, pos: int, currency: str | None) -> tuple[Kind, str | None, 
     glued = _GLUED_MONEY.get(text[pos : pos + 1])
     if glued and not text[pos + 1 : pos + 2].isalpha():  # 50p
         return Kind.MONEY, glued, pos + 1
-    suffix = _SUFFIX.match(text, pos)
+    suffix = _suffix_at(text, pos)
     if suffix:
         code = _SUFFIXES[_SUFFIX_NAMES[suffix.group(1)]]
         kind = Kind.MONEY if UNITS[code].dimension == Dimension.MONEY else Kind.MEASURE
@@ -747,11 +747,37 @@ _SUFFIX_NAMES = {
 }
 """Unit words as written, headline case too ("Ten Years", "5 Million Yuan"); joined by a
 hyphen too ("a 3-day visit", "a 50-meter pool")."""
-_SUFFIX = _compile(
-    r"(?:\s|-(?=\p{L}))?("
-    + "|".join(regex.escape(n) for n in sorted(_SUFFIX_NAMES, key=lambda n: (-len(n), n)))
-    + r")(?![\p{L}\p{N}_])"  # not \b: "37 ℃ today" ends in a symbol
-)
+_SUFFIX_LEAD = _compile(r"\s|-(?=\p{L})")
+"""What may part a unit word from its number: a space, or a hyphen ("a 3-day visit")."""
+_SUFFIX_ORDER = sorted(_SUFFIX_NAMES, key=lambda n: (-len(n), n))
+"""The unit words as a pattern tries them: longest first, so "km" is not read as "k"."""
+_SUFFIX_BY_FIRST = {
+    first: _compile(
+        "("
+        + "|".join(regex.escape(n) for n in _SUFFIX_ORDER if n.startswith(first))
+        + r")(?![\p{L}\p{N}_])"  # not \b: "37 ℃ today" ends in a symbol
+    )
+    for first in {name[0] for name in _SUFFIX_NAMES}
+}
+"""The unit words (:data:`_SUFFIX_NAMES`) by their first character, longest first: one
+alternation of them all tries each of its ~300 words at a position, while a word can only
+start with the character there."""
+
+
+def _suffix_at(text: str, pos: int) -> regex.Match[str] | None:
+    """The unit word at ``pos``, after a space or hyphen when there is one (group 1 the
+    word; its end where the unit ends): what one pattern of every unit word after an
+    optional lead would match, tried as that pattern tries it, the lead first.
+
+    >>> [_suffix_at(t, 1).group(1) for t in ("3 km away", "3-day visit", "3kg")]
+    ['km', 'day', 'kg']
+    """
+    if _SUFFIX_LEAD.match(text, pos) is not None:
+        after_lead = _SUFFIX_BY_FIRST.get(text[pos + 1 : pos + 2])
+        if after_lead is not None and (word := after_lead.match(text, pos + 1)) is not None:
+            return word
+    at = _SUFFIX_BY_FIRST.get(text[pos : pos + 1])
+    return at.match(text, pos) if at is not None else None
 
 
 _WORD_BREAK = _compile(r"[\s-]+")
