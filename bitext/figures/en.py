@@ -429,6 +429,38 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     return placed(read_in_turn(text, READERS, gates=_GATES), text, base)
 
 
+class _Number(NamedTuple):
+    """A match of :data:`FIGURE` with its groups read once: reading a group by name costs
+    a lookup each time, and the steps of :func:`_read` read each group several times."""
+
+    match: regex.Match[str]
+    approx: str | None
+    sign: str | None
+    cur: str | None
+    digits: str | None
+    words: str | None
+    scale: str | None
+    """The first number's scale word: group ``scale`` after digits, ``wscale`` after words."""
+    scale_group: Literal["scale", "wscale"]
+    range: str | None
+    cur2: str | None
+    digits2: str | None
+    words2: str | None
+    scale2: str | None
+
+    @classmethod
+    def of(cls, match: regex.Match[str]) -> _Number:
+        """The groups of ``match``, read in one call (in :data:`FIGURE`'s order).
+
+        >>> _Number.of(FIGURE.search("up 3 million")).scale
+        ' million'
+        """
+        approx, sign, cur, digits, scale, words, wscale, *second = match.groups()
+        if digits:
+            return cls(match, approx, sign, cur, digits, words, scale, "scale", *second)
+        return cls(match, approx, sign, cur, digits, words, wscale, "wscale", *second)
+
+
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
     """Numbers read with what surrounds them (:func:`_read`), where no reader before took
     the text; digits glued to letters are codes (:func:`_is_code`)."""
@@ -436,23 +468,24 @@ def _numbers(text: str, taken: Occupied) -> list[Figure]:
     pos = 0
     numbers = _FigureSearch(text)
     while (match := numbers.search(pos)) is not None:
-        core = _core_span(match)
+        number = _Number.of(match)
+        core = _core_span(number)
         pos = core[1]
-        if taken.overlaps(*core) or _is_code(text, match):
+        if taken.overlaps(*core) or _is_code(text, number):
             continue
-        found, pos = _read(text, match)
+        found, pos = _read(text, number)
         figures.extend(found)
         for figure in found:
             taken.add(figure.start, figure.end)
     return figures
 
 
-def _core_span(match: regex.Match[str]) -> tuple[int, int]:
-    group = "digits" if match.group("digits") else "words"
-    return match.start(group), match.end(group)
+def _core_span(number: _Number) -> tuple[int, int]:
+    group = "digits" if number.digits else "words"
+    return number.match.start(group), number.match.end(group)
 
 
-def _is_code(text: str, match: regex.Match[str]) -> bool:
+def _is_code(text: str, number: _Number) -> bool:
     """Digits glued to letters that are not a currency, scale or unit (G20, 3D, A380), or
     after a slash (the 100 of 28.4mg/100ml): no quantity. A year glued to a capitalised
     word is a year all the same: MT output runs a year into the name after it, or a
@@ -462,18 +495,18 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     >>> [(f.text, f.kind.value) for f in extract("at the 2021Master Think Tank Forum")]
     [('2021', 'year')]
     """
-    if not match.group("digits"):
+    if not number.digits:
         return False
-    if too_long(match.group("digits")):
+    if too_long(number.digits):
         return True
-    start, end = match.span("digits")
-    before = text[start - 1] if start and not match.group("cur") else " "
+    start, end = number.match.span("digits")
+    before = text[start - 1] if start and not number.cur else " "
     if _GLUED_CODE.match(before) or before == "/":
         return True
-    after_end = match.end("scale") if match.group("scale") else end
+    after_end = number.match.end("scale") if number.scale else end
     if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
         unit = _LETTERS.match(text, end)
-        if _YEAR.match(match.group("digits")) and _WORD_AFTER_YEAR.match(text, end):
+        if _YEAR.match(number.digits) and _WORD_AFTER_YEAR.match(text, end):
             return False
         return unit is not None and unit.group() not in _GLUED
     return False
@@ -484,32 +517,29 @@ _WORD_AFTER_YEAR = _compile(r"\p{Lu}(?=\p{Ll}*[aeiouy])\p{Ll}{2,}")
 vowel, not a unit ("2000Mbps")."""
 
 
-def _read(text: str, match: regex.Match[str]) -> tuple[list[Figure], int]:
+def _read(text: str, number: _Number) -> tuple[list[Figure], int]:
     """The figure (or score) a match holds, and where scanning resumes. The steps: the
     number with its scale word and sign; where the figure starts (an approximation, a
     sign or a currency before the number); a second number (a range, a score, or a
     figure of its own); then the unit after it (:func:`_finish`)."""
-    number = _first_number(match)
-    if number is None:
-        return [], _core_span(match)[1]
-    value, step, end = number
-    start, approx = _figure_start(match)
-    second = _second(text, match, value) if match.group("range") else None
+    first = _first_number(number)
+    if first is None:
+        return [], _core_span(number)[1]
+    value, step, end = first
+    start, approx = _figure_start(number)
+    second = _second(text, number, value) if number.range else None
+    both_end = number.match.end()
     if second is not None and second.kind == "score":
-        return [_figure(text, start, match.end(), value, Kind.SCORE, high=second.high)], match.end()
+        return [_figure(text, start, both_end, value, Kind.SCORE, high=second.high)], both_end
     high = None
     if second is not None and second.kind == "range":
-        value, high, end, step = second.low, second.high, match.end(), min(step, second.step)
-    figure = _finish(text, match, start, end, value, step, high, approx)
+        value, high, end, step = second.low, second.high, both_end, min(step, second.step)
+    figure = _finish(text, number, start, end, value, step, high, approx)
     split = second is not None and second.kind == "split"
-    return [figure], _second_start(match) if split else figure.end
+    return [figure], _second_start(number) if split else figure.end
 
 
-def _scale_group(match: regex.Match[str]) -> str:
-    return "scale" if match.group("digits") else "wscale"
-
-
-def _first_number(match: regex.Match[str]) -> tuple[Decimal, Decimal, int] | None:
+def _first_number(number: _Number) -> tuple[Decimal, Decimal, int] | None:
     """Value, step and end of the number with its scale word and sign; None for "a"
     alone (the article, not one).
 
@@ -518,29 +548,29 @@ def _first_number(match: regex.Match[str]) -> tuple[Decimal, Decimal, int] | Non
     >>> [f.text for f in extract("a million, a person")]
     ['a million']
     """
-    value, step = _value(match.group("digits"), match.group("words"))
-    scale = match.group(_scale_group(match))
-    words = match.group("words")
+    value, step = _value(number.digits, number.words)
+    scale = number.scale
+    words = number.words
     if value is None or (words and words.lower() in ("a", "an") and not scale):
         return None
-    value, step = _scaled(value, step, scale, match.group("cur"))
-    end = match.end(_scale_group(match)) if scale else _core_span(match)[1]
-    return (-value if match.group("sign") else value), step, end
+    value, step = _scaled(value, step, scale, number.cur)
+    end = number.match.end(number.scale_group) if scale else _core_span(number)[1]
+    return (-value if number.sign else value), step, end
 
 
-def _figure_start(match: regex.Match[str]) -> tuple[int, Approx | None]:
+def _figure_start(number: _Number) -> tuple[int, Approx | None]:
     """Where the figure starts: at an approximation, a sign or a currency before the
     number; and the approximation.
 
     >>> [(f.text, f.approx.value) for f in extract("injuring more than 30 people")]
     [('more than 30', 'over')]
     """
-    if match.group("approx"):
-        approx = APPROX_WORDS[" ".join(match.group("approx").lower().split())]
-        return match.start("approx"), approx
-    if match.group("sign"):
-        return match.start("sign"), None
-    return (match.start("cur") if match.group("cur") else _core_span(match)[0]), None
+    if number.approx:
+        approx = APPROX_WORDS[" ".join(number.approx.lower().split())]
+        return number.match.start("approx"), approx
+    if number.sign:
+        return number.match.start("sign"), None
+    return (number.match.start("cur") if number.cur else _core_span(number)[0]), None
 
 
 class _Second(NamedTuple):
@@ -550,12 +580,12 @@ class _Second(NamedTuple):
     step: Decimal = Decimal(1)
 
 
-def _second_start(match: regex.Match[str]) -> int:
-    group = "cur2" if match.group("cur2") else "digits2" if match.group("digits2") else "words2"
-    return match.start(group)
+def _second_start(number: _Number) -> int:
+    group = "cur2" if number.cur2 else "digits2" if number.digits2 else "words2"
+    return number.match.start(group)
 
 
-def _second(text: str, match: regex.Match[str], value: Decimal) -> _Second | None:
+def _second(text: str, number: _Number, value: Decimal) -> _Second | None:
     """What the second number of "X to Y" / "X-Y" makes: a range, a score, or a figure of
     its own (two years, an amount and a share); None for no second number (an exchange
     rate, a season).
@@ -567,34 +597,34 @@ def _second(text: str, match: regex.Match[str], value: Decimal) -> _Second | Non
     >>> [f.text for f in extract("up US$2.04 or 4.56%; USD1 to RMB6.4401")]
     ['US$2.04', '4.56%', 'USD1', 'RMB6.4401']
     """
-    currency, scale = match.group("cur"), match.group(_scale_group(match))
-    high, high_step = _value(match.group("digits2"), match.group("words2"))
-    second_currency = (match.group("cur2") or "").strip()
+    currency, scale = number.cur, number.scale
+    high, high_step = _value(number.digits2, number.words2)
+    second_currency = (number.cur2 or "").strip()
     if high is None or (second_currency and second_currency != (currency or "").strip()):
         return None  # "USD1 to RMB6.4401" is an exchange rate, not a range
-    first_digits, second_digits = match.group("digits") or "", match.group("digits2") or ""
+    first_digits, second_digits = number.digits or "", number.digits2 or ""
     if _YEAR.match(first_digits) and _YEAR.match(second_digits):
         return _Second("split")
     if _YEAR.match(first_digits) and len(second_digits) <= 2:
         return None  # 2017-18 is a season
-    high_scale = match.group("scale2")
+    high_scale = number.scale2
     high, high_step = _scaled(high, high_step, high_scale, currency)
-    dash = text[match.start("range") : _second_start(match)].strip() in ("-", "–", "—", "~")
+    dash = text[number.match.start("range") : _second_start(number)].strip() in ("-", "–", "—", "~")
     plain = dash and first_digits and second_digits and not scale and not high_scale
-    if plain and high < value and _PERCENT.match(text, match.end()):
+    if plain and high < value and _PERCENT.match(text, number.match.end()):
         return _Second("split")  # "15000-30%": a range with a wrong end, never a score of 30%
-    if plain and (high < value or _SCORE_CONTEXT.match(text, match.end())):
+    if plain and (high < value or _SCORE_CONTEXT.match(text, number.match.end())):
         return _Second("score", value, high)
     if high_scale and not scale and value * _scale_factor(high_scale) <= high:
         value = value * _scale_factor(high_scale)
-    shared = _TRAILING_SCALE.search(match.group("words2") or "")
-    if shared and not scale and not _TRAILING_SCALE.search(match.group("words") or ""):
+    shared = _TRAILING_SCALE.search(number.words2 or "")
+    if shared and not scale and not _TRAILING_SCALE.search(number.words or ""):
         factor = SCALE_WORDS[shared.group().lower()]
         if value * factor <= high:  # "five or six hundred meters": 500 to 600
             value = value * factor
     if high <= value:
         return None
-    if currency and _PERCENT.match(text, match.end()):
+    if currency and _PERCENT.match(text, number.match.end()):
         return _Second("split")  # "US$2.04 or 4.56%": an amount and a share, not a range
     return _Second("range", value, high, high_step)
 
@@ -605,7 +635,7 @@ _TRAILING_SCALE = _compile(r"(?i:hundred|thousand|million|billion|trillion)$")
 
 def _finish(
     text: str,
-    match: regex.Match[str],
+    number: _Number,
     start: int,
     end: int,
     value: Decimal,
@@ -620,20 +650,20 @@ def _finish(
     >>> [(f.text, f.kind.value, f.unit) for f in extract("in 2018, in three decades")]
     [('2018', 'year', None), ('three decades', 'measure', 'years')]
     """
-    scale = match.group(_scale_group(match))
+    scale = number.scale
     number_end = end
-    kind, unit, end = _unit_after(text, end, match)
+    kind, unit, end = _unit_after(text, end, number)
     if unit == "decades":  # three decades: 30 years (三十年)
         value, step = _in_years(value), _in_years(step)
         high = _in_years(high) if high is not None else None
         unit = "years"
-    if kind == Kind.COUNT and _YEAR.match(match.group("digits") or "") and not scale and not high:
+    if kind == Kind.COUNT and _YEAR.match(number.digits or "") and not scale and not high:
         kind = Kind.YEAR
-    soft = match.group("digits") is None and abs(value) <= SOFT_LIMIT and high is None
+    soft = number.digits is None and abs(value) <= SOFT_LIMIT and high is None
     if unit == "h" and value == 24 and high is None and text.startswith("-", number_end):
         soft = True  # "a 24-hour online theatre" for 全天候网络剧场: all day, no figure needed
-    if value < 0 and _never_negative(unit) and match.group("sign"):
-        start, value = match.end("sign"), -value  # "between -200ml": a dash, not a minus
+    if value < 0 and _never_negative(unit) and number.sign:
+        start, value = number.match.end("sign"), -value  # "between -200ml": a dash, not a minus
     return _figure(
         text, start, end, value, kind, unit, high=high, approx=approx, step=step, soft=soft
     )
@@ -657,7 +687,7 @@ def _never_negative(unit: str | None) -> bool:
     return known is not None and known.dimension in _NEVER_NEGATIVE
 
 
-def _unit_after(text: str, end: int, match: regex.Match[str]) -> tuple[Kind, str | None, int]:
+def _unit_after(text: str, end: int, number: _Number) -> tuple[Kind, str | None, int]:
     """Kind, unit and end of a figure (:func:`_unit`); a glued "m" is metres where a length
     is meant (:data:`_METRES_AFTER`); a number without a unit shares the next one's ("up
     1.1 and 0.2 percentage points").
@@ -667,12 +697,12 @@ def _unit_after(text: str, end: int, match: regex.Match[str]) -> tuple[Kind, str
     >>> [(f.text, f.unit) for f in extract("waterproof for 30m, a 100m sprint, 100m people")]
     [('30m', 'm'), ('100m', 'm'), ('100m', None)]
     """
-    kind, unit, end = _unit(text, end, match.group("cur"))
-    glued_m = match.group(_scale_group(match)) == "m" and not match.group("cur")
+    kind, unit, end = _unit(text, end, number.cur)
+    glued_m = number.scale == "m" and not number.cur
     if kind == Kind.COUNT and glued_m and _METRES_AFTER.match(text, end):
         kind, unit = Kind.MEASURE, "m"
-    year_like = _YEAR.match(match.group("digits") or "") is not None
-    if kind == Kind.COUNT and not match.group(_scale_group(match)) and not year_like:
+    year_like = _YEAR.match(number.digits or "") is not None
+    if kind == Kind.COUNT and not number.scale and not year_like:
         shared = _SHARED_UNIT.match(text, end)
         if shared:
             kind, unit, _ = _unit(text, shared.end(), None)
