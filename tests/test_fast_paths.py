@@ -376,7 +376,13 @@ def test_english_unit_words_by_first_character_on_the_corpora() -> None:
 
 def test_a_number_holds_the_groups_of_its_match() -> None:
     """``en._Number.of`` reads the groups by position: they must be :data:`en.FIGURE`'s."""
-    for text in [*NUMBERS, "five to six hundred", "a 2-0 lead", "RMB5bn to RMB6bn"]:
+    for text in [
+        *NUMBERS,
+        "five to six hundred",
+        "a 2-0 lead",
+        "RMB5bn to RMB6bn",
+        "in 2019, 20190",
+    ]:
         for match in en.FIGURE.finditer(text):
             number = en._Number.of(match)
             for name in en.FIGURE.groupindex:
@@ -384,3 +390,6 @@ def test_a_number_holds_the_groups_of_its_match() -> None:
                     assert getattr(number, name) == match.group(name)
             scale_group = "scale" if match.group("digits") else "wscale"
             assert (number.scale, number.scale_group) == (match.group(scale_group), scale_group)
+            core = "digits" if match.group("digits") else "words"
+            assert number.core == match.span(core)
+            assert number.year_like == bool(en._YEAR.match(match.group("digits") or ""))

@@ -447,6 +447,10 @@ class _Number(NamedTuple):
     digits2: str | None
     words2: str | None
     scale2: str | None
+    core: tuple[int, int]
+    """Where the first number's digits or words are."""
+    year_like: bool
+    """Whether its digits are a year's (:data:`_YEAR`)."""
 
     @classmethod
     def of(cls, match: regex.Match[str]) -> _Number:
@@ -457,8 +461,16 @@ class _Number(NamedTuple):
         """
         approx, sign, cur, digits, scale, words, wscale, *second = match.groups()
         if digits:
-            return cls(match, approx, sign, cur, digits, words, scale, "scale", *second)
-        return cls(match, approx, sign, cur, digits, words, wscale, "wscale", *second)
+            # _YEAR matches four characters only: most digits are no year, told without it
+            year_like = len(digits) == 4 and _YEAR.match(digits) is not None
+            return cls(
+                match, approx, sign, cur, digits, words, scale, "scale", *second,
+                match.span("digits"), year_like,
+            )  # fmt: skip
+        return cls(
+            match, approx, sign, cur, digits, words, wscale, "wscale", *second,
+            match.span("words"), False,
+        )  # fmt: skip
 
 
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
@@ -469,7 +481,7 @@ def _numbers(text: str, taken: Occupied) -> list[Figure]:
     numbers = _FigureSearch(text)
     while (match := numbers.search(pos)) is not None:
         number = _Number.of(match)
-        core = _core_span(number)
+        core = number.core
         pos = core[1]
         if taken.overlaps(*core) or _is_code(text, number):
             continue
@@ -478,11 +490,6 @@ def _numbers(text: str, taken: Occupied) -> list[Figure]:
         for figure in found:
             taken.add(figure.start, figure.end)
     return figures
-
-
-def _core_span(number: _Number) -> tuple[int, int]:
-    group = "digits" if number.digits else "words"
-    return number.match.start(group), number.match.end(group)
 
 
 def _is_code(text: str, number: _Number) -> bool:
@@ -506,7 +513,7 @@ def _is_code(text: str, number: _Number) -> bool:
     after_end = number.match.end("scale") if number.scale else end
     if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
         unit = _LETTERS.match(text, end)
-        if _YEAR.match(number.digits) and _WORD_AFTER_YEAR.match(text, end):
+        if number.year_like and _WORD_AFTER_YEAR.match(text, end):
             return False
         return unit is not None and unit.group() not in _GLUED
     return False
@@ -524,7 +531,7 @@ def _read(text: str, number: _Number) -> tuple[list[Figure], int]:
     figure of its own); then the unit after it (:func:`_finish`)."""
     first = _first_number(number)
     if first is None:
-        return [], _core_span(number)[1]
+        return [], number.core[1]
     value, step, end = first
     start, approx = _figure_start(number)
     second = _second(text, number, value) if number.range else None
@@ -554,7 +561,7 @@ def _first_number(number: _Number) -> tuple[Decimal, Decimal, int] | None:
     if value is None or (words and words.lower() in ("a", "an") and not scale):
         return None
     value, step = _scaled(value, step, scale, number.cur)
-    end = number.match.end(number.scale_group) if scale else _core_span(number)[1]
+    end = number.match.end(number.scale_group) if scale else number.core[1]
     return (-value if number.sign else value), step, end
 
 
@@ -570,7 +577,7 @@ def _figure_start(number: _Number) -> tuple[int, Approx | None]:
         return number.match.start("approx"), approx
     if number.sign:
         return number.match.start("sign"), None
-    return (number.match.start("cur") if number.cur else _core_span(number)[0]), None
+    return (number.match.start("cur") if number.cur else number.core[0]), None
 
 
 class _Second(NamedTuple):
@@ -603,9 +610,9 @@ def _second(text: str, number: _Number, value: Decimal) -> _Second | None:
     if high is None or (second_currency and second_currency != (currency or "").strip()):
         return None  # "USD1 to RMB6.4401" is an exchange rate, not a range
     first_digits, second_digits = number.digits or "", number.digits2 or ""
-    if _YEAR.match(first_digits) and _YEAR.match(second_digits):
+    if number.year_like and _YEAR.match(second_digits):
         return _Second("split")
-    if _YEAR.match(first_digits) and len(second_digits) <= 2:
+    if number.year_like and len(second_digits) <= 2:
         return None  # 2017-18 is a season
     high_scale = number.scale2
     high, high_step = _scaled(high, high_step, high_scale, currency)
@@ -657,7 +664,7 @@ def _finish(
         value, step = _in_years(value), _in_years(step)
         high = _in_years(high) if high is not None else None
         unit = "years"
-    if kind == Kind.COUNT and _YEAR.match(number.digits or "") and not scale and not high:
+    if kind == Kind.COUNT and number.year_like and not scale and not high:
         kind = Kind.YEAR
     soft = number.digits is None and abs(value) <= SOFT_LIMIT and high is None
     if unit == "h" and value == 24 and high is None and text.startswith("-", number_end):
@@ -701,8 +708,7 @@ def _unit_after(text: str, end: int, number: _Number) -> tuple[Kind, str | None,
     glued_m = number.scale == "m" and not number.cur
     if kind == Kind.COUNT and glued_m and _METRES_AFTER.match(text, end):
         kind, unit = Kind.MEASURE, "m"
-    year_like = _YEAR.match(number.digits or "") is not None
-    if kind == Kind.COUNT and not number.scale and not year_like:
+    if kind == Kind.COUNT and not number.scale and not number.year_like:
         shared = _SHARED_UNIT.match(text, end)
         if shared:
             kind, unit, _ = _unit(text, shared.end(), None)
