@@ -205,21 +205,28 @@ _FIGURE_PART_NEEDS = (
 _PART_GATES = Gates.of(_FIGURE_PART_NEEDS)
 
 
-def _parts_in(text: str) -> list[regex.Pattern[str]]:
-    """The parts of :data:`FIGURE` that can start in ``text``: the others, whose gates it
-    fails, are not searched for. Most texts have no approximation word; many have digits
-    but no number word."""
+def _parts_in(text: str) -> tuple[list[regex.Pattern[str]], list[regex.Pattern[str]]]:
+    """The parts of :data:`FIGURE` that can start in ``text``, those that lead a number (an
+    approximation, a sign, a currency) and the numbers: the others, whose gates it fails,
+    are not searched for. Most texts have no approximation word; many have digits but no
+    number word."""
     opened = _PART_GATES.open(text)
-    return [
+    parts = [
         part for part, gate in zip(_FIGURE_PARTS, _PART_GATES.of_entry, strict=True) if opened[gate]
     ]
+    return [p for p in parts if p not in _NUMBER_PARTS], [p for p in parts if p in _NUMBER_PARTS]
+
+
+_NUMBER_PARTS = frozenset(_FIGURE_PARTS[3:])
+"""The parts of :data:`FIGURE` one of which every match holds: its digits or words."""
 
 
 class _FigureSearch:
     """``FIGURE.search(text, pos)`` for rising ``pos``, found faster: the pattern is tried
     only where one of its parts starts (:data:`_FIGURE_PARTS`), since every match starts
     with one, and each part's next start is searched for again only once ``pos`` has
-    passed it.
+    passed it. Where no number starts at or after ``pos`` no match does, as every match
+    holds one after its start: the parts that lead one are then not searched for.
 
     >>> _FigureSearch("It cost about RMB 5 million, up 3%.").search(0).group()
     'about RMB 5 million'
@@ -227,8 +234,9 @@ class _FigureSearch:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.parts = _parts_in(text)
-        self.starts: list[int | None] = [-1] * len(self.parts)
+        self.leads, self.numbers = _parts_in(text)
+        self.lead_starts: list[int | None] = [-1] * len(self.leads)
+        self.number_starts: list[int | None] = [-1] * len(self.numbers)
         self.pos = 0
 
     def search(self, pos: int) -> regex.Match[str] | None:
@@ -241,14 +249,26 @@ class _FigureSearch:
 
     def _next_start(self, pos: int) -> int | None:
         if pos < self.pos:  # a step back: what was found after the old position may be late
-            self.starts = [-1] * len(self.parts)
+            self.lead_starts = [-1] * len(self.leads)
+            self.number_starts = [-1] * len(self.numbers)
         self.pos = pos
-        for i, part in enumerate(self.parts):
-            start = self.starts[i]
+        number = self._first_start(self.numbers, self.number_starts, pos)
+        if number is None:
+            return None
+        lead = self._first_start(self.leads, self.lead_starts, pos)
+        return number if lead is None else min(number, lead)
+
+    def _first_start(
+        self, parts: list[regex.Pattern[str]], starts: list[int | None], pos: int
+    ) -> int | None:
+        """The first start at or after ``pos`` of any of ``parts``, whose next starts
+        ``starts`` holds (None for none left), each searched for again once passed."""
+        for i, part in enumerate(parts):
+            start = starts[i]
             if start is not None and start < pos:
                 match = part.search(self.text, pos)
-                self.starts[i] = match.start() if match is not None else None
-        return min((start for start in self.starts if start is not None), default=None)
+                starts[i] = match.start() if match is not None else None
+        return min((start for start in starts if start is not None), default=None)
 
 
 _PERCENT = _compile(
