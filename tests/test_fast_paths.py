@@ -337,3 +337,59 @@ def test_hours_of_day_a_gate_skips_hold_none_there() -> None:
     assert wrong == []
     gated = [i for i, gate in enumerate(gates.of_entry) if gate < len(gates.needs)]
     assert gated and all(turned_away[i] for i in gated)
+
+
+_ONE_SUFFIX = regex.compile(
+    r"(?:\s|-(?=\p{L}))?("
+    + "|".join(regex.escape(n) for n in en._SUFFIX_ORDER)
+    + r")(?![\p{L}\p{N}_])"
+)
+"""Every English unit word in one alternation after an optional lead, as
+``en._suffix_at`` finds them with a pattern per first character."""
+
+
+def _same_suffix(text: str, pos: int) -> bool:
+    fast, slow = en._suffix_at(text, pos), _ONE_SUFFIX.match(text, pos)
+    return (fast and (fast.group(1), fast.end())) == (slow and (slow.group(1), slow.end()))
+
+
+@pytest.mark.parametrize(
+    "text", ["3 km away", "a 3-day visit", "37 ℃ today", "5-km", "20sq km", "8 - hours", "9\tyuan"]
+)
+def test_english_unit_words_are_found_by_first_character_as_by_one_pattern(text: str) -> None:
+    assert all(_same_suffix(text, pos) for pos in range(len(text) + 1))
+
+
+def test_english_unit_words_by_first_character_on_the_corpora() -> None:
+    """At every position after a digit, where numbers end, of every English corpus line."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    wrong = [
+        (text, pos)
+        for lang, text in _corpus_texts()
+        if lang == "en"
+        for pos in range(1, len(text) + 1)
+        if text[pos - 1].isdigit() and not _same_suffix(text, pos)
+    ]
+    assert wrong == []
+
+
+def test_a_number_holds_the_groups_of_its_match() -> None:
+    """``en._Number.of`` reads the groups by position: they must be :data:`en.FIGURE`'s."""
+    for text in [
+        *NUMBERS,
+        "five to six hundred",
+        "a 2-0 lead",
+        "RMB5bn to RMB6bn",
+        "in 2019, 20190",
+    ]:
+        for match in en.FIGURE.finditer(text):
+            number = en._Number.of(match)
+            for name in en.FIGURE.groupindex:
+                if name not in ("scale", "wscale"):
+                    assert getattr(number, name) == match.group(name)
+            scale_group = "scale" if match.group("digits") else "wscale"
+            assert (number.scale, number.scale_group) == (match.group(scale_group), scale_group)
+            core = "digits" if match.group("digits") else "words"
+            assert number.core == match.span(core)
+            assert number.year_like == bool(en._YEAR.match(match.group("digits") or ""))

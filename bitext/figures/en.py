@@ -205,21 +205,28 @@ _FIGURE_PART_NEEDS = (
 _PART_GATES = Gates.of(_FIGURE_PART_NEEDS)
 
 
-def _parts_in(text: str) -> list[regex.Pattern[str]]:
-    """The parts of :data:`FIGURE` that can start in ``text``: the others, whose gates it
-    fails, are not searched for. Most texts have no approximation word; many have digits
-    but no number word."""
+def _parts_in(text: str) -> tuple[list[regex.Pattern[str]], list[regex.Pattern[str]]]:
+    """The parts of :data:`FIGURE` that can start in ``text``, those that lead a number (an
+    approximation, a sign, a currency) and the numbers: the others, whose gates it fails,
+    are not searched for. Most texts have no approximation word; many have digits but no
+    number word."""
     opened = _PART_GATES.open(text)
-    return [
+    parts = [
         part for part, gate in zip(_FIGURE_PARTS, _PART_GATES.of_entry, strict=True) if opened[gate]
     ]
+    return [p for p in parts if p not in _NUMBER_PARTS], [p for p in parts if p in _NUMBER_PARTS]
+
+
+_NUMBER_PARTS = frozenset(_FIGURE_PARTS[3:])
+"""The parts of :data:`FIGURE` one of which every match holds: its digits or words."""
 
 
 class _FigureSearch:
     """``FIGURE.search(text, pos)`` for rising ``pos``, found faster: the pattern is tried
     only where one of its parts starts (:data:`_FIGURE_PARTS`), since every match starts
     with one, and each part's next start is searched for again only once ``pos`` has
-    passed it.
+    passed it. Where no number starts at or after ``pos`` no match does, as every match
+    holds one after its start: the parts that lead one are then not searched for.
 
     >>> _FigureSearch("It cost about RMB 5 million, up 3%.").search(0).group()
     'about RMB 5 million'
@@ -227,8 +234,9 @@ class _FigureSearch:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.parts = _parts_in(text)
-        self.starts: list[int | None] = [-1] * len(self.parts)
+        self.leads, self.numbers = _parts_in(text)
+        self.lead_starts: list[int | None] = [-1] * len(self.leads)
+        self.number_starts: list[int | None] = [-1] * len(self.numbers)
         self.pos = 0
 
     def search(self, pos: int) -> regex.Match[str] | None:
@@ -241,14 +249,26 @@ class _FigureSearch:
 
     def _next_start(self, pos: int) -> int | None:
         if pos < self.pos:  # a step back: what was found after the old position may be late
-            self.starts = [-1] * len(self.parts)
+            self.lead_starts = [-1] * len(self.leads)
+            self.number_starts = [-1] * len(self.numbers)
         self.pos = pos
-        for i, part in enumerate(self.parts):
-            start = self.starts[i]
+        number = self._first_start(self.numbers, self.number_starts, pos)
+        if number is None:
+            return None
+        lead = self._first_start(self.leads, self.lead_starts, pos)
+        return number if lead is None else min(number, lead)
+
+    def _first_start(
+        self, parts: list[regex.Pattern[str]], starts: list[int | None], pos: int
+    ) -> int | None:
+        """The first start at or after ``pos`` of any of ``parts``, whose next starts
+        ``starts`` holds (None for none left), each searched for again once passed."""
+        for i, part in enumerate(parts):
+            start = starts[i]
             if start is not None and start < pos:
                 match = part.search(self.text, pos)
-                self.starts[i] = match.start() if match is not None else None
-        return min((start for start in self.starts if start is not None), default=None)
+                starts[i] = match.start() if match is not None else None
+        return min((start for start in starts if start is not None), default=None)
 
 
 _PERCENT = _compile(
@@ -429,6 +449,50 @@ def readings(text: str, base: int = 0) -> list[tuple[str, Figure]]:
     return placed(read_in_turn(text, READERS, gates=_GATES), text, base)
 
 
+class _Number(NamedTuple):
+    """A match of :data:`FIGURE` with its groups read once: reading a group by name costs
+    a lookup each time, and the steps of :func:`_read` read each group several times."""
+
+    match: regex.Match[str]
+    approx: str | None
+    sign: str | None
+    cur: str | None
+    digits: str | None
+    words: str | None
+    scale: str | None
+    """The first number's scale word: group ``scale`` after digits, ``wscale`` after words."""
+    scale_group: Literal["scale", "wscale"]
+    range: str | None
+    cur2: str | None
+    digits2: str | None
+    words2: str | None
+    scale2: str | None
+    core: tuple[int, int]
+    """Where the first number's digits or words are."""
+    year_like: bool
+    """Whether its digits are a year's (:data:`_YEAR`)."""
+
+    @classmethod
+    def of(cls, match: regex.Match[str]) -> _Number:
+        """The groups of ``match``, read in one call (in :data:`FIGURE`'s order).
+
+        >>> _Number.of(FIGURE.search("up 3 million")).scale
+        ' million'
+        """
+        approx, sign, cur, digits, scale, words, wscale, *second = match.groups()
+        if digits:
+            # _YEAR matches four characters only: most digits are no year, told without it
+            year_like = len(digits) == 4 and _YEAR.match(digits) is not None
+            return cls(
+                match, approx, sign, cur, digits, words, scale, "scale", *second,
+                match.span("digits"), year_like,
+            )  # fmt: skip
+        return cls(
+            match, approx, sign, cur, digits, words, wscale, "wscale", *second,
+            match.span("words"), False,
+        )  # fmt: skip
+
+
 def _numbers(text: str, taken: Occupied) -> list[Figure]:
     """Numbers read with what surrounds them (:func:`_read`), where no reader before took
     the text; digits glued to letters are codes (:func:`_is_code`)."""
@@ -436,23 +500,19 @@ def _numbers(text: str, taken: Occupied) -> list[Figure]:
     pos = 0
     numbers = _FigureSearch(text)
     while (match := numbers.search(pos)) is not None:
-        core = _core_span(match)
+        number = _Number.of(match)
+        core = number.core
         pos = core[1]
-        if taken.overlaps(*core) or _is_code(text, match):
+        if taken.overlaps(*core) or _is_code(text, number):
             continue
-        found, pos = _read(text, match)
+        found, pos = _read(text, number)
         figures.extend(found)
         for figure in found:
             taken.add(figure.start, figure.end)
     return figures
 
 
-def _core_span(match: regex.Match[str]) -> tuple[int, int]:
-    group = "digits" if match.group("digits") else "words"
-    return match.start(group), match.end(group)
-
-
-def _is_code(text: str, match: regex.Match[str]) -> bool:
+def _is_code(text: str, number: _Number) -> bool:
     """Digits glued to letters that are not a currency, scale or unit (G20, 3D, A380), or
     after a slash (the 100 of 28.4mg/100ml): no quantity. A year glued to a capitalised
     word is a year all the same: MT output runs a year into the name after it, or a
@@ -462,18 +522,18 @@ def _is_code(text: str, match: regex.Match[str]) -> bool:
     >>> [(f.text, f.kind.value) for f in extract("at the 2021Master Think Tank Forum")]
     [('2021', 'year')]
     """
-    if not match.group("digits"):
+    if not number.digits:
         return False
-    if too_long(match.group("digits")):
+    if too_long(number.digits):
         return True
-    start, end = match.span("digits")
-    before = text[start - 1] if start and not match.group("cur") else " "
+    start, end = number.match.span("digits")
+    before = text[start - 1] if start and not number.cur else " "
     if _GLUED_CODE.match(before) or before == "/":
         return True
-    after_end = match.end("scale") if match.group("scale") else end
+    after_end = number.match.end("scale") if number.scale else end
     if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
         unit = _LETTERS.match(text, end)
-        if _YEAR.match(match.group("digits")) and _WORD_AFTER_YEAR.match(text, end):
+        if number.year_like and _WORD_AFTER_YEAR.match(text, end):
             return False
         return unit is not None and unit.group() not in _GLUED
     return False
@@ -484,32 +544,29 @@ _WORD_AFTER_YEAR = _compile(r"\p{Lu}(?=\p{Ll}*[aeiouy])\p{Ll}{2,}")
 vowel, not a unit ("2000Mbps")."""
 
 
-def _read(text: str, match: regex.Match[str]) -> tuple[list[Figure], int]:
+def _read(text: str, number: _Number) -> tuple[list[Figure], int]:
     """The figure (or score) a match holds, and where scanning resumes. The steps: the
     number with its scale word and sign; where the figure starts (an approximation, a
     sign or a currency before the number); a second number (a range, a score, or a
     figure of its own); then the unit after it (:func:`_finish`)."""
-    number = _first_number(match)
-    if number is None:
-        return [], _core_span(match)[1]
-    value, step, end = number
-    start, approx = _figure_start(match)
-    second = _second(text, match, value) if match.group("range") else None
+    first = _first_number(number)
+    if first is None:
+        return [], number.core[1]
+    value, step, end = first
+    start, approx = _figure_start(number)
+    second = _second(text, number, value) if number.range else None
+    both_end = number.match.end()
     if second is not None and second.kind == "score":
-        return [_figure(text, start, match.end(), value, Kind.SCORE, high=second.high)], match.end()
+        return [_figure(text, start, both_end, value, Kind.SCORE, high=second.high)], both_end
     high = None
     if second is not None and second.kind == "range":
-        value, high, end, step = second.low, second.high, match.end(), min(step, second.step)
-    figure = _finish(text, match, start, end, value, step, high, approx)
+        value, high, end, step = second.low, second.high, both_end, min(step, second.step)
+    figure = _finish(text, number, start, end, value, step, high, approx)
     split = second is not None and second.kind == "split"
-    return [figure], _second_start(match) if split else figure.end
+    return [figure], _second_start(number) if split else figure.end
 
 
-def _scale_group(match: regex.Match[str]) -> str:
-    return "scale" if match.group("digits") else "wscale"
-
-
-def _first_number(match: regex.Match[str]) -> tuple[Decimal, Decimal, int] | None:
+def _first_number(number: _Number) -> tuple[Decimal, Decimal, int] | None:
     """Value, step and end of the number with its scale word and sign; None for "a"
     alone (the article, not one).
 
@@ -518,29 +575,29 @@ def _first_number(match: regex.Match[str]) -> tuple[Decimal, Decimal, int] | Non
     >>> [f.text for f in extract("a million, a person")]
     ['a million']
     """
-    value, step = _value(match.group("digits"), match.group("words"))
-    scale = match.group(_scale_group(match))
-    words = match.group("words")
+    value, step = _value(number.digits, number.words)
+    scale = number.scale
+    words = number.words
     if value is None or (words and words.lower() in ("a", "an") and not scale):
         return None
-    value, step = _scaled(value, step, scale, match.group("cur"))
-    end = match.end(_scale_group(match)) if scale else _core_span(match)[1]
-    return (-value if match.group("sign") else value), step, end
+    value, step = _scaled(value, step, scale, number.cur)
+    end = number.match.end(number.scale_group) if scale else number.core[1]
+    return (-value if number.sign else value), step, end
 
 
-def _figure_start(match: regex.Match[str]) -> tuple[int, Approx | None]:
+def _figure_start(number: _Number) -> tuple[int, Approx | None]:
     """Where the figure starts: at an approximation, a sign or a currency before the
     number; and the approximation.
 
     >>> [(f.text, f.approx.value) for f in extract("injuring more than 30 people")]
     [('more than 30', 'over')]
     """
-    if match.group("approx"):
-        approx = APPROX_WORDS[" ".join(match.group("approx").lower().split())]
-        return match.start("approx"), approx
-    if match.group("sign"):
-        return match.start("sign"), None
-    return (match.start("cur") if match.group("cur") else _core_span(match)[0]), None
+    if number.approx:
+        approx = APPROX_WORDS[" ".join(number.approx.lower().split())]
+        return number.match.start("approx"), approx
+    if number.sign:
+        return number.match.start("sign"), None
+    return (number.match.start("cur") if number.cur else number.core[0]), None
 
 
 class _Second(NamedTuple):
@@ -550,12 +607,12 @@ class _Second(NamedTuple):
     step: Decimal = Decimal(1)
 
 
-def _second_start(match: regex.Match[str]) -> int:
-    group = "cur2" if match.group("cur2") else "digits2" if match.group("digits2") else "words2"
-    return match.start(group)
+def _second_start(number: _Number) -> int:
+    group = "cur2" if number.cur2 else "digits2" if number.digits2 else "words2"
+    return number.match.start(group)
 
 
-def _second(text: str, match: regex.Match[str], value: Decimal) -> _Second | None:
+def _second(text: str, number: _Number, value: Decimal) -> _Second | None:
     """What the second number of "X to Y" / "X-Y" makes: a range, a score, or a figure of
     its own (two years, an amount and a share); None for no second number (an exchange
     rate, a season).
@@ -567,34 +624,34 @@ def _second(text: str, match: regex.Match[str], value: Decimal) -> _Second | Non
     >>> [f.text for f in extract("up US$2.04 or 4.56%; USD1 to RMB6.4401")]
     ['US$2.04', '4.56%', 'USD1', 'RMB6.4401']
     """
-    currency, scale = match.group("cur"), match.group(_scale_group(match))
-    high, high_step = _value(match.group("digits2"), match.group("words2"))
-    second_currency = (match.group("cur2") or "").strip()
+    currency, scale = number.cur, number.scale
+    high, high_step = _value(number.digits2, number.words2)
+    second_currency = (number.cur2 or "").strip()
     if high is None or (second_currency and second_currency != (currency or "").strip()):
         return None  # "USD1 to RMB6.4401" is an exchange rate, not a range
-    first_digits, second_digits = match.group("digits") or "", match.group("digits2") or ""
-    if _YEAR.match(first_digits) and _YEAR.match(second_digits):
+    first_digits, second_digits = number.digits or "", number.digits2 or ""
+    if number.year_like and _YEAR.match(second_digits):
         return _Second("split")
-    if _YEAR.match(first_digits) and len(second_digits) <= 2:
+    if number.year_like and len(second_digits) <= 2:
         return None  # 2017-18 is a season
-    high_scale = match.group("scale2")
+    high_scale = number.scale2
     high, high_step = _scaled(high, high_step, high_scale, currency)
-    dash = text[match.start("range") : _second_start(match)].strip() in ("-", "–", "—", "~")
+    dash = text[number.match.start("range") : _second_start(number)].strip() in ("-", "–", "—", "~")
     plain = dash and first_digits and second_digits and not scale and not high_scale
-    if plain and high < value and _PERCENT.match(text, match.end()):
+    if plain and high < value and _PERCENT.match(text, number.match.end()):
         return _Second("split")  # "15000-30%": a range with a wrong end, never a score of 30%
-    if plain and (high < value or _SCORE_CONTEXT.match(text, match.end())):
+    if plain and (high < value or _SCORE_CONTEXT.match(text, number.match.end())):
         return _Second("score", value, high)
     if high_scale and not scale and value * _scale_factor(high_scale) <= high:
         value = value * _scale_factor(high_scale)
-    shared = _TRAILING_SCALE.search(match.group("words2") or "")
-    if shared and not scale and not _TRAILING_SCALE.search(match.group("words") or ""):
+    shared = _TRAILING_SCALE.search(number.words2 or "")
+    if shared and not scale and not _TRAILING_SCALE.search(number.words or ""):
         factor = SCALE_WORDS[shared.group().lower()]
         if value * factor <= high:  # "five or six hundred meters": 500 to 600
             value = value * factor
     if high <= value:
         return None
-    if currency and _PERCENT.match(text, match.end()):
+    if currency and _PERCENT.match(text, number.match.end()):
         return _Second("split")  # "US$2.04 or 4.56%": an amount and a share, not a range
     return _Second("range", value, high, high_step)
 
@@ -605,7 +662,7 @@ _TRAILING_SCALE = _compile(r"(?i:hundred|thousand|million|billion|trillion)$")
 
 def _finish(
     text: str,
-    match: regex.Match[str],
+    number: _Number,
     start: int,
     end: int,
     value: Decimal,
@@ -620,20 +677,20 @@ def _finish(
     >>> [(f.text, f.kind.value, f.unit) for f in extract("in 2018, in three decades")]
     [('2018', 'year', None), ('three decades', 'measure', 'years')]
     """
-    scale = match.group(_scale_group(match))
+    scale = number.scale
     number_end = end
-    kind, unit, end = _unit_after(text, end, match)
+    kind, unit, end = _unit_after(text, end, number)
     if unit == "decades":  # three decades: 30 years (三十年)
         value, step = _in_years(value), _in_years(step)
         high = _in_years(high) if high is not None else None
         unit = "years"
-    if kind == Kind.COUNT and _YEAR.match(match.group("digits") or "") and not scale and not high:
+    if kind == Kind.COUNT and number.year_like and not scale and not high:
         kind = Kind.YEAR
-    soft = match.group("digits") is None and abs(value) <= SOFT_LIMIT and high is None
+    soft = number.digits is None and abs(value) <= SOFT_LIMIT and high is None
     if unit == "h" and value == 24 and high is None and text.startswith("-", number_end):
         soft = True  # "a 24-hour online theatre" for 全天候网络剧场: all day, no figure needed
-    if value < 0 and _never_negative(unit) and match.group("sign"):
-        start, value = match.end("sign"), -value  # "between -200ml": a dash, not a minus
+    if value < 0 and _never_negative(unit) and number.sign:
+        start, value = number.match.end("sign"), -value  # "between -200ml": a dash, not a minus
     return _figure(
         text, start, end, value, kind, unit, high=high, approx=approx, step=step, soft=soft
     )
@@ -657,7 +714,7 @@ def _never_negative(unit: str | None) -> bool:
     return known is not None and known.dimension in _NEVER_NEGATIVE
 
 
-def _unit_after(text: str, end: int, match: regex.Match[str]) -> tuple[Kind, str | None, int]:
+def _unit_after(text: str, end: int, number: _Number) -> tuple[Kind, str | None, int]:
     """Kind, unit and end of a figure (:func:`_unit`); a glued "m" is metres where a length
     is meant (:data:`_METRES_AFTER`); a number without a unit shares the next one's ("up
     1.1 and 0.2 percentage points").
@@ -667,12 +724,11 @@ def _unit_after(text: str, end: int, match: regex.Match[str]) -> tuple[Kind, str
     >>> [(f.text, f.unit) for f in extract("waterproof for 30m, a 100m sprint, 100m people")]
     [('30m', 'm'), ('100m', 'm'), ('100m', None)]
     """
-    kind, unit, end = _unit(text, end, match.group("cur"))
-    glued_m = match.group(_scale_group(match)) == "m" and not match.group("cur")
+    kind, unit, end = _unit(text, end, number.cur)
+    glued_m = number.scale == "m" and not number.cur
     if kind == Kind.COUNT and glued_m and _METRES_AFTER.match(text, end):
         kind, unit = Kind.MEASURE, "m"
-    year_like = _YEAR.match(match.group("digits") or "") is not None
-    if kind == Kind.COUNT and not match.group(_scale_group(match)) and not year_like:
+    if kind == Kind.COUNT and not number.scale and not number.year_like:
         shared = _SHARED_UNIT.match(text, end)
         if shared:
             kind, unit, _ = _unit(text, shared.end(), None)
@@ -729,7 +785,7 @@ def _unit(text: str, pos: int, currency: str | None) -> tuple[Kind, str | None, 
     glued = _GLUED_MONEY.get(text[pos : pos + 1])
     if glued and not text[pos + 1 : pos + 2].isalpha():  # 50p
         return Kind.MONEY, glued, pos + 1
-    suffix = _SUFFIX.match(text, pos)
+    suffix = _suffix_at(text, pos)
     if suffix:
         code = _SUFFIXES[_SUFFIX_NAMES[suffix.group(1)]]
         kind = Kind.MONEY if UNITS[code].dimension == Dimension.MONEY else Kind.MEASURE
@@ -747,11 +803,37 @@ _SUFFIX_NAMES = {
 }
 """Unit words as written, headline case too ("Ten Years", "5 Million Yuan"); joined by a
 hyphen too ("a 3-day visit", "a 50-meter pool")."""
-_SUFFIX = _compile(
-    r"(?:\s|-(?=\p{L}))?("
-    + "|".join(regex.escape(n) for n in sorted(_SUFFIX_NAMES, key=lambda n: (-len(n), n)))
-    + r")(?![\p{L}\p{N}_])"  # not \b: "37 ℃ today" ends in a symbol
-)
+_SUFFIX_LEAD = _compile(r"\s|-(?=\p{L})")
+"""What may part a unit word from its number: a space, or a hyphen ("a 3-day visit")."""
+_SUFFIX_ORDER = sorted(_SUFFIX_NAMES, key=lambda n: (-len(n), n))
+"""The unit words as a pattern tries them: longest first, so "km" is not read as "k"."""
+_SUFFIX_BY_FIRST = {
+    first: _compile(
+        "("
+        + "|".join(regex.escape(n) for n in _SUFFIX_ORDER if n.startswith(first))
+        + r")(?![\p{L}\p{N}_])"  # not \b: "37 ℃ today" ends in a symbol
+    )
+    for first in {name[0] for name in _SUFFIX_NAMES}
+}
+"""The unit words (:data:`_SUFFIX_NAMES`) by their first character, longest first: one
+alternation of them all tries each of its ~300 words at a position, while a word can only
+start with the character there."""
+
+
+def _suffix_at(text: str, pos: int) -> regex.Match[str] | None:
+    """The unit word at ``pos``, after a space or hyphen when there is one (group 1 the
+    word; its end where the unit ends): what one pattern of every unit word after an
+    optional lead would match, tried as that pattern tries it, the lead first.
+
+    >>> [_suffix_at(t, 1).group(1) for t in ("3 km away", "3-day visit", "3kg")]
+    ['km', 'day', 'kg']
+    """
+    if _SUFFIX_LEAD.match(text, pos) is not None:
+        after_lead = _SUFFIX_BY_FIRST.get(text[pos + 1 : pos + 2])
+        if after_lead is not None and (word := after_lead.match(text, pos + 1)) is not None:
+            return word
+    at = _SUFFIX_BY_FIRST.get(text[pos : pos + 1])
+    return at.match(text, pos) if at is not None else None
 
 
 _WORD_BREAK = _compile(r"[\s-]+")
