@@ -526,20 +526,37 @@ def figure_of(
     >>> figure_of("en", "at 7:30 pm", 3, 10, Decimal(70200), Kind.CLOCK, step=Decimal(60)).digits
     '1930'
     """
+    # Zero is never kept: -0 equals 0 but tidies to -0.
+    tidy_value, digits = _tidied(value) if value else (tidy(value), significant(value))
     return Figure(
         start=start,
         end=end,
         text=text[start:end],
         lang=lang,
-        value=tidy(value),
+        value=tidy_value,
         kind=kind,
         unit=unit,
-        high=tidy(high) if high is not None else None,
+        high=None if high is None else _tidied(high)[0] if high else tidy(high),
         approx=approx,
-        step=tidy(step),
-        digits=clock_digits(value) if kind == Kind.CLOCK else significant(value),
+        step=_tidied(step)[0] if step else tidy(step),
+        digits=clock_digits(value) if kind == Kind.CLOCK else digits,
         soft=soft,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _tidied(value: Decimal) -> tuple[Decimal, str]:
+    """``value`` tidied (:func:`~bitext.figures.values.tidy`) and its significant digits,
+    kept: the two cost most of :func:`figure_of`, and a corpus says the same values (years,
+    days, steps of 1) again and again. Equal values (``3E+2``, ``300``) share a slot, which
+    is sound because both answers depend on the value alone, not on how it is written, for
+    all but zero (``-0`` tidies to ``-0``): never ask for zero here. Both depend on the
+    decimal context's precision too, which bitext never changes.
+
+    >>> _tidied(Decimal("3877500.000")), _tidied(Decimal("3.8775E+6"))
+    ((Decimal('3877500'), '38775'), (Decimal('3877500'), '38775'))
+    """
+    return tidy(value), significant(value)
 
 
 def date_stamps(lang: str) -> Read:
