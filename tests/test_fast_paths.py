@@ -318,6 +318,20 @@ def test_gates_made_otherwise_than_by_of_open_word_by_word() -> None:
         assert made.open(text) == Gates.of(needs).open(text)
 
 
+def test_gates_open_alike_with_or_without_a_digit_and_give_a_list_of_their_own() -> None:
+    """``Gates.open`` keeps its answers by the words a text holds: a Chinese text's words
+    are found (``WordFinder``) among those that can matter with or without a digit, and
+    changing one answer changes no later one."""
+    needs = (DIGIT.and_one_of("后"), one_of("年代", "年"), one_of("连胜"), digit_or("半"))
+    gates = Gates.of(needs)
+    for text in ("2020年后", "八十年代", "半年后", "三连胜", "1连胜", "后来", "无"):
+        clues = Clues.of(text)
+        assert gates.open(text) == [needs.met(clues) for needs in gates.needs] + [True], text
+    answer = gates.open("2020年后")
+    answer[0] = False
+    assert gates.open("2020年后")[0]
+
+
 def test_hours_of_day_a_gate_skips_hold_none_there() -> None:
     """``en._clocks`` tries each of ``en._HOURS_OF_DAY`` only where its gate opens."""
     if not (SHARED / "corpora").is_dir():

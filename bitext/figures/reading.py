@@ -299,6 +299,13 @@ class Gates(NamedTuple):
     bits: tuple[tuple[bool, int, int], ...] = ()
     """Each gate as bits of :data:`KEYWORDS`: whether a digit meets it, the bits of its
     words, the bits of its words ``also`` (none when it has none)."""
+    finders: tuple[WordFinder, WordFinder] | None = None
+    """The words whose presence can change what :meth:`open` answers for a text without
+    a digit, and for one with a digit."""
+    seen: dict[int, list[bool]] = {}  # noqa: RUF012 (of() gives each its own)
+    """What :meth:`open` answered, by the bits of the words that can change it the text
+    holds and whether it holds a digit: all the answer depends on, and far fewer than the
+    texts."""
 
     @classmethod
     def of(cls, gates: Iterable[Needs | None]) -> Gates:
@@ -308,14 +315,28 @@ class Gates(NamedTuple):
             (need.digit, _bits_of(need.words) | _whole_bits_of(need.whole), _bits_of(need.also))
             for need in needs
         )
-        return cls(needs, tuple(len(needs) if g is None else needs.index(g) for g in listed), bits)
+        of_entry = tuple(len(needs) if g is None else needs.index(g) for g in listed)
+        finders = (WordFinder.of(needs, digit=False), WordFinder.of(needs, digit=True))
+        return cls(needs, of_entry, bits, finders, {})
 
     def open(self, text: str) -> list[bool]:
         """Whether ``text`` meets each gate (:meth:`Needs.met`, checked with the bits of the
-        words the text holds, in one loop), and a last True for the entries without one."""
+        words the text holds), and a last True for the entries without one."""
         folded, digit, held = clues(text)
-        if held is None or not self.bits:  # words not known, or gates not made by of()
+        if self.finders is None:  # gates not made by of()
             return self._open_word_by_word(folded, digit)
+        finder = self.finders[digit]
+        held = finder.held(folded) if held is None else held & finder.mask
+        key = held << 1 | digit
+        opened = self.seen.get(key)
+        if opened is None:
+            if len(self.seen) >= KEYWORDS.KEPT:
+                self.seen.clear()
+            opened = self.seen[key] = self._opened(digit, held)
+        return opened.copy()
+
+    def _opened(self, digit: bool, held: int) -> list[bool]:
+        """:meth:`open` for a text that holds the words of bits ``held`` (and a digit or not)."""
         opened = [
             ((has_digit and digit) or held & words != 0) and (not also or held & also != 0)
             for has_digit, words, also in self.bits
@@ -353,6 +374,77 @@ class Gates(NamedTuple):
                 opened.append(True)
         opened.append(True)
         return opened
+
+
+class WordFinder(NamedTuple):
+    """The words of some gates that can change whether a text meets them, found in a text
+    whose words :data:`KEYWORDS` does not know (Chinese) in one scan for their first
+    characters: most texts hold few of them, and a word is only where its first
+    character is. A text with a digit meets a gate met by a digit whatever its words but
+    those ``also``; a text without one meets no gate that only a digit meets.
+
+    >>> needs = [one_of("连胜", "连"), whole_words("few"), DIGIT.and_one_of("后")]
+    >>> held = WordFinder.of(needs, digit=False).held("三连 few 后")
+    >>> held == KEYWORDS.bit("连") | KEYWORDS.whole_bit("few")  # no digit: 后 cannot matter
+    True
+    >>> WordFinder.of(needs, digit=True).held("三连 后") == KEYWORDS.bit("连") | KEYWORDS.bit("后")
+    True
+    """
+
+    firsts: regex.Pattern[str]
+    """Any first character of the words."""
+    by_first: dict[str, tuple[int, tuple[tuple[str, int], ...]]]
+    """By first character: the bits of the one-character words, and the longer words with
+    their bits."""
+    whole: tuple[tuple[str, ...], tuple[int, ...]]
+    """The whole words (:attr:`Needs.whole`), and their bits."""
+    mask: int
+    """The bits of all the words."""
+
+    @classmethod
+    def of(cls, needs: Iterable[Needs], *, digit: bool) -> WordFinder:
+        """The words of ``needs`` that can change whether a text with a digit (or
+        without, as ``digit`` says) meets them."""
+        words: dict[str, None] = {}
+        whole: dict[str, None] = {}
+        for need in needs:
+            if need.digit and digit:  # met but for ``also``
+                words.update(dict.fromkeys(need.also))
+            elif need.words or need.whole:  # a gate of neither is never met without a digit
+                words.update(dict.fromkeys((*need.words, *need.also)))
+                whole.update(dict.fromkeys(need.whole))
+        by_first: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {}
+        for word in words:
+            single, longer = by_first.get(word[0], (0, ()))
+            if len(word) == 1:
+                single |= KEYWORDS.bit(word)
+            else:
+                longer = (*longer, (word, KEYWORDS.bit(word)))
+            by_first[word[0]] = single, longer
+        firsts = regex.compile(
+            "[" + "".join(map(regex.escape, by_first)) + "]" if words else "(?!)"
+        )
+        whole_bits = tuple(map(KEYWORDS.whole_bit, whole))
+        mask = _bits_of(words) | sum(whole_bits)  # distinct powers of two: sum is union
+        return cls(firsts, by_first, (tuple(whole), whole_bits), mask)
+
+    def held(self, folded: str) -> int:
+        """The bits of the words ``folded`` holds, found as :meth:`Needs.met` finds them:
+        with ``in``, or as whole words."""
+        held = 0
+        for first in set(self.firsts.findall(folded)):
+            single, longer = self.by_first[first]
+            held |= single
+            for word, bit in longer:
+                if word in folded:
+                    held |= bit
+        whole, bits = self.whole
+        if whole:
+            found = set(_WORD.findall(folded))
+            for word, bit in zip(whole, bits, strict=True):
+                if word in found:
+                    held |= bit
+        return held
 
 
 def _bits_of(words: Iterable[str]) -> int:
@@ -526,20 +618,37 @@ def figure_of(
     >>> figure_of("en", "at 7:30 pm", 3, 10, Decimal(70200), Kind.CLOCK, step=Decimal(60)).digits
     '1930'
     """
+    # Zero is never kept: -0 equals 0 but tidies to -0.
+    tidy_value, digits = _tidied(value) if value else (tidy(value), significant(value))
     return Figure(
         start=start,
         end=end,
         text=text[start:end],
         lang=lang,
-        value=tidy(value),
+        value=tidy_value,
         kind=kind,
         unit=unit,
-        high=tidy(high) if high is not None else None,
+        high=None if high is None else _tidied(high)[0] if high else tidy(high),
         approx=approx,
-        step=tidy(step),
-        digits=clock_digits(value) if kind == Kind.CLOCK else significant(value),
+        step=_tidied(step)[0] if step else tidy(step),
+        digits=clock_digits(value) if kind == Kind.CLOCK else digits,
         soft=soft,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _tidied(value: Decimal) -> tuple[Decimal, str]:
+    """``value`` tidied (:func:`~bitext.figures.values.tidy`) and its significant digits,
+    kept: the two cost most of :func:`figure_of`, and a corpus says the same values (years,
+    days, steps of 1) again and again. Equal values (``3E+2``, ``300``) share a slot, which
+    is sound because both answers depend on the value alone, not on how it is written, for
+    all but zero (``-0`` tidies to ``-0``): never ask for zero here. Both depend on the
+    decimal context's precision too, which bitext never changes.
+
+    >>> _tidied(Decimal("3877500.000")), _tidied(Decimal("3.8775E+6"))
+    ((Decimal('3877500'), '38775'), (Decimal('3877500'), '38775'))
+    """
+    return tidy(value), significant(value)
 
 
 def date_stamps(lang: str) -> Read:
