@@ -11,7 +11,11 @@ every stage, cleaning and segmenting included, can start from it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -22,3 +26,24 @@ def cache_dir() -> Path:
         return Path(explicit)
     root = os.environ.get("XDG_CACHE_HOME")
     return (Path(root) if root else Path.home() / ".cache") / "bitext"
+
+
+def once(make: Callable[[], T]) -> Callable[[], T]:
+    """``make``, called the first time it is asked and remembered: for a question a run
+    asks of each text only sometimes (does it space its scripts apart? what date is it
+    told from?). ``functools.cache`` would do, but building its wrapper for every text
+    costs more than most texts' answers.
+
+    >>> made = []
+    >>> value = once(lambda: made.append(1) or len(made))
+    >>> value(), value(), made
+    (1, 1, [1])
+    """
+    answers: list[T] = []
+
+    def answer() -> T:
+        if not answers:
+            answers.append(make())
+        return answers[0]
+
+    return answer

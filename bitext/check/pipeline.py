@@ -33,6 +33,7 @@ from bitext.align import (
     pair_translation,
     phrase_translations,
 )
+from bitext.cache import once
 from bitext.check.batch import ordered_imap, ordered_map
 from bitext.check.findings import Draft, Quote, relocate, render, say
 from bitext.check.judge import PairView, judge
@@ -442,7 +443,7 @@ def _judge(
     machine translation that stops short has lost its figures, see
     :func:`bitext.align.english_cut`."""
     zh_figures = (f for s in paired.spans if s.lang == "zh" for f in paired.features[s].figures)
-    story = _once(lambda: reference_date(zh_figures, stamps_only=True))
+    story = once(lambda: reference_date(zh_figures, stamps_only=True))
     return [
         draft
         for pair in paired.pairs
@@ -498,25 +499,6 @@ def _pair_findings(
         translate=functools.partial(phrase_translations, lexicon),
     )
     return judge(view, make)
-
-
-def _once(make: Callable[[], T]) -> Callable[[], T]:
-    """``make``, called when first asked and remembered: the date a document is told from
-    is asked only by a pair with figures and no date of its own, not by every text.
-
-    >>> made = []
-    >>> value = _once(lambda: made.append(1) or len(made))
-    >>> value(), value(), made
-    (1, 1, [1])
-    """
-    answers: list[T] = []
-
-    def answer() -> T:
-        if not answers:
-            answers.append(make())
-        return answers[0]
-
-    return answer
 
 
 class _Lazy(Sequence[T]):

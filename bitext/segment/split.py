@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator
 
 import regex
 
+from bitext.cache import once
 from bitext.cache.patterns import compile as _compile
 from bitext.model import Span
 from bitext.segment.language import detect_latin
@@ -135,7 +136,7 @@ def segment(text: str, translates: Translates | None = None, *, tag: bool = True
     ['zh', 'latin']
     """
     spans: list[Span] = []
-    spaced = _asked_once(functools.partial(spaces_scripts, text))
+    spaced = once(functools.partial(spaces_scripts, text))
     for number, (start, end) in enumerate(paragraphs(text)):
         for line_start, line_end in _lines(text, start, end):
             runs = script_runs(text, line_start, line_end, translates, spaced)
@@ -208,25 +209,6 @@ ScriptHabit = Callable[[], bool]
 """``spaced()``: does the text space its scripts apart (:func:`spaces_scripts`)? A question,
 not a flag: only Latin glued to the end of a Chinese run asks it (29 of 9,784 WMT pairs),
 and judging every text took a tenth of their segmentation."""
-
-
-def _asked_once(question: ScriptHabit) -> ScriptHabit:
-    """``question``, answered the first time it is asked and remembered (functools.cache
-    would do, but building its wrapper for every text costs more than most texts' runs).
-
-    >>> asked = []
-    >>> spaced = _asked_once(lambda: asked.append(1) or True)
-    >>> spaced(), spaced(), len(asked)
-    (True, True, 1)
-    """
-    answers: list[bool] = []
-
-    def ask() -> bool:
-        if not answers:
-            answers.append(question())
-        return answers[0]
-
-    return ask
 
 
 def _assume_spaced() -> bool:
