@@ -784,7 +784,7 @@ FORMS: dict[str, list[Form]] = {"zh": _zh_forms(), "en": _en_forms()}
 _GATES = {lang: Gates.of(form.needs for form in forms) for lang, forms in FORMS.items()}
 """The forms' gates, each checked once per text: many forms share one (a digit gates
 most codes)."""
-_NO_GATES = Gates((), ())
+_NO_GATES = Gates.of(())
 _GATED_FORMS = {
     lang: tuple(zip(forms, _GATES[lang].of_entry, strict=True)) for lang, forms in FORMS.items()
 }

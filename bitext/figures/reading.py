@@ -345,35 +345,10 @@ class Gates(NamedTuple):
         return opened
 
     def _open_word_by_word(self, folded: str, digit: bool) -> list[bool]:
-        """:meth:`open` for a text whose words are not known: each gate's words looked for
-        in it (:meth:`Needs.met`, written out: a call each would cost a third more)."""
-        opened = []
-        whole_words: set[str] | None = None
-        for words, has_digit, also, whole in self.needs:
-            if not (has_digit and digit):
-                for word in words:
-                    if word in folded:
-                        break
-                else:
-                    if not whole:
-                        opened.append(False)
-                        continue
-                    if whole_words is None:
-                        whole_words = set(_WORD.findall(folded))
-                    if whole_words.isdisjoint(whole):
-                        opened.append(False)
-                        continue
-            if also:
-                for word in also:
-                    if word in folded:
-                        opened.append(True)
-                        break
-                else:
-                    opened.append(False)
-            else:
-                opened.append(True)
-        opened.append(True)
-        return opened
+        """:meth:`open` for gates whose words have no bits (not made by :meth:`of`): each
+        gate asked with :meth:`Needs.met`."""
+        clues = Clues(folded, digit)
+        return [need.met(clues) for need in self.needs] + [True]
 
 
 class WordFinder(NamedTuple):
