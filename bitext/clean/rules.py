@@ -136,7 +136,7 @@ def _odd_characters(text: str) -> bool:
     >>> _odd_characters("a\\u00a0b"), _odd_characters("a’b")
     (True, False)
     """
-    return _unusual_characters(text) and _ODD_CHARACTER.search(text) is not None
+    return _ODD_CHARACTER.search(text) is not None
 
 
 invisible = _only_if(_odd_characters)(_regex_edits(_runs_of(_INVISIBLE), ""))
