@@ -316,7 +316,8 @@ def _literal_words(phrase: str) -> list[str]:
 def _gate_of(phrases: Sequence[str]) -> Needs:
     """The gate of the alternation of ``phrases``: each phrase's literal word that most
     phrases share (a bare "a" only when it has no word of three letters or more, being in
-    every text), and no word that holds another (a text with "ones" holds "one").
+    every text); :func:`one_of` drops a word that holds another (a text with "ones" holds
+    "one").
 
     >>> _gate_of(_EN_PHRASES).words
     ('one', 'first', 'lot', 'couple', 'bit', 'little', 'once', 'march')
@@ -327,8 +328,7 @@ def _gate_of(phrases: Sequence[str]) -> Needs:
     def rank(word: str) -> tuple[bool, int, int]:
         return len(word) >= 3, shared[word], len(word)
 
-    chosen = dict.fromkeys(max(words, key=rank) for words in literal)
-    return one_of(*(w for w in chosen if not any(o != w and o in w for o in chosen)))
+    return one_of(*(max(words, key=rank) for words in literal))
 
 
 _CODE_WORDS = r"COVID|SARS|MERS|H\d+N\d+"
