@@ -31,6 +31,7 @@ from bitext.figures.reading import (
     Reader,
     digit_or,
     one_of,
+    read_in_turn,
 )
 from bitext.figures.values import Occupied
 
@@ -174,6 +175,58 @@ def test_english_numbers_part_by_part_on_the_corpora() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
     assert [_part_by_part_matches(t) for t in texts] == [_whole_pattern_matches(t) for t in texts]
+
+
+def _untaken_matches(text: str, taken: Occupied) -> list[tuple[int, int]]:
+    """The matches of the whole pattern whose number is not ``taken``, going on after the
+    number of those whose number is, as ``en._numbers`` does."""
+    spans, pos = [], 0
+    while (match := en.FIGURE.search(text, pos)) is not None:
+        core = match.span("digits") if match.group("digits") else match.span("words")
+        if taken.overlaps(*core):
+            pos = core[1]
+            continue
+        spans.append(match.span())
+        pos = match.end()
+    return spans
+
+
+def test_what_leads_a_number_holds_no_number() -> None:
+    """``en._FigureSearch`` skips a taken number without looking for what leads it: no
+    number part starts inside an approximation, a sign or a currency, in any case."""
+    approximations = [
+        f"{case(approx)} " for approx in en.APPROX_WORDS for case in (str, str.upper, str.title)
+    ]
+    currencies = [f"{prefix}{space}" for prefix in en._PREFIXES for space in ("", " ")]
+    leads = [
+        approx + sign + currency
+        for approx in ["", *approximations]
+        for sign in ("", "-", "−")
+        for currency in ["", *currencies]
+    ]
+    numbers = [part for part in en._FIGURE_PARTS if part in en._NUMBER_PARTS]
+    inside = [
+        lead
+        for lead in leads
+        for number in ("1", ".5", "one", "a million")
+        for part in numbers
+        if any(match.start() < len(lead) for match in part.finditer(lead + number))
+    ]
+    assert inside == []
+
+
+def test_english_numbers_part_by_part_outside_what_is_taken() -> None:
+    """``en._FigureSearch`` skips the numbers that readers before it took (here, all the
+    English readers but the numbers) as the whole pattern's matches would be skipped."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    before_numbers = [reader for reader in en.READERS if reader.name != "number"]
+    for path in sorted((SHARED / "corpora").glob("wmt*/en.txt")):
+        for text in path.read_text(encoding="utf-8").splitlines():
+            taken = Occupied()
+            read_in_turn(text, before_numbers, taken)
+            search = en._FigureSearch(text, taken)
+            assert _matches(search.search) == _untaken_matches(text, taken), text
 
 
 def _alternations() -> list[tuple[str, Alternatives]]:

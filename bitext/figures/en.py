@@ -222,41 +222,62 @@ _NUMBER_PARTS = frozenset(_FIGURE_PARTS[3:])
 
 
 class _FigureSearch:
-    """``FIGURE.search(text, pos)`` for rising ``pos``, found faster: the pattern is tried
-    only where one of its parts starts (:data:`_FIGURE_PARTS`), since every match starts
-    with one, and each part's next start is searched for again only once ``pos`` has
-    passed it. Where no number starts at or after ``pos`` no match does, as every match
-    holds one after its start: the parts that lead one are then not searched for.
+    """``FIGURE.search(text, pos)`` for rising ``pos``, found faster, and only where its
+    number is not ``taken``: the pattern is tried only where one of its parts starts
+    (:data:`_FIGURE_PARTS`), since every match starts with one, and each part's next
+    match is searched for again only once ``pos`` has passed its start. Where no number
+    starts at or after ``pos`` no match does, as every match holds one after its start:
+    the parts that lead one are then not searched for.
 
     >>> _FigureSearch("It cost about RMB 5 million, up 3%.").search(0).group()
     'about RMB 5 million'
+    >>> _FigureSearch("On 5 May, about 3%.", Occupied([(3, 8)])).search(0).group()
+    'about 3'
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, taken: Occupied | None = None) -> None:
         self.text = text
+        self.taken = Occupied() if taken is None else taken
         self.leads, self.numbers = _parts_in(text)
         self.lead_starts: list[int | None] = [-1] * len(self.leads)
-        self.number_starts: list[int | None] = [-1] * len(self.numbers)
+        self.number_matches = [part.search(text) for part in self.numbers]
         self.pos = 0
 
     def search(self, pos: int) -> regex.Match[str] | None:
-        while (start := self._next_start(pos)) is not None:
-            match = FIGURE.match(self.text, start)
-            if match is not None:
-                return match
-            pos = start + 1
-        return None
-
-    def _next_start(self, pos: int) -> int | None:
+        """The first match at or after ``pos`` whose number is not taken; one whose number
+        is, :func:`_numbers` would skip, going on after the number. Such a number is
+        skipped without trying the pattern or looking for what leads it: every match
+        that reaches it has it for its number, since a match's number is a number part's
+        match at or after ``pos`` (what follows it in :data:`FIGURE` is optional) and
+        none starts inside what leads one: an approximation, a sign or a currency holds
+        no digit and no number word (tests/test_fast_paths.py)."""
         if pos < self.pos:  # a step back: what was found after the old position may be late
             self.lead_starts = [-1] * len(self.leads)
-            self.number_starts = [-1] * len(self.numbers)
+            self.number_matches = [part.search(self.text, pos) for part in self.numbers]
+        while (number := self._next_number(pos)) is not None:
+            if self.taken.overlaps(*number.span()):
+                pos = number.end()
+                continue
+            lead = self._first_start(self.leads, self.lead_starts, pos)
+            start = number.start() if lead is None else min(number.start(), lead)
+            match = FIGURE.match(self.text, start)
+            if match is not None:
+                self.pos = pos
+                return match
+            pos = start + 1
         self.pos = pos
-        number = self._first_start(self.numbers, self.number_starts, pos)
-        if number is None:
-            return None
-        lead = self._first_start(self.leads, self.lead_starts, pos)
-        return number if lead is None else min(number, lead)
+        return None
+
+    def _next_number(self, pos: int) -> regex.Match[str] | None:
+        """The first match at or after ``pos`` of the number parts, each searched for
+        again once passed."""
+        first = None
+        for i, found in enumerate(self.number_matches):
+            if found is not None and found.start() < pos:
+                found = self.number_matches[i] = self.numbers[i].search(self.text, pos)
+            if found is not None and (first is None or found.start() < first.start()):
+                first = found
+        return first
 
     def _first_start(
         self, parts: list[regex.Pattern[str]], starts: list[int | None], pos: int
@@ -498,7 +519,7 @@ def _numbers(text: str, taken: Occupied) -> list[Figure]:
     the text; digits glued to letters are codes (:func:`_is_code`)."""
     figures: list[Figure] = []
     pos = 0
-    numbers = _FigureSearch(text)
+    numbers = _FigureSearch(text, taken)
     while (match := numbers.search(pos)) is not None:
         number = _Number.of(match)
         core = number.core
