@@ -192,8 +192,10 @@ def _untaken_matches(text: str, taken: Occupied) -> list[tuple[int, int]]:
 
 
 def test_what_leads_a_number_holds_no_number() -> None:
-    """``en._FigureSearch`` skips a taken number without looking for what leads it: no
-    number part starts inside an approximation, a sign or a currency, in any case."""
+    """``en._FigureSearch`` skips a taken number without looking for what leads it, and
+    looks for it only before a number ``en._LEAD_BEFORE`` finds: no number part starts
+    inside an approximation, a sign or a currency, in any case, and what they make ends
+    where ``en._LEAD_BEFORE`` looks."""
     approximations = [
         f"{case(approx)} " for approx in en.APPROX_WORDS for case in (str, str.upper, str.title)
     ]
@@ -213,6 +215,8 @@ def test_what_leads_a_number_holds_no_number() -> None:
         if any(match.start() < len(lead) for match in part.finditer(lead + number))
     ]
     assert inside == []
+    unseen = [lead for lead in leads if lead and not en._LEAD_BEFORE.match(lead + "1", len(lead))]
+    assert unseen == []
 
 
 def test_english_numbers_part_by_part_outside_what_is_taken() -> None:

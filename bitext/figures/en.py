@@ -221,13 +221,21 @@ _NUMBER_PARTS = frozenset(_FIGURE_PARTS[3:])
 """The parts of :data:`FIGURE` one of which every match holds: its digits or words."""
 
 
+_LEAD_BEFORE = _compile(rf"(?<=(?i:{_APPROX})\s+|[-−]|(?:{_CURRENCY_PREFIX})\s?)")
+"""What ends right before a number that parts lead in a match (an approximation and its
+spaces, a sign, a currency and its space): what leads a number ends where the number
+starts, since no number starts inside it (tests/test_fast_paths.py). Before any other
+number, the parts that lead one are not searched for."""
+
+
 class _FigureSearch:
     """``FIGURE.search(text, pos)`` for rising ``pos``, found faster, and only where its
     number is not ``taken``: the pattern is tried only where one of its parts starts
     (:data:`_FIGURE_PARTS`), since every match starts with one, and each part's next
     match is searched for again only once ``pos`` has passed its start. Where no number
     starts at or after ``pos`` no match does, as every match holds one after its start:
-    the parts that lead one are then not searched for.
+    the parts that lead one are then not searched for, nor where what ends before the
+    number could lead none (:data:`_LEAD_BEFORE`).
 
     >>> _FigureSearch("It cost about RMB 5 million, up 3%.").search(0).group()
     'about RMB 5 million'
@@ -258,8 +266,10 @@ class _FigureSearch:
             if self.taken.overlaps(*number.span()):
                 pos = number.end()
                 continue
-            lead = self._first_start(self.leads, self.lead_starts, pos)
-            start = number.start() if lead is None else min(number.start(), lead)
+            start = number.start()
+            if _LEAD_BEFORE.match(self.text, start) is not None:
+                lead = self._first_start(self.leads, self.lead_starts, pos)
+                start = start if lead is None else min(start, lead)
             match = FIGURE.match(self.text, start)
             if match is not None:
                 self.pos = pos
