@@ -192,12 +192,16 @@ def _untaken_matches(text: str, taken: Occupied) -> list[tuple[int, int]]:
 
 
 def test_what_leads_a_number_holds_no_number() -> None:
-    """``en._FigureSearch`` skips a taken number without looking for what leads it, and
-    looks for it only before a number ``en._LEAD_BEFORE`` finds: no number part starts
-    inside an approximation, a sign or a currency, in any case, and what they make ends
-    where ``en._LEAD_BEFORE`` looks."""
+    """``en._FigureSearch`` skips a taken number without looking for what leads it, looks
+    for it only before a number ``en._may_be_led`` says it may lead, and matches a number
+    nothing leads with ``en._UNLED_FIGURE``: no number part starts inside (or at the start
+    of) an approximation, a sign or a currency, in any case, and what they make ends
+    where ``en._may_be_led`` looks and begins no earlier than ``en._earliest_lead``."""
     approximations = [
-        f"{case(approx)} " for approx in en.APPROX_WORDS for case in (str, str.upper, str.title)
+        f"{case(approx)}{spaces}"
+        for approx in en.APPROX_WORDS
+        for case in (str, str.upper, str.title)
+        for spaces in (" ", " \t\u3000 ")
     ]
     currencies = [f"{prefix}{space}" for prefix in en._PREFIXES for space in ("", " ")]
     leads = [
@@ -215,8 +219,17 @@ def test_what_leads_a_number_holds_no_number() -> None:
         if any(match.start() < len(lead) for match in part.finditer(lead + number))
     ]
     assert inside == []
-    unseen = [lead for lead in leads if lead and not en._LEAD_BEFORE.match(lead + "1", len(lead))]
+    unseen = [
+        lead for lead in leads if lead and not en._may_be_led(lead + "1", len(lead), approx=True)
+    ]
     assert unseen == []
+    before = "x" * 40
+    too_late = [
+        lead
+        for lead in leads
+        if en._earliest_lead(f"{before}{lead}1", len(before + lead)) > len(before)
+    ]
+    assert too_late == []
 
 
 def test_english_numbers_part_by_part_outside_what_is_taken() -> None:

@@ -164,11 +164,14 @@ _FIGURE_SIGN = r"(?<![\p{L}\d)%])(?<!\b\p{Lu}\p{L}{0,2}\s)[-−](?=\d)"
 _FIGURE_CURRENCY = rf"(?<![\p{{L}}\d])(?:{_CURRENCY_PREFIX})\s?"
 _FIGURE_DIGITS = rf"(?:(?<![\d.])|{_AFTER_STOP})(?<!\d,(?=\d{{3}}(?!\d)))(?<!\d:)(?:{_DIGITS})"
 _FIGURE_WORDS = rf"\b(?i:{_NUMBER_WORDS})\b"
-FIGURE = _compile(
-    rf"""
-    (?P<approx>{_FIGURE_APPROX})?
-    (?P<sign>{_FIGURE_SIGN})?
-    (?P<cur>{_FIGURE_CURRENCY})?
+
+
+def _figure_pattern(approx: str, sign: str, currency: str) -> str:
+    """:data:`FIGURE` with the parts that may lead its number given."""
+    return rf"""
+    (?P<approx>{approx})?
+    (?P<sign>{sign})?
+    (?P<cur>{currency})?
     (?:
         (?P<digits>{_FIGURE_DIGITS})(?P<scale>{_SCALE})?
       | (?P<words>{_FIGURE_WORDS})(?P<wscale>{_SCALE})?
@@ -178,9 +181,14 @@ FIGURE = _compile(
         (?P<cur2>(?:{_CURRENCY_PREFIX})\s?)?
         (?:(?P<digits2>{_DIGITS})|(?P<words2>\b(?i:{_NUMBER_WORDS})\b))(?P<scale2>{_SCALE})?
     )?
-    """,
-    regex.VERBOSE,
-)
+    """
+
+
+FIGURE = _compile(_figure_pattern(_FIGURE_APPROX, _FIGURE_SIGN, _FIGURE_CURRENCY), regex.VERBOSE)
+_UNLED_FIGURE = _compile(_figure_pattern("(?!)", "(?!)", "(?!)"), regex.VERBOSE)
+""":data:`FIGURE`, its groups and all, with nothing before its number: its match where a
+number starts, since no approximation, sign or currency starts where a number does
+(tests/test_fast_paths.py), found in half the time, without trying each of them there."""
 _FIGURE_PARTS = tuple(
     _compile(part, regex.VERBOSE)
     for part in (_FIGURE_APPROX, _FIGURE_SIGN, _FIGURE_CURRENCY, _FIGURE_DIGITS, _FIGURE_WORDS)
@@ -210,7 +218,15 @@ def _parts_in(text: str) -> tuple[list[regex.Pattern[str]], list[regex.Pattern[s
     approximation, a sign, a currency) and the numbers: the others, whose gates it fails,
     are not searched for. Most texts have no approximation word; many have digits but no
     number word."""
-    opened = _PART_GATES.open(text)
+    return _parts_opened(tuple(_PART_GATES.open(text)))
+
+
+@functools.cache
+def _parts_opened(
+    opened: tuple[bool, ...],
+) -> tuple[list[regex.Pattern[str]], list[regex.Pattern[str]]]:
+    """:func:`_parts_in` for a text that meets the gates ``opened`` says it meets; kept,
+    as there are few ways to meet them (the lists are only read)."""
     parts = [
         part for part, gate in zip(_FIGURE_PARTS, _PART_GATES.of_entry, strict=True) if opened[gate]
     ]
@@ -221,21 +237,62 @@ _NUMBER_PARTS = frozenset(_FIGURE_PARTS[3:])
 """The parts of :data:`FIGURE` one of which every match holds: its digits or words."""
 
 
-_LEAD_BEFORE = _compile(rf"(?<=(?i:{_APPROX})\s+|[-−]|(?:{_CURRENCY_PREFIX})\s?)")
-"""What ends right before a number that parts lead in a match (an approximation and its
-spaces, a sign, a currency and its space): what leads a number ends where the number
-starts, since no number starts inside it (tests/test_fast_paths.py). Before any other
-number, the parts that lead one are not searched for."""
+_LEAD_ENDS = (*_PREFIXES, "-", "−")
+"""How a sign or a currency ends (before its number, or before a space and its number)."""
+_LEAD_LAST = frozenset(end[-1] for end in _LEAD_ENDS)
+"""The last characters of :data:`_LEAD_ENDS`: most numbers have none of them right before
+them or one character before, which is told without looking for each."""
+_APPROX_BEFORE = _compile(rf"(?<=(?i:{_APPROX})\s+)")
+"""An approximation and its spaces, ending where this is matched."""
+
+
+def _may_be_led(text: str, start: int, *, approx: bool) -> bool:
+    """Whether parts may lead the number at ``start`` in a match: what leads a number ends
+    where the number starts, since no number starts inside it (tests/test_fast_paths.py),
+    with a sign, a currency (and a space) or an approximation and its spaces (looked for
+    when ``approx``: when the text may hold one).
+
+    >>> [_may_be_led(t, 6, approx=True) for t in ("about 5", "paid $5", "paid 5")]
+    [True, True, False]
+    """
+    before = text[max(start - 2, 0) : start]
+    if (before[-1:] in _LEAD_LAST or before[:1] in _LEAD_LAST) and (
+        text.endswith(_LEAD_ENDS, 0, start) or text.endswith(_LEAD_ENDS, 0, max(start - 1, 0))
+    ):
+        return True
+    return approx and _APPROX_BEFORE.match(text, start) is not None
+
+
+_SPACES_BEFORE = _compile(r"(?r)\s*")
+"""The spaces that end where this is matched (backwards, from ``endpos``)."""
+_LONGEST_APPROX = max(map(len, APPROX_WORDS))
+_SIGN_AND_CURRENCY = len("-") + max(map(len, _PREFIXES)) + len(" ")
+"""The most a sign, a currency and its space take before a number."""
+
+
+def _earliest_lead(text: str, start: int) -> int:
+    """Where what leads the number at ``start`` in a match begins at the earliest: an
+    approximation (its spaces end where a sign or a currency starts, at the earliest
+    :data:`_SIGN_AND_CURRENCY` before the number, or later), then a sign and a currency.
+
+    >>> text = "cut by about   US$5"
+    >>> _earliest_lead(text, text.index("5")) <= text.index("about")
+    True
+    """
+    latest = max(start - _SIGN_AND_CURRENCY, 0)
+    spaces = _SPACES_BEFORE.match(text, 0, latest)  # always a match, if an empty one
+    return max((spaces.start() if spaces else latest) - _LONGEST_APPROX, 0)
 
 
 class _FigureSearch:
     """``FIGURE.search(text, pos)`` for rising ``pos``, found faster, and only where its
     number is not ``taken``: the pattern is tried only where one of its parts starts
-    (:data:`_FIGURE_PARTS`), since every match starts with one, and each part's next
-    match is searched for again only once ``pos`` has passed its start. Where no number
-    starts at or after ``pos`` no match does, as every match holds one after its start:
-    the parts that lead one are then not searched for, nor where what ends before the
-    number could lead none (:data:`_LEAD_BEFORE`).
+    (:data:`_FIGURE_PARTS`), since every match starts with one, and each number part's
+    next match is searched for again only once ``pos`` has passed its start. Where no number
+    starts at or after ``pos`` no match does, as every match holds one after its start.
+    The parts that lead a number are looked for only right before it, where what leads
+    it can be (:func:`_earliest_lead`), and only where what ends there may lead it
+    (:func:`_may_be_led`).
 
     >>> _FigureSearch("It cost about RMB 5 million, up 3%.").search(0).group()
     'about RMB 5 million'
@@ -247,7 +304,7 @@ class _FigureSearch:
         self.text = text
         self.taken = Occupied() if taken is None else taken
         self.leads, self.numbers = _parts_in(text)
-        self.lead_starts: list[int | None] = [-1] * len(self.leads)
+        self.approx = _FIGURE_PARTS[0] in self.leads
         self.number_matches = [part.search(text) for part in self.numbers]
         self.pos = 0
 
@@ -260,17 +317,20 @@ class _FigureSearch:
         none starts inside what leads one: an approximation, a sign or a currency holds
         no digit and no number word (tests/test_fast_paths.py)."""
         if pos < self.pos:  # a step back: what was found after the old position may be late
-            self.lead_starts = [-1] * len(self.leads)
             self.number_matches = [part.search(self.text, pos) for part in self.numbers]
         while (number := self._next_number(pos)) is not None:
             if self.taken.overlaps(*number.span()):
                 pos = number.end()
                 continue
             start = number.start()
-            if _LEAD_BEFORE.match(self.text, start) is not None:
-                lead = self._first_start(self.leads, self.lead_starts, pos)
-                start = start if lead is None else min(start, lead)
-            match = FIGURE.match(self.text, start)
+            lead = None
+            if _may_be_led(self.text, start, approx=self.approx):
+                lead = self._first_lead(pos, start)
+            if lead is None:
+                match = _UNLED_FIGURE.match(self.text, start)
+            else:
+                start = lead
+                match = FIGURE.match(self.text, start)
             if match is not None:
                 self.pos = pos
                 return match
@@ -289,17 +349,17 @@ class _FigureSearch:
                 first = found
         return first
 
-    def _first_start(
-        self, parts: list[regex.Pattern[str]], starts: list[int | None], pos: int
-    ) -> int | None:
-        """The first start at or after ``pos`` of any of ``parts``, whose next starts
-        ``starts`` holds (None for none left), each searched for again once passed."""
-        for i, part in enumerate(parts):
-            start = starts[i]
-            if start is not None and start < pos:
-                match = part.search(self.text, pos)
-                starts[i] = match.start() if match is not None else None
-        return min((start for start in starts if start is not None), default=None)
+    def _first_lead(self, pos: int, start: int) -> int | None:
+        """The first start at or after ``pos`` of a part that may lead the number at
+        ``start``: between where what leads it can begin and the number (seen up to its
+        first character, which a sign looks at)."""
+        lowest = max(pos, _earliest_lead(self.text, start))
+        found = [
+            match.start()
+            for part in self.leads
+            if (match := part.search(self.text, lowest, start + 1)) is not None
+        ]
+        return min(found, default=None)
 
 
 _PERCENT = _compile(
