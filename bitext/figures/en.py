@@ -122,9 +122,13 @@ _MISGROUPED = r"(?!(?:[1-9]|[12]\d|3[01]),(?:19|20)\d\d(?!\d))\d{1,3}(?:,\d{3})*
 """7,8908 and 239,4513: digits a translation kept with a separator in the wrong place
 (78908例, 2394513例) are the number without the separators, as a translator reads them;
 1,0000 is 万 grouping. Not a day before a year run together ("July 26,2020")."""
-_DIGITS = (  # 16048,100: misgrouped by a translation, still one number
-    rf"(?:{_MISGROUPED}|\d{{1,3}}(?:,\d{{3}}(?!\d))+|\d{{4,}}(?:,\d{{3}})+(?!\d|,\d)"
-    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?|(?<!\p{L})\.\d+"
+_GROUPED = (  # 16048,100: misgrouped by a translation, still one number
+    rf"{_MISGROUPED}|\d{{1,3}}(?:,\d{{3}}(?!\d))+|\d{{4,}}(?:,\d{{3}})+(?!\d|,\d)"
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])"
+)
+"""Digits in groups: each form has a separator right after its first run of digits."""
+_DIGITS = (  # most numbers have no separator: the forms in groups are tried only before one
+    rf"(?:(?=\d+[, \u00a0\u2009\u202f]\d)(?:{_GROUPED})|\d+)(?:\.\d+)?|(?<!\p{{L}})\.\d+"
 )
 _AFTER_STOP = r"(?<=\b\p{Ll}{2,}\.)(?<!\bwww\.)(?=\d{2}|\d,\d)(?!\d+\.\p{L})"
 """A number glued to the full stop of the sentence before it, in MT output ("…and credit
@@ -284,6 +288,32 @@ def _earliest_lead(text: str, start: int) -> int:
     return max((spaces.start() if spaces else latest) - _LONGEST_APPROX, 0)
 
 
+_DIGIT = _compile(r"\d")
+
+
+def _search_digits(text: str, pos: int) -> regex.Match[str] | None:
+    """``search`` of the digits of :data:`FIGURE` (:data:`_FIGURE_PARTS`), tried only at
+    a digit and at a full stop before one, where they start (:data:`_DIGITS`): a plain
+    scan finds those, where the pattern tries its lookbehinds at every position.
+
+    >>> _search_digits("No. 1 and .5", 0).group(), _search_digits("No. 1 and .5", 5).group()
+    ('1', '.5')
+    """
+    digits = _FIGURE_PARTS[3]
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        at = digit.start()
+        if at > pos and text[at - 1] == "." and (match := digits.match(text, at - 1)):
+            return match
+        if match := digits.match(text, at):
+            return match
+        pos = at + 1
+    return None
+
+
+_SEARCH = {_FIGURE_PARTS[3]: _search_digits, _FIGURE_PARTS[4]: _FIGURE_PARTS[4].search}
+"""How each number part is searched for from a position."""
+
+
 class _FigureSearch:
     """``FIGURE.search(text, pos)`` for rising ``pos``, found faster, and only where its
     number is not ``taken``: the pattern is tried only where one of its parts starts
@@ -305,7 +335,7 @@ class _FigureSearch:
         self.taken = Occupied() if taken is None else taken
         self.leads, self.numbers = _parts_in(text)
         self.approx = _FIGURE_PARTS[0] in self.leads
-        self.number_matches = [part.search(text) for part in self.numbers]
+        self.number_matches = [_SEARCH[part](text, 0) for part in self.numbers]
         self.pos = 0
 
     def search(self, pos: int) -> regex.Match[str] | None:
@@ -317,7 +347,7 @@ class _FigureSearch:
         none starts inside what leads one: an approximation, a sign or a currency holds
         no digit and no number word (tests/test_fast_paths.py)."""
         if pos < self.pos:  # a step back: what was found after the old position may be late
-            self.number_matches = [part.search(self.text, pos) for part in self.numbers]
+            self.number_matches = [_SEARCH[part](self.text, pos) for part in self.numbers]
         while (number := self._next_number(pos)) is not None:
             if self.taken.overlaps(*number.span()):
                 pos = number.end()
@@ -344,7 +374,7 @@ class _FigureSearch:
         first = None
         for i, found in enumerate(self.number_matches):
             if found is not None and found.start() < pos:
-                found = self.number_matches[i] = self.numbers[i].search(self.text, pos)
+                found = self.number_matches[i] = _SEARCH[self.numbers[i]](self.text, pos)
             if found is not None and (first is None or found.start() < first.start()):
                 first = found
         return first
@@ -619,10 +649,11 @@ def _is_code(text: str, number: _Number) -> bool:
         return True
     start, end = number.match.span("digits")
     before = text[start - 1] if start and not number.cur else " "
-    if _GLUED_CODE.match(before) or before == "/":
+    if before != " " and (_GLUED_CODE.match(before) or before == "/"):  # most are spaces
         return True
     after_end = number.match.end("scale") if number.scale else end
-    if after_end < len(text) and _GLUED_CODE.match(text[after_end]):
+    after = text[after_end : after_end + 1]
+    if after not in ("", " ") and _GLUED_CODE.match(after):
         unit = _LETTERS.match(text, end)
         if number.year_like and _WORD_AFTER_YEAR.match(text, end):
             return False
@@ -919,7 +950,7 @@ def _suffix_at(text: str, pos: int) -> regex.Match[str] | None:
     >>> [_suffix_at(t, 1).group(1) for t in ("3 km away", "3-day visit", "3kg")]
     ['km', 'day', 'kg']
     """
-    if _SUFFIX_LEAD.match(text, pos) is not None:
+    if text.startswith(" ", pos) or _SUFFIX_LEAD.match(text, pos) is not None:  # most: a space
         after_lead = _SUFFIX_BY_FIRST.get(text[pos + 1 : pos + 2])
         if after_lead is not None and (word := after_lead.match(text, pos + 1)) is not None:
             return word
@@ -943,7 +974,8 @@ def words_to_number(words: str) -> Decimal | None:
     (Decimal('12000'), Decimal('24'))
     """
     total, current = Decimal(0), Decimal(0)
-    for word in _WORD_BREAK.split(words.lower()):
+    split = _WORD_BREAK.split(words.lower())
+    for word in split:
         if word == "and":
             continue
         if word in ("a", "an"):
@@ -957,10 +989,7 @@ def words_to_number(words: str) -> Decimal | None:
             current = Decimal(0)
         else:
             return None
-    if not any(
-        w in UNITS_WORDS or w in SCALE_WORDS or w in ("a", "an")
-        for w in _WORD_BREAK.split(words.lower())
-    ):
+    if not any(w in UNITS_WORDS or w in SCALE_WORDS or w in ("a", "an") for w in split):
         return None
     return total + current
 
