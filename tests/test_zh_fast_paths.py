@@ -69,6 +69,13 @@ def test_a_pattern_closes_with_one_of_its_lasts() -> None:
             assert not any(pattern.search(head + ch) for head in _HEADS), (pattern.pattern, ch)
 
 
+def test_around_opens_where_a_range_or_an_approximation_may() -> None:
+    """``zh._around`` returns a number as it is where the character after it is none of
+    ``_AROUND_LEADS`` (and nothing before it counts): the leads of both patterns it would
+    try there."""
+    assert zh._RANGE_JOIN_LEADS | zh._APPROX_AFTER_LEADS <= zh._AROUND_LEADS
+
+
 def _corpus_lines() -> Iterator[str]:
     for path in sorted((SHARED / "corpora").glob("wmt*/zh.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
