@@ -96,6 +96,24 @@ def test_the_gates_turn_away_no_match_on_the_corpora() -> None:
                     assert pattern.search(before) is None, (pattern.pattern, text, pos)
 
 
+SCANNED_FIRST = [
+    (zh._CLOCK, zh._HOUR_MARK),
+    (zh._COLON_CLOCK, zh._COLON_MINUTES),
+    (zh._SCORE, zh._SCORE_JOIN),
+    (zh._ADJACENT, zh._NEIGHBOURS),
+]
+"""Readers that scan for what every match of their pattern holds before running it."""
+
+
+def test_a_reader_scans_first_for_what_every_match_holds() -> None:
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    for text in _corpus_lines():
+        for pattern, held in SCANNED_FIRST:
+            if held.search(text) is None:
+                assert next(iter(pattern.finditer(text)), None) is None, (held.pattern, text)
+
+
 def _every_line() -> Iterator[str]:
     corpora = SHARED / "corpora"
     for path in sorted(corpora.glob("wmt*/*.txt")) + sorted(
