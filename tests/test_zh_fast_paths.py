@@ -69,6 +69,13 @@ def test_a_pattern_closes_with_one_of_its_lasts() -> None:
             assert not any(pattern.search(head + ch) for head in _HEADS), (pattern.pattern, ch)
 
 
+def test_around_opens_where_a_range_or_an_approximation_may() -> None:
+    """``zh._around`` returns a number as it is where the character after it is none of
+    ``_AROUND_LEADS`` (and nothing before it counts): the leads of both patterns it would
+    try there."""
+    assert zh._RANGE_JOIN_LEADS | zh._APPROX_AFTER_LEADS <= zh._AROUND_LEADS
+
+
 def _corpus_lines() -> Iterator[str]:
     for path in sorted((SHARED / "corpora").glob("wmt*/zh.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -87,6 +94,24 @@ def test_the_gates_turn_away_no_match_on_the_corpora() -> None:
             for pattern, lasts in CLOSES:
                 if not zh._closes(before, lasts):
                     assert pattern.search(before) is None, (pattern.pattern, text, pos)
+
+
+SCANNED_FIRST = [
+    (zh._CLOCK, zh._HOUR_MARK),
+    (zh._COLON_CLOCK, zh._COLON_MINUTES),
+    (zh._SCORE, zh._SCORE_JOIN),
+    (zh._ADJACENT, zh._NEIGHBOURS),
+]
+"""Readers that scan for what every match of their pattern holds before running it."""
+
+
+def test_a_reader_scans_first_for_what_every_match_holds() -> None:
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    for text in _corpus_lines():
+        for pattern, held in SCANNED_FIRST:
+            if held.search(text) is None:
+                assert next(iter(pattern.finditer(text)), None) is None, (held.pattern, text)
 
 
 def _every_line() -> Iterator[str]:
