@@ -859,10 +859,6 @@ _GATES = {lang: Gates.of(form.needs for form in forms) for lang, forms in FORMS.
 """The forms' gates, each checked once per text: many forms share one (a digit gates
 most codes)."""
 _NO_GATES = Gates.of(())
-_GATED_FORMS = {
-    lang: tuple(zip(forms, _GATES[lang].of_entry, strict=True)) for lang, forms in FORMS.items()
-}
-"""Each form with the index of its gate, paired once rather than for every text."""
 
 
 class Found(NamedTuple):
@@ -918,10 +914,8 @@ def find(text: str, lang: str) -> Found:
     claims: list[tuple[int, int]] = []
     words: list[tuple[int, int]] = []
     wraps: list[tuple[int, int]] = []
-    opened = _GATES.get(lang, _NO_GATES).open(view)
-    for form, gate in _GATED_FORMS.get(lang, ()):
-        if not opened[gate]:
-            continue
+    forms = FORMS.get(lang, ())
+    for form in map(forms.__getitem__, _GATES.get(lang, _NO_GATES).open_entries(view)):
         for match in _matches(form, view):
             if taken.overlaps(*match.span()) or (form.when and not form.when(match)):
                 continue
