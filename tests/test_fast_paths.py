@@ -225,6 +225,20 @@ def test_english_leftover_codes_are_those_of_the_one_pattern() -> None:
     assert wrong == []
 
 
+def test_texts_without_the_leftover_clue_hold_no_leftover_code() -> None:
+    """``names.apply`` looks for leftover codes only in a text with their clue."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    turned_away, wrong = 0, []
+    for lang, text in _corpus_texts():
+        if names._LEFTOVER_CLUE[lang].search(text) is None:
+            turned_away += 1
+            if names._leftover_codes(text, lang, Occupied()):
+                wrong.append(text)
+    assert wrong == []
+    assert turned_away
+
+
 def test_forms_tried_where_they_start_find_what_their_patterns_find() -> None:
     """A form with ``starts`` is tried only at the start of a text and after its marks
     (``names._matches``): the matches its pattern finds searched for everywhere."""

@@ -1036,9 +1036,9 @@ def apply(figures: Iterable[Figure], text: str, lang: str, base: int = 0) -> lis
     else:
         kept = _kept(figures, found, base)
     added = list(found.figures)
-    if _ASCII_DIGIT.search(text) is not None and _LATIN.search(text) is not None:
-        # what every leftover code holds: a digit, and a Latin letter (_leftover_codes
-        # keeps no token without one; most Chinese texts have none)
+    if _LEFTOVER_CLUE[lang].search(text) is not None and _LATIN.search(text) is not None:
+        # what every leftover code holds: a digit (in English, next to a letter), and a
+        # Latin letter (_leftover_codes keeps no token without one)
         taken = Occupied([*((f.start - base, f.end - base) for f in kept), *found.shields])
         added += _leftover_codes(text, lang, taken)
     added = [f._replace(start=f.start + base, end=f.end + base) for f in added]
@@ -1097,10 +1097,20 @@ it (:func:`_leftover_codes`). The English pattern opens with no lookbehind: the 
 module would check one at every position of the text, twice the time of the search."""
 
 
-_ASCII_DIGIT = _compile(r"[0-9]")
-"""What every match of :data:`_LEFTOVER` holds (its ``[0-9]``): a text
-without it holds no leftover code, and most texts hold none (three in four Chinese lines),
-so :func:`apply` looks for none there."""
+_LEFTOVER_CLUE = {
+    "zh": _compile(r"[0-9]"),
+    "en": _compile(r"[0-9](?:(?=\p{L})|(?<=\p{L}[0-9]))"),
+}
+"""What every leftover code holds (:func:`_leftover_codes`): a digit (``[0-9]``) in
+Chinese; in English a digit next to a letter, since its run of letters and digits holds
+a letter and a digit, and the first character that is no digit on the way from one to
+the other is a letter. A text without it holds no leftover code, and most texts hold
+none (three in four Chinese lines, three in four English lines with a digit and a Latin
+letter), so :func:`apply` looks for none there.
+
+>>> [bool(_LEFTOVER_CLUE["en"].search(t)) for t in ("G20 and 5 G", "the 5G", "COVID-19")]
+[True, True, False]
+"""
 
 
 _LATIN = _compile(r"\p{Latin}")
