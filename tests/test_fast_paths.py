@@ -295,6 +295,36 @@ def test_english_leftover_codes_are_those_of_the_one_pattern() -> None:
     assert wrong == []
 
 
+def test_texts_without_the_leftover_clue_hold_no_leftover_code() -> None:
+    """``names.apply`` looks for leftover codes only in a text with their clue."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    turned_away, wrong = 0, []
+    for lang, text in _corpus_texts():
+        if names._LEFTOVER_CLUE[lang].search(text) is None:
+            turned_away += 1
+            if names._leftover_codes(text, lang, Occupied()):
+                wrong.append(text)
+    assert wrong == []
+    assert turned_away
+
+
+def test_forms_tried_where_they_start_find_what_their_patterns_find() -> None:
+    """A form with ``starts`` is tried only at the start of a text and after its marks
+    (``names._matches``): the matches its pattern finds searched for everywhere."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("needs ../shared/corpora")
+    started = {lang: [f for f in names.FORMS[lang] if f.starts is not None] for lang in READERS}
+    assert started["en"]
+    wrong = []
+    for lang, text in _corpus_texts():
+        for form in started[lang]:
+            fast = [m.span() for m in names._matches(form, text)]
+            if fast != [m.span() for m in form.pattern.finditer(text)]:
+                wrong.append((form.name, text))
+    assert wrong == []
+
+
 def test_gates_open_as_each_gate_is_met() -> None:
     """``Gates.open`` checks a text's gates in one loop: as ``Needs.met`` checks each."""
     if not (SHARED / "corpora").is_dir():

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
@@ -302,10 +303,10 @@ class Gates(NamedTuple):
     finders: tuple[WordFinder, WordFinder] | None = None
     """The words whose presence can change what :meth:`open` answers for a text without
     a digit, and for one with a digit."""
-    seen: dict[int, list[bool]] = {}  # noqa: RUF012 (of() gives each its own)
-    """What :meth:`open` answered, by the bits of the words that can change it the text
-    holds and whether it holds a digit: all the answer depends on, and far fewer than the
-    texts."""
+    seen: dict[int, tuple[list[bool], tuple[int, ...]]] = {}  # noqa: RUF012 (of() gives each its own)
+    """What :meth:`open` and :meth:`open_entries` answered, by the bits of the words that
+    can change it the text holds and whether it holds a digit: all the answer depends on,
+    and far fewer than the texts."""
 
     @classmethod
     def of(cls, gates: Iterable[Needs | None]) -> Gates:
@@ -322,18 +323,36 @@ class Gates(NamedTuple):
     def open(self, text: str) -> list[bool]:
         """Whether ``text`` meets each gate (:meth:`Needs.met`, checked with the bits of the
         words the text holds), and a last True for the entries without one."""
+        return self._answer(text)[0].copy()
+
+    def open_entries(self, text: str) -> tuple[int, ...]:
+        """The indexes of the entries whose gate ``text`` meets (:meth:`open`), in order: a
+        text meets few of them (four readers of 32, two names forms of 12 or 22), which
+        are then run without asking each entry.
+
+        >>> Gates.of([DIGIT, None, one_of("level"), DIGIT]).open_entries("Level II")
+        (1, 2)
+        """
+        return self._answer(text)[1]
+
+    def _answer(self, text: str) -> tuple[list[bool], tuple[int, ...]]:
+        """:meth:`open` and :meth:`open_entries`, kept by the words that matter."""
         folded, digit, held = clues(text)
         if self.finders is None:  # gates not made by of()
-            return self._open_word_by_word(folded, digit)
+            return self._with_entries(self._open_word_by_word(folded, digit))
         finder = self.finders[digit]
         held = finder.held(folded) if held is None else held & finder.mask
         key = held << 1 | digit
-        opened = self.seen.get(key)
-        if opened is None:
+        answer = self.seen.get(key)
+        if answer is None:
             if len(self.seen) >= KEYWORDS.KEPT:
                 self.seen.clear()
-            opened = self.seen[key] = self._opened(digit, held)
-        return opened.copy()
+            answer = self.seen[key] = self._with_entries(self._opened(digit, held))
+        return answer
+
+    def _with_entries(self, opened: list[bool]) -> tuple[list[bool], tuple[int, ...]]:
+        """``opened``, and the indexes of the entries whose gate it opens."""
+        return opened, tuple(i for i, gate in enumerate(self.of_entry) if opened[gate])
 
     def _opened(self, digit: bool, held: int) -> list[bool]:
         """:meth:`open` for a text that holds the words of bits ``held`` (and a digit or not)."""
@@ -366,8 +385,9 @@ class WordFinder(NamedTuple):
     True
     """
 
-    firsts: regex.Pattern[str]
-    """Any first character of the words."""
+    firsts: re.Pattern[str]
+    """Any first character of the words: a class of the standard library's ``re``, which
+    scans a text for one three times faster than ``regex`` does."""
     by_first: dict[str, tuple[int, tuple[tuple[str, int], ...]]]
     """By first character: the bits of the one-character words, and the longer words with
     their bits."""
@@ -396,9 +416,7 @@ class WordFinder(NamedTuple):
             else:
                 longer = (*longer, (word, KEYWORDS.bit(word)))
             by_first[word[0]] = single, longer
-        firsts = regex.compile(
-            "[" + "".join(map(regex.escape, by_first)) + "]" if words else "(?!)"
-        )
+        firsts = re.compile("[" + "".join(map(re.escape, by_first)) + "]" if words else "(?!)")
         whole_bits = tuple(map(KEYWORDS.whole_bit, whole))
         mask = _bits_of(words) | sum(whole_bits)  # distinct powers of two: sum is union
         return cls(firsts, by_first, (tuple(whole), whole_bits), mask)
@@ -544,11 +562,9 @@ def read_in_turn(
     readers' (:meth:`Gates.of` their ``needs``), given by a registry that keeps them."""
     taken = Occupied() if taken is None else taken
     gates = gates or Gates.of(reader.needs for reader in readers)
-    opened = gates.open(text)
     found = [
         (reader.name, f)
-        for reader, gate in zip(readers, gates.of_entry, strict=True)
-        if opened[gate]
+        for reader in map(readers.__getitem__, gates.open_entries(text))
         for f in reader.read(text, taken)
     ]
     return sorted(found, key=lambda named: named[1].start)
