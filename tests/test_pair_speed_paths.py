@@ -19,6 +19,7 @@ from bitext.align.signals import read_features, read_figures
 from bitext.check import DEFAULT_CONFIG, check_pair
 from bitext.check.pipeline import _judge, _report
 from bitext.clean import clean
+from bitext.figures import compare, extract
 from bitext.figures.reading import Reader, one_of, read_in_turn
 from bitext.figures.values import Occupied
 from bitext.model import Document, Figure, FileReport
@@ -113,6 +114,21 @@ def test_untagged_segmentation_cuts_where_tagged_does():
         assert [s._replace(lang="") for s in tagged] == [s._replace(lang="") for s in untagged]
         assert {s.lang for s in untagged} <= {"zh", "latin"}
         assert [s.lang == "zh" for s in tagged] == [s.lang == "zh" for s in untagged]
+
+
+@needs_corpora
+def test_the_short_cuts_of_the_figure_match_give_what_comparing_all_gives(monkeypatch):
+    """match_figures compares no other pair of two figures that are the same figure in
+    place, and relate says at once that two figures alike in every field are that: on WMT
+    lines, comparing every pair with every step gives the same matches."""
+    sides = [(extract(zh, "zh"), extract(en, "en")) for zh, en in sample()]
+    alike = [(z, e) for zh, en in sides for z in zh for e in en if compare._alike(z, e)]
+    quick = [compare.match_figures(zh, en) for zh, en in sides]
+    monkeypatch.setattr(compare, "_alike", lambda zh, en: False)
+    assert all(compare.relate(z, e) == compare._EXACT for z, e in alike)
+    monkeypatch.setattr(compare, "_in_place", lambda zh, en, tolerance: {})
+    assert quick == [compare.match_figures(zh, en) for zh, en in sides]
+    assert len(alike) > 500
 
 
 class _Recording(Occupied):

@@ -85,9 +85,11 @@ def pair_translation(
         by_span = {span: _read(text, span, lexicon) for span in spans}
     else:
         by_span = {span: _read_figures(text, span) for span in spans}
-    pairs = (Pair(0, tuple(zh), tuple(en), 1.0),) if zh else ()
-    marked = tuple(p._replace(zh_cut=cut_side(p, text, by_span, whole=True)) for p in pairs)
-    return Paired(spans, by_span, marked, words)
+    if not zh:
+        return Paired(spans, by_span, (), words)
+    pair = Pair(0, tuple(zh), tuple(en), 1.0)
+    cut = cut_side(pair, text, by_span, whole=True)
+    return Paired(spans, by_span, (pair._replace(zh_cut=cut) if cut else pair,), words)
 
 
 def _read(

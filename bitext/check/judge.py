@@ -175,6 +175,14 @@ def _paired(
     make: Callable[..., Draft],
     view: PairView,
 ) -> list[Draft]:
+    if match.relation == RelationName.SAME:  # first: most figures agree
+        unit_word = _gloss_without_number(zh, en, view)
+        if not unit_word:
+            return []
+        message = say(
+            zh, " is given only by its gloss ", en, f": the number before “{unit_word}” is lost"
+        )
+        return [make("figure-missing", message, zh=zh, en=en)]
     if match.relation == RelationName.SCALE:
         return [_scale(zh, en, make)]
     if match.relation == RelationName.VALUE and zh.start in partial:
@@ -208,11 +216,6 @@ def _paired(
             f" but not its unit ({zh.unit or zh.kind} → {en.unit or en.kind}){advice}",
         )
         return [make("figure-unit", message, zh=zh, en=en, suggestion=suggestion)]
-    if match.relation == RelationName.SAME and (unit_word := _gloss_without_number(zh, en, view)):
-        message = say(
-            zh, " is given only by its gloss ", en, f": the number before “{unit_word}” is lost"
-        )
-        return [make("figure-missing", message, zh=zh, en=en)]
     return []
 
 

@@ -206,6 +206,10 @@ class Occupied:
 
     def add(self, start: int, end: int) -> None:
         """Mark ``start:end`` as read, merging it with the spans it overlaps."""
+        if not self._starts or (start >= self._starts[-1] and start >= self._ends[-1]):
+            self._starts.append(start)  # after every span: readers mostly find them in order
+            self._ends.append(end)
+            return
         i = bisect.bisect_right(self._starts, start)
         if i and self._ends[i - 1] > start:
             i -= 1
@@ -223,7 +227,8 @@ class Occupied:
         >>> Occupied([(3, 5)]).covers(4), Occupied([(3, 5)]).covers(5)
         (True, False)
         """
-        return self.overlaps(position, position + 1)
+        i = bisect.bisect_right(self._starts, position) - 1  # overlaps(position, position + 1)
+        return i >= 0 and self._ends[i] > position
 
     def overlaps(self, start: int, end: int) -> bool:
         """Some read span shares a character with ``start:end`` (or lies strictly
