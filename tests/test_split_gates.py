@@ -23,11 +23,21 @@ from .conftest import SHARED
 Found = Callable[[str], Sequence[object]]
 
 
-class _Always:
-    """A pattern found everywhere: a gate always open."""
+class _Found:
+    """A match at ``start``: where a search that a gate always open makes begins."""
 
-    def search(self, *_: object) -> bool:
-        return True
+    def __init__(self, start: int) -> None:
+        self._start = start
+
+    def start(self) -> int:
+        return self._start
+
+
+class _Always:
+    """A pattern found everywhere: a gate always open, found where the search begins."""
+
+    def search(self, _text: str, start: int = 0, *_: object) -> _Found:
+        return _Found(start)
 
 
 def _lines() -> Iterator[str]:
