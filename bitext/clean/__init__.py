@@ -265,8 +265,10 @@ class _Step(NamedTuple):
 def _steps(rule_names: tuple[str, ...]) -> tuple[_Step, ...]:
     """The rules named, in registry order, with their gates taken out of them.
 
-    >>> [(step.name, step.shared) for step in _steps(("mojibake", "spaces", "repeats"))]
-    [('mojibake', True), ('spaces', True), ('repeats', False)]
+    >>> [step.name for step in _steps(DEFAULT_RULES) if step.shared]
+    ['mojibake', 'invisible', 'spaces']
+    >>> [step.name for step in _steps(("mojibake", "spaces", "repeats")) if step.shared]
+    ['mojibake', 'spaces']
     """
     rules_in_order = _in_order(rule_names)
     gates = [getattr(rule.find, "needed", None) for rule in rules_in_order]
@@ -278,7 +280,11 @@ def _steps(rule_names: tuple[str, ...]) -> tuple[_Step, ...]:
             needed,
             within,
             needed is not None
-            and (gates.count(needed) > 1 or needed in withins or within in gates),
+            and (
+                gates.count(needed) > 1
+                or needed in withins
+                or (within is not None and within in gates)
+            ),
         )
         for rule, needed, within in zip(rules_in_order, gates, withins, strict=True)
     )
