@@ -95,3 +95,9 @@ def test_the_gates_change_nothing_on_random_text(words: list[str]) -> None:
     text = "".join(words)
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert _found([text]) == _found_ungated([text], monkeypatch)
+
+
+def test_a_stretch_opening_with_a_common_ideograph_holds_han() -> None:
+    # _zh_groups does not search such a stretch for Han.
+    first, last = ord(split._COMMON_HAN_FIRST), ord(split._COMMON_HAN_LAST)
+    assert all(split._HAN.match(chr(code)) for code in range(first, last + 1))

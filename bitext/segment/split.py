@@ -159,9 +159,11 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     while (first := _NON_SPACE.search(text, pos)) is not None:
         start = first.start()
         blank = _BEFORE_BLANK_LINE.search(text, start)
-        end = blank.start() if blank else len(text)
-        yield start, _rstrip(text, start, end)
-        pos = end
+        if blank is None:  # the last paragraph: nothing but space can follow it
+            yield start, _rstrip(text, start, len(text))
+            return
+        yield start, _rstrip(text, start, blank.start())
+        pos = blank.start()
 
 
 _NON_SPACE = _compile(r"\S")
@@ -282,7 +284,16 @@ def _zh_groups(
             groups[-1] = (groups[-1][0], last)
         else:
             groups.append((first, last))
-    return [(a, b) for a, b in groups if _HAN.search(text, a, b + 1)]
+    return [
+        (a, b)
+        for a, b in groups
+        if _COMMON_HAN_FIRST <= text[a] <= _COMMON_HAN_LAST or _HAN.search(text, a, b + 1)
+    ]
+
+
+_COMMON_HAN_FIRST, _COMMON_HAN_LAST = "\u4e00", "\u9fa5"
+"""The common ideographs (those of GB2312 and GBK), all of them Han: a stretch that opens
+with one, nearly every stretch, holds Han without a search for it."""
 
 
 def english_boundaries(text: str, start: int, end: int, next_must_open: bool = False) -> list[int]:
