@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Iterator
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +31,7 @@ GATES: dict[Callable[[str], list[rules.Edit]], Callable[[str], object]] = {
     rules.hard_wraps: rules._has_four_lines,
     rules.invisible: rules._odd_characters,
     rules.spaces: rules._odd_characters,
+    rules.newlines: rules._CARRIAGE_RETURN.search,
 }
 """Each gated rule and its gate."""
 GATED = list(GATES)
@@ -100,6 +102,18 @@ def test_the_width_filter_keeps_every_mark_in_english(text: str) -> None:
     assert all(kept for _, kept in _full_width_punctuation_found(text))
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=40))
+def test_the_width_rule_looks_at_what_two_scans_found(text: str) -> None:
+    # One scan finds the runs of full-width letters and digits and the marks off Chinese.
+    found = [
+        (m.span(), m.group("alnum") is None) for m in rules._FULL_WIDTH_TO_LOOK_AT.finditer(text)
+    ]
+    alnum = regex.finditer(f"{rules._FULL_WIDTH_ALNUM}+", text)
+    marks = rules._FULL_WIDTH_PUNCT_OFF_CHINESE.finditer(text)
+    assert found == sorted([(m.span(), False) for m in alnum] + [(m.span(), True) for m in marks])
+
+
 def test_the_width_filter_keeps_the_mark_between_english_words() -> None:
     assert _full_width_punctuation_found("Panzhou，457 people；盘州，") == [(7, True)]
 
@@ -163,5 +177,16 @@ def test_each_gate_turns_a_plain_pair_away_and_lets_its_damage_through() -> None
         rules.hard_wraps: "a\nb\nc\nd",
         rules.invisible: "扶\u200b贫",
         rules.spaces: "a\u00a0b",
+        rules.newlines: "a\r\nb",
     }
     assert all(GATES[rule](text) for rule, text in damaged.items())
+
+
+def test_each_broader_gate_lets_through_every_text_its_narrower_gate_does() -> None:
+    # clean skips a gate whose broader gate (``within``) turned the text away. Both look
+    # for one character, so what holds for each character holds for every text.
+    narrowed = [rule for rule in GATED if rule.within is not None]  # type: ignore[attr-defined]
+    assert narrowed
+    for rule in narrowed:
+        through = [chr(code) for code in range(0x110000) if rule.needed(chr(code))]  # type: ignore[attr-defined]
+        assert through and all(map(rule.within, through))  # type: ignore[attr-defined]

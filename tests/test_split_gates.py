@@ -23,11 +23,21 @@ from .conftest import SHARED
 Found = Callable[[str], Sequence[object]]
 
 
-class _Always:
-    """A pattern found everywhere: a gate always open."""
+class _Found:
+    """A match at ``start``: where a search that a gate always open makes begins."""
 
-    def search(self, *_: object) -> bool:
-        return True
+    def __init__(self, start: int) -> None:
+        self._start = start
+
+    def start(self) -> int:
+        return self._start
+
+
+class _Always:
+    """A pattern found everywhere: a gate always open, found where the search begins."""
+
+    def search(self, _text: str, start: int = 0, *_: object) -> _Found:
+        return _Found(start)
 
 
 def _lines() -> Iterator[str]:
@@ -85,3 +95,9 @@ def test_the_gates_change_nothing_on_random_text(words: list[str]) -> None:
     text = "".join(words)
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert _found([text]) == _found_ungated([text], monkeypatch)
+
+
+def test_a_stretch_opening_with_a_common_ideograph_holds_han() -> None:
+    # _zh_groups does not search such a stretch for Han.
+    first, last = ord(split._COMMON_HAN_FIRST), ord(split._COMMON_HAN_LAST)
+    assert all(split._HAN.match(chr(code)) for code in range(first, last + 1))

@@ -242,17 +242,81 @@ def _in_order(rule_names: tuple[str, ...]) -> tuple[Rule, ...]:
     return tuple(rule for name, rule in RULES.items() if name in wanted)
 
 
+_Gate = Callable[[str], object]
+
+
+class _Step(NamedTuple):
+    """A rule as :func:`clean` runs it: its gate (``rules._only_if``) asked first, then the
+    rule without the gate."""
+
+    name: str
+    find: Callable[[str], list[Edit]]
+    needed: _Gate | None
+    """The rule's gate, if it has one."""
+    within: _Gate | None
+    """A broader gate, which every text passing ``needed`` passes."""
+    shared: bool
+    """Whether the gate's answer is kept until a rule changes the text (another rule asks
+    it too, or has it as its ``within``), or kept answers are looked at (``within`` is
+    another rule's gate)."""
+
+
+@functools.lru_cache(maxsize=64)
+def _steps(rule_names: tuple[str, ...]) -> tuple[_Step, ...]:
+    """The rules named, in registry order, with their gates taken out of them.
+
+    >>> [step.name for step in _steps(DEFAULT_RULES) if step.shared]
+    ['mojibake', 'invisible', 'spaces']
+    >>> [step.name for step in _steps(("mojibake", "spaces", "repeats")) if step.shared]
+    ['mojibake', 'spaces']
+    """
+    rules_in_order = _in_order(rule_names)
+    gates = [getattr(rule.find, "needed", None) for rule in rules_in_order]
+    withins = [getattr(rule.find, "within", None) for rule in rules_in_order]
+    return tuple(
+        _Step(
+            rule.name,
+            getattr(rule.find, "__wrapped__", rule.find),
+            needed,
+            within,
+            needed is not None
+            and (
+                gates.count(needed) > 1
+                or needed in withins
+                or (within is not None and within in gates)
+            ),
+        )
+        for rule, needed, within in zip(rules_in_order, gates, withins, strict=True)
+    )
+
+
+def _passes(answers: dict[_Gate, object], needed: _Gate, within: _Gate | None, text: str) -> object:
+    """``needed(text)``, asked once however many rules share the gate, and not at all when
+    an earlier rule's broader gate ``within`` turned the text away; ``answers`` keeps what
+    the shared gates said of ``text``."""
+    if within is not None and not answers.get(within, True):
+        return False
+    if needed not in answers:
+        answers[needed] = needed(text)
+    return answers[needed]
+
+
 def clean(text: str, rule_names: Iterable[str] = DEFAULT_RULES) -> Cleaned:
     """Apply the rules named in ``rule_names``, in registry order, and keep the map
     back to ``text``."""
     layers: list[_Layer] = []
     fixes: list[Fix] = []
     current = text
-    for rule in _in_order(tuple(rule_names)):
-        edits = rule.find(current)
+    answers: dict[_Gate, object] = {}
+    for name, find, needed, within, shared in _steps(tuple(rule_names)):
+        if needed is not None and not (
+            _passes(answers, needed, within, current) if shared else needed(current)
+        ):
+            continue
+        edits = find(current)
         if not edits:
             continue
-        name = rule.name
+        answers = {}  # the gates are asked again of the edited text
         partial = Cleaned(current, tuple(layers), ())
         # One copy per original span: after a repaired run, every fix inside it maps back
         # to the whole run, and a copy each took memory quadratic in the run (4.8 GB for

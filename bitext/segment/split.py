@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
@@ -138,7 +138,7 @@ def segment(text: str, translates: Translates | None = None, *, tag: bool = True
     spans: list[Span] = []
     spaced = once(functools.partial(spaces_scripts, text))
     for number, (start, end) in enumerate(paragraphs(text)):
-        for line_start, line_end in _lines(text, start, end):
+        for line_start, line_end in _lines_of(text, start, end):
             runs = script_runs(text, line_start, line_end, translates, spaced)
             for run_start, run_end, is_zh in runs:
                 for s, e in sentences(text, run_start, run_end, is_zh):
@@ -159,15 +159,32 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     while (first := _NON_SPACE.search(text, pos)) is not None:
         start = first.start()
         blank = _BEFORE_BLANK_LINE.search(text, start)
-        end = blank.start() if blank else len(text)
-        yield start, _rstrip(text, start, end)
-        pos = end
+        if blank is None:  # the last paragraph: nothing but space can follow it
+            yield start, _rstrip(text, start, len(text))
+            return
+        yield start, _rstrip(text, start, blank.start())
+        pos = blank.start()
 
 
 _NON_SPACE = _compile(r"\S")
 _BEFORE_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 """The line break that ends a paragraph (where a match starts): a blank (or white) line
 follows it. The standard library's ``re`` skips to a line break twice as fast as ``regex``."""
+
+
+def _lines_of(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The lines of the paragraph ``text[start:end]`` (:func:`paragraphs`), as
+    :func:`_lines` finds them: a paragraph of one line (each side of a pair) is its line,
+    and needs no generator. Its end is stripped already, and so is its start unless it is
+    a character that ``str.isspace`` counts and ``\\S`` does not (U+001C).
+
+    >>> t = "a b\\n c"
+    >>> _lines_of(t, 0, 3), [t[s:e] for s, e in _lines_of(t, 0, len(t))]
+    (((0, 3),), ['a b', 'c'])
+    """
+    if text.find("\n", start, end) < 0 and not text[start].isspace():
+        return ((start, end),)
+    return _lines(text, start, end)
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -267,7 +284,16 @@ def _zh_groups(
             groups[-1] = (groups[-1][0], last)
         else:
             groups.append((first, last))
-    return [(a, b) for a, b in groups if _HAN.search(text, a, b + 1)]
+    return [
+        (a, b)
+        for a, b in groups
+        if _COMMON_HAN_FIRST <= text[a] <= _COMMON_HAN_LAST or _HAN.search(text, a, b + 1)
+    ]
+
+
+_COMMON_HAN_FIRST, _COMMON_HAN_LAST = "\u4e00", "\u9fa5"
+"""The common ideographs (those of GB2312 and GBK), all of them Han: a stretch that opens
+with one, nearly every stretch, holds Han without a search for it."""
 
 
 def english_boundaries(text: str, start: int, end: int, next_must_open: bool = False) -> list[int]:
@@ -369,16 +395,22 @@ def unpunctuated_boundaries(text: str, start: int, end: int) -> list[int]:
     >>> [t[:i] for i in unpunctuated_boundaries(t, 0, len(t))]
     ['Snapchat filter is criticized']
     """
-    if not _SPACED_OPENER.search(text, start, end):
+    first = _SPACED_OPENER.search(text, start, end)
+    if first is None:
         return []
-    return [m.start() - 1 for m in _UNPUNCTUATED.finditer(text, start, end) if m.start() > start]
+    # No boundary opens before the first spaced opener: look from it (the lookbehind
+    # still sees the word before it).
+    found = _UNPUNCTUATED.finditer(text, first.start() + 1, end)
+    return [m.start() - 1 for m in found if m.start() > start]
 
 
-_SPACED_OPENER = re.compile(f" (?:{_SENTENCE_OPENERS})")
+_OPENER_INITIALS = "".join(sorted({opener[0] for opener in _SENTENCE_OPENERS.split("|")}))
+_SPACED_OPENER = re.compile(f" (?=[{_OPENER_INITIALS}])(?:{_SENTENCE_OPENERS})")
 """What every boundary :func:`unpunctuated_boundaries` keeps holds inside the run: the
 space before the opener (a match at ``start`` is dropped) and the opener. The standard
 library's ``re`` finds it in a third less time than :data:`_UNPUNCTUATED` takes over a run
-without one (five English lines in six)."""
+without one (five English lines in six), and in half the time again when the letter after
+each space is looked at once rather than by each of the forty-odd openers."""
 
 
 def _separates(text: str, group: tuple[int, int], pos: int, translates: Translates | None) -> bool:
