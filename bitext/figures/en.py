@@ -494,11 +494,12 @@ _CLOCK = Alternatives.of(
         rf"\b(?P<h3>\d{{1,2}}|{_ONES_WORD}|ten|eleven|twelve)\so['’]clock\b",
     ),
     regex.IGNORECASE,
-    needs=(None, one_of(":"), one_of("clock")),  # am or pm is no gate: "m" is everywhere
+    needs=(one_of("am", "pm", "a.m", "p.m"), one_of(":"), one_of("clock")),
 )
 """7.50am, "5: 9am" (5点9分 spaced by a machine translation), 19:35, 05:03:17 (also run
 into a date stamp: "2020-07-2605:03:17", or after its ISO "T": "2021-12-10T14:20:00"),
-1:57.79, 9 o'clock and 9 o’clock."""
+1:57.79, 9 o'clock and 9 o’clock. Each alternative's gate is what every match of it
+holds: am or pm (with or without its first full stop), a colon, "clock"."""
 _CLOCK_ORPHAN = _compile(
     r"(?:(?<=\s)|^|(?<=[(\[]))[:]\d{1,2}(?![\d:])"
     r"|(?<=\b(?:at|by|until|till|from|to|before|after|around|about|since)\s)\d{1,2}:(?=\s+\p{Ll}|\s*$)"
@@ -530,10 +531,18 @@ _HOURS_OF_DAY = (
 year); "at 4 on the 7th"; "5:9 in the morning" (5点9分); "as of 21 hours on the 25th"
 (21时); the end of "from 0:00 to 24"."""
 _HOURS_OF_DAY_GATES = Gates.of(
-    (one_of(*(f"h{m}" for m in "012345")), None, None, one_of(":"), one_of("hours"), one_of(":"))
+    (
+        one_of(*(f"h{m}" for m in "012345")),
+        whole_words("at", "by", "until", "till", "before", "after", "around"),
+        whole_words("at"),
+        one_of(":"),
+        one_of("hours"),
+        one_of(":"),
+    )
 )
-"""What each of :data:`_HOURS_OF_DAY` holds, when something rarer than a letter: the "h"
-and first digit of the minutes of 08H00, the colon of 5:9 and of 0:00, the word hours."""
+"""What each of :data:`_HOURS_OF_DAY` holds: the "h" and first digit of the minutes of
+08H00; the word its lookbehind asks for, whole (a word boundary before it, a space
+after); the colon of 5:9 and of 0:00; the word hours."""
 _SCORE_CONTEXT = _compile(r"\s(?:win|victory|defeat|lead|draw|loss|score|up|down)\b")
 _DECADE = _compile(r"(?<![0-9][.,])(?:['’]|\b)(?P<d>(?:1[5-9]|20)?\d0|[1-9])['’]?s\b")
 """The 1990s, the '90s, in their 20s; never the end of "2.9s" (seconds)."""
@@ -547,7 +556,15 @@ _VAGUE = _compile(
     r"(?<=several\s|a\sfew\s)(?:hundred|thousand|million|billion))\b",
     regex.IGNORECASE,
 )
-_VAGUE_NEEDS = one_of("tens", "dozens", "hundred", "thousand", "million", "billion", "decades")
+_VAGUE_NEEDS = (
+    one_of("several", "few", "dozens", "scores")
+    ._replace(whole=whole_words("thousands", "millions", "billions", "hundreds", "decades").whole)
+    .and_one_of("tens", "dozens", "hundred", "thousand", "million", "billion", "decades")
+)
+"""Every match of :data:`_VAGUE` holds one of the words of ``what``, and ends with a plural
+as a whole word (after a word boundary or a space, before a boundary) unless it opens with
+``few``, which may run into it ("severalhundreds"), and which the singulars (a lookbehind
+of "several " or "a few ") need."""
 _VAGUE_VALUES = {
     "tens of thousands": 10**4, "hundreds of thousands": 10**5, "hundreds of millions": 10**8,
     "tens of millions": 10**7, "tens of billions": 10**10,
@@ -1293,10 +1310,11 @@ _MILITARY = _compile(
     r"(?:\s+hours\b|(?=\s+(?:and|to|until|-|–)\s+[012][0-9][0-5][0-9]\s+hours\b))"
 )
 """1707 hours; the 0000 of "between 0000 and 2400 hours"."""
-_DECADE_WORDS = _compile(
-    r"\b(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-    regex.IGNORECASE,
-)
+_DECADE_NAMES = tuple(f"{tens[:-1]}ies" for tens in _TENS_WORD.split("|"))
+"""Twenties to nineties."""
+_DECADE_WORDS = _compile(rf"\b(?P<w>{'|'.join(_DECADE_NAMES)})\b", regex.IGNORECASE)
+"""A decade's name between word boundaries: a whole word, which is its reader's gate
+("activities" and "cities" hold "ties" but none)."""
 _POST_DECADE = _compile(r"\bpost-?\s?(?P<d>[0-9]0)\s?['’]?s\b", regex.IGNORECASE)
 _DECADE_ALONE = _compile(r"\b(?:a|the(?:\s+(?:past|last|next))?)\s+decade\b", regex.IGNORECASE)
 _HOUR_WINDOW = _compile(
@@ -1847,7 +1865,12 @@ READERS = (
         "1707 hours, 0000 and 2400 hours: 17:07",
         DIGIT.and_one_of("hours"),  # after the time, or after the time the range ends at
     ),
-    Reader("decade-word", whole(_decade_words), "in her forties: forty or more", one_of("ties")),
+    Reader(
+        "decade-word",
+        whole(_decade_words),
+        "in her forties: forty or more",
+        whole_words(*_DECADE_NAMES),
+    ),
     Reader(
         "post-decade",
         whole(_post_decades),
@@ -1906,7 +1929,7 @@ READERS = (
         "few",
         whole(_few),
         "several, a few days, a number of: a small vague count (soft)",
-        one_of("several", "few", "number", "multiple", "handful"),
+        whole_words("several", "few", "number", "multiple", "handful"),  # between \b or \s
     ),
     Reader(
         "fraction-range",
