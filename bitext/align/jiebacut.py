@@ -62,10 +62,24 @@ _ASCII_ALNUM = regex.compile(r"[a-zA-Z0-9]")
 B, E, M, S = range(4)
 """The HMM's states (begin, end, middle of a word, single), in jieba-rs's order: a tie
 between two ways into a state goes to the one from the state listed later."""
+_IMPOSSIBLE = MIN_FLOAT / 2
+"""Below this a score holds :data:`MIN_FLOAT`: a way the tables rule out. Such ways tie
+with each other (the sum absorbs the rest) and are settled as jieba-rs settles them."""
+TIE = 1e-9
+"""Two ways into a state closer than this tie (their scores are -10 to -10,000)."""
 
 
-def cut(text: str, hmm: bool = True) -> list[str]:
-    """``text`` cut into words, as ``rjieba.cut(text, hmm)`` does.
+class Tie(Exception):
+    """The HMM scores two ways of cutting a run alike, or within rounding of it: a
+    character said over and over ("慰慰慰慰慰": 慰慰 then 慰慰慰, or the other way round).
+    Which one rjieba takes then turns on the last bits of its own tables' sums, which
+    this module does not have; ``strict`` cuts raise this instead of guessing, and
+    :mod:`bitext.align.zhseg` hands such a text to rjieba."""
+
+
+def cut(text: str, hmm: bool = True, *, strict: bool = False) -> list[str]:
+    """``text`` cut into words, as ``rjieba.cut(text, hmm)`` does; where the HMM scores
+    two ways alike, :class:`Tie` is raised if ``strict``, and one is taken otherwise.
 
     >>> cut("他来到了网易杭研大厦")  # 杭研 is no word of the dictionary: the HMM finds it
     ['他', '来到', '了', '网易', '杭研', '大厦']
@@ -86,29 +100,29 @@ def cut(text: str, hmm: bool = True) -> list[str]:
     at = 0
     for block in _BLOCK.finditer(text):
         words += _OUTSIDE.findall(text, at, block.start())
-        _cut_block(block.group(), hmm, words.append)
+        _cut_block(block.group(), hmm, words.append, strict)
         at = block.end()
     words += _OUTSIDE.findall(text, at)
     return words
 
 
-def tokenize(text: str, hmm: bool = True) -> list[tuple[str, int, int]]:
+def tokenize(text: str, hmm: bool = True, *, strict: bool = False) -> list[tuple[str, int, int]]:
     """``(word, start, end)`` for each word of ``text``, as ``rjieba.tokenize(text,
-    "default", hmm)`` gives them (offsets in characters).
+    "default", hmm)`` gives them (offsets in characters); ``strict`` as :func:`cut`.
 
     >>> tokenize("永和服装饰品有限公司")
     [('永和', 0, 2), ('服装', 2, 4), ('饰品', 4, 6), ('有限公司', 6, 10)]
     """
     tokens = []
     start = 0
-    for word in cut(text, hmm):
+    for word in cut(text, hmm, strict=strict):
         end = start + len(word)
         tokens.append((word, start, end))
         start = end
     return tokens
 
 
-def _cut_block(block: str, hmm: bool, emit: Callable[[str], object]) -> None:
+def _cut_block(block: str, hmm: bool, emit: Callable[[str], object], strict: bool) -> None:
     """Emit the words of a block along its best route; the single characters the route
     leaves in a row go together to :func:`_cut_singles`."""
     ends = _Dictionary.get().route(block)
@@ -122,15 +136,15 @@ def _cut_block(block: str, hmm: bool, emit: Callable[[str], object]) -> None:
                 left = x
         else:
             if left >= 0:
-                _cut_singles(block[left:x], hmm, emit)
+                _cut_singles(block[left:x], hmm, emit, strict)
                 left = -1
             emit(block[x:y])
         x = y
     if left >= 0:
-        _cut_singles(block[left:], hmm, emit)
+        _cut_singles(block[left:], hmm, emit, strict)
 
 
-def _cut_singles(run: str, hmm: bool, emit: Callable[[str], object]) -> None:
+def _cut_singles(run: str, hmm: bool, emit: Callable[[str], object], strict: bool) -> None:
     """Emit a run of characters the route took one by one: without the HMM it is a run
     of ASCII letters and digits, one word; with it, see the module's docstring."""
     if not hmm or len(run) == 1:
@@ -139,11 +153,11 @@ def _cut_singles(run: str, hmm: bool, emit: Callable[[str], object]) -> None:
         for char in run:
             emit(char)
     else:
-        for word in _hmm_cut(run):
+        for word in _hmm_cut(run, strict):
             emit(word)
 
 
-def _hmm_cut(run: str) -> Iterator[str]:
+def _hmm_cut(run: str, strict: bool) -> Iterator[str]:
     """The words jieba's HMM finds in ``run``."""
     at = 0
     for han in _HMM_HAN.finditer(run):
@@ -152,7 +166,7 @@ def _hmm_cut(run: str) -> Iterator[str]:
         if len(word) == 1:
             yield word
         else:
-            yield from _viterbi_cut(word)
+            yield from _viterbi_cut(word, strict)
         at = han.end()
     yield from _cut_outside_hmm(run[at:])
 
@@ -169,14 +183,14 @@ def _cut_outside_hmm(text: str) -> Iterator[str]:
         yield text[at:]
 
 
-def _viterbi_cut(han: str) -> Iterator[str]:
+def _viterbi_cut(han: str, strict: bool = False) -> Iterator[str]:
     """``han`` (two or more characters the HMM covers) cut along its most probable
     states: a word runs from a B to the next E, or is an S.
 
     >>> list(_viterbi_cut("小明硕士毕业于中国科学院计算所"))
     ['小明', '硕士', '毕业于', '中国', '科学院', '计算', '所']
     """
-    states = _viterbi(han)
+    states = _viterbi(han, strict)
     begin = end = 0
     for i, state in enumerate(states):
         if state == B:
@@ -191,13 +205,20 @@ def _viterbi_cut(han: str) -> Iterator[str]:
         yield han[end:]
 
 
-def _viterbi(han: str) -> list[int]:
+def _viterbi(han: str, strict: bool = False) -> list[int]:
     """The most probable state of each character of ``han``.
 
     Each state is reached from one of two states (B from E or S, E from B or M, M from
     B or M, S from E or S); between equal scores the later of the two wins, and at the
     end S wins over E, as in jieba-rs. The sums are added in jieba-rs's order, so that
-    the scores, and their ties, are the same to the last bit."""
+    the scores, and their ties, are the same to the last bit; but not the tables' last
+    bits, so a tie between two possible ways raises :class:`Tie` when ``strict``.
+
+    >>> _viterbi("慰慰慰慰慰", strict=True)
+    Traceback (most recent call last):
+    ...
+    bitext.align.jiebacut.Tie: 慰慰慰慰慰
+    """
     dictionary = _Dictionary.get()
     (s_b, s_e, s_m, s_s), trans = dictionary.start, dictionary.trans
     t_eb, t_sb, t_be, t_me, t_bm, t_mm, t_es, t_ss = (
@@ -216,16 +237,25 @@ def _viterbi(han: str) -> list[int]:
     came_from: list[tuple[int, int, int, int]] = []
     for c in han[1:]:
         e_b, e_e, e_m, e_s = chars[c].emission
-        from_e, from_s = v_e + t_eb + e_b, v_s + t_sb + e_b
-        n_b, p_b = (from_e, E) if from_e > from_s else (from_s, S)
-        from_b, from_m = v_b + t_be + e_e, v_m + t_me + e_e
-        n_e, p_e = (from_b, B) if from_b > from_m else (from_m, M)
-        from_b, from_m = v_b + t_bm + e_m, v_m + t_mm + e_m
-        n_m, p_m = (from_b, B) if from_b > from_m else (from_m, M)
-        from_e, from_s = v_e + t_es + e_s, v_s + t_ss + e_s
-        n_s, p_s = (from_e, E) if from_e > from_s else (from_s, S)
+        b_from_e, b_from_s = v_e + t_eb + e_b, v_s + t_sb + e_b
+        e_from_b, e_from_m = v_b + t_be + e_e, v_m + t_me + e_e
+        m_from_b, m_from_m = v_b + t_bm + e_m, v_m + t_mm + e_m
+        s_from_e, s_from_s = v_e + t_es + e_s, v_s + t_ss + e_s
+        if strict and (
+            _tied(b_from_e, b_from_s)
+            or _tied(e_from_b, e_from_m)
+            or _tied(m_from_b, m_from_m)
+            or _tied(s_from_e, s_from_s)
+        ):
+            raise Tie(han)
+        n_b, p_b = (b_from_e, E) if b_from_e > b_from_s else (b_from_s, S)
+        n_e, p_e = (e_from_b, B) if e_from_b > e_from_m else (e_from_m, M)
+        n_m, p_m = (m_from_b, B) if m_from_b > m_from_m else (m_from_m, M)
+        n_s, p_s = (s_from_e, E) if s_from_e > s_from_s else (s_from_s, S)
         came_from.append((p_b, p_e, p_m, p_s))
         v_b, v_e, v_m, v_s = n_b, n_e, n_m, n_s
+    if strict and _tied(v_e, v_s):
+        raise Tie(han)
     state = E if v_e > v_s else S
     states = [state]
     for step in reversed(came_from):
@@ -233,6 +263,11 @@ def _viterbi(han: str) -> list[int]:
         states.append(state)
     states.reverse()
     return states
+
+
+def _tied(one: float, other: float) -> bool:
+    """Whether two ways into a state that the tables allow score alike (:data:`TIE`)."""
+    return one > _IMPOSSIBLE and -TIE <= one - other <= TIE
 
 
 class _Dictionary:

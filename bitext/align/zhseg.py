@@ -16,7 +16,9 @@ then takes up to 0.1 s more than with rjieba alone; cutting everything in Python
 take 0.2 to 0.4 s more, 5 to 7% of the check (as for the 249 bulletins of bench/dev,
 88,000 characters), a share that does not shrink as runs grow. The words are the same
 either way (``tests/test_zhseg.py`` cuts every Chinese line of the corpora both ways),
-so where the switch falls changes only the time; and unlike jieba, which bitext fell
+so where the switch falls changes only the time; a text whose cut turns on a tie in the
+HMM's scores (a character said over and over, :class:`jiebacut.Tie`) goes to rjieba at
+once, since which way rjieba settles it depends on the last bits of its own tables; and unlike jieba, which bitext fell
 back to without rjieba (98.6% of the WMT21 lines cut alike with the HMM on), they do
 not depend on what is installed.
 
@@ -58,14 +60,26 @@ def cut(text: str) -> list[str]:
     ['盘', '州市', '红果', '街道']
     """
     fast = _fast_segmenter(len(text))
-    return fast[0](text) if fast else jiebacut.cut(text, HMM)
+    if fast:
+        return fast[0](text)
+    try:
+        return jiebacut.cut(text, HMM, strict=True)
+    except jiebacut.Tie:
+        exact = _rjieba()
+        return exact[0](text) if exact else jiebacut.cut(text, HMM)
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """``(word, start, end)`` for each word of ``text``, as ``rjieba.tokenize(text,
     "default", HMM)`` gives them."""
     fast = _fast_segmenter(len(text))
-    return fast[1](text) if fast else jiebacut.tokenize(text, HMM)
+    if fast:
+        return fast[1](text)
+    try:
+        return jiebacut.tokenize(text, HMM, strict=True)
+    except jiebacut.Tie:
+        exact = _rjieba()
+        return exact[1](text) if exact else jiebacut.tokenize(text, HMM)
 
 
 def _fast_segmenter(size: int) -> tuple[Cut, Tokenize] | None:
