@@ -33,10 +33,12 @@ import functools
 import math
 from collections.abc import Callable
 from importlib import resources
+from typing import TypeVar
 
 from bitext.align import jiebacut
 from bitext.cache.tables import SortedTable, cached, package_version
 
+T = TypeVar("T")
 Cut = Callable[[str], list[str]]
 Tokenize = Callable[[str], list[tuple[str, int, int]]]
 
@@ -59,27 +61,27 @@ def cut(text: str) -> list[str]:
     >>> cut("盘州市红果街道")
     ['盘', '州市', '红果', '街道']
     """
-    fast = _fast_segmenter(len(text))
-    if fast:
-        return fast[0](text)
-    try:
-        return jiebacut.cut(text, HMM, strict=True)
-    except jiebacut.Tie:
-        exact = _rjieba()
-        return exact[0](text) if exact else jiebacut.cut(text, HMM)
+    return _segmented(text, 0, jiebacut.cut)
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """``(word, start, end)`` for each word of ``text``, as ``rjieba.tokenize(text,
     "default", HMM)`` gives them."""
+    return _segmented(text, 1, jiebacut.tokenize)
+
+
+def _segmented(text: str, which: int, in_python: Callable[..., T]) -> T:
+    """``text`` cut (``which`` 0) or tokenized (1): by rjieba once this process has cut
+    enough in Python, or where the HMM ties (:class:`jiebacut.Tie`); by ``in_python``
+    otherwise, and where rjieba is not installed."""
     fast = _fast_segmenter(len(text))
     if fast:
-        return fast[1](text)
+        return fast[which](text)
     try:
-        return jiebacut.tokenize(text, HMM, strict=True)
+        return in_python(text, HMM, strict=True)
     except jiebacut.Tie:
         exact = _rjieba()
-        return exact[1](text) if exact else jiebacut.tokenize(text, HMM)
+        return exact[which](text) if exact else in_python(text, HMM)
 
 
 def _fast_segmenter(size: int) -> tuple[Cut, Tokenize] | None:
