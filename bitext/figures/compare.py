@@ -266,6 +266,9 @@ def relate(zh: Figure, en: Figure, tolerance: Decimal = Decimal(0)) -> Relation 
     return _loose_value(zh, en)
 
 
+_MEANING = Figure._fields.index("value")
+"""Where a figure's fields after its place and wording begin: its value, kind, unit,
+high, approx, step, digits and softness, what :func:`_alike` compares."""
 _PRICED = frozenset({Kind.NAME, Kind.WEEKDAY, Kind.DATE, Kind.CLOCK})
 """Kinds of which two figures alike in every field may still not be :data:`_EXACT`: a
 name agrees at :data:`NAMED_COST`, a weekday at 0.5, a date only where it is a date of
@@ -287,7 +290,7 @@ def _alike(zh: Figure, en: Figure) -> bool:
     False
     """
     return (
-        zh[4:] == en[4:]  # value, kind, unit, high, approx, step, digits and soft
+        zh[_MEANING:] == en[_MEANING:]
         and not zh.soft
         and zh.kind not in _PRICED
         and not (zh.unit == "day" and zh.kind in (Kind.DAY, Kind.ORDINAL))
