@@ -329,12 +329,21 @@ def _gate_of(phrases: Sequence[str]) -> Needs:
     """
     ways = [way for p in phrases for way in dict.fromkeys(_with_and_without_space(p))]
     literal = [[word.casefold() for word in _literal_words(way)] for way in ways]
-    shared = Counter(word for words in literal for word in set(words))
+    return whole_words(*_most_shared(literal, prefer=lambda word: len(word) >= 3))
 
-    def rank(word: str) -> tuple[bool, int, int]:
-        return len(word) >= 3, shared[word], len(word)
 
-    return whole_words(*(max(words, key=rank) for words in literal))
+def _most_shared(choices: list[list[str]], prefer: Callable[[str], bool]) -> list[str]:
+    """From each of ``choices`` (the literal words or characters of an alternative), the
+    one ``prefer`` picks, then the one most alternatives share (so that the gate has few
+    words), then the longest: each alternative's gate word.
+
+    >>> _most_shared([["a", "lot"], ["lot", "of"], ["bit"]], prefer=lambda w: len(w) >= 3)
+    ['lot', 'lot', 'bit']
+    """
+    shared = Counter(item for items in choices for item in set(items))
+    return [
+        max(items, key=lambda item: (prefer(item), shared[item], len(item))) for items in choices
+    ]
 
 
 def _with_and_without_space(phrase: str) -> tuple[str, str]:
@@ -377,12 +386,7 @@ def _han_gate_of(pattern: str) -> Needs:
     ('一', '元')
     """
     literal = [sorted("".join(_literal_words(a))) for a in _alternatives(pattern)]
-    shared = Counter(char for chars in literal for char in set(chars))
-
-    def rank(char: str) -> tuple[bool, int]:
-        return char in _NUMERAL_VALUES, shared[char]
-
-    return one_of(*(max(chars, key=rank) for chars in literal))
+    return one_of(*_most_shared(literal, prefer=_NUMERAL_VALUES.__contains__))
 
 
 _CODE_WORDS = r"COVID|SARS|MERS|H\d+N\d+"
